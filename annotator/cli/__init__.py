@@ -1,0 +1,101 @@
+"""The `annotator` command: argument parsing, then one core call per command.
+
+Each command lives in a module of this package with a `register(subparsers)` function that
+adds its parser and sets `handler`. Heavy modules (Qt, Pillow, SQLAlchemy) are imported
+inside handlers, so `annotator --version` stays fast.
+
+Exit codes: 0 success; 1 a check failed or an input was rejected; 2 a usage error or a case
+that cannot be opened. Errors are one line on stderr, never a traceback
+(set ANNOTATOR_DEBUG=1 to see one).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+import traceback
+from collections.abc import Sequence
+
+from annotator import __version__
+
+# Modules that register commands, in the order they appear in `--help`.
+COMMAND_MODULES = (
+    "case_cmds",
+    "import_cmds",
+    "exif_cmd",
+    "box_cmds",
+    "date_cmds",
+    "flight_cmds",
+    "packet_cmds",
+    "gui_cmds",
+)
+
+
+class OneLineParser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line on stderr and exit code 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        sys.stderr.write(f"{self.prog}: error: {message}\n")
+        raise SystemExit(2)
+
+
+def build_parser() -> OneLineParser:
+    parser = OneLineParser(
+        prog="annotator",
+        description="Annotate, date and link aircraft photos as verifiable evidence. "
+        "With no command, opens the desktop app; `annotator CASE` opens that case.",
+    )
+    parser.add_argument("--version", action="version", version=f"annotator {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=OneLineParser)
+    for name in COMMAND_MODULES:
+        module = importlib.import_module(f"annotator.cli.{name}")
+        module.register(sub)
+    return parser
+
+
+def _known_commands(parser: argparse.ArgumentParser) -> set[str]:
+    for action in parser._actions:  # noqa: SLF001 - argparse has no public accessor
+        if isinstance(action, argparse._SubParsersAction):  # noqa: SLF001
+            return set(action.choices)
+    return set()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; return its exit code."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    if not args_list or (args_list[0] not in _known_commands(parser)
+                         and not args_list[0].startswith("-")):
+        # `annotator` or `annotator CASE`: the desktop app.
+        args_list = ["open", *args_list]
+    args = parser.parse_args(args_list)
+    handler = getattr(args, "handler", None)
+    if handler is None:
+        parser.print_help()
+        return 2
+    return run_handler(handler, args)
+
+
+def run_handler(handler, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+    """Call a command handler, turning every failure into one line and an exit code."""
+    from annotator.core.errors import AnnotatorError
+
+    try:
+        result = handler(args)
+    except AnnotatorError as exc:
+        sys.stderr.write(f"annotator: {exc}\n")
+        return exc.exit_code
+    except KeyboardInterrupt:
+        sys.stderr.write("annotator: interrupted\n")
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: never a traceback
+        if os.environ.get("ANNOTATOR_DEBUG"):
+            traceback.print_exc()
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+        sys.stderr.write(f"annotator: internal error: {type(exc).__name__}: {first}\n")
+        return 1
+    return int(result or 0)

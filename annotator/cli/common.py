@@ -1,0 +1,36 @@
+"""Helpers shared by command modules: opening a case, printing JSON, parsing values."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from annotator.core.case import Case
+
+
+def add_examiner(parser: argparse.ArgumentParser) -> None:
+    """`--examiner NAME`: who is acting (else ANNOTATOR_EXAMINER, settings, login name)."""
+    parser.add_argument("--examiner", help="who is acting (default: ANNOTATOR_EXAMINER, "
+                        "settings, then the login name)")
+
+
+def add_case(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("case", metavar="CASE", type=Path, help="the case folder")
+    add_examiner(parser)
+
+
+def open_case(args: argparse.Namespace) -> Case:
+    """Open the case named by `args.case` for `args.examiner` (exit 2 when it cannot be)."""
+    from annotator.core.case import Case
+
+    return Case.open(args.case, examiner=getattr(args, "examiner", None))
+
+
+def print_json(value: Any) -> None:
+    """Print `value` as indented UTF-8 JSON on stdout."""
+    json.dump(value, sys.stdout, indent=2, ensure_ascii=False, default=str)
+    sys.stdout.write("\n")

@@ -1,0 +1,139 @@
+"""The hash-chained audit log: every change to a case appends one event.
+
+Each event's `hash` is the SHA-256 of its canonical content including the previous event's
+hash, so altering, removing or reordering any event breaks every later link. Appends are
+serialized (SQLite: the write transaction is BEGIN IMMEDIATE; PostgreSQL: an advisory
+transaction lock), so two writers never fork the chain.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select, text
+from sqlalchemy.orm import Session
+
+from annotator.core.models import AuditEvent
+from annotator.core.timeutil import iso_z, utc_now
+
+GENESIS = "0" * 64
+_PG_CHAIN_LOCK = 0x616E6E6F  # "anno": one advisory lock key for the chain head
+
+
+def canonical_json(value: Any) -> str:
+    """JSON with sorted keys and no spaces: the exact bytes that are hashed."""
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str)
+
+
+def event_hash(
+    prev_hash: str,
+    time_utc: datetime,
+    examiner: str,
+    action: str,
+    object_type: str,
+    object_id: str | None,
+    photo_sha256: str | None,
+    details: str,
+) -> str:
+    """The SHA-256 that seals one event onto the chain."""
+    payload = canonical_json(
+        {
+            "prev": prev_hash,
+            "time": iso_z(time_utc),
+            "examiner": examiner,
+            "action": action,
+            "object_type": object_type,
+            "object_id": object_id,
+            "photo_sha256": photo_sha256,
+            "details": details,
+        }
+    )
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def append_event(
+    session: Session,
+    *,
+    examiner: str,
+    action: str,
+    object_type: str,
+    object_id: object = None,
+    photo_sha256: str | None = None,
+    details: dict[str, Any] | None = None,
+) -> AuditEvent:
+    """Append one event in the caller's transaction (so the change and its record commit together)."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_CHAIN_LOCK})
+    head = session.execute(
+        select(AuditEvent.hash).order_by(AuditEvent.id.desc()).limit(1)
+    ).scalar_one_or_none()
+    prev = head or GENESIS
+    # Stored times are truncated to the microsecond, like the hashed ISO form.
+    now = utc_now()
+    details_text = canonical_json(details or {})
+    oid = None if object_id is None else str(object_id)
+    event = AuditEvent(
+        time_utc=now,
+        examiner=examiner,
+        action=action,
+        object_type=object_type,
+        object_id=oid,
+        photo_sha256=photo_sha256,
+        details=details_text,
+        prev_hash=prev,
+        hash=event_hash(prev, now, examiner, action, object_type, oid, photo_sha256, details_text),
+    )
+    session.add(event)
+    session.flush()
+    return event
+
+
+@dataclass(frozen=True)
+class ChainCheck:
+    """The result of re-walking the chain: `ok`, how many events, and the first broken link."""
+
+    ok: bool
+    count: int
+    first_broken_id: int | None = None
+    reason: str | None = None
+
+
+def verify_events(events: Iterable[AuditEvent]) -> ChainCheck:
+    """Re-walk events in order; name the first whose link or content does not check out."""
+    prev = GENESIS
+    count = 0
+    for event in events:
+        count += 1
+        if event.prev_hash != prev:
+            return ChainCheck(False, count, event.id, "its previous-hash does not match the event before it")
+        expected = event_hash(
+            event.prev_hash,
+            event.time_utc,
+            event.examiner,
+            event.action,
+            event.object_type,
+            event.object_id,
+            event.photo_sha256,
+            event.details,
+        )
+        if expected != event.hash:
+            return ChainCheck(False, count, event.id, "its content does not match its hash")
+        prev = event.hash
+    return ChainCheck(True, count)
+
+
+def verify_chain(session: Session) -> ChainCheck:
+    """Verify the whole audit log of the case."""
+    events = session.execute(select(AuditEvent).order_by(AuditEvent.id)).scalars()
+    return verify_events(events)
+
+
+def events_for_photo(session: Session, sha256: str) -> list[AuditEvent]:
+    """The photo's own history, oldest first (for the Provenance panel and the report)."""
+    stmt = select(AuditEvent).where(AuditEvent.photo_sha256 == sha256).order_by(AuditEvent.id)
+    return list(session.execute(stmt).scalars())

@@ -1,0 +1,217 @@
+"""Open and create cases: a folder with `case.json`, `originals/`, `thumbs/` and a database.
+
+The database is `case.sqlite` in the folder (WAL, foreign keys on) unless `case.json` names
+another URL (PostgreSQL for teams; never with a password, which comes from the environment).
+Writes go through `Case.writing()`: one short transaction that also appends the audit event.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, select
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+
+from annotator.core import schema
+from annotator.core.audit import append_event
+from annotator.core.errors import CaseUnavailable
+from annotator.core.models import CaseRecord
+from annotator.core.settings import current_examiner
+from annotator.core.store import OriginalStore
+from annotator.core.timeutil import utc_now
+
+CASE_FILE = "case.json"
+SQLITE_FILE = "case.sqlite"
+CASE_FORMAT = 1
+
+
+def _sqlite_engine(db_path: Path) -> Engine:
+    engine = create_engine(f"sqlite:///{db_path}", connect_args={"timeout": 30})
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+        # Let SQLAlchemy, not pysqlite, decide when a transaction begins (see `begin` below).
+        dbapi_conn.isolation_level = None
+        cursor = dbapi_conn.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.execute("PRAGMA busy_timeout=30000")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        # A write transaction takes the write lock up front, so two writers queue instead of
+        # failing on a lock upgrade, and the audit chain head cannot be read stale.
+        mode = conn.get_execution_options().get("sqlite_begin", "DEFERRED")
+        conn.exec_driver_sql(f"BEGIN {mode}")
+
+    return engine
+
+
+def _url_engine(url: str) -> Engine:
+    password = os.environ.get("ANNOTATOR_DB_PASSWORD")
+    from sqlalchemy.engine import make_url
+
+    parsed = make_url(url)
+    if password and not parsed.password:
+        parsed = parsed.set(password=password)
+    return create_engine(parsed, pool_pre_ping=True)
+
+
+class Case:
+    """An open case. Thread-safe to share: sessions are made per call."""
+
+    def __init__(self, root: Path, engine: Engine, db_url: str | None, examiner: str) -> None:
+        self.root = root
+        self.engine = engine
+        self.db_url = db_url
+        self.examiner = examiner
+        self.store = OriginalStore(root / "originals")
+        self.thumbs_dir = root / "thumbs"
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+        with self.reading() as session:
+            record = session.execute(select(CaseRecord).limit(1)).scalar_one_or_none()
+        if record is None:
+            raise CaseUnavailable(f"{root}: the database holds no case")
+        self.case_id = record.id
+        self.name = record.name
+
+    # -- opening -------------------------------------------------------------------------
+
+    @classmethod
+    def create(
+        cls,
+        root: Path,
+        *,
+        name: str | None = None,
+        examiner: str | None = None,
+        db_url: str | None = None,
+    ) -> Case:
+        """Make a new case folder (refusing one that already holds a case)."""
+        root = Path(root).absolute()
+        if (root / CASE_FILE).exists() or (root / SQLITE_FILE).exists():
+            raise CaseUnavailable(f"{root}: a case already exists here")
+        if db_url and ":" in (db_url.split("@")[0].split("//")[-1]):
+            raise CaseUnavailable("the database URL must not contain a password; "
+                                  "set ANNOTATOR_DB_PASSWORD instead")
+        acting = current_examiner(examiner)
+        try:
+            root.mkdir(parents=True, exist_ok=True)
+            (root / "originals").mkdir(exist_ok=True)
+            (root / "thumbs").mkdir(exist_ok=True)
+        except OSError as exc:
+            raise CaseUnavailable(f"{root}: cannot create the case folder ({exc.strerror})") from exc
+        engine = _url_engine(db_url) if db_url else _sqlite_engine(root / SQLITE_FILE)
+        try:
+            with engine.begin() as conn:
+                current = schema.stored_revision(conn)
+                if current is not None:
+                    raise CaseUnavailable("that database already holds a case")
+                schema.upgrade(conn)
+            with Session(engine) as session, session.begin():
+                record = CaseRecord(
+                    name=name or root.name,
+                    lead_examiner=examiner or acting,
+                    created_utc=utc_now(),
+                    labels=["aircraft"],
+                )
+                session.add(record)
+                session.flush()
+                append_event(
+                    session,
+                    examiner=acting,
+                    action="case.create",
+                    object_type="case",
+                    object_id=record.id,
+                    details={"name": record.name, "lead_examiner": record.lead_examiner,
+                             "database": "postgresql" if db_url else "sqlite"},
+                )
+        except SQLAlchemyError as exc:
+            engine.dispose()
+            raise CaseUnavailable(f"cannot create the case database: {_one_line(exc)}") from exc
+        (root / CASE_FILE).write_text(
+            json.dumps({"format": CASE_FORMAT, "db": db_url}, indent=2) + "\n", encoding="utf-8"
+        )
+        return cls(root, engine, db_url, acting)
+
+    @classmethod
+    def open(cls, root: Path, *, examiner: str | None = None) -> Case:
+        """Open a case folder, upgrading an older schema; refuse a newer one untouched."""
+        root = Path(root).absolute()
+        case_file = root / CASE_FILE
+        if not root.is_dir():
+            raise CaseUnavailable(f"{root}: no such case folder")
+        db_url: str | None = None
+        if case_file.exists():
+            try:
+                db_url = json.loads(case_file.read_text(encoding="utf-8")).get("db")
+            except (OSError, ValueError, AttributeError) as exc:
+                raise CaseUnavailable(f"{case_file}: unreadable case file") from exc
+        elif not (root / SQLITE_FILE).exists():
+            raise CaseUnavailable(f"{root}: not a case folder (no {CASE_FILE})")
+        engine = _url_engine(db_url) if db_url else _sqlite_engine(root / SQLITE_FILE)
+        try:
+            with engine.connect() as conn:
+                revision = schema.stored_revision(conn)
+            schema.check_known(revision)
+            if revision is None:
+                raise CaseUnavailable(f"{root}: the database holds no case")
+            if revision != schema.HEAD:
+                with engine.begin() as conn:
+                    schema.upgrade(conn)
+            case = cls(root, engine, db_url, current_examiner(examiner))
+        except CaseUnavailable:
+            engine.dispose()
+            raise
+        except SQLAlchemyError as exc:
+            engine.dispose()
+            raise CaseUnavailable(f"{root}: cannot open the case database: {_one_line(exc)}") from exc
+        return case
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Case:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- sessions ------------------------------------------------------------------------
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        """A read-only session (nothing it does is committed)."""
+        # Closing (not rolling back) keeps loaded objects usable after the block.
+        with self._sessions() as session:
+            yield session
+
+    @contextmanager
+    def writing(self) -> Iterator[Session]:
+        """One write transaction: commits on success, rolls back entirely on any error."""
+        with self.engine.connect() as conn:
+            conn = conn.execution_options(sqlite_begin="IMMEDIATE")
+            with Session(bind=conn, expire_on_commit=False) as session:
+                with session.begin():
+                    yield session
+
+    def audit(self, session: Session, action: str, object_type: str, object_id: object = None,
+              *, photo_sha256: str | None = None, details: dict[str, Any] | None = None) -> None:
+        """Append an audit event for the acting examiner, inside `session`'s transaction."""
+        append_event(session, examiner=self.examiner, action=action, object_type=object_type,
+                     object_id=object_id, photo_sha256=photo_sha256, details=details)
+
+    def thumb_path(self, sha256: str) -> Path:
+        return self.thumbs_dir / sha256[:2] / f"{sha256}.jpg"
+
+
+def _one_line(exc: BaseException) -> str:
+    text_ = str(getattr(exc, "orig", None) or exc)
+    return text_.strip().splitlines()[0] if text_.strip() else type(exc).__name__

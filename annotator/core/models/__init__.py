@@ -1,0 +1,11 @@
+"""The case schema as SQLAlchemy 2 typed ORM classes.
+
+One module per area; each is imported here so `Base.metadata` knows every table.
+A change to any table needs an Alembic migration in `annotator/core/migrations/versions`.
+"""
+
+from annotator.core.models.base import Base, UTCDateTime
+from annotator.core.models.boxes import Box
+from annotator.core.models.case import AuditEvent, CaseRecord, Photo, PhotoSource
+
+__all__ = ["AuditEvent", "Base", "Box", "CaseRecord", "Photo", "PhotoSource", "UTCDateTime"]

@@ -1,0 +1,59 @@
+"""The content-addressed store of originals: `originals/ab/cdef…` named by SHA-256.
+
+Originals are written once, made read-only, and never touched again; a file already in the
+store is never rewritten (same name means same bytes).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import stat
+import tempfile
+from pathlib import Path
+
+READ_ONLY = stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH
+
+
+class OriginalStore:
+    """Byte-identical, read-only copies of every imported file."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def path_for(self, sha256: str) -> Path:
+        """Where the original with this SHA-256 lives (whether or not it is there yet)."""
+        return self.root / sha256[:2] / sha256[2:]
+
+    def contains(self, sha256: str) -> bool:
+        return self.path_for(sha256).is_file()
+
+    def put(self, source: Path, sha256: str) -> Path:
+        """Copy `source` into the store under `sha256`, atomically; return its path.
+
+        The copy goes to a temporary file in the same folder and is renamed into place, so a
+        crash never leaves a half-written original under a real name.
+        """
+        target = self.path_for(sha256)
+        if target.is_file():
+            return target
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(prefix=".incoming-", dir=target.parent)
+        try:
+            with os.fdopen(fd, "wb") as out, open(source, "rb") as src:
+                shutil.copyfileobj(src, out, 1024 * 1024)
+                out.flush()
+                os.fsync(out.fileno())
+            os.chmod(tmp_name, READ_ONLY)
+            os.replace(tmp_name, target)
+        except BaseException:
+            Path(tmp_name).unlink(missing_ok=True)
+            raise
+        return target
+
+    def remove_unreferenced(self, sha256: str) -> None:
+        """Remove a copy whose database insert failed, so the store matches the records."""
+        target = self.path_for(sha256)
+        if target.is_file():
+            os.chmod(target, stat.S_IWUSR | READ_ONLY)
+            target.unlink()
