@@ -1,0 +1,1 @@
+"""The Qt desktop app. It observes and calls `annotator.core`; it holds no logic of its own."""

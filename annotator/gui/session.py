@@ -1,0 +1,44 @@
+"""The open case as the GUI sees it: the core `Case`, one undo stack, the job runner, and
+signals that tell every view what changed.
+
+Widgets never talk to each other about data; they call the core (usually through a
+QUndoCommand) and then emit one of these signals, and every view that shows that data
+refreshes itself.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+
+from annotator.core.case import Case
+from annotator.gui.workers import ImmediatePool, JobRunner
+
+
+class CaseSession(QObject):
+    """One open case in the window."""
+
+    photos_changed = Signal()  # photos were added or their metadata/verdict changed
+    photo_selected = Signal(object)  # int photo id, or None
+    boxes_changed = Signal(int)  # photo id whose boxes changed
+    flights_changed = Signal()
+    photo_changed = Signal(int)  # anything else about one photo (claim, source, links)
+    status_message = Signal(str)
+
+    def __init__(self, case: Case, pool: object | None = None, parent: QObject | None = None):
+        super().__init__(parent)
+        self.case = case
+        self.undo_stack = QUndoStack(self)
+        self.jobs = JobRunner(pool if not isinstance(pool, ImmediatePool) else pool, self)
+        self.current_photo_id: int | None = None
+        # Set by the main window: the photo next to `photo_id` in the browser's order.
+        self.neighbour = lambda photo_id, step: None
+
+    def select_photo(self, photo_id: int | None) -> None:
+        self.current_photo_id = photo_id
+        self.photo_selected.emit(photo_id)
+
+    def close(self) -> None:
+        self.jobs.wait(5000)
+        self.undo_stack.clear()
+        self.case.close()
