@@ -1,8 +1,11 @@
 """The hash-chained audit log: every change to a case appends one event.
 
-Each event's `hash` is the SHA-256 of its canonical content including the previous event's
-hash, so altering, removing or reordering any event breaks every later link. Appends are
-serialized (SQLite: the write transaction is BEGIN IMMEDIATE; PostgreSQL: an advisory
+Each event's `hash` seals three things: the previous event's hash, the event's time, and
+`content_sha256`, the SHA-256 of the rest of its canonical content (examiner, action, object,
+photo, details). Altering, removing or reordering any event breaks every later link. Hashing
+the content through its digest lets an evidence packet show an event about a photo outside
+the packet as just its time and hashes (redacted) while the chain still verifies end to end.
+Appends are serialized (SQLite: the write transaction is BEGIN IMMEDIATE; PostgreSQL: an advisory
 transaction lock), so two writers never fork the chain.
 """
 
@@ -30,6 +33,37 @@ def canonical_json(value: Any) -> str:
     return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str)
 
 
+def content_digest(
+    examiner: str,
+    action: str,
+    object_type: str,
+    object_id: str | None,
+    photo_sha256: str | None,
+    details: str,
+) -> str:
+    """The SHA-256 of an event's content other than its time and link (`details` is the
+    canonical JSON text exactly as stored)."""
+    payload = canonical_json(
+        {
+            "examiner": examiner,
+            "action": action,
+            "object_type": object_type,
+            "object_id": object_id,
+            "photo_sha256": photo_sha256,
+            "details": details,
+        }
+    )
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def link_hash(prev_hash: str, time_iso: str | None, content_sha256: str) -> str:
+    """The SHA-256 that seals one event onto the chain, from its link, time and content digest."""
+    payload = canonical_json(
+        {"prev": prev_hash, "time": time_iso, "content_sha256": content_sha256}
+    )
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
 def event_hash(
     prev_hash: str,
     time_utc: datetime,
@@ -41,19 +75,8 @@ def event_hash(
     details: str,
 ) -> str:
     """The SHA-256 that seals one event onto the chain."""
-    payload = canonical_json(
-        {
-            "prev": prev_hash,
-            "time": iso_z(time_utc),
-            "examiner": examiner,
-            "action": action,
-            "object_type": object_type,
-            "object_id": object_id,
-            "photo_sha256": photo_sha256,
-            "details": details,
-        }
-    )
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+    content = content_digest(examiner, action, object_type, object_id, photo_sha256, details)
+    return link_hash(prev_hash, iso_z(time_utc), content)
 
 
 def append_event(

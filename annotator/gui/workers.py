@@ -18,6 +18,7 @@ class JobSignals(QObject):
     """What a job reports: progress (done, total), its result, or a one-line error."""
 
     progress = Signal(int, int)
+    note = Signal(str)  # what is being worked on now (e.g. the file being imported)
     result = Signal(object)
     error = Signal(str)
     finished = Signal()
@@ -41,7 +42,9 @@ class Job(QRunnable):
     def cancel(self) -> None:
         self._cancel.set()
 
-    def report(self, done: int, total: int) -> None:
+    def report(self, done: int, total: int, note: str | None = None) -> None:
+        if note is not None:
+            self.signals.note.emit(note)
         self.signals.progress.emit(done, total)
 
     def run(self) -> None:
@@ -82,6 +85,7 @@ class JobRunner(QObject):
         on_result: Callable[[Any], None] | None = None,
         on_error: Callable[[str], None] | None = None,
         on_progress: Callable[[int, int], None] | None = None,
+        on_note: Callable[[str], None] | None = None,
     ) -> Job:
         job = Job(fn)
         self._live.add(job)
@@ -91,6 +95,8 @@ class JobRunner(QObject):
             job.signals.error.connect(on_error)
         if on_progress:
             job.signals.progress.connect(on_progress)
+        if on_note:
+            job.signals.note.connect(on_note)
         job.signals.finished.connect(lambda: self._live.discard(job))
         self.pool.start(job)
         return job

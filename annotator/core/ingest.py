@@ -1,0 +1,332 @@
+"""The import pipeline: files in, photos recorded — the one function the CLI and the GUI call.
+
+Work is split in two. Worker processes do what a file alone decides (hashes, metadata, the
+decode check, the thumbnail: `ingest_worker`); this process does everything that writes the
+case, one file at a time and in the batch's order: the byte-identical copy into the store,
+the thumbnail put in place, and ONE transaction per photo holding its row, its source path
+and its `photo.import` audit event. If that transaction fails, the copy and the thumbnail
+are removed again unless something already references them, so nothing is half-written.
+
+Same bytes, same photo: a file whose SHA-256 the case holds is a duplicate. Re-importing it
+from the same path changes nothing; from another path it records one more `PhotoSource`
+(audited as `photo.source_added`).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+import threading
+import warnings
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+from annotator.core import decode
+from annotator.core.case import Case
+from annotator.core.errors import UsageError
+from annotator.core.ingest_files import select_files
+from annotator.core.ingest_pool import WorkerCrashed, run_in_order
+from annotator.core.ingest_report import (
+    DuplicateFile,
+    ImportedFile,
+    ImportReport,
+    RejectedFile,
+)
+from annotator.core.ingest_worker import (
+    FileAnalysis,
+    analyse_file,
+    analyse_in_worker,
+    init_worker,
+    one_line,
+)
+from annotator.core.models import Photo, PhotoSource
+from annotator.core.timeutil import iso_z, utc_now
+
+Progress = Callable[[int, int, str], None]
+
+__all__ = [
+    "DuplicateFile",
+    "ImportReport",
+    "ImportedFile",
+    "RejectedFile",
+    "import_paths",
+]
+
+
+def import_paths(
+    case: Case,
+    paths: Iterable[Path | str],
+    *,
+    jobs: int | None = None,
+    max_pixels: int | None = None,
+    progress: Progress | None = None,
+    cancel: threading.Event | None = None,
+) -> ImportReport:
+    """Import files and folders (recursively) into `case`; report what became of each file.
+
+    `jobs` worker processes analyse files (default: one per CPU; 1 runs in this process).
+    `max_pixels` is the decompression-bomb limit (default 250 MP). `progress(done, total,
+    current_name)` is called on the calling thread after each file; `cancel` is checked
+    between files. Never raises for a bad file: it is rejected with one line instead.
+    """
+    limit = decode.DEFAULT_MAX_PIXELS if max_pixels is None else int(max_pixels)
+    if limit <= 0:
+        raise UsageError("--max-pixels must be a positive number of pixels")
+    workers = (os.cpu_count() or 1) if jobs is None else int(jobs)
+    if workers < 1:
+        raise UsageError("--jobs must be at least 1")
+
+    selection = select_files(paths)
+    report = ImportReport(files=len(selection.files) + len(selection.refused))
+    report.rejected.extend(RejectedFile(str(p), reason) for p, reason in selection.refused)
+    files = [str(p) for p in selection.files]
+    total = len(files)
+    if progress:
+        progress(0, total, "")
+    recorder = _Recorder(case, report)
+    results = _analyses(files, min(workers, max(1, total)), limit, recorder.known, cancel)
+    done = 0
+    try:
+        for path, result in results:
+            recorder.record(path, result)
+            done += 1
+            if progress:
+                progress(done, total, Path(path).name)
+            if cancel is not None and cancel.is_set():
+                break
+    finally:
+        results.close()  # stops the workers now, not when the generator is collected
+    report.cancelled = done < total
+    return report
+
+
+def _analyses(files: list[str], jobs: int, max_pixels: int, known: frozenset[str],
+              cancel: threading.Event | None) -> Iterator[tuple[str, Any]]:
+    """(path, FileAnalysis or exception) per file, in order, from workers or in-process."""
+    if jobs > 1:
+        yield from run_in_order(analyse_in_worker, files, jobs=jobs, initializer=init_worker,
+                                initargs=(max_pixels, known), cancel=cancel)
+        return
+    with _pillow_limit(max_pixels):
+        for path in files:
+            if cancel is not None and cancel.is_set():
+                return
+            yield path, analyse_file(path, max_pixels, known)
+
+
+@contextmanager
+def _pillow_limit(max_pixels: int) -> Iterator[None]:
+    """In-process analysis: Pillow's limit follows ours for the batch, then is restored."""
+    from PIL import Image
+
+    before = decode.max_pixels()
+    decode.set_max_pixels(max_pixels)
+    try:
+        with warnings.catch_warnings():
+            # Our own limit has already refused anything over it, with a reason.
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            yield
+    finally:
+        decode.set_max_pixels(before)
+
+
+@dataclass(frozen=True)
+class _Existing:
+    photo_id: int
+    name: str
+
+
+class _Recorder:
+    """Writes each analysed file into the case (this process only)."""
+
+    def __init__(self, case: Case, report: ImportReport) -> None:
+        self.case = case
+        self.report = report
+        with case.reading() as session:
+            hashes = session.execute(
+                select(Photo.sha256).where(Photo.case_id == case.case_id)
+            ).scalars()
+            self.known = frozenset(hashes)
+
+    def reject(self, path: str, reason: str) -> None:
+        self.report.rejected.append(RejectedFile(path, one_line(reason)))
+
+    def record(self, path: str, result: FileAnalysis | BaseException) -> None:
+        if isinstance(result, WorkerCrashed):
+            self.reject(path, str(result))
+            return
+        if isinstance(result, BaseException):
+            self.reject(path, f"internal error: {type(result).__name__}: {result}")
+            return
+        if result.reason is not None:
+            self.reject(path, result.reason)
+            return
+        try:
+            if result.known:
+                self._record_duplicate(result)
+            else:
+                self._record_new(result)
+        except Exception as exc:  # noqa: BLE001 - a failed write rejects this file only
+            self.reject(path, f"could not be recorded in the case: {_first_line(exc)}")
+
+    # -- duplicates --------------------------------------------------------------------
+
+    def _record_duplicate(self, analysis: FileAnalysis) -> None:
+        with self.case.writing() as session:
+            existing = self._existing(session, analysis.digest.sha256)  # type: ignore[union-attr]
+            if existing is None:
+                raise RuntimeError("the photo with these bytes disappeared during the import")
+            self._duplicate_in(session, analysis, existing)
+
+    def _duplicate_in(self, session: Any, analysis: FileAnalysis, existing: _Existing) -> None:
+        """Record `analysis.path` as another source of an existing photo (if it is new)."""
+        sha = analysis.digest.sha256  # type: ignore[union-attr]
+        already = session.execute(
+            select(PhotoSource.id).where(PhotoSource.photo_id == existing.photo_id,
+                                         PhotoSource.path == analysis.path).limit(1)
+        ).first()
+        if already is None:
+            session.add(PhotoSource(
+                photo_id=existing.photo_id, path=analysis.path, name=Path(analysis.path).name,
+                file_mtime_utc=analysis.mtime_utc, recorded_utc=utc_now(),
+                examiner=self.case.examiner,
+            ))
+            session.flush()
+            self.case.audit(session, "photo.source_added", "photo", existing.photo_id,
+                            photo_sha256=sha,
+                            details={"sha256": sha, "source_path": analysis.path,
+                                     "name": Path(analysis.path).name,
+                                     "file_mtime_utc": iso_z(analysis.mtime_utc),
+                                     "examiner": self.case.examiner})
+        self.report.duplicates.append(DuplicateFile(
+            analysis.path, sha, existing.photo_id, existing.name, already is None))
+
+    def _existing(self, session: Any, sha256: str) -> _Existing | None:
+        row = session.execute(
+            select(Photo.id, Photo.original_name).where(
+                Photo.case_id == self.case.case_id, Photo.sha256 == sha256)
+        ).first()
+        return None if row is None else _Existing(row[0], row[1])
+
+    # -- new photos --------------------------------------------------------------------
+
+    def _record_new(self, analysis: FileAnalysis) -> None:
+        digest = analysis.digest
+        meta = analysis.metadata
+        assert digest is not None and meta is not None
+        sha = digest.sha256
+        source = Path(analysis.path)
+        thumb: Path | None = None
+        try:
+            self.case.store.put(source, sha)
+            if analysis.thumbnail:
+                thumb = self._put_thumbnail(sha, analysis.thumbnail)
+            self._check_unchanged(source, digest.size, analysis.mtime_ns)
+            with self.case.writing() as session:
+                existing = self._existing(session, sha)
+                if existing is not None:  # recorded meanwhile (earlier in this batch, or
+                    self._duplicate_in(session, analysis, existing)  # another importer)
+                    return
+                photo_id = self._insert(session, analysis, thumb is not None)
+        except BaseException:
+            self._undo_files(sha, thumb)
+            raise
+        self.report.imported.append(ImportedFile(analysis.path, sha, photo_id))
+
+    def _insert(self, session: Any, analysis: FileAnalysis, has_thumbnail: bool) -> int:
+        digest, meta = analysis.digest, analysis.metadata
+        assert digest is not None and meta is not None
+        now = utc_now()
+        name = Path(analysis.path).name
+        normalized = _json_safe(meta.to_json())
+        tags = normalized.pop("tags", None) or {}
+        raw = {"tags": tags, "xmp": normalized.pop("xmp", None),
+               "iptc": normalized.pop("iptc", None)}
+        photo = Photo(
+            case_id=self.case.case_id,
+            sha256=digest.sha256,
+            md5=digest.md5,
+            size=digest.size,
+            original_name=name,
+            original_path=analysis.path,
+            file_mtime_utc=analysis.mtime_utc,
+            imported_utc=now,
+            importer=self.case.examiner,
+            format=(meta.format or "")[:20],
+            stored_width=meta.stored_width or 0,
+            stored_height=meta.stored_height or 0,
+            width=meta.width or 0,
+            height=meta.height or 0,
+            orientation=meta.orientation,
+            capture_local=meta.datetime_original,
+            has_thumbnail=has_thumbnail,
+            meta=normalized,
+            raw_tags=raw,
+        )
+        session.add(photo)
+        session.flush()
+        session.add(PhotoSource(
+            photo_id=photo.id, path=analysis.path, name=name,
+            file_mtime_utc=analysis.mtime_utc, recorded_utc=now, examiner=self.case.examiner,
+        ))
+        self.case.audit(session, "photo.import", "photo", photo.id, photo_sha256=digest.sha256,
+                        details={"sha256": digest.sha256, "md5": digest.md5, "size": digest.size,
+                                 "source_path": analysis.path, "original_name": name,
+                                 "file_mtime_utc": iso_z(analysis.mtime_utc),
+                                 "format": photo.format, "width": photo.width,
+                                 "height": photo.height, "examiner": self.case.examiner})
+        session.flush()
+        from annotator.core.photo_dating import refresh_photo_date
+
+        refresh_photo_date(self.case, session, photo)  # verdict in the same transaction
+        return photo.id
+
+    def _check_unchanged(self, source: Path, size: int, mtime_ns: int | None) -> None:
+        """Refuse a file that changed between hashing and copying (the copy would not be
+        the hashed bytes). Size and modification time are the cheap witnesses."""
+        st = source.stat()
+        if st.st_size != size or (mtime_ns is not None and st.st_mtime_ns != mtime_ns):
+            raise RuntimeError("the file changed while it was being imported; import it again")
+
+    def _put_thumbnail(self, sha256: str, data: bytes) -> Path:
+        """Write the thumbnail to a temporary file and rename it into place."""
+        target = self.case.thumb_path(sha256)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".incoming-", suffix=".jpg", dir=target.parent)
+        try:
+            with os.fdopen(fd, "wb") as out:
+                out.write(data)
+            os.replace(tmp, target)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+        return target
+
+    def _undo_files(self, sha256: str, thumb: Path | None) -> None:
+        """After a failed transaction: remove the copy and thumbnail unless a photo has them."""
+        try:
+            with self.case.reading() as session:
+                referenced = self._existing(session, sha256) is not None
+        except Exception:  # noqa: BLE001 - when in doubt, keep the bytes
+            return
+        if referenced:
+            return
+        self.case.store.remove_unreferenced(sha256)
+        if thumb is not None:
+            thumb.unlink(missing_ok=True)
+
+
+def _json_safe(value: dict[str, Any]) -> dict[str, Any]:
+    """A JSON round trip, so the database stores exactly what the JSON output will show."""
+    return json.loads(json.dumps(value, default=str, ensure_ascii=False))
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(getattr(exc, "orig", None) or exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__

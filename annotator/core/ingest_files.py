@@ -1,0 +1,122 @@
+"""Which files an import covers: the paths given, folders walked recursively, in a fixed order.
+
+The order is deterministic (arguments in the order given, each folder's files sorted by
+path) so two imports of the same folders number the photos the same way, whatever the
+number of worker processes. Every regular file is a candidate, hidden or not: a file that
+is not an image is rejected with a reason rather than silently skipped, so the examiner
+sees everything the folder held. Paths that cannot be walked are reported, not raised.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass
+class FileSelection:
+    """The files to import (absolute, in order, each once) and the paths refused up front."""
+
+    files: list[Path] = field(default_factory=list)
+    refused: list[tuple[Path, str]] = field(default_factory=list)
+
+
+def _os_reason(exc: OSError) -> str:
+    if isinstance(exc, FileNotFoundError):
+        return "no such file or folder"
+    if isinstance(exc, PermissionError):
+        return "unreadable: permission denied"
+    return f"unreadable: {(exc.strerror or type(exc).__name__).lower()}"
+
+
+def _kind_reason(mode: int) -> str | None:
+    """Why a non-regular file cannot be imported (opening a FIFO would block forever)."""
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISFIFO(mode):
+        return "not a regular file (a named pipe)"
+    if stat.S_ISSOCK(mode):
+        return "not a regular file (a socket)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "not a regular file (a device)"
+    return "not a regular file"
+
+
+def select_files(paths: Iterable[Path | str]) -> FileSelection:
+    """Expand `paths` (files and folders) into the ordered list of files to import."""
+    selection = FileSelection()
+    seen: set[Path] = set()
+
+    def add_file(path: Path, mode: int | None = None) -> None:
+        if path in seen:
+            return
+        seen.add(path)
+        if mode is None:
+            try:
+                mode = path.stat().st_mode
+            except OSError as exc:
+                selection.refused.append((path, _os_reason(exc)))
+                return
+        reason = _kind_reason(mode)
+        if reason:
+            selection.refused.append((path, reason))
+        else:
+            selection.files.append(path)
+
+    for given in paths:
+        path = Path(os.path.abspath(given))
+        try:
+            st = path.stat()
+        except OSError as exc:
+            if path.is_symlink():
+                selection.refused.append((path, "unreadable: a broken symbolic link"))
+            else:
+                selection.refused.append((path, _os_reason(exc)))
+            continue
+        if stat.S_ISDIR(st.st_mode):
+            _walk(path, selection, add_file)
+        else:
+            add_file(path, st.st_mode)
+    return selection
+
+
+def _walk(root: Path, selection: FileSelection, add_file) -> None:  # type: ignore[no-untyped-def]
+    """Walk `root` depth-first in sorted order, following folder links once (no cycles)."""
+    visited: set[str] = set()
+    stack = [root]
+    ordered: list[tuple[Path, int | None]] = []
+    while stack:
+        folder = stack.pop()
+        real = os.path.realpath(folder)
+        if real in visited:
+            continue
+        visited.add(real)
+        try:
+            with os.scandir(folder) as it:
+                entries = sorted(it, key=lambda e: e.name)
+        except OSError as exc:
+            selection.refused.append((folder, f"cannot list folder: {_os_reason(exc)}"))
+            continue
+        subfolders: list[Path] = []
+        for entry in entries:
+            path = Path(entry.path)
+            try:
+                st = entry.stat(follow_symlinks=True)
+            except OSError:
+                if entry.is_symlink():
+                    selection.refused.append((path, "unreadable: a broken symbolic link"))
+                else:
+                    ordered.append((path, None))
+                continue
+            if stat.S_ISDIR(st.st_mode):
+                subfolders.append(path)
+            else:
+                ordered.append((path, st.st_mode))
+        # Pushed in reverse so the stack pops them in sorted order.
+        stack.extend(reversed(subfolders))
+    ordered.sort(key=lambda item: item[0].relative_to(root).parts)
+    for path, mode in ordered:
+        add_file(path, mode)

@@ -1,0 +1,277 @@
+"""The work behind `read_metadata`: run the readers, then normalize into `PhotoMetadata`.
+
+Order and precedence (why): exifread is fast and reads what cameras write, so it goes
+first; Pillow's EXIF reader fills in where exifread finds nothing; XMP and IPTC are read
+beside EXIF and only fill a normalized field EXIF lacks (the same tag in another
+container, e.g. `exif:DateTimeOriginal` in XMP), never override it.
+
+Problems of a metadata reader on a file whose pixels are fine (a broken maker note, a
+fuzzed IFD) are not errors of the photo: they are kept as the raw tag
+`Annotator Warning`, beside every tag that could still be read. `error` is set only when
+the file is not a usable image (the decoder refused it).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from annotator.core.decode import Geometry, geometry, open_image
+from annotator.core.errors import InputRejected
+from annotator.core.exif_raw import THUMBNAIL_TAGS, RawExif, read_exifread, read_pillow
+from annotator.core.container_header import header_claimed_size
+from annotator.core.exif_values import dms_to_degrees, gps_utc, parse_local_datetime, parse_offset
+from annotator.core.metadata import GpsFix, PhotoMetadata
+from annotator.core.orientation import displayed_size
+
+WARNING_TAG = "Annotator Warning"
+
+# (field, date tag, subsec tag, offset tag)
+_DATES = (
+    ("original", "EXIF DateTimeOriginal", "EXIF SubSecTimeOriginal", "EXIF OffsetTimeOriginal"),
+    ("digitized", "EXIF DateTimeDigitized", "EXIF SubSecTimeDigitized",
+     "EXIF OffsetTimeDigitized"),
+    ("modified", "Image DateTime", "EXIF SubSecTime", "EXIF OffsetTime"),
+)
+
+
+class MetadataReader:
+    """One file's metadata, read once. Use `read()`; it raises only on a bug."""
+
+    def __init__(self, path: Path, *, sha256: str | None, size: int | None) -> None:
+        self.path = path
+        self.sha256 = sha256
+        self.size = size
+        self.fields: dict[str, Any] = {}
+        self.warnings: list[str] = []
+        self.error: str | None = None
+        self.geometry: Geometry | None = None
+
+    # -- readers -------------------------------------------------------------------------
+
+    def _read_container(self) -> tuple[RawExif | None, bytes | str | None, Any]:
+        """Open the header once: format, decoder size, Pillow EXIF, XMP packet, IPTC."""
+        try:
+            im = open_image(self.path)
+        except InputRejected as exc:
+            self.error = str(exc)
+            return None, None, None
+        with im:
+            self.fields["format"] = (im.format or "").upper() or None
+            self.geometry = geometry(im)
+            pillow_raw = read_pillow(im)
+            xmp_packet = _xmp_packet(im)
+            iptc = _iptc_datasets(im, self.warnings)
+        return pillow_raw, xmp_packet, iptc
+
+    def read(self) -> PhotoMetadata:
+        pillow_raw, xmp_packet, iptc_raw = self._read_container()
+        if self.error and self.error.startswith(("empty", "unreadable")):
+            # Nothing to read: no bytes, or no permission.
+            return PhotoMetadata(path=str(self.path), sha256=self.sha256, size=self.size,
+                                 error=self.error)
+        raw = read_exifread(self.path)
+        if raw.problem:
+            self.warnings.append(raw.problem)
+        if not raw.has_exif() and pillow_raw is not None and pillow_raw.has_exif():
+            raw = pillow_raw
+        if pillow_raw is not None and pillow_raw.problem and raw is pillow_raw:
+            self.warnings.append(pillow_raw.problem)
+
+        xmp = None
+        if xmp_packet:
+            from annotator.core.xmp import parse_xmp
+
+            xmp = parse_xmp(xmp_packet, self.warnings)
+        iptc = None
+        if iptc_raw:
+            from annotator.core.iptc import parse_iptc
+
+            iptc = parse_iptc(iptc_raw)
+
+        tags = dict(raw.tags)
+        if self.warnings:
+            tags[WARNING_TAG] = "; ".join(self.warnings)[:500]
+        return self._build(raw, tags, xmp, iptc)
+
+    # -- normalization -------------------------------------------------------------------
+
+    def _build(self, raw: RawExif, tags: dict[str, str], xmp: dict[str, Any] | None,
+               iptc: dict[str, Any] | None) -> PhotoMetadata:
+        xmp_props: dict[str, Any] = (xmp or {}).get("properties", {})
+        g = self.geometry
+        orientation = _orientation(raw.number("Image Orientation"))
+        if orientation is None and g is not None:
+            orientation = g.orientation
+        if orientation is None:
+            orientation = _orientation(_first_number(xmp_props.get("tiff:Orientation")))
+        fmt = self.fields.get("format")
+        stored_w = stored_h = width = height = None
+        if g is not None:
+            stored_w, stored_h = g.stored_width, g.stored_height
+            if g.decoder_orients:
+                width, height = g.width, g.height
+            else:
+                width, height = displayed_size(stored_w, stored_h, orientation)
+        else:
+            claimed = header_claimed_size(self.path, raw)
+            if claimed is not None:
+                # The decoder refused the pixels (`error` says why); report what the
+                # container's own header claims, as ExifTool does.
+                stored_w, stored_h = claimed
+                width, height = displayed_size(stored_w, stored_h, orientation)
+
+        dates: dict[str, str | None] = {}
+        for name, date_tag, subsec_tag, offset_tag in _DATES:
+            local, inline_offset = parse_local_datetime(raw.text(date_tag), raw.text(subsec_tag))
+            dates[f"datetime_{name}"] = local
+            dates[f"offset_{name}"] = parse_offset(raw.text(offset_tag)) or inline_offset
+        _fill_dates_from_xmp(dates, xmp_props)
+
+        return PhotoMetadata(
+            path=str(self.path),
+            sha256=self.sha256,
+            size=self.size,
+            format=fmt,
+            width=width,
+            height=height,
+            stored_width=stored_w,
+            stored_height=stored_h,
+            orientation=orientation,
+            make=raw.text("Image Make") or _xmp_text(xmp_props, "tiff:Make"),
+            model=raw.text("Image Model") or _xmp_text(xmp_props, "tiff:Model"),
+            lens=raw.text("EXIF LensModel") or _xmp_text(xmp_props, "aux:Lens")
+            or _xmp_text(xmp_props, "exifEX:LensModel"),
+            serial=raw.text("EXIF BodySerialNumber") or _xmp_text(xmp_props, "aux:SerialNumber")
+            or _xmp_text(xmp_props, "exifEX:BodySerialNumber"),
+            software=raw.text("Image Software") or _xmp_text(xmp_props, "xmp:CreatorTool"),
+            gps=_gps(raw) or _gps_from_xmp(xmp_props),
+            has_thumbnail=any(t in raw.tags for t in THUMBNAIL_TAGS),
+            tags=tags,
+            xmp=xmp,
+            iptc=iptc,
+            error=self.error,
+            **dates,
+        )
+
+
+def _first_number(value: Any) -> float | None:
+    if value is None:
+        return None
+    try:
+        return float(str(value).strip().split()[0])
+    except (ValueError, IndexError):
+        return None
+
+
+def _orientation(value: Any) -> int | None:
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        return None
+    return number if 1 <= number <= 8 else None
+
+
+def _xmp_text(props: dict[str, Any], name: str) -> str | None:
+    value = props.get(name)
+    if isinstance(value, list):
+        value = value[0] if value else None
+    if isinstance(value, dict):
+        return None
+    text = str(value).strip() if value is not None else ""
+    return text or None
+
+
+def _fill_dates_from_xmp(dates: dict[str, str | None], props: dict[str, Any]) -> None:
+    """EXIF lacks a date that XMP carries under its EXIF/TIFF name: take XMP's."""
+    for name, keys in (
+        ("original", ("exif:DateTimeOriginal",)),
+        ("digitized", ("exif:DateTimeDigitized", "xmp:CreateDate")),
+        ("modified", ("tiff:DateTime", "xmp:ModifyDate")),
+    ):
+        if dates[f"datetime_{name}"] is not None:
+            continue
+        for key in keys:
+            local, offset = parse_local_datetime(_xmp_text(props, key))
+            if local:
+                dates[f"datetime_{name}"] = local
+                if dates[f"offset_{name}"] is None:
+                    dates[f"offset_{name}"] = offset
+                break
+
+
+def _gps(raw: RawExif) -> GpsFix | None:
+    lat = dms_to_degrees(raw.numbers("GPS GPSLatitude"))
+    lon = dms_to_degrees(raw.numbers("GPS GPSLongitude"))
+    if lat is None or lon is None:
+        return None
+    if (raw.text("GPS GPSLatitudeRef") or "N").upper().startswith("S"):
+        lat = -lat
+    if (raw.text("GPS GPSLongitudeRef") or "E").upper().startswith("W"):
+        lon = -lon
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        return None
+    alt = raw.number("GPS GPSAltitude")
+    if alt is not None:
+        ref = raw.values.get("GPS GPSAltitudeRef")
+        below = (isinstance(ref, bytes) and ref[:1] == b"\x01") or (
+            isinstance(ref, list) and ref and ref[0] == 1) or ref == 1
+        if below:
+            alt = -alt
+    utc = gps_utc(raw.text("GPS GPSDate"), raw.numbers("GPS GPSTimeStamp"))
+    return GpsFix(lat=lat, lon=lon, alt=alt, utc=utc)
+
+
+def _gps_from_xmp(props: dict[str, Any]) -> GpsFix | None:
+    """XMP's `exif:GPSLatitude` is `DDD,MM.mmmN` or `DDD,MM,SSN`."""
+    def coord(text: str | None) -> float | None:
+        if not text:
+            return None
+        text = text.strip()
+        hemi = text[-1:].upper()
+        if hemi not in "NSEW" or not hemi:
+            return None
+        try:
+            parts = [float(p) for p in text[:-1].split(",")]
+        except ValueError:
+            return None
+        value = dms_to_degrees(parts)  # type: ignore[arg-type]
+        if value is None:
+            return None
+        return -value if hemi in "SW" else value
+
+    lat = coord(_xmp_text(props, "exif:GPSLatitude"))
+    lon = coord(_xmp_text(props, "exif:GPSLongitude"))
+    if lat is None or lon is None or not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        return None
+    return GpsFix(lat=lat, lon=lon)
+
+
+def _xmp_packet(im: Any) -> bytes | str | None:
+    """The XMP packet Pillow found (JPEG APP1, PNG iTXt, WebP chunk, TIFF tag 700, HEIF)."""
+    packet = im.info.get("xmp") or im.info.get("XML:com.adobe.xmp")
+    if packet:
+        return packet
+    tag_v2 = getattr(im, "tag_v2", None)
+    if tag_v2 is not None:
+        try:
+            value = tag_v2.get(700)
+        except Exception:  # noqa: BLE001
+            return None
+        if isinstance(value, bytes | str) and value:
+            return value
+    return None
+
+
+def _iptc_datasets(im: Any, warnings: list[str]) -> dict[tuple[int, int], Any] | None:
+    """IPTC-IIM datasets via Pillow (JPEG APP13 Photoshop block, TIFF tag 33723)."""
+    if (im.format or "").upper() not in ("JPEG", "MPO", "TIFF"):
+        return None
+    try:
+        from PIL import IptcImagePlugin
+
+        data = IptcImagePlugin.getiptcinfo(im)
+    except Exception as exc:  # noqa: BLE001 - a broken APP13 block
+        warnings.append(f"iptc: {type(exc).__name__}")
+        return None
+    return data or None

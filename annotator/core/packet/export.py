@@ -1,0 +1,337 @@
+"""Exporting an evidence packet: the one core function behind `annotator export` and the
+Export dialog.
+
+Order of work, and why:
+1. Read the selection in one read transaction (plain values from then on).
+2. Stream each original into the zip, checking it still has its recorded SHA-256, while
+   worker threads render the annotated pictures, crops and dataset copies into a staging
+   folder (Pillow releases the GIL while it decodes and encodes).
+3. Write annotated/, datasets/, manifest.json and README.txt, and take the digest of their
+   SHA256SUMS lines (`evidence_sha256`).
+4. Append the `packet.export` audit event carrying that digest. The custody log and the
+   report, which both show the chain *including* this event, can only be written after it.
+5. Write custody.jsonl and report.pdf, then SHA256SUMS over every file and, with a key,
+   SHA256SUMS.sig; close the zip and move it into place atomically.
+6. Append `packet.sealed` with the SHA-256 of SHA256SUMS (not in this packet: it happens
+   after; the next packet's custody log shows it).
+Cancelling is honoured until step 4; after it only small files remain to be written.
+Originals are only ever read; a failed or cancelled export leaves no file at `out`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, replace
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from sqlalchemy import func, select
+
+from annotator.core.errors import AnnotatorError, InputRejected
+from annotator.core.models import AuditEvent, Box, Photo
+from annotator.core.packet import custody, datasets, manifest, render
+from annotator.core.packet.collect import CaseInfo, PhotoRecord, read_case, read_photos
+from annotator.core.packet.naming import PhotoFacts, PhotoPaths, assign_paths
+from annotator.core.packet.readme import readme_text
+from annotator.core.packet.selection import Selection, resolve
+from annotator.core.packet.signing import fingerprint as key_fingerprint
+from annotator.core.packet.signing import load_private_key, public_pem, sign
+from annotator.core.packet.zipwriter import PacketZip, checksum_line, checksums_text
+from annotator.core.timeutil import utc_now
+
+if TYPE_CHECKING:
+    from annotator.core.case import Case
+
+# Files written after the export event; every other file is covered by `evidence_sha256`.
+AFTER_EVENT = ("custody.jsonl", "report.pdf")
+Progress = Callable[[int, int], None]
+
+
+class ExportCancelled(AnnotatorError):
+    """The examiner cancelled the export before it was recorded; nothing was written."""
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    """What was written: the packet, its counts and the digests the audit log records."""
+
+    path: Path
+    photos: int
+    boxes: int
+    files: int
+    sha256sums_sha256: str
+    evidence_sha256: str
+    signed: bool
+    public_key_sha256: str | None
+
+
+def evidence_digest(hashes: dict[str, str]) -> str:
+    """SHA-256 of the SHA256SUMS lines of every file but those written after the event."""
+    text = "".join(checksum_line(hashes[n], n) for n in sorted(hashes) if n not in AFTER_EVENT)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _caption(photo: PhotoRecord, name: str) -> tuple[str, str]:
+    from annotator.core.timeutil import iso_z
+
+    capture = iso_z(photo.capture_utc)
+    verdict = photo.date_verdict or (photo.dating or {}).get("verdict") or "not checked"
+    top = f"{name}   SHA-256 {photo.sha256[:16]}…"
+    bottom = (f"Captured {capture.replace('T', ' ')} UTC" if capture
+              else "Capture time unknown") + f"   ·   Date verdict: {verdict}"
+    return top, bottom
+
+
+def _box_tag(number: int, registration: str | None, label: str) -> str:
+    return f"{number} · {registration}" if registration else f"{number} · {label}"
+
+
+def _render_job(photo: PhotoRecord, paths: PhotoPaths, staging: Path, source: Path
+                ) -> render.RenderJob:
+    boxes = tuple(
+        render.DrawnBox(i, b.values.x, b.values.y, b.values.w, b.values.h,
+                        _box_tag(i, b.values.registration, b.values.label))
+        for i, b in enumerate(photo.boxes, start=1)
+    )
+    top, bottom = _caption(photo, paths.name)
+    return render.RenderJob(
+        source=source, orientation=photo.orientation, width=photo.width, height=photo.height,
+        boxes=boxes, caption_top=top, caption_bottom=bottom,
+        annotated_out=staging / paths.annotated,
+        crop_outs=tuple(staging / c for c in paths.crops),
+        dataset_out=staging / paths.dataset_image if paths.dataset_image else None,
+    )
+
+
+def _dataset_image(photo: PhotoRecord, paths: PhotoPaths) -> datasets.DatasetImage:
+    boxes = []
+    for b in photo.boxes:
+        v = b.values
+        attrs = tuple((k, str(getattr(v, k))) for k in datasets.ATTRIBUTES
+                      if getattr(v, k) not in (None, ""))
+        boxes.append(datasets.DatasetBox(b.id, v.label, v.x, v.y, v.w, v.h, attrs))
+    return datasets.DatasetImage(paths.dataset_image or paths.original, paths.stem, photo.width,
+                                 photo.height, photo.sha256, tuple(boxes))
+
+
+def _scope(case: Case, photos: list[PhotoRecord]) -> custody.PacketScope:
+    inside = {p.sha256 for p in photos}
+    with case.reading() as s:
+        others = s.execute(select(Photo.sha256, Photo.original_path)).all()
+        box_ids = s.execute(select(Box.id).where(Box.photo_id.in_([p.id for p in photos]))
+                            ).scalars().all()
+    outside = [(sha, path) for sha, path in others if sha not in inside]
+    return custody.PacketScope(
+        photo_sha256s=frozenset(inside),
+        photo_ids=frozenset(str(p.id) for p in photos),
+        box_ids=frozenset(str(b) for b in box_ids),
+        outside_sha256s=frozenset(sha for sha, _ in outside),
+        outside_paths=frozenset(path for _, path in outside if path),
+    )
+
+
+@dataclass
+class _Export:
+    """The state of one export while it runs (see the module docstring for the order)."""
+
+    case: Case
+    staging: Path
+    packet: PacketZip
+    photos: list[PhotoRecord]
+    paths: dict[str, PhotoPaths]
+    case_info: CaseInfo
+    selection: Selection
+    created: datetime
+    key: Ed25519PrivateKey | None
+    signing: manifest.SigningInfo | None
+    progress: Progress
+    cancelled: Callable[[], bool]
+
+    @property
+    def total(self) -> int:
+        return len(self.photos) + 3
+
+    def _check_cancel(self) -> None:
+        if self.cancelled():
+            raise ExportCancelled("export cancelled; no packet was written")
+
+    def originals_and_pictures(self, workers: int) -> None:
+        """Step 2: originals into the zip while the pictures render in worker threads."""
+        photos, paths, store = self.photos, self.paths, self.case.store
+        with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="packet-render") as pool:
+            futures: list[Future[None]] = [
+                pool.submit(render.render_photo,
+                            _render_job(p, paths[p.sha256], self.staging,
+                                        store.path_for(p.sha256)))
+                for p in photos
+            ]
+            try:
+                for p in sorted(photos, key=lambda p: paths[p.sha256].original):
+                    self._check_cancel()
+                    self.packet.write_file(paths[p.sha256].original, store.path_for(p.sha256),
+                                           expected_sha256=p.sha256)
+                for done, (p, future) in enumerate(zip(photos, futures, strict=True), start=1):
+                    self._wait(future, paths[p.sha256].name)
+                    self.progress(done, self.total)
+            except BaseException:
+                for f in futures:
+                    f.cancel()
+                raise
+
+    def _wait(self, future: Future[None], name: str) -> None:
+        while True:
+            self._check_cancel()
+            try:
+                future.result(timeout=0.2)
+                return
+            except TimeoutError:
+                continue
+            except AnnotatorError as exc:
+                raise InputRejected(f"{name}: {exc}") from exc
+
+    def derived_files(self) -> dict[str, Any]:
+        """Step 3: annotated/, datasets/, manifest.json, README.txt; returns the manifest."""
+        photos, paths, packet = self.photos, self.paths, self.packet
+        for name in sorted([paths[p.sha256].annotated for p in photos]
+                           + [c for p in photos for c in paths[p.sha256].crops]):
+            packet.write_file(name, self.staging / name)
+        images = [_dataset_image(p, paths[p.sha256]) for p in photos]
+        names = datasets.class_names(self.case_info.labels, images)
+        files: dict[str, bytes] = {
+            "datasets/coco.json": datasets.coco_json(
+                images, names, f"annotator evidence packet: {self.case_info.name}"),
+            "datasets/yolo/classes.txt": datasets.yolo_classes(names),
+            "datasets/yolo/data.yaml": datasets.yolo_data_yaml(names),
+        }
+        for p, im in zip(photos, images, strict=True):
+            files[paths[p.sha256].voc] = datasets.voc_xml(im)
+            files[paths[p.sha256].yolo] = datasets.yolo_txt(im, names)
+        copies = {c for p in photos if (c := paths[p.sha256].dataset_image)}
+        for name in sorted(set(files) | copies):
+            if name in files:
+                packet.write_bytes(name, files[name])
+            else:
+                packet.write_file(name, self.staging / name)
+        man = manifest.build_manifest(
+            case=self.case_info, photos=photos, paths=paths, examiner=self.case.examiner,
+            created=self.created, selection=self.selection.describe(), signing=self.signing,
+            class_names=names)
+        packet.write_bytes("manifest.json", manifest.dumps(man))
+        packet.write_bytes("README.txt", readme_text(man))
+        self.progress(len(photos) + 1, self.total)
+        return man
+
+    def record_export(self, man: dict[str, Any], evidence: str) -> int:
+        """Step 4: the `packet.export` audit event; returns its id."""
+        self._check_cancel()
+        selection_digest = hashlib.sha256(
+            "".join(sorted(p.sha256 + "\n" for p in self.photos)).encode()).hexdigest()
+        with self.case.writing() as s:
+            self.case.audit(s, "packet.export", "packet", evidence, details={
+                "evidence_sha256": evidence, "photos": len(self.photos),
+                "boxes": man["counts"]["boxes"], "selection": self.selection.mode,
+                "selection_sha256": selection_digest, "signed": self.key is not None,
+                "public_key_sha256": self.signing.fingerprint if self.signing else None})
+            s.flush()
+            return s.execute(select(func.max(AuditEvent.id))).scalar_one()
+
+    def custody_and_report(self, man: dict[str, Any], last_event_id: int) -> None:
+        """Step 5a: custody.jsonl and report.pdf, both showing the chain up to the export."""
+        scope = _scope(self.case, self.photos)
+        with self.case.reading() as s:
+            events = s.execute(select(AuditEvent).where(AuditEvent.id <= last_event_id)
+                               .order_by(AuditEvent.id)).scalars().all()
+            lines = custody.custody_lines(events, scope)
+        self.packet.write_bytes("custody.jsonl", custody.dumps(lines))
+        from annotator.core.packet.report import write_report
+
+        write_report(self.staging / "report.pdf", man, lines, self.staging)
+        self.packet.write_file("report.pdf", self.staging / "report.pdf")
+        self.progress(len(self.photos) + 2, self.total)
+
+    def seal(self, man: dict[str, Any], evidence: str) -> ExportResult:
+        """Step 5b: SHA256SUMS over every file, and its signature."""
+        sums = checksums_text(self.packet.hashes)
+        self.packet.write_bytes("SHA256SUMS", sums)
+        if self.key is not None:
+            self.packet.write_bytes("SHA256SUMS.sig", sign(self.key, sums))
+        return ExportResult(
+            path=self.packet.path, photos=len(self.photos), boxes=man["counts"]["boxes"],
+            files=len(self.packet.hashes), sha256sums_sha256=hashlib.sha256(sums).hexdigest(),
+            evidence_sha256=evidence, signed=self.key is not None,
+            public_key_sha256=self.signing.fingerprint if self.signing else None,
+        )
+
+
+def _check_out(out: Path, overwrite: bool) -> None:
+    if out.is_dir():
+        raise InputRejected(f"{out} is a folder; give a file name such as packet.zip")
+    if out.exists() and not overwrite:
+        raise InputRejected(f"{out} already exists; choose another name")
+    if not out.parent.is_dir():
+        raise InputRejected(f"the folder {out.parent} does not exist")
+
+
+def export_packet(
+    case: Case,
+    out: Path,
+    selection: Selection | None = None,
+    *,
+    sign_key: Path | None = None,
+    overwrite: bool = False,
+    jobs: int | None = None,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> ExportResult:
+    """Write the evidence packet of `selection` (default: every photo) to `out`.
+
+    `progress(done, total)` is called from this thread; `cancelled()` is polled and stops the
+    export (raising ExportCancelled) until the export is recorded in the audit log.
+    """
+    out = Path(out).absolute()
+    selection = selection or Selection()
+    _check_out(out, overwrite)
+    key = load_private_key(sign_key) if sign_key else None
+    signing = None
+    if key is not None:
+        pub = key.public_key()
+        signing = manifest.SigningInfo(public_pem(pub), key_fingerprint(pub))
+    with case.reading() as s:
+        ids = resolve(s, selection)
+        case_info = read_case(s)
+        photos = read_photos(s, ids)
+    for p in photos:
+        if not case.store.contains(p.sha256):
+            raise InputRejected(f"the case's copy of {p.original_name} is missing from originals/")
+    paths = assign_paths([PhotoFacts(p.sha256, p.original_name, len(p.boxes), p.orientation,
+                                     p.format) for p in photos])
+    workers = max(1, jobs or min(2, os.cpu_count() or 1))
+
+    with tempfile.TemporaryDirectory(prefix=".packet-", dir=out.parent) as tmp:
+        staging = Path(tmp)
+        packet = PacketZip(staging / "packet.zip")
+        run = _Export(case, staging, packet, photos, paths, case_info, selection, utc_now(), key,
+                      signing, progress or (lambda done, total: None),
+                      cancelled or (lambda: False))
+        try:
+            run.originals_and_pictures(workers)
+            man = run.derived_files()
+            evidence = evidence_digest(packet.hashes)
+            last_event_id = run.record_export(man, evidence)
+            run.custody_and_report(man, last_event_id)
+            result = run.seal(man, evidence)
+        finally:
+            packet.close()
+        os.replace(staging / "packet.zip", out)
+    with case.writing() as s:
+        case.audit(s, "packet.sealed", "packet", result.evidence_sha256, details={
+            "sha256sums_sha256": result.sha256sums_sha256, "files": result.files,
+            "signed": result.signed, "public_key_sha256": result.public_key_sha256})
+    run.progress(run.total, run.total)
+    return replace(result, path=out)

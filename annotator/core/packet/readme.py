@@ -1,0 +1,84 @@
+"""README.txt: what a recipient needs to read and check the packet without our software."""
+
+from __future__ import annotations
+
+from typing import Any
+
+_TEXT = """\
+EVIDENCE PACKET — {case}
+Exported by {examiner} on {created} with annotator {version}.
+{photos} photo(s), {boxes} box(es), {flights} linked flight(s).
+
+WHAT THIS PACKET HOLDS
+  originals/        the photos exactly as imported, byte for byte (file names made unique)
+  annotated/        each photo upright, boxes and registrations drawn in, with a caption
+                    strip (file name, SHA-256 prefix, capture time UTC, date verdict), at
+                    most 2048 px; annotated/crops/NAME/box-NN.jpg is each box at full
+                    resolution
+  manifest.json     every photo: names, SHA-256, MD5, size, metadata and all raw tags,
+                    boxes (pixels of the upright picture and 0-1), capture-date verdict and
+                    findings, acquisition, linked flights with their sources
+  report.pdf        the same as a printable report (A4), with the custody log
+  custody.jsonl     the case's audit log up to this export (see "CUSTODY LOG" below)
+  datasets/         the boxes as COCO (coco.json), Pascal VOC (voc/) and YOLO (yolo/);
+                    coordinates refer to upright pictures, and a photo whose EXIF
+                    Orientation is not 1 has an upright copy in datasets/images/
+  SHA256SUMS        the SHA-256 of every other file
+  SHA256SUMS.sig    (signed packets only) Ed25519 signature of SHA256SUMS
+
+CHECKING THE FILES (no special software)
+  Unzip the packet, go into its folder, and run:
+      sha256sum -c SHA256SUMS
+  (macOS: shasum -a 256 -c SHA256SUMS). Every line must say OK. A file not listed in
+  SHA256SUMS (other than SHA256SUMS.sig) was added after the export.
+
+CHECKING THE SIGNATURE
+{signature}
+CUSTODY LOG
+  custody.jsonl has one JSON object per line, oldest first. For each line:
+      content_sha256 = SHA-256 of the canonical JSON (keys sorted, no spaces, UTF-8) of
+                       {{"action", "details", "examiner", "object_id", "object_type",
+                        "photo_sha256"}} taken from the line ("details" is a JSON text)
+      hash           = SHA-256 of the canonical JSON of
+                       {{"content_sha256", "prev": prev_hash, "time": time_utc}}
+  and prev_hash is the previous line's hash (64 zeros for the first). Events about photos
+  that are not in this packet are "redacted": they keep only their time and hashes, so the
+  chain still verifies and says nothing of those photos. The last line is this export
+  ("packet.export"); its "evidence_sha256" is the SHA-256 of the lines of SHA256SUMS for
+  every file except custody.jsonl and report.pdf (which are written after it).
+
+With annotator installed, `annotator verify PACKET.zip [--pubkey KEY.pub]` runs all of
+these checks at once.
+"""
+
+_SIGNED = """\
+  The examiner's public key (also in manifest.json, "signature") has SHA-256 fingerprint
+      {fingerprint}
+  Compare it with the key the examiner published, then, with OpenSSL 3:
+      openssl pkeyutl -verify -pubin -inkey EXAMINER.pub -rawin \\
+          -in SHA256SUMS -sigfile SHA256SUMS.sig
+  which prints "Signature Verified Successfully". A valid signature made with the key
+  inside the packet proves only that the files were not changed since signing; that the
+  examiner signed it is shown only by a key obtained from the examiner.
+"""
+
+_UNSIGNED = """\
+  This packet is not signed. Its integrity rests on SHA256SUMS: compare the SHA-256 of
+  SHA256SUMS with the value the examiner recorded or sent separately.
+"""
+
+
+def readme_text(manifest: dict[str, Any]) -> bytes:
+    signature = manifest.get("signature")
+    if signature:
+        sig_text = _SIGNED.format(fingerprint=signature["public_key_sha256"])
+    else:
+        sig_text = _UNSIGNED
+    counts = manifest["counts"]
+    text = _TEXT.format(
+        case=manifest["case"]["name"], examiner=manifest["exported_by"],
+        created=manifest["created_utc"], version=manifest["tool"]["version"],
+        photos=counts["photos"], boxes=counts["boxes"], flights=counts["flights"],
+        signature=sig_text,
+    )
+    return text.encode("utf-8")

@@ -1,0 +1,190 @@
+"""The pictures of a packet: each photo upright with its boxes burned in and a caption
+strip, a full-resolution crop of every box, and an upright copy for the datasets.
+
+All pixels come from `annotator.core.decode` (the same upright view the canvas shows), so a
+box drawn on a rotated phone photo is drawn and cropped on the same aircraft here. Encoding
+settings are fixed and no metadata is written, so the same photo and boxes always give the
+same bytes. The original file is only ever read.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+from dataclasses import dataclass
+from pathlib import Path
+
+from PIL import Image, ImageDraw, ImageFont
+
+from annotator.core.decode import full_upright, reduced_upright
+from annotator.core.packet.fonts import font_files
+
+MAX_SIDE = 2048
+BOX_COLOUR = (255, 212, 0)
+OUTLINE = (0, 0, 0)
+STRIP_BG = (24, 28, 36)
+STRIP_FG = (255, 255, 255)
+STRIP_DIM = (190, 198, 210)
+ANNOTATED_JPEG = {"quality": 90, "subsampling": 0, "optimize": False, "progressive": False}
+CROP_JPEG = {"quality": 95, "subsampling": 0, "optimize": False, "progressive": False}
+# Formats a detector or labelling tool reads directly; others get an upright copy.
+DATASET_READABLE = frozenset({"JPEG", "PNG", "BMP", "WEBP"})
+
+
+@dataclass(frozen=True)
+class DrawnBox:
+    """A box to burn in: its number in the photo, displayed-pixel rectangle and tag text."""
+
+    number: int
+    x: float
+    y: float
+    w: float
+    h: float
+    tag: str
+
+
+@dataclass(frozen=True)
+class RenderJob:
+    """Everything needed to render one photo, as plain values (safe to hand to a thread)."""
+
+    source: Path
+    orientation: int | None
+    width: int
+    height: int
+    boxes: tuple[DrawnBox, ...]
+    caption_top: str
+    caption_bottom: str
+    annotated_out: Path
+    crop_outs: tuple[Path, ...]
+    dataset_out: Path | None
+
+
+def needs_dataset_copy(orientation: int | None, fmt: str | None) -> bool:
+    """True when datasets need an upright copy: the picture is rotated or mirrored by its
+    Orientation (tools disagree on applying it), or the format is one tools cannot read."""
+    return (orientation not in (None, 1)) or ((fmt or "").upper() not in DATASET_READABLE)
+
+
+def dataset_copy_suffix(fmt: str | None) -> str:
+    return ".jpg" if (fmt or "").upper() == "JPEG" else ".png"
+
+
+@functools.cache
+def _font(size: int, bold: bool = False) -> ImageFont.FreeTypeFont:
+    files = font_files()
+    return ImageFont.truetype(str(files.bold if bold else files.regular), size)
+
+
+def crop_rect(box: DrawnBox, width: int, height: int) -> tuple[int, int, int, int]:
+    """The pixel rectangle a crop takes: the box rounded outward, inside the picture, at
+    least one pixel."""
+    left = max(0, min(width - 1, math.floor(box.x)))
+    top = max(0, min(height - 1, math.floor(box.y)))
+    right = max(left + 1, min(width, math.ceil(box.x + box.w)))
+    bottom = max(top + 1, min(height, math.ceil(box.y + box.h)))
+    return left, top, right, bottom
+
+
+def _fit_text(text: str, width: int, size: int, bold: bool) -> str:
+    """Shorten `text` with an ellipsis in the middle until it fits `width` pixels."""
+    font = _font(size, bold)
+    if font.getlength(text) <= width:
+        return text
+    keep = len(text)
+    while keep > 8:
+        keep -= max(1, keep // 10)
+        half = keep // 2
+        candidate = text[:half] + "…" + text[-(keep - half):]
+        if font.getlength(candidate) <= width:
+            return candidate
+    return text[:8] + "…"
+
+
+def _strip_height(width: int) -> tuple[int, int]:
+    """(strip height, font size) for a caption strip under a picture `width` pixels wide."""
+    size = max(14, min(36, round(width / 55)))
+    return round(size * 3.1), size
+
+
+def _draw_boxes(canvas: Image.Image, boxes: tuple[DrawnBox, ...], scale: float) -> None:
+    draw = ImageDraw.Draw(canvas)
+    long_side = max(canvas.size)
+    line = max(3, round(long_side / 350))
+    size = max(12, round(long_side / 55))
+    font = _font(size, bold=True)
+    for box in boxes:
+        x0, y0 = box.x * scale, box.y * scale
+        x1, y1 = (box.x + box.w) * scale, (box.y + box.h) * scale
+        # A dark rim on both sides of the yellow line keeps it visible on sky and on sand.
+        draw.rectangle((x0 - line, y0 - line, x1 + line, y1 + line), outline=OUTLINE, width=1)
+        draw.rectangle((x0, y0, x1, y1), outline=BOX_COLOUR, width=line)
+        draw.rectangle((x0 + line, y0 + line, x1 - line, y1 - line), outline=OUTLINE, width=1)
+        tag = box.tag
+        left, top, right, bottom = draw.textbbox((0, 0), tag, font=font)
+        tw, th = right - left, bottom - top
+        pad = max(3, size // 5)
+        ty = y0 - line - th - 2 * pad
+        if ty < 0:  # no room above the box: put the tag just inside its top edge
+            ty = y0 + line
+        tx = min(max(0.0, x0 - line), canvas.width - tw - 2 * pad)
+        draw.rectangle((tx, ty, tx + tw + 2 * pad, ty + th + 2 * pad), fill=BOX_COLOUR,
+                       outline=OUTLINE)
+        draw.text((tx + pad - left, ty + pad - top), tag, font=font, fill=OUTLINE)
+
+
+def _annotated(picture: Image.Image, job: RenderJob) -> Image.Image:
+    """The picture scaled to fit MAX_SIDE with its caption strip, boxes burned in."""
+    w, h = picture.size
+    scale = min(1.0, MAX_SIDE / max(w, h))
+    strip_h, font_size = _strip_height(round(w * scale))
+    if h * scale + strip_h > MAX_SIDE:
+        scale = (MAX_SIDE - strip_h) / h
+    tw, th = max(1, round(w * scale)), max(1, round(h * scale))
+    resized = picture if (tw, th) == (w, h) else picture.resize(
+        (tw, th), Image.Resampling.LANCZOS, reducing_gap=2.0)
+    strip_h, font_size = _strip_height(tw)
+    canvas = Image.new("RGB", (tw, th + strip_h), STRIP_BG)
+    canvas.paste(resized, (0, 0))
+    # Boxes are in displayed pixels of the full picture; `picture` may be a reduced decode.
+    _draw_boxes(canvas, job.boxes, tw / job.width)
+    draw = ImageDraw.Draw(canvas)
+    margin = max(6, font_size // 2)
+    top = _fit_text(job.caption_top, tw - 2 * margin, font_size, True)
+    bottom = _fit_text(job.caption_bottom, tw - 2 * margin, font_size, False)
+    draw.text((margin, th + round(font_size * 0.35)), top, font=_font(font_size, True),
+              fill=STRIP_FG)
+    draw.text((margin, th + round(font_size * 1.65)), bottom, font=_font(font_size, False),
+              fill=STRIP_DIM)
+    return canvas
+
+
+def render_photo(job: RenderJob) -> None:
+    """Write the annotated picture, the crops and (if asked) the dataset copy of one photo.
+
+    The full-resolution picture is decoded only when a crop or a dataset copy needs it;
+    otherwise a reduced decode (JPEG DCT scaling) is enough for the annotated picture.
+    """
+    need_full = bool(job.boxes) or job.dataset_out is not None
+    if need_full:
+        picture = full_upright(job.source, orientation=job.orientation)
+    else:
+        picture = reduced_upright(job.source, MAX_SIDE, orientation=job.orientation)
+    try:
+        if need_full and picture.size != (job.width, job.height):
+            raise ValueError(
+                f"{job.source.name}: decoded {picture.size[0]}×{picture.size[1]} but the case "
+                f"records {job.width}×{job.height}"
+            )
+        job.annotated_out.parent.mkdir(parents=True, exist_ok=True)
+        _annotated(picture, job).save(job.annotated_out, "JPEG", **ANNOTATED_JPEG)
+        for box, out in zip(job.boxes, job.crop_outs, strict=True):
+            out.parent.mkdir(parents=True, exist_ok=True)
+            picture.crop(crop_rect(box, *picture.size)).save(out, "JPEG", **CROP_JPEG)
+        if job.dataset_out is not None:
+            job.dataset_out.parent.mkdir(parents=True, exist_ok=True)
+            if job.dataset_out.suffix == ".jpg":
+                picture.save(job.dataset_out, "JPEG", quality=95, subsampling=0)
+            else:
+                picture.save(job.dataset_out, "PNG", compress_level=6)
+    finally:
+        picture.close()

@@ -1,0 +1,671 @@
+"""report.pdf: the packet as a printable forensic report (A4, fonts embedded).
+
+Rendered from the manifest and the custody lines, so the report and the machine-readable
+files never disagree. A cover (case, examiner, date, counts, exhibit list), one section per
+photo (annotated picture with its box crops beside it, identification, boxes, capture-date
+findings, acquisition, flights), a flights table, and the custody log. Every piece of user
+text goes through `esc()` before it reaches reportlab's Paragraph markup. `invariant=1` keeps
+the PDF free of generation timestamps and random ids, so the same content gives the same
+bytes.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape
+
+from PIL import Image as PILImage
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen import canvas as rl_canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    CondPageBreak,
+    Flowable,
+    Frame,
+    Image,
+    KeepTogether,
+    NextPageTemplate,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from annotator.core.packet.fonts import font_files
+
+PAGE_W, PAGE_H = A4
+MARGIN_X = 18 * mm
+MARGIN_TOP = 22 * mm
+MARGIN_BOTTOM = 20 * mm
+CONTENT_W = PAGE_W - 2 * MARGIN_X
+
+INK = colors.HexColor("#1b1f24")
+ACCENT = colors.HexColor("#1f3a5f")
+MUTED = colors.HexColor("#5b6573")
+RULE = colors.HexColor("#c8ced6")
+BAND = colors.HexColor("#eef1f5")
+VERDICT_COLOURS = {
+    "consistent": "#2e7d32",
+    "questionable": "#b26a00",
+    "inconsistent": "#c62828",
+    "unverifiable": "#616161",
+}
+SEVERITY_COLOURS = {"error": "#c62828", "warning": "#b26a00", "info": "#37474f"}
+MAX_CROPS_BESIDE = 6
+CUSTODY_DETAILS_CHARS = 360
+
+HEX64 = re.compile(r"\b[0-9a-f]{64}\b")
+FONT, FONT_BOLD, FONT_MONO = "AnnReport", "AnnReport-Bold", "AnnReport-Mono"
+
+
+@functools.cache
+def _register_fonts() -> None:
+    files = font_files()
+    pdfmetrics.registerFont(TTFont(FONT, str(files.regular)))
+    pdfmetrics.registerFont(TTFont(FONT_BOLD, str(files.bold)))
+    pdfmetrics.registerFont(TTFont(FONT_MONO, str(files.mono)))
+    pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD, italic=FONT,
+                                  boldItalic=FONT_BOLD)
+
+
+def esc(value: object) -> str:
+    """User text made safe for Paragraph markup (None shows as an em dash)."""
+    if value is None or value == "":
+        return "—"
+    return escape(str(value))
+
+
+def _style(name: str, **kw: Any) -> ParagraphStyle:
+    base = {"fontName": FONT, "fontSize": 8.5, "leading": 11.5, "textColor": INK,
+            "alignment": TA_LEFT, "splitLongWords": 1}
+    base.update(kw)
+    return ParagraphStyle(name, **base)
+
+
+@functools.cache
+def _styles() -> dict[str, ParagraphStyle]:
+    return {
+        "body": _style("body"),
+        "small": _style("small", fontSize=7.5, leading=9.5),
+        "muted": _style("muted", fontSize=7.5, leading=9.5, textColor=MUTED),
+        "label": _style("label", fontSize=7.5, leading=9.5, textColor=MUTED),
+        "mono": _style("mono", fontName=FONT_MONO, fontSize=7.5, leading=9.5),
+        "kicker": _style("kicker", fontName=FONT_BOLD, fontSize=8.5, leading=11,
+                         textColor=ACCENT),
+        "title": _style("title", fontName=FONT_BOLD, fontSize=22, leading=27, spaceAfter=4),
+        "subtitle": _style("subtitle", fontSize=10, leading=13, textColor=MUTED),
+        "h2": _style("h2", fontName=FONT_BOLD, fontSize=14, leading=18, textColor=ACCENT,
+                     spaceAfter=2),
+        "h3": _style("h3", fontName=FONT_BOLD, fontSize=10, leading=13, textColor=ACCENT,
+                     spaceBefore=8, spaceAfter=3, keepWithNext=1),
+        "cell": _style("cell", fontSize=7.5, leading=9.5),
+        "cellb": _style("cellb", fontName=FONT_BOLD, fontSize=7.5, leading=9.5),
+        "head": _style("head", fontName=FONT_BOLD, fontSize=7.5, leading=9.5,
+                       textColor=colors.white),
+        "caption": _style("caption", fontSize=7, leading=8.5, textColor=MUTED),
+    }
+
+
+def P(text: str, style: str = "body") -> Paragraph:  # noqa: N802 - reads like markup
+    return Paragraph(text, _styles()[style])
+
+
+# -- page furniture ----------------------------------------------------------------------
+
+
+class _NumberedCanvas(rl_canvas.Canvas):
+    """Writes "Page n of N" once the page count is known (pages are kept until save)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._pages: list[dict[str, Any]] = []
+
+    def showPage(self) -> None:  # noqa: N802 - reportlab's name
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._pages)
+        for state in self._pages:
+            self.__dict__.update(state)
+            if self._pageNumber > 1:
+                self.setFont(FONT, 7.5)
+                self.setFillColor(MUTED)
+                self.drawRightString(PAGE_W - MARGIN_X, MARGIN_BOTTOM - 11 * mm,
+                                     f"Page {self._pageNumber} of {total}")
+            super().showPage()
+        super().save()
+
+
+def _furniture(manifest: dict[str, Any]):  # type: ignore[no-untyped-def]
+    case_name = str(manifest["case"]["name"])
+    footer = (f"Exported {manifest['created_utc']} by {manifest['exported_by']} · "
+              f"annotator {manifest['tool']['version']}")
+
+    def draw(canv: rl_canvas.Canvas, _doc: Any) -> None:
+        canv.saveState()
+        canv.setStrokeColor(RULE)
+        canv.setLineWidth(0.6)
+        top = PAGE_H - MARGIN_TOP + 6 * mm
+        canv.line(MARGIN_X, top, PAGE_W - MARGIN_X, top)
+        canv.setFont(FONT_BOLD, 7.5)
+        canv.setFillColor(ACCENT)
+        canv.drawString(MARGIN_X, top + 2.2 * mm, "EVIDENCE REPORT")
+        canv.setFont(FONT, 7.5)
+        canv.setFillColor(MUTED)
+        canv.drawRightString(PAGE_W - MARGIN_X, top + 2.2 * mm, _clip(case_name, 90))
+        bottom = MARGIN_BOTTOM - 7 * mm
+        canv.line(MARGIN_X, bottom, PAGE_W - MARGIN_X, bottom)
+        canv.drawString(MARGIN_X, MARGIN_BOTTOM - 11 * mm, _clip(footer, 120))
+        canv.restoreState()
+
+    return draw
+
+
+def _clip(text: str, n: int) -> str:
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+# -- building blocks ---------------------------------------------------------------------
+
+
+def _kv_table(rows: Sequence[tuple[str, Any]], label_w: float = 38 * mm) -> Table:
+    """A two-column label/value table; values may be Paragraphs or pre-escaped markup."""
+    data = [[P(esc(k), "label"), v if isinstance(v, Flowable) else P(v, "cell")]
+            for k, v in rows]
+    table = Table(data, colWidths=[label_w, CONTENT_W - label_w], hAlign="LEFT")
+    table.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), FONT),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.3, RULE),
+        ("TOPPADDING", (0, 0), (-1, -1), 2.2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.2),
+        ("LEFTPADDING", (0, 0), (-1, -1), 2),
+    ]))
+    return table
+
+
+def _grid(header: Sequence[str], rows: list[list[Any]], widths: Sequence[float],
+          *, zebra: bool = True) -> Table:
+    """A data table with a dark header row repeated on every page it spans."""
+    data = [[P(esc(h), "head") for h in header]]
+    for row in rows:
+        data.append([c if isinstance(c, Flowable) else P(esc(c), "cell") for c in row])
+    table = Table(data, colWidths=list(widths), repeatRows=1, hAlign="LEFT")
+    style = [
+        ("FONTNAME", (0, 0), (-1, -1), FONT),
+        ("BACKGROUND", (0, 0), (-1, 0), ACCENT),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LINEBELOW", (0, 1), (-1, -1), 0.3, RULE),
+        ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+    ]
+    if zebra:
+        style += [("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, BAND])]
+    table.setStyle(TableStyle(style))
+    return table
+
+
+def _verdict_markup(verdict: str | None) -> str:
+    text = (verdict or "not checked").upper()
+    colour = VERDICT_COLOURS.get(verdict or "", "#616161")
+    return f'<font name="{FONT_BOLD}" color="{colour}">{esc(text)}</font>'
+
+
+def _severity_markup(severity: str | None) -> str:
+    colour = SEVERITY_COLOURS.get(severity or "", "#37474f")
+    return f'<font name="{FONT_BOLD}" color="{colour}">{esc((severity or "").upper())}</font>'
+
+
+def _image(path: Path, max_w: float, max_h: float) -> Image:
+    with PILImage.open(path) as im:
+        w, h = im.size
+    scale = min(max_w / w, max_h / h)
+    return Image(str(path), width=w * scale, height=h * scale)
+
+
+def _mono(text: object) -> Paragraph:
+    return P(esc(text), "mono")
+
+
+# -- the cover ---------------------------------------------------------------------------
+
+
+def _cover(manifest: dict[str, Any], custody: Sequence[dict[str, Any]], chain_ok: bool
+           ) -> list[Flowable]:
+    counts = manifest["counts"]
+    case = manifest["case"]
+    redacted = sum(1 for line in custody if line.get("redacted"))
+    sig = manifest.get("signature")
+    signature = ("Ed25519; public key SHA-256 fingerprint "
+                 f'<font name="{FONT_MONO}">{esc(sig["public_key_sha256"])}</font>'
+                 if sig else "Not signed (integrity rests on SHA256SUMS alone)")
+    chain = ("intact" if chain_ok else "BROKEN — see the custody log")
+    selection = manifest.get("selection") or {}
+    story: list[Flowable] = [
+        Spacer(1, 18 * mm),
+        P("EVIDENCE PACKET · PHOTOGRAPHIC EVIDENCE REPORT", "kicker"),
+        Spacer(1, 3 * mm),
+        P(esc(case["name"]), "title"),
+        P(f"Exported {esc(manifest['created_utc'])} by {esc(manifest['exported_by'])}",
+          "subtitle"),
+        Spacer(1, 8 * mm),
+        _kv_table([
+            ("Case", esc(case["name"])),
+            ("Lead examiner", esc(case.get("lead_examiner"))),
+            ("Exported by", esc(manifest["exported_by"])),
+            ("Created (UTC)", esc(manifest["created_utc"])),
+            ("Tool", f"annotator {esc(manifest['tool']['version'])}"),
+            ("Selection", esc({"all": "every photo in the case",
+                               "photos": "photos chosen by the examiner",
+                               "tag": "photos with a box tagged with the registration"}.get(
+                                   selection.get("mode"), selection.get("mode")))),
+            ("Photos", str(counts["photos"])),
+            ("Boxes", str(counts["boxes"])),
+            ("Linked flights", str(counts["flights"])),
+            ("Custody log", f"{len(custody)} events ({redacted} redacted), hash chain {chain}"),
+            ("Signature", signature),
+        ]),
+        Spacer(1, 7 * mm),
+        P("Exhibits", "h3"),
+    ]
+    rows = []
+    for photo in manifest["photos"]:
+        capture = photo["capture"]
+        regs = sorted({b["registration"] for b in photo["boxes"] if b.get("registration")})
+        rows.append([
+            P(f'<font name="{FONT_BOLD}">{esc(photo["exhibit"])}</font>', "cell"),
+            P(esc(photo["original_name"]), "cell"),
+            _mono(photo["sha256"][:16] + "…"),
+            P(esc((capture.get("capture_utc") or "unknown").replace("T", " ")), "cell"),
+            P(_verdict_markup(capture.get("verdict")), "cell"),
+            P(esc(", ".join(regs) if regs else f"{len(photo['boxes'])} box(es)"), "cell"),
+        ])
+    story.append(_grid(["Exhibit", "File", "SHA-256", "Captured (UTC)", "Date verdict",
+                        "Registrations"], rows,
+                       [16 * mm, 44 * mm, 31 * mm, 31 * mm, 24 * mm, 28 * mm]))
+    story += [
+        Spacer(1, 6 * mm),
+        P("How to check this packet", "h3"),
+        P("Every file of the packet is listed with its SHA-256 in <i>SHA256SUMS</i>; run "
+          "<font name=\"AnnReport-Mono\">sha256sum -c SHA256SUMS</font> in the unzipped "
+          "folder. A signed packet carries <i>SHA256SUMS.sig</i>, checked with "
+          "<font name=\"AnnReport-Mono\">openssl pkeyutl -verify</font> against the "
+          "examiner's public key (README.txt gives the exact command). The custody log's "
+          "hash chain is re-computable from <i>custody.jsonl</i> alone.", "small"),
+    ]
+    return story
+
+
+# -- one photo ---------------------------------------------------------------------------
+
+
+def _crop_cell(photo: dict[str, Any], boxes: Sequence[dict[str, Any]], staging: Path,
+               width: float, budget_h: float) -> list[Flowable]:
+    flow: list[Flowable] = []
+    per_h = max(18 * mm, min(55 * mm, budget_h / max(1, len(boxes)) - 11 * mm))
+    for box in boxes:
+        path = staging / box["crop"]
+        img = _image(path, width, per_h)
+        img.hAlign = "LEFT"
+        title = f"Box {box['number']}"
+        if box.get("registration"):
+            title += f" · {box['registration']}"
+        with PILImage.open(path) as im:
+            cw, ch = im.size
+        detail = " · ".join(str(x) for x in (box.get("label"), box.get("confidence")) if x)
+        flow += [img, P(f'<font name="{FONT_BOLD}" color="#1b1f24">{esc(title)}</font> '
+                        f"{esc(detail)}<br/>full resolution, {cw} × {ch} px", "caption"),
+                 Spacer(1, 2.5 * mm)]
+    return flow
+
+
+def _pictures(photo: dict[str, Any], staging: Path) -> list[Flowable]:
+    boxes = photo["boxes"]
+    annotated = staging / photo["paths"]["annotated"]
+    if not boxes:
+        img = _image(annotated, CONTENT_W, 110 * mm)
+        return [img, P("Annotated picture (upright, no boxes)", "caption")]
+    crops_w = 52 * mm
+    gap = 4 * mm
+    left_w = CONTENT_W - crops_w - gap
+    img = _image(annotated, left_w, 105 * mm)
+    beside, rest = boxes[:MAX_CROPS_BESIDE], boxes[MAX_CROPS_BESIDE:]
+    budget = max(img.drawHeight, 110 * mm)
+    left = [img, P("Annotated picture: boxes numbered as in the table below; caption strip "
+                   "burned in.", "caption")]
+    table = Table([[left, _crop_cell(photo, beside, staging, crops_w, budget)]],
+                  colWidths=[left_w + gap, crops_w], hAlign="LEFT")
+    table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), FONT),
+                               ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                               ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                               ("RIGHTPADDING", (0, 0), (0, 0), gap),
+                               ("RIGHTPADDING", (1, 0), (1, 0), 0)]))
+    story: list[Flowable] = [table]
+    if rest:
+        story.append(P("Further box crops", "h3"))
+        cells = [_crop_cell(photo, [b], staging, 54 * mm, 60 * mm) for b in rest]
+        rows = [cells[i:i + 3] + [[]] * (3 - len(cells[i:i + 3]))
+                for i in range(0, len(cells), 3)]
+        grid = Table(rows, colWidths=[CONTENT_W / 3] * 3, hAlign="LEFT")
+        grid.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), FONT),
+                                  ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                  ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+        story.append(grid)
+    return story
+
+
+def _gps_text(gps: dict[str, Any] | None) -> str:
+    if not gps:
+        return "—"
+    text = f"{gps.get('lat'):.6f}, {gps.get('lon'):.6f}"
+    if gps.get("alt") is not None:
+        text += f", {gps['alt']:.1f} m"
+    if gps.get("utc"):
+        text += f"; GPS clock {gps['utc']}"
+    return esc(text)
+
+
+def _identification(photo: dict[str, Any]) -> Table:
+    meta = photo.get("metadata") or {}
+    camera = " ".join(x for x in (meta.get("make"), meta.get("model")) if x)
+    orientation = photo.get("orientation")
+    size = (f"{photo['width']} × {photo['height']} px as displayed")
+    if (photo["stored_width"], photo["stored_height"]) != (photo["width"], photo["height"]) or (
+            orientation not in (None, 1)):
+        size += (f" (stored {photo['stored_width']} × {photo['stored_height']}, "
+                 f"EXIF Orientation {orientation})")
+    exif_time = meta.get("datetime_original")
+    if exif_time and meta.get("offset_original"):
+        exif_time = f"{exif_time} {meta['offset_original']}"
+    elif exif_time:
+        exif_time = f"{exif_time} (no offset recorded)"
+    rows: list[tuple[str, Any]] = [
+        ("File name", esc(photo["original_name"])),
+        ("In this packet", f'<font name="{FONT_MONO}">{esc(photo["paths"]["original"])}</font>'),
+        ("SHA-256", _mono(photo["sha256"])),
+        ("MD5", _mono(photo["md5"])),
+        ("Size", f"{photo['size']:,} bytes · {esc(photo['format'])} · {esc(size)}"),
+        ("Camera", esc(camera or None)),
+        ("Lens / serial", esc(" / ".join(x for x in (meta.get("lens"), meta.get("serial")) if x)
+                              or None)),
+        ("Software", esc(meta.get("software"))),
+        ("EXIF capture time", esc(exif_time)),
+        ("EXIF modified", esc(meta.get("datetime_modified"))),
+        ("GPS", _gps_text(meta.get("gps"))),
+        ("Original location", esc(photo["original_path"])),
+        ("Imported", f"{esc(photo['imported_utc'])} by {esc(photo['importer'])}"),
+    ]
+    extra = [s for s in photo.get("sources", []) if s.get("path") != photo["original_path"]]
+    if extra:
+        rows.append(("Also found at", "<br/>".join(esc(s["path"]) for s in extra)))
+    rows.append(("Raw tags", f"{len(photo.get('raw_tags') or {})} tags, listed in full in "
+                 "manifest.json"))
+    return _kv_table(rows)
+
+
+def _boxes_table(photo: dict[str, Any]) -> Table:
+    rows = []
+    for b in photo["boxes"]:
+        reg = esc(b.get("registration"))
+        if b.get("registration_problem"):
+            reg += f'<br/><font color="#c62828">{esc(b["registration_problem"])}</font>'
+        rows.append([
+            str(b["number"]), b.get("label"), P(reg, "cellb"), b.get("type"), b.get("operator"),
+            b.get("confidence"),
+            f"{b['x']:.0f}, {b['y']:.0f}, {b['w']:.0f} × {b['h']:.0f}", b.get("note"),
+        ])
+    return _grid(["#", "Label", "Registration", "Type", "Operator", "Confidence",
+                  "x, y, w × h (px)", "Note"], rows,
+                 [7 * mm, 17 * mm, 24 * mm, 16 * mm, 22 * mm, 19 * mm, 29 * mm, 40 * mm])
+
+
+def _capture_section(photo: dict[str, Any]) -> list[Flowable]:
+    capture = photo["capture"]
+    story: list[Flowable] = [P("Capture date", "h3")]
+    when = capture.get("capture_utc")
+    source = capture.get("capture_utc_source")
+    lines = [f"Verdict: {_verdict_markup(capture.get('verdict'))}"]
+    if capture.get("checked_utc") is None and not capture.get("findings"):
+        lines.append("The capture date of this photo has not been checked in the case.")
+    if when:
+        lines.append(f"Best estimate of the capture time: <b>{esc(when.replace('T', ' '))}"
+                     f"</b> UTC" + (f" (derived from {esc(source)})" if source else ""))
+    else:
+        lines.append("No usable capture time.")
+    sun = capture.get("sun")
+    if isinstance(sun, dict) and sun.get("elevation") is not None:
+        lines.append(f"Sun at that time and place: elevation {sun['elevation']:.1f}°, "
+                     f"azimuth {sun.get('azimuth', 0):.1f}°")
+    claim = photo.get("claim")
+    if claim:
+        text = f"Claimed: {esc(claim.get('claimed'))}"
+        if claim.get("place"):
+            text += f" at {esc(claim.get('place'))}"
+        text += f"; source: {esc(claim.get('source_text'))}"
+        if claim.get("grade"):
+            text += f" (reliability {esc(claim['grade'])})"
+        lines.append(text)
+    story.append(P("<br/>".join(lines), "body"))
+    findings = capture.get("findings") or []
+    if findings:
+        story.append(Spacer(1, 2 * mm))
+        story.append(_grid(["Severity", "Code", "Finding"], [
+            [P(_severity_markup(f.get("severity")), "cell"), f.get("code"), f.get("message")]
+            for f in findings], [20 * mm, 40 * mm, CONTENT_W - 60 * mm]))
+    return story
+
+
+def _acquisition(photo: dict[str, Any]) -> list[Flowable]:
+    acq = photo.get("acquisition")
+    if not acq:
+        return []
+    acquired = esc(acq.get("acquired_utc"))
+    if acq.get("acquired_by"):
+        acquired += f" by {esc(acq['acquired_by'])}"
+    return [P("Acquisition (where the photo was found)", "h3"), _kv_table([
+        ("URL", esc(acq.get("url"))),
+        ("Platform / account", esc(" / ".join(str(x) for x in (acq.get("platform"),
+                                                               acq.get("account")) if x) or None)),
+        ("Posted (UTC)", esc(acq.get("posted_utc"))),
+        ("Archive", esc(acq.get("archive_url"))),
+        ("Acquired (UTC)", acquired),
+        ("Reliability grade", esc(acq.get("grade"))),
+    ])]
+
+
+def _flight_name(f: dict[str, Any]) -> str:
+    parts = [x for x in (f.get("registration"), f.get("callsign")) if x]
+    return " / ".join(parts) if parts else f"flight {f.get('id')}"
+
+
+def _source_text(f: dict[str, Any]) -> str:
+    source = f.get("source") or {}
+    text = str(source.get("kind") or "")
+    if source.get("grade"):
+        text += f" ({source['grade']})"
+    if source.get("ref"):
+        text += f": {source['ref']}"
+    return text
+
+
+def _times(f: dict[str, Any], key: str) -> str:
+    value = f.get(f"{key}_utc")
+    if not value:
+        return "unknown"
+    value = value.replace("T", " ")
+    return value + (" (est.)" if f.get(f"{key}_estimated") else "")
+
+
+def _photo_flights(photo: dict[str, Any]) -> list[Flowable]:
+    links = photo.get("flights") or []
+    if not links:
+        return []
+    rows = [[link.get("relation"), _flight_name(link["flight"]),
+             f"{link['flight'].get('origin') or '?'} → {link['flight'].get('destination') or '?'}",
+             _times(link["flight"], "departure"), _times(link["flight"], "arrival"),
+             link.get("note")] for link in links]
+    return [P("Linked flights", "h3"),
+            _grid(["Relation", "Flight", "Route", "Departure (UTC)", "Arrival (UTC)", "Note"],
+                  rows, [24 * mm, 30 * mm, 22 * mm, 30 * mm, 30 * mm, 38 * mm])]
+
+
+def _photo_section(photo: dict[str, Any], staging: Path) -> list[Flowable]:
+    heading = KeepTogether([
+        P(f"Exhibit {esc(photo['exhibit'])} — {esc(photo['original_name'])}", "h2"),
+        P(f'SHA-256 <font name="{FONT_MONO}">{esc(photo["sha256"])}</font>', "muted"),
+        Spacer(1, 3 * mm),
+    ])
+    story: list[Flowable] = [PageBreak(), heading, *_pictures(photo, staging),
+                             P("Identification", "h3"), _identification(photo)]
+    if photo["boxes"]:
+        story += [P("Boxes", "h3"), _boxes_table(photo)]
+    story.append(KeepTogether(_capture_section(photo)))
+    story += _acquisition(photo)
+    story += _photo_flights(photo)
+    return story
+
+
+# -- flights and custody -----------------------------------------------------------------
+
+
+def _flights_section(manifest: dict[str, Any]) -> list[Flowable]:
+    flights: dict[Any, dict[str, Any]] = {}
+    exhibits: dict[Any, list[str]] = {}
+    for photo in manifest["photos"]:
+        for link in photo.get("flights") or []:
+            fid = link["flight"].get("id")
+            flights.setdefault(fid, link["flight"])
+            exhibits.setdefault(fid, []).append(photo["exhibit"])
+    story: list[Flowable] = [PageBreak(), P("Flights linked to the exhibits", "h2"),
+                             Spacer(1, 2 * mm)]
+    if not flights:
+        story.append(P("No flight is linked to any photo in this packet.", "body"))
+        return story
+    rows = []
+    for fid, f in sorted(flights.items(), key=lambda kv: (kv[1].get("departure_utc") or "",
+                                                          str(kv[0]))):
+        rows.append([
+            _flight_name(f), f.get("icao24"),
+            f"{f.get('origin') or '?'} → {f.get('destination') or '?'}",
+            _times(f, "departure"), _times(f, "arrival"), _source_text(f),
+            ", ".join(exhibits[fid]),
+        ])
+    story.append(_grid(["Flight", "ICAO 24-bit", "Route", "Departure (UTC)", "Arrival (UTC)",
+                        "Source (grade)", "Exhibits"], rows,
+                       [26 * mm, 16 * mm, 20 * mm, 28 * mm, 28 * mm, 38 * mm, 18 * mm]))
+    story.append(Spacer(1, 2 * mm))
+    story.append(P("Full flight records, with their track points and coverage gaps, are in "
+                   "manifest.json under each photo's \"flights\".", "muted"))
+    return story
+
+
+def _flatten(value: Any, prefix: str = "") -> list[tuple[str, Any]]:
+    if isinstance(value, dict):
+        out: list[tuple[str, Any]] = []
+        for k, v in value.items():
+            out += _flatten(v, f"{prefix}{k}.")
+        return out
+    return [(prefix.rstrip("."), value)]
+
+
+def _short(value: Any) -> str:
+    text = json.dumps(value, ensure_ascii=False) if isinstance(value, list) else str(value)
+    # Full hashes are in custody.jsonl; twelve characters identify them on paper.
+    return HEX64.sub(lambda m: m.group(0)[:12] + "…", text)
+
+
+def _custody_details(line: dict[str, Any]) -> str:
+    """The event's details as `key: value` pairs (empty values left out), clipped."""
+    text = line.get("details") or "{}"
+    try:
+        pairs = [(k, v) for k, v in _flatten(json.loads(text)) if v not in (None, "", [], {})]
+    except ValueError:
+        return _clip(text, CUSTODY_DETAILS_CHARS)
+    return _clip("; ".join(f"{k}: {_short(v)}" for k, v in pairs), CUSTODY_DETAILS_CHARS)
+
+
+def _custody_section(custody: Sequence[dict[str, Any]], chain_ok: bool, problem: str | None
+                     ) -> list[Flowable]:
+    redacted = sum(1 for line in custody if line.get("redacted"))
+    head = custody[-1]["hash"] if custody else "—"
+    status = ("The hash chain re-verifies from its first event to this export"
+              if chain_ok else f"THE HASH CHAIN DOES NOT VERIFY: {esc(problem)}")
+    story: list[Flowable] = [
+        CondPageBreak(90 * mm), Spacer(1, 6 * mm), P("Custody log", "h2"),
+        P(f"{len(custody)} events, oldest first; {redacted} concern photos outside this packet "
+          f"and are shown redacted (time and hashes only). {status}. Head of the chain: "
+          f'<font name="{FONT_MONO}">{esc(head)}</font>. The complete log is custody.jsonl.',
+          "small"),
+        Spacer(1, 3 * mm),
+    ]
+    rows = []
+    redacted_rows = []
+    for i, line in enumerate(custody, start=1):
+        time = P(esc((line.get("time_utc") or "").rstrip("Z")[:19]).replace("T", "<br/>"),
+                 "cell")
+        if line.get("redacted"):
+            redacted_rows.append(i)
+            rows.append([str(line.get("id")), time, P(
+                "<i>redacted: an event about a photo outside this packet</i>", "muted"),
+                "", "", "", _mono(line["hash"][:10] + "…")])
+            continue
+        obj = line.get("object_type") or ""
+        if line.get("object_id"):
+            oid = str(line["object_id"])
+            obj += f" {oid[:12] + '…' if len(oid) > 14 else oid}"
+        if line.get("photo_sha256"):
+            obj += f" · photo {line['photo_sha256'][:10]}…"
+        rows.append([str(line.get("id")), time, line.get("examiner"), line.get("action"), obj,
+                     P(esc(_custody_details(line)), "small"), _mono(line["hash"][:10] + "…")])
+    table = _grid(["#", "Time (UTC)", "Examiner", "Action", "Object", "Details", "Hash"], rows,
+                  [8 * mm, 19 * mm, 20 * mm, 23 * mm, 24 * mm, 59 * mm, 21 * mm])
+    table.setStyle(TableStyle([("SPAN", (2, r), (5, r)) for r in redacted_rows]))
+    story.append(table)
+    return story
+
+
+# -- the document ------------------------------------------------------------------------
+
+
+def write_report(out: Path, manifest: dict[str, Any], custody: Sequence[dict[str, Any]],
+                 staging: Path) -> None:
+    """Render report.pdf to `out`; pictures are read from `staging` (the packet's layout)."""
+    from annotator.core.packet.custody import verify_lines
+
+    _register_fonts()
+    check = verify_lines(custody)
+    doc = BaseDocTemplate(
+        str(out), pagesize=A4, leftMargin=MARGIN_X, rightMargin=MARGIN_X,
+        topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM, invariant=1, initialFontName=FONT,
+        title=f"Evidence report — {manifest['case']['name']}",
+        author=str(manifest["exported_by"]), subject="Photographic evidence packet",
+        creator=f"annotator {manifest['tool']['version']}", producer="annotator (reportlab)",
+    )
+    frame = Frame(MARGIN_X, MARGIN_BOTTOM, CONTENT_W, PAGE_H - MARGIN_TOP - MARGIN_BOTTOM,
+                  id="body", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+    doc.addPageTemplates([
+        PageTemplate(id="cover", frames=[frame]),
+        PageTemplate(id="body", frames=[frame], onPage=_furniture(manifest)),
+    ])
+    story: list[Flowable] = [*_cover(manifest, custody, check.ok), NextPageTemplate("body")]
+    for photo in manifest["photos"]:
+        story += _photo_section(photo, staging)
+    story += _flights_section(manifest)
+    story += _custody_section(custody, check.ok, check.problem)
+    doc.build(story, canvasmaker=_NumberedCanvas)

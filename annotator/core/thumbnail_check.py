@@ -1,0 +1,110 @@
+"""Does the embedded EXIF thumbnail show the same picture as the main image?
+
+Editors often rewrite the main image but leave the camera's thumbnail in place, so a crop or
+a retouch shows as a thumbnail that no longer matches. Both are compared as stored (EXIF
+thumbnails are unrotated like the main image, so Orientation plays no part), reduced to a
+32 × 32 grey grid. Cameras letterbox a 3:2 picture into a 4:3 thumbnail with black bars;
+those are trimmed before comparing shapes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+GRID = 32
+ASPECT_TOLERANCE = 0.05  # relative: a 5 % change of width/height ratio is a crop
+MEAN_DIFF_LIMIT = 14.0  # grey levels (0–255), averaged over the grid
+CELL_DIFF_LIMIT = 70.0  # one grid cell this different is a local edit
+BAR_LEVEL = 16  # grey level under which a thumbnail border counts as a letterbox bar
+
+
+@dataclass(frozen=True)
+class ThumbnailComparison:
+    """The outcome: `same` or not, with the reason and the figures behind it."""
+
+    same: bool
+    reason: str  # "match", "shape", "content"
+    main_aspect: float
+    thumb_aspect: float
+    mean_difference: float
+    max_cell_difference: float
+    thumb_width: int
+    thumb_height: int
+
+
+def exif_thumbnail(path: Path) -> bytes | None:
+    """The JPEG bytes of the file's IFD1 thumbnail, or None when it has none."""
+    import exifread
+
+    try:
+        with open(path, "rb") as fh:
+            tags = exifread.process_file(fh, details=False, extract_thumbnail=True)
+    except (OSError, ValueError, KeyError, IndexError, TypeError):
+        return None
+    data = tags.get("JPEGThumbnail")
+    return bytes(data) if data else None
+
+
+def _grid(image) -> list[float]:  # type: ignore[no-untyped-def]
+    from PIL import Image
+
+    small = image.convert("L").resize((GRID, GRID), Image.Resampling.BOX)
+    return [float(v) for v in small.tobytes()]
+
+
+def _trim_bars(image):  # type: ignore[no-untyped-def]
+    grey = image.convert("L")
+    mask = grey.point(lambda v: 255 if v > BAR_LEVEL else 0)
+    box = mask.getbbox()
+    return image.crop(box) if box else image
+
+
+def compare_thumbnail(path: Path, thumb_bytes: bytes | None = None) -> ThumbnailComparison | None:
+    """Compare the file's EXIF thumbnail with its main image; None when there is no
+    thumbnail or either cannot be decoded."""
+    import io
+
+    from PIL import Image, UnidentifiedImageError
+
+    data = thumb_bytes if thumb_bytes is not None else exif_thumbnail(path)
+    if not data:
+        return None
+    try:
+        thumb = Image.open(io.BytesIO(data))
+        thumb.load()
+        main = Image.open(path)
+        main.draft("L", (thumb.width * 4, thumb.height * 4))  # fast JPEG DCT scaling
+        main.load()
+    except (OSError, UnidentifiedImageError, ValueError):
+        return None
+    main_aspect = main.width / main.height
+    thumb_aspect = thumb.width / thumb.height
+
+    def close(a: float, b: float) -> bool:
+        return abs(a - b) / b <= ASPECT_TOLERANCE
+
+    if not close(thumb_aspect, main_aspect):
+        trimmed = _trim_bars(thumb)
+        if close(trimmed.width / trimmed.height, main_aspect):
+            thumb, thumb_aspect = trimmed, trimmed.width / trimmed.height
+    a, b = _grid(main), _grid(thumb)
+    diffs = [abs(x - y) for x, y in zip(a, b, strict=True)]
+    mean_diff = sum(diffs) / len(diffs)
+    max_diff = max(diffs)
+    if not close(thumb_aspect, main_aspect):
+        reason = "shape"
+    elif mean_diff > MEAN_DIFF_LIMIT or max_diff > CELL_DIFF_LIMIT:
+        reason = "content"
+    else:
+        reason = "match"
+    return ThumbnailComparison(
+        same=reason == "match",
+        reason=reason,
+        main_aspect=round(main_aspect, 4),
+        thumb_aspect=round(thumb_aspect, 4),
+        mean_difference=round(mean_diff, 2),
+        max_cell_difference=round(max_diff, 2),
+        thumb_width=thumb.width,
+        thumb_height=thumb.height,
+    )

@@ -1,0 +1,148 @@
+"""The photo browser's database side: which photos match a filter, in which order, and the
+few fields each row shows. Qt-free, so it is tested and benchmarked without a display.
+
+The browser keeps only the ordered list of ids (an int each: 10 000 photos are ~80 kB) and
+asks for row data a page at a time, as the view scrolls. Filters run in SQL because they
+reach into other tables (boxes for registration and label, flight links), which a Qt filter
+proxy over the loaded rows could not see without loading every row first.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import Table, and_, case, false, func, or_, select
+from sqlalchemy.orm import Session
+
+from annotator.core.models import Base, Box, Photo
+
+SORT_CAPTURE = "capture"
+SORT_IMPORT = "import"
+NO_VERDICT = "(none)"
+
+
+@dataclass(frozen=True)
+class PhotoFilter:
+    """What the investigator asked to see. Empty fields do not filter."""
+
+    registration: str = ""  # substring of a box registration, case- and dash-insensitive
+    label: str = ""  # exact box label
+    capture_date: date | None = None  # local capture date (DateTimeOriginal)
+    verdict: str = ""  # photo.date_verdict, or NO_VERDICT for photos without one
+    flight: str = ""  # linked flight's id or callsign (only when flight links exist)
+    sort: str = SORT_CAPTURE
+
+    def is_empty(self) -> bool:
+        return not (self.registration or self.label or self.capture_date or self.verdict
+                    or self.flight)
+
+
+@dataclass(frozen=True)
+class PhotoRow:
+    """What one browser row shows."""
+
+    id: int
+    sha256: str
+    name: str
+    capture_local: str | None
+    verdict: str | None
+    has_thumbnail: bool
+    registrations: tuple[str, ...] = field(default_factory=tuple)
+
+
+def _compact(text: str) -> str:
+    return "".join(ch for ch in text.upper() if ch.isalnum())
+
+
+def flight_link_table() -> tuple[Table, Table] | None:
+    """The (photo ↔ flight link, flight) tables when the flights schema is present."""
+    tables = Base.metadata.tables
+    flight = tables.get("flight")
+    if flight is None:
+        return None
+    for table in tables.values():
+        targets = {fk.column.table.name for fk in table.foreign_keys}
+        if {"photo", "flight"} <= targets and table.name not in ("photo", "flight"):
+            return table, flight
+    return None
+
+
+def _link_column(link: Table, target: str):  # type: ignore[no-untyped-def]
+    for fk in link.foreign_keys:
+        if fk.column.table.name == target:
+            return fk.parent
+    raise LookupError(target)
+
+
+def matching_ids(session: Session, flt: PhotoFilter) -> list[int]:
+    """Ids of the photos that pass `flt`, in its order."""
+    stmt = select(Photo.id)
+    if flt.registration.strip():
+        needle = _compact(flt.registration)
+        compact_reg = func.upper(func.replace(func.replace(Box.registration, "-", ""), " ", ""))
+        stmt = stmt.where(Photo.id.in_(
+            select(Box.photo_id).where(compact_reg.contains(needle, autoescape=True))))
+    if flt.label:
+        stmt = stmt.where(Photo.id.in_(select(Box.photo_id).where(Box.label == flt.label)))
+    if flt.capture_date is not None:
+        stmt = stmt.where(Photo.capture_local.startswith(flt.capture_date.isoformat()))
+    if flt.verdict == NO_VERDICT:
+        stmt = stmt.where(Photo.date_verdict.is_(None))
+    elif flt.verdict:
+        stmt = stmt.where(Photo.date_verdict == flt.verdict)
+    if flt.flight.strip():
+        tables = flight_link_table()
+        if tables is not None:
+            link, flight = tables
+            wanted = flt.flight.strip()
+            conditions = [flight.c.id == int(wanted)] if wanted.isdigit() else []
+            if "callsign" in flight.c:
+                conditions.append(func.upper(flight.c.callsign) == wanted.upper())
+            flight_ids = select(flight.c.id).where(or_(false(), *conditions))
+            stmt = stmt.where(Photo.id.in_(
+                select(_link_column(link, "photo")).where(
+                    _link_column(link, "flight").in_(flight_ids))))
+    if flt.sort == SORT_IMPORT:
+        stmt = stmt.order_by(Photo.id)
+    else:
+        # Photos with a UTC capture time first (in that order), then those with only a local
+        # time, then those with no date at all: NULLs never jump to the top.
+        no_utc = case((Photo.capture_utc.is_(None), 1), else_=0)
+        no_local = case((Photo.capture_local.is_(None), 1), else_=0)
+        stmt = stmt.order_by(no_utc, Photo.capture_utc, no_local, Photo.capture_local, Photo.id)
+    return list(session.execute(stmt).scalars())
+
+
+def rows_for(session: Session, ids: list[int]) -> dict[int, PhotoRow]:
+    """Row data for `ids` (one page), with each photo's distinct box registrations."""
+    if not ids:
+        return {}
+    photos = session.execute(
+        select(Photo.id, Photo.sha256, Photo.original_name, Photo.capture_local,
+               Photo.date_verdict, Photo.has_thumbnail).where(Photo.id.in_(ids))
+    ).all()
+    regs: dict[int, list[str]] = {}
+    for photo_id, reg in session.execute(
+        select(Box.photo_id, Box.registration)
+        .where(and_(Box.photo_id.in_(ids), Box.registration.is_not(None)))
+        .distinct().order_by(Box.photo_id, Box.registration)
+    ):
+        regs.setdefault(photo_id, []).append(reg)
+    return {
+        pid: PhotoRow(pid, sha, name, local, verdict, bool(thumb), tuple(regs.get(pid, ())))
+        for pid, sha, name, local, verdict, thumb in photos
+    }
+
+
+def filter_choices(session: Session) -> tuple[list[str], list[str]]:
+    """The labels used on boxes (plus the case's label list) and the verdicts present."""
+    from annotator.core.models import CaseRecord
+
+    labels = set(session.execute(select(Box.label).distinct()).scalars())
+    for record_labels in session.execute(select(CaseRecord.labels)).scalars():
+        labels.update(str(label) for label in (record_labels or []))
+    verdicts = [v for v in session.execute(
+        select(Photo.date_verdict).distinct().where(Photo.date_verdict.is_not(None))
+        .order_by(Photo.date_verdict)).scalars()]
+    return sorted(labels), verdicts

@@ -1,0 +1,437 @@
+"""The canvas: one photo, upright at its displayed size, with its boxes.
+
+Zoom with the wheel around the cursor, pan with the middle button or Space + drag, F fits,
+1 shows 1:1. W arms drawing: a drag draws one box (one undo command on release). Boxes are
+moved and resized with the mouse (one command on release), nudged with the arrows (Shift:
+10 px; successive nudges merge into one command), deleted with Delete, duplicated with
+Ctrl+D; Ctrl+Shift+D copies the previous photo's boxes onto this one.
+
+The canvas never writes the database itself: it pushes commands (annotator.gui.commands) on
+the session's undo stack and redraws from the database whenever `boxes_changed` says so, so
+what is on screen is what is stored. Decoding runs in workers (canvas.image_loader).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QAction,
+    QBrush,
+    QColor,
+    QImage,
+    QKeyEvent,
+    QKeySequence,
+    QMouseEvent,
+    QPainter,
+    QPen,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import QGraphicsRectItem, QGraphicsScene, QGraphicsView, QWidget
+from sqlalchemy import select
+
+from annotator.core import boxes as core
+from annotator.core.boxes import BoxValues
+from annotator.core.models import Box, Photo
+from annotator.gui.canvas.box_item import BoxItem
+from annotator.gui.canvas.image_loader import PhotoImageLoader
+from annotator.gui.canvas.photo_item import PhotoItem
+from annotator.gui.commands import (
+    CopyBoxesCommand,
+    CreateBoxCommand,
+    DeleteBoxesCommand,
+    DuplicateBoxCommand,
+    EditBoxesCommand,
+)
+
+ZOOM_STEP = 1.25
+MAX_ZOOM = 32.0
+MIN_DRAWN_SIDE = 2.0
+
+
+class PhotoCanvas(QGraphicsView):
+    """Shows `session`'s selected photo and edits its boxes through undo commands."""
+
+    box_selection_changed = Signal(object)  # box id, or None
+    draw_mode_changed = Signal(bool)
+    zoom_changed = Signal(float)  # screen pixels per displayed photo pixel
+
+    def __init__(self, session, parent: QWidget | None = None) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(parent)
+        self.session = session
+        self.photo_id: int | None = None
+        self.photo_item: PhotoItem | None = None
+        self.items_by_id: dict[int, BoxItem] = {}
+        self._bounds = QRectF()
+        self._draw_mode = False
+        self._drawing: tuple[QPointF, QGraphicsRectItem] | None = None
+        self._panning: QPoint | None = None
+        self._space_held = False
+        self._fit_mode = True
+        self._syncing = False
+
+        self._scene = QGraphicsScene(self)
+        self.setScene(self._scene)
+        self.setRenderHints(QPainter.RenderHint.Antialiasing)
+        self.setBackgroundBrush(QBrush(QColor(40, 40, 40)))
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setMouseTracking(True)
+        self._scene.selectionChanged.connect(self._on_selection_changed)
+
+        self.loader = PhotoImageLoader(session.jobs, self)
+        self._make_actions()
+        session.photo_selected.connect(self.show_photo)
+        session.boxes_changed.connect(self._on_boxes_changed)
+
+    # -- actions -------------------------------------------------------------------------
+
+    def _action(self, text: str, keys: list[QKeySequence | str], slot, *,  # type: ignore[no-untyped-def]
+                local: bool = False, checkable: bool = False) -> QAction:
+        action = QAction(text, self)
+        action.setShortcuts([QKeySequence(k) for k in keys])
+        action.setCheckable(checkable)
+        # Keys that other widgets also use (arrows, Delete) act only when the canvas has focus.
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut if local
+                                  else Qt.ShortcutContext.WindowShortcut)
+        (action.toggled if checkable else action.triggered).connect(slot)
+        self.addAction(action)
+        return action
+
+    def _make_actions(self) -> None:
+        tr = self.tr
+        self.draw_action = self._action(tr("Draw box"), ["W"], self.set_draw_mode,
+                                        checkable=True)
+        self.delete_action = self._action(tr("Delete box"), [QKeySequence.StandardKey.Delete],
+                                          self.delete_selected, local=True)
+        self.duplicate_action = self._action(tr("Duplicate box"), ["Ctrl+D"],
+                                             self.duplicate_selected, local=True)
+        self.copy_previous_action = self._action(tr("Copy boxes from previous photo"),
+                                                 ["Ctrl+Shift+D"], self.copy_previous)
+        self.fit_action = self._action(tr("Fit to window"), ["F"], self.fit_to_window)
+        self.actual_size_action = self._action(tr("Actual size (1:1)"), ["1"], self.actual_size)
+        self.nudge_actions = []
+        for key, dx, dy in (("Left", -1, 0), ("Right", 1, 0), ("Up", 0, -1), ("Down", 0, 1)):
+            for step, prefix in ((1, ""), (10, "Shift+")):
+                self.nudge_actions.append(self._action(
+                    tr("Nudge box"), [prefix + key],
+                    lambda _checked=False, x=dx * step, y=dy * step: self.nudge_selected(x, y),
+                    local=True))
+
+    def set_draw_mode(self, on: bool) -> None:
+        """Arm (or disarm) drawing: the next left drag on the photo draws one box."""
+        on = bool(on) and self.photo_item is not None
+        if on == self._draw_mode:
+            self.draw_action.setChecked(on)
+            return
+        self._draw_mode = on
+        self.draw_action.setChecked(on)
+        self.setDragMode(QGraphicsView.DragMode.NoDrag if on
+                         else QGraphicsView.DragMode.RubberBandDrag)
+        self.viewport().setCursor(Qt.CursorShape.CrossCursor if on else Qt.CursorShape.ArrowCursor)
+        if not on:
+            self._cancel_drawing()
+        self.draw_mode_changed.emit(on)
+
+    def draw_mode(self) -> bool:
+        return self._draw_mode
+
+    # -- showing a photo -----------------------------------------------------------------
+
+    def show_photo(self, photo_id: int | None) -> None:
+        """Show `photo_id` (or nothing): boxes at once, the image when a worker decodes it."""
+        self.loader.cancel()
+        self._cancel_drawing()
+        self._syncing = True
+        self._scene.clear()
+        self._syncing = False
+        self.items_by_id = {}
+        self.photo_item = None
+        self.photo_id = None
+        if photo_id is None:
+            self.set_draw_mode(False)
+            self.box_selection_changed.emit(None)
+            return
+        with self.session.case.reading() as s:
+            row = s.execute(select(Photo.sha256, Photo.width, Photo.height, Photo.orientation)
+                            .where(Photo.id == photo_id)).one_or_none()
+        if row is None:
+            self.box_selection_changed.emit(None)
+            return
+        sha256, width, height, orientation = row
+        self.photo_id = photo_id
+        self._bounds = QRectF(0, 0, width, height)
+        self.photo_item = PhotoItem(width, height)
+        self._scene.addItem(self.photo_item)
+        margin = max(width, height) * 0.25
+        self._scene.setSceneRect(self._bounds.adjusted(-margin, -margin, margin, margin))
+        self._sync_boxes()
+        self.fit_to_window()
+        self.box_selection_changed.emit(None)
+        item = self.photo_item
+        self.loader.load(
+            self.session.case.store.path_for(sha256), orientation, (width, height),
+            on_preview=lambda image: self._set_image(item, image, full=False),
+            on_full=lambda image: self._set_image(item, image, full=True),
+            on_error=lambda text: self.session.status_message.emit(
+                self.tr("Cannot show this photo: {0}").format(text)),
+        )
+
+    def _set_image(self, item: PhotoItem, image: QImage, *, full: bool) -> None:
+        if item is not self.photo_item:
+            return
+        (item.set_full if full else item.set_preview)(image)
+
+    def _on_boxes_changed(self, photo_id: int) -> None:
+        if photo_id == self.photo_id:
+            self._sync_boxes()
+
+    def _sync_boxes(self) -> None:
+        """Make the box items match the database (add, update, remove), keeping selection."""
+        if self.photo_id is None:
+            return
+        with self.session.case.reading() as s:
+            stored = {b.id: b for b in core.list_boxes(s, self.photo_id)}
+        selected = self.selected_box_ids()
+        self._syncing = True
+        try:
+            for box_id in list(self.items_by_id):
+                if box_id not in stored:
+                    self._scene.removeItem(self.items_by_id.pop(box_id))
+            for box_id, info in stored.items():
+                item = self.items_by_id.get(box_id)
+                if item is None:
+                    item = BoxItem(info, self._bounds, self._on_item_edited)
+                    self.items_by_id[box_id] = item
+                    self._scene.addItem(item)
+                else:
+                    item.set_info(info)
+        finally:
+            self._syncing = False
+        if selected != self.selected_box_ids():
+            self._on_selection_changed()
+
+    # -- selection -----------------------------------------------------------------------
+
+    def selected_box_ids(self) -> list[int]:
+        return sorted(i.box_id for i in self._scene.selectedItems() if isinstance(i, BoxItem))
+
+    def select_box(self, box_id: int | None) -> None:
+        """Select exactly this box (None clears); used by the Annotations list."""
+        if self.selected_box_ids() == ([box_id] if box_id is not None else []):
+            return
+        self._syncing = True
+        try:
+            self._scene.clearSelection()
+            item = self.items_by_id.get(box_id) if box_id is not None else None
+            if item is not None:
+                item.setSelected(True)
+                self.ensureVisible(item, 20, 20)
+        finally:
+            self._syncing = False
+        self._on_selection_changed()
+
+    def _on_selection_changed(self) -> None:
+        if self._syncing:
+            return
+        ids = self.selected_box_ids()
+        self.box_selection_changed.emit(ids[0] if ids else None)
+
+    # -- zoom and pan --------------------------------------------------------------------
+
+    def zoom(self) -> float:
+        return self.transform().m11()
+
+    def fit_to_window(self) -> None:
+        if self.photo_item is None:
+            return
+        self._fit_mode = True
+        self.fitInView(self._bounds, Qt.AspectRatioMode.KeepAspectRatio)
+        self.zoom_changed.emit(self.zoom())
+
+    def actual_size(self) -> None:
+        self._fit_mode = False
+        center = self.mapToScene(self.viewport().rect().center())
+        self.resetTransform()
+        self.centerOn(center)
+        self.zoom_changed.emit(self.zoom())
+
+    def zoom_by(self, factor: float) -> None:
+        current = self.zoom()
+        fit = min(self.viewport().width() / max(1.0, self._bounds.width()),
+                  self.viewport().height() / max(1.0, self._bounds.height()))
+        target = min(max(current * factor, min(fit, 1.0) / 4), MAX_ZOOM)
+        if current > 0 and target != current:
+            self._fit_mode = False
+            self.scale(target / current, target / current)
+            self.zoom_changed.emit(self.zoom())
+
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802
+        steps = event.angleDelta().y() / 120.0
+        if steps:
+            self.zoom_by(ZOOM_STEP ** steps)
+        event.accept()
+
+    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def] # noqa: N802
+        super().resizeEvent(event)
+        if self._fit_mode:
+            self.fit_to_window()
+
+    # -- mouse: pan, draw, else the items ------------------------------------------------
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        button = event.button()
+        if button == Qt.MouseButton.MiddleButton or (
+                button == Qt.MouseButton.LeftButton and self._space_held):
+            self._panning = event.position().toPoint()
+            self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
+            event.accept()
+            return
+        if button == Qt.MouseButton.LeftButton and self._draw_mode and self.photo_item:
+            start = self._clamp(self.mapToScene(event.position().toPoint()))
+            rubber = QGraphicsRectItem(QRectF(start, start))
+            pen = QPen(QColor(255, 200, 0), 1, Qt.PenStyle.DashLine)
+            pen.setCosmetic(True)
+            rubber.setPen(pen)
+            rubber.setZValue(10)
+            self._scene.addItem(rubber)
+            self._drawing = (start, rubber)
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if self._panning is not None:
+            pos = event.position().toPoint()
+            delta = pos - self._panning
+            self._panning = pos
+            self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() - delta.x())
+            self.verticalScrollBar().setValue(self.verticalScrollBar().value() - delta.y())
+            event.accept()
+            return
+        if self._drawing is not None:
+            start, rubber = self._drawing
+            end = self._clamp(self.mapToScene(event.position().toPoint()))
+            rubber.setRect(QRectF(start, end).normalized())
+            event.accept()
+            return
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if self._panning is not None and event.button() in (Qt.MouseButton.MiddleButton,
+                                                             Qt.MouseButton.LeftButton):
+            self._panning = None
+            self.viewport().setCursor(Qt.CursorShape.OpenHandCursor if self._space_held
+                                      else Qt.CursorShape.ArrowCursor)
+            event.accept()
+            return
+        if self._drawing is not None and event.button() == Qt.MouseButton.LeftButton:
+            start, _rubber = self._drawing
+            end = self._clamp(self.mapToScene(event.position().toPoint()))
+            self._cancel_drawing()
+            rect = QRectF(start, end).normalized()
+            if rect.width() >= MIN_DRAWN_SIDE and rect.height() >= MIN_DRAWN_SIDE:
+                self._create_box(rect)
+            self.set_draw_mode(False)
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
+            self._space_held = True
+            self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
+            event.accept()
+            return
+        if event.key() == Qt.Key.Key_Escape and self._draw_mode:
+            self.set_draw_mode(False)
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def keyReleaseEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
+            self._space_held = False
+            self.viewport().setCursor(Qt.CursorShape.CrossCursor if self._draw_mode
+                                      else Qt.CursorShape.ArrowCursor)
+            event.accept()
+            return
+        super().keyReleaseEvent(event)
+
+    def _clamp(self, p: QPointF) -> QPointF:
+        b = self._bounds
+        return QPointF(min(max(p.x(), b.left()), b.right()), min(max(p.y(), b.top()), b.bottom()))
+
+    def _cancel_drawing(self) -> None:
+        if self._drawing is not None:
+            _start, rubber = self._drawing
+            self._drawing = None
+            if rubber.scene() is self._scene:
+                self._scene.removeItem(rubber)
+
+    # -- edits (each one undo command) ---------------------------------------------------
+
+    def _push(self, command) -> bool:  # type: ignore[no-untyped-def]
+        self.session.undo_stack.push(command)
+        return not command.failed
+
+    def _create_box(self, rect: QRectF) -> None:
+        assert self.photo_id is not None
+        values = BoxValues(x=rect.x(), y=rect.y(), w=rect.width(), h=rect.height())
+        command = CreateBoxCommand(self.session, self.photo_id, values)
+        if self._push(command) and command.box_id is not None:
+            self.select_box(command.box_id)
+
+    def _on_item_edited(self, item: BoxItem, old: QRectF, kind: str) -> None:
+        if self.photo_id is None:
+            return
+        r = item.rect()
+        text = self.tr("Resize box") if kind == "resize" else self.tr("Move box")
+        self._push(EditBoxesCommand(self.session, self.photo_id,
+                                    {item.box_id: {"x": r.x(), "y": r.y(),
+                                                   "w": r.width(), "h": r.height()}}, text))
+
+    def nudge_selected(self, dx: float, dy: float) -> None:
+        """Move the selected boxes by (dx, dy) px, kept inside the photo; nudges merge."""
+        if self.photo_id is None:
+            return
+        changes = {}
+        for box_id in self.selected_box_ids():
+            item = self.items_by_id[box_id]
+            r = core.shift_inside(item.rect().x() + dx, item.rect().y() + dy,
+                                  item.rect().width(), item.rect().height(),
+                                  self._bounds.width(), self._bounds.height())
+            changes[box_id] = dict(zip(("x", "y", "w", "h"), r, strict=True))
+        if changes:
+            self._push(EditBoxesCommand(self.session, self.photo_id, changes,
+                                        self.tr("Nudge box"), merge=True))
+
+    def delete_selected(self) -> None:
+        ids = self.selected_box_ids()
+        if ids and self.photo_id is not None:
+            self._push(DeleteBoxesCommand(self.session, self.photo_id, ids))
+
+    def duplicate_selected(self) -> None:
+        ids = self.selected_box_ids()
+        if not ids or self.photo_id is None:
+            return
+        command = DuplicateBoxCommand(self.session, self.items_by_id[ids[0]].info)
+        if self._push(command) and command.created is not None:
+            self.select_box(command.created.id)
+
+    def copy_previous(self) -> None:
+        """Copy the previous photo's (in browser order) boxes onto this one."""
+        if self.photo_id is None:
+            return
+        previous = self.session.neighbour(self.photo_id, -1)
+        if previous is None:
+            self.session.status_message.emit(self.tr("There is no previous photo."))
+            return
+        with self.session.case.reading() as s:
+            count = s.execute(select(Box.id).where(Box.photo_id == previous).limit(1)).first()
+        if count is None:
+            self.session.status_message.emit(self.tr("The previous photo has no boxes."))
+            return
+        self._push(CopyBoxesCommand(self.session, previous, self.photo_id))

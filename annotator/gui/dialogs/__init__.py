@@ -1,0 +1,1 @@
+"""Dialogs of the desktop app (import, and later export, flight edit, settings)."""

@@ -1,0 +1,139 @@
+"""QUndoCommands for flights and photo ↔ flight links; each applies and reverts through the
+core (`annotator.core.flights`), so an undo is saved and audited like any edit.
+
+As with box commands: values are recorded, never widget state; a refused or failed call is
+reported on `session.status_message`, the command marks itself obsolete (the stack drops it
+rather than show an edit that was not saved), and the views reload from the database.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QUndoCommand
+
+from annotator.core.flights import links, records
+from annotator.core.flights.records import FlightDraft
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("FlightCommands", text)
+
+
+def _one_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
+
+
+class FlightCommand(QUndoCommand):
+    """Run a core call, report failure honestly, tell the views."""
+
+    def __init__(self, session: Any, text: str, photo_id: int | None = None) -> None:
+        super().__init__(text)
+        self.session = session
+        self.photo_id = photo_id
+        self.failed = False
+        self.error: str | None = None
+
+    def _run(self, action: Callable[[], None]) -> None:
+        try:
+            action()
+        except Exception as exc:  # noqa: BLE001 - any failure must reach the user, not crash
+            self.failed = True
+            self.error = _one_line(exc)
+            self.setObsolete(True)
+            self.session.status_message.emit(
+                _tr("Not saved: {0} ({1})").format(self.text(), self.error))
+        self.session.flights_changed.emit()
+        if self.photo_id is not None:
+            self.session.photo_changed.emit(self.photo_id)
+
+    def redo(self) -> None:
+        self._run(self.apply)
+
+    def undo(self) -> None:
+        self._run(self.revert)
+
+    def apply(self) -> None:
+        raise NotImplementedError
+
+    def revert(self) -> None:
+        raise NotImplementedError
+
+
+class AddFlightsCommand(FlightCommand):
+    """Add flights (typed, or imported: then `flight_ids` are already stored and the first
+    redo does nothing). Undo deletes them; redo stores them again."""
+
+    def __init__(self, session: Any, drafts: list[FlightDraft], text: str,
+                 flight_ids: list[int] | None = None) -> None:
+        super().__init__(session, text)
+        self.drafts = list(drafts)
+        self.flight_ids = list(flight_ids or [])
+        self._stored = bool(flight_ids)
+
+    def apply(self) -> None:
+        if self._stored:
+            self._stored = False
+            return
+        self.flight_ids = records.add_flights(self.session.case, self.drafts,
+                                              strict_registration=False)
+
+    def revert(self) -> None:
+        self.drafts = [records.delete_flight(self.session.case, i) for i in self.flight_ids]
+
+
+class EditFlightCommand(FlightCommand):
+    """Change fields of one flight; undo puts back what the core says was stored before."""
+
+    def __init__(self, session: Any, flight_id: int, changes: dict[str, Any]) -> None:
+        super().__init__(session, _tr("Edit flight {0}").format(flight_id))
+        self.flight_id = flight_id
+        self.changes = dict(changes)
+        self.before: dict[str, Any] = {}
+
+    def apply(self) -> None:
+        self.before = records.edit_flight(self.session.case, self.flight_id, self.changes)
+
+    def revert(self) -> None:
+        if self.before:
+            records.edit_flight(self.session.case, self.flight_id, self.before)
+
+
+class LinkCommand(FlightCommand):
+    """Link a photo to a flight; undo unlinks."""
+
+    def __init__(self, session: Any, photo_id: int, flight_id: int, relation: str,
+                 note: str | None = None) -> None:
+        super().__init__(session, _tr("Link photo to flight {0}").format(flight_id), photo_id)
+        self.flight_id, self.relation, self.note = flight_id, relation, note
+
+    def apply(self) -> None:
+        assert self.photo_id is not None
+        links.link_photo(self.session.case, self.photo_id, self.flight_id, self.relation,
+                         self.note)
+
+    def revert(self) -> None:
+        assert self.photo_id is not None
+        links.unlink_photo(self.session.case, self.photo_id, self.flight_id)
+
+
+class UnlinkCommand(FlightCommand):
+    """Remove a link; undo restores it with its relation and note."""
+
+    def __init__(self, session: Any, photo_id: int, flight_id: int) -> None:
+        super().__init__(session, _tr("Unlink photo from flight {0}").format(flight_id),
+                         photo_id)
+        self.flight_id = flight_id
+        self.removed: links.LinkValue | None = None
+
+    def apply(self) -> None:
+        assert self.photo_id is not None
+        self.removed = links.unlink_photo(self.session.case, self.photo_id, self.flight_id)
+
+    def revert(self) -> None:
+        assert self.photo_id is not None and self.removed is not None
+        links.link_photo(self.session.case, self.photo_id, self.flight_id,
+                         self.removed.relation, self.removed.note)

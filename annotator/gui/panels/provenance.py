@@ -1,0 +1,121 @@
+"""The Provenance panel: what proves this photo is the file that was received, and what was
+done with it since — hashes, size, every path it was imported from, when and by whom, and
+the photo's own events from the hash-chained audit log.
+"""
+
+from __future__ import annotations
+
+import json
+
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+
+from annotator.gui.panels.copy_tree import CopyableTree
+from annotator.gui.session import CaseSession
+
+
+def _details_text(details: str) -> str:
+    """The event's details as `key=value` pairs (the canonical JSON is kept for copying)."""
+    try:
+        value = json.loads(details)
+    except ValueError:
+        return details
+    if isinstance(value, dict):
+        return ", ".join(f"{k}={v}" for k, v in value.items())
+    return details
+
+
+class ProvenancePanel(QWidget):
+    """Identity and history of the selected photo; refreshes on every change to it."""
+
+    def __init__(self, session: CaseSession, parent=None) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(parent)
+        self.session = session
+        self.facts = QStandardItemModel(0, 2, self)
+        self.facts.setHorizontalHeaderLabels([self.tr("Field"), self.tr("Value")])
+        self.facts_view = CopyableTree()
+        self.facts_view.setRootIsDecorated(False)
+        self.facts_view.setModel(self.facts)
+        self.facts_view.setColumnWidth(0, 150)
+        self.history = QStandardItemModel(0, 4, self)
+        self.history.setHorizontalHeaderLabels(
+            [self.tr("Time (UTC)"), self.tr("Examiner"), self.tr("Action"), self.tr("Details")])
+        self.history_view = CopyableTree()
+        self.history_view.setRootIsDecorated(False)
+        self.history_view.setModel(self.history)
+        self.history_view.setColumnWidth(0, 170)
+        self.empty = QLabel(self.tr("No photo selected."))
+        history_box = QWidget()
+        history_layout = QVBoxLayout(history_box)
+        history_layout.setContentsMargins(0, 0, 0, 0)
+        history_layout.addWidget(QLabel(self.tr("Audit history of this photo")))
+        history_layout.addWidget(self.history_view)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.facts_view)
+        split.addWidget(history_box)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.empty)
+        layout.addWidget(split, 1)
+        session.photo_selected.connect(self.show_photo)
+        session.photo_changed.connect(self._refresh_if_current)
+        session.boxes_changed.connect(self._refresh_if_current)
+        self.show_photo(session.current_photo_id)
+
+    def _refresh_if_current(self, photo_id: int) -> None:
+        if photo_id == self.session.current_photo_id:
+            self.show_photo(photo_id)
+
+    def show_photo(self, photo_id: int | None) -> None:
+        from annotator.core.audit import events_for_photo
+        from annotator.core.models import Photo
+        from annotator.core.timeutil import iso_z
+
+        self.facts.removeRows(0, self.facts.rowCount())
+        self.history.removeRows(0, self.history.rowCount())
+        photo = None
+        events = []
+        if photo_id is not None:
+            with self.session.case.reading() as s:
+                photo = s.get(Photo, photo_id)
+                if photo is not None:
+                    sources = list(photo.sources)
+                    events = events_for_photo(s, photo.sha256)
+        self.empty.setVisible(photo is None)
+        if photo is None:
+            return
+        rows = [
+            (self.tr("SHA-256"), photo.sha256),
+            (self.tr("MD5"), photo.md5),
+            (self.tr("Size"), self.tr("{n} bytes").format(n=f"{photo.size:,}")),
+            (self.tr("Original name"), photo.original_name),
+            (self.tr("Original path"), photo.original_path),
+            (self.tr("File modified (UTC)"), iso_z(photo.file_mtime_utc) or ""),
+            (self.tr("Imported (UTC)"), iso_z(photo.imported_utc) or ""),
+            (self.tr("Importer"), photo.importer),
+            (self.tr("Format"), photo.format),
+            (self.tr("Stored copy"), str(self.session.case.store.path_for(photo.sha256))),
+        ]
+        for source in sources:
+            if source.path != photo.original_path:
+                rows.append((self.tr("Also imported from"),
+                             f"{source.path}  ({iso_z(source.recorded_utc)}, {source.examiner})"))
+        for name, value in rows:
+            self.facts.appendRow([QStandardItem(name), QStandardItem(value)])
+        for event in events:
+            items = [QStandardItem(iso_z(event.time_utc) or ""), QStandardItem(event.examiner),
+                     QStandardItem(event.action), QStandardItem(_details_text(event.details))]
+            items[3].setToolTip(self.tr("event {id}, hash {hash}").format(
+                id=event.id, hash=event.hash))
+            self.history.appendRow(items)
+
+    def fact(self, name: str) -> str | None:
+        """The value shown for a field (for tests)."""
+        for row in range(self.facts.rowCount()):
+            if self.facts.item(row, 0).text() == name:
+                return self.facts.item(row, 1).text()
+        return None
+
+    def actions_shown(self) -> list[str]:
+        return [self.history.item(r, 2).text() for r in range(self.history.rowCount())]

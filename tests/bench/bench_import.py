@@ -1,0 +1,209 @@
+"""Import throughput and memory against the floor: run by hand, never collected by pytest.
+
+    python tests/bench/bench_import.py [--count 200] [--jobs 2]
+
+Generates COUNT 12-megapixel JPEGs with EXIF (textured, so they are the size of camera
+files; cached in the temp folder between runs), then, with the files in the page cache:
+
+1. the floor: `sha256sum` and `djpeg -scale 1/8` over the same files, on all cores
+   (`xargs -P JOBS`): the least work any import must do (read and hash every byte, decode
+   every file enough to see it is whole);
+2. `annotator import CASE DIR --jobs JOBS` into a fresh case, as a user runs it (start-up,
+   hashing, metadata, the 1/8-scale decode check, thumbnails, copies into the store, one
+   transaction per photo);
+3. `exiftool -json -fast DIR` for comparison.
+
+Memory: the peak over time of the summed RSS and the summed PSS (proportional set size:
+shared pages split between the processes sharing them) of the import process and all its
+descendants (forkserver and workers), sampled every 20 ms from /proc; and the largest
+single-process peak RSS from `getrusage(RUSAGE_CHILDREN)`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+CACHE_VERSION = "v1"
+WIDTH, HEIGHT = 4000, 3000
+
+
+def _make_one(args: tuple[Path, int]) -> None:
+    path, seed = args
+    sys.path.insert(0, str(REPO))
+    from PIL import Image, ImageFilter
+
+    from tests.factory import make_exif, scene
+
+    base = scene(WIDTH, HEIGHT, seed)
+    # Camera-like texture: blurred noise gives JPEG data rates close to a real 12 MP photo.
+    noise = Image.effect_noise((WIDTH, HEIGHT), 48).filter(ImageFilter.GaussianBlur(0.7))
+    img = Image.blend(base, Image.merge("RGB", (noise, noise, noise)), 0.35)
+    exif = make_exif(orientation=1 if seed % 4 else 6, original=f"2023:10:27 10:{seed % 60:02d}:00",
+                     offset="+00:00", gps=(12.53 + seed * 1e-4, -7.95), gps_alt=380.0,
+                     software=f"bench {seed}")
+    buf = io.BytesIO()
+    img.save(buf, "JPEG", quality=92, exif=exif.tobytes())
+    tmp = path.with_suffix(".part")
+    tmp.write_bytes(buf.getvalue())
+    tmp.rename(path)
+
+
+def generate(folder: Path, count: int, jobs: int) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = [folder / f"IMG_{i:04d}.jpg" for i in range(count)]
+    todo = [(p, i) for i, p in enumerate(paths) if not p.is_file()]
+    if todo:
+        print(f"generating {len(todo)} 12 MP JPEGs in {folder} (cached for later runs)…",
+              file=sys.stderr)
+        with ProcessPoolExecutor(jobs) as pool:
+            list(pool.map(_make_one, todo))
+    return paths
+
+
+def _timed(cmd: str | list[str], **kwargs) -> float:  # type: ignore[no-untyped-def]
+    start = time.perf_counter()
+    subprocess.run(cmd, check=True, **kwargs)
+    return time.perf_counter() - start
+
+
+def _descendants(pid: int) -> list[int]:
+    found, frontier = [], [pid]
+    while frontier:
+        parent = frontier.pop()
+        try:
+            with open(f"/proc/{parent}/task/{parent}/children") as fh:
+                kids = [int(k) for k in fh.read().split()]
+        except OSError:
+            kids = []
+        found.extend(kids)
+        frontier.extend(kids)
+    return found
+
+
+def _memory_kb(pid: int) -> tuple[int, int]:
+    """(RSS, PSS) of one process in kB, from /proc/PID/smaps_rollup."""
+    rss = pss = 0
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as fh:
+            for line in fh:
+                if line.startswith("Rss:"):
+                    rss = int(line.split()[1])
+                elif line.startswith("Pss:"):
+                    pss = int(line.split()[1])
+    except OSError:
+        pass
+    return rss, pss
+
+
+class TreeMemory(threading.Thread):
+    """Samples the summed RSS and PSS of a process and its descendants."""
+
+    def __init__(self, pid: int, interval: float = 0.02) -> None:
+        super().__init__(daemon=True)
+        self.pid, self.interval = pid, interval
+        self.peak_rss_kb = self.peak_pss_kb = 0
+        self.max_processes = 0
+        self.stop = threading.Event()
+
+    def run(self) -> None:
+        while not self.stop.is_set():
+            pids = [self.pid, *_descendants(self.pid)]
+            rss = pss = 0
+            for pid in pids:
+                r, p = _memory_kb(pid)
+                rss, pss = rss + r, pss + p
+            self.peak_rss_kb = max(self.peak_rss_kb, rss)
+            self.peak_pss_kb = max(self.peak_pss_kb, pss)
+            self.max_processes = max(self.max_processes, len(pids))
+            self.stop.wait(self.interval)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--count", type=int, default=200)
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
+    parser.add_argument("--cache", type=Path,
+                        default=Path(tempfile.gettempdir()) / f"annotator-bench-12mp-{CACHE_VERSION}")
+    args = parser.parse_args()
+    for tool in ("sha256sum", "djpeg", "exiftool", "xargs"):
+        if shutil.which(tool) is None:
+            print(f"bench_import: {tool} is not installed", file=sys.stderr)
+            return 2
+
+    files = generate(args.cache, args.count, args.jobs)
+    folder = args.cache
+    total_mb = sum(p.stat().st_size for p in files) / 1e6
+    listing = "\0".join(str(p) for p in files).encode()
+    # Warm the page cache so every contender reads from memory.
+    _timed(["cat", *map(str, files)], stdout=subprocess.DEVNULL)
+
+    sha = _timed(["xargs", "-0", "-P", str(args.jobs), "-n", "10", "sha256sum"], input=listing,
+                 stdout=subprocess.DEVNULL)
+    djpeg = _timed(["xargs", "-0", "-P", str(args.jobs), "-I{}", "djpeg", "-scale", "1/8",
+                    "-outfile", "/dev/null", "{}"], input=listing, stdout=subprocess.DEVNULL)
+    floor = sha + djpeg
+
+    work = Path(tempfile.mkdtemp(prefix="annotator-bench-case-"))
+    try:
+        case = work / "case"
+        env = {**os.environ, "ANNOTATOR_EXAMINER": "bench", "ANNOTATOR_CONFIG_DIR": str(work)}
+        subprocess.run([sys.executable, "-m", "annotator", "init", str(case)], check=True,
+                       cwd=REPO, env=env, stdout=subprocess.DEVNULL)
+        start = time.perf_counter()
+        proc = subprocess.Popen([sys.executable, "-m", "annotator", "import", str(case),
+                                 str(folder), "--jobs", str(args.jobs)],
+                                cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                text=True)
+        sampler = TreeMemory(proc.pid)
+        sampler.start()
+        out, err = proc.communicate()
+        imported = time.perf_counter() - start
+        sampler.stop.set()
+        sampler.join()
+        if proc.returncode != 0:
+            print(f"import failed ({proc.returncode}): {err.strip()}", file=sys.stderr)
+            return 1
+        summary = out.strip().splitlines()[-1]
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    import resource
+
+    max_single_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    exiftool = _timed(["exiftool", "-json", "-fast", "-q", str(folder)],
+                      stdout=subprocess.DEVNULL)
+
+    ratio = imported / floor
+    print(f"files: {len(files)} JPEGs, 12 MP ({WIDTH}x{HEIGHT}), {total_mb:.0f} MB in total; "
+          f"{args.jobs} jobs on {os.cpu_count()} CPUs")
+    print(f"import says: {summary}")
+    print()
+    print("| measurement | time (s) | files/s |")
+    print("|---|---:|---:|")
+    print(f"| floor: sha256sum (xargs -P {args.jobs}) | {sha:.2f} | {len(files) / sha:.0f} |")
+    print(f"| floor: djpeg -scale 1/8 (xargs -P {args.jobs}) | {djpeg:.2f} | "
+          f"{len(files) / djpeg:.0f} |")
+    print(f"| **floor total** | **{floor:.2f}** | {len(files) / floor:.0f} |")
+    print(f"| **annotator import --jobs {args.jobs}** | **{imported:.2f}** | "
+          f"{len(files) / imported:.0f} |")
+    print(f"| exiftool -json -fast (1 process) | {exiftool:.2f} | {len(files) / exiftool:.0f} |")
+    print()
+    print(f"import / floor: {ratio:.2f}x (target <= 1.5x: {'met' if ratio <= 1.5 else 'MISSED'})")
+    print(f"peak memory of the import process tree ({sampler.max_processes} processes): "
+          f"RSS sum {sampler.peak_rss_kb / 1024:.0f} MB, PSS sum {sampler.peak_pss_kb / 1024:.0f} MB "
+          f"(target < 400 MB); largest single process {max_single_mb:.0f} MB RSS")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,155 @@
+"""read_metadata against ExifTool on the shared real-image corpus (skipped when absent).
+
+Ground truth is `exiftool -json -n -G1 -struct` (ExifTool 12.57). Rates are measured, as in
+the corpus README, on the clean files (not flagged `malformed`) where ExifTool has the tag:
+
+- DateTimeOriginal: ExifIFD (else IFD0, else XMP-exif) vs our `datetime_original`, to the
+  second. A value ExifTool keeps but that is no calendar date (`0000:00:00 00:00:00`) is
+  "no date" on both sides.
+- GPS: Composite:GPSLatitude/GPSLongitude (signed) within 1e-5°.
+- Orientation: IFD0:Orientation (else XMP-tiff:Orientation).
+- Displayed size: Composite:ImageSize is the stored size, swapped for Orientation 5–8; for
+  HEIC/HEIF ExifTool's size already follows the container's irot, as libheif does.
+
+Every one of the 495 files, broken ones included, must come back without an exception.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from annotator.core.exif_values import parse_local_datetime
+from annotator.core.metadata import PhotoMetadata, read_metadata
+
+THRESHOLDS = {"datetime_original": 0.99, "gps": 0.98, "orientation": 0.98, "size": 0.98}
+
+
+@dataclass
+class Rate:
+    agree: int = 0
+    total: int = 0
+    misses: list[str] = field(default_factory=list)
+
+    def add(self, ok: bool, name: str, detail: str) -> None:
+        self.total += 1
+        if ok:
+            self.agree += 1
+        else:
+            self.misses.append(f"{name}: {detail}")
+
+    @property
+    def value(self) -> float:
+        return self.agree / self.total if self.total else 1.0
+
+
+def _truth_date(tags: dict) -> str | None:
+    for key in ("ExifIFD:DateTimeOriginal", "IFD0:DateTimeOriginal", "XMP-exif:DateTimeOriginal"):
+        if key in tags:
+            return str(tags[key])
+    return None
+
+
+def _truth_orientation(tags: dict) -> int | None:
+    for key in ("IFD0:Orientation", "XMP-tiff:Orientation"):
+        if key in tags:
+            try:
+                return int(tags[key])
+            except (TypeError, ValueError):
+                return None
+    return None
+
+
+def _truth_position(tags: dict) -> tuple[float, float] | None:
+    try:
+        return float(tags["Composite:GPSLatitude"]), float(tags["Composite:GPSLongitude"])
+    except (KeyError, TypeError, ValueError):  # absent, or ExifTool's empty string
+        return None
+
+
+def _is_heif(name: str) -> bool:
+    return name.lower().endswith((".heic", ".heif"))
+
+
+def _flags(corpus: Path) -> dict[str, set[str]]:
+    out = {}
+    for line in (corpus / "flags.tsv").read_text().splitlines()[1:]:
+        name, _, flags = line.partition("\t")
+        out[name] = set(filter(None, flags.split(",")))
+    return out
+
+
+def compare(corpus: Path) -> tuple[dict[str, Rate], dict[str, PhotoMetadata]]:
+    """Read every corpus file; return agreement rates on the clean files and the results."""
+    truth = json.loads((corpus / "exiftool-truth.json").read_text())
+    flags = _flags(corpus)
+    rates = {k: Rate() for k in THRESHOLDS}
+    results: dict[str, PhotoMetadata] = {}
+    for name in sorted(truth):
+        meta = read_metadata(corpus / "files" / name)
+        results[name] = meta
+        if "malformed" in flags.get(name, set()):
+            continue
+        tags = truth[name]
+
+        raw_date = _truth_date(tags)
+        if raw_date is not None:
+            expected, _ = parse_local_datetime(raw_date)
+            got = meta.datetime_original[:19] if meta.datetime_original else None
+            want = expected[:19] if expected else None
+            rates["datetime_original"].add(got == want, name, f"{got} != {want} ({raw_date})")
+
+        position = _truth_position(tags)
+        if position is not None:
+            lat, lon = position
+            ok = meta.gps is not None and abs(meta.gps.lat - lat) <= 1e-5 and abs(
+                meta.gps.lon - lon) <= 1e-5
+            got_pos = (meta.gps.lat, meta.gps.lon) if meta.gps else None
+            rates["gps"].add(ok, name, f"{got_pos} != {(lat, lon)}")
+
+        orientation = _truth_orientation(tags)
+        if orientation is not None:
+            rates["orientation"].add(meta.orientation == orientation, name,
+                                     f"{meta.orientation} != {orientation}")
+
+        if "Composite:ImageSize" in tags:
+            w, h = (int(float(v)) for v in str(tags["Composite:ImageSize"]).split()[:2])
+            if not _is_heif(name) and orientation in (5, 6, 7, 8):
+                w, h = h, w
+            rates["size"].add((meta.width, meta.height) == (w, h), name,
+                              f"{(meta.width, meta.height)} != {(w, h)} {meta.error or ''}")
+    return rates, results
+
+
+@pytest.fixture(scope="module")
+def measured(request: pytest.FixtureRequest):
+    from tests.conftest import CORPUS
+
+    if not (CORPUS / "exiftool-truth.json").is_file():
+        pytest.skip("../shared/corpus is absent on this machine")
+    return compare(CORPUS)
+
+
+def test_every_corpus_file_reads_without_exception(measured) -> None:
+    _rates, results = measured
+    assert len(results) == 495
+    for name, meta in results.items():
+        assert isinstance(meta, PhotoMetadata), name
+        assert meta.error is None or "\n" not in meta.error, name
+        json.dumps(meta.to_json(), default=str)  # the CLI contract serializes
+
+
+@pytest.mark.parametrize("what", sorted(THRESHOLDS))
+def test_agreement_with_exiftool(measured, what: str, capsys: pytest.CaptureFixture) -> None:
+    rates, _results = measured
+    rate = rates[what]
+    with capsys.disabled():
+        print(f"\n  {what}: {rate.agree}/{rate.total} = {rate.value:.1%} "
+              f"(floor {THRESHOLDS[what]:.0%})")
+        for miss in rate.misses[:10]:
+            print(f"    miss {miss}")
+    assert rate.total > 0
+    assert rate.value >= THRESHOLDS[what], rate.misses

@@ -1,0 +1,137 @@
+"""The photo browser: filters, order, lazy pages and thumbnails."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from sqlalchemy import update
+
+from annotator.core.models import Photo
+from annotator.gui.browser import PAGE, PhotoBrowser
+from annotator.gui.session import CaseSession
+from annotator.gui.workers import ImmediatePool
+from tests.factory import make_jpeg
+from tests.workspace_fixtures import (
+    add_box,
+    import_files,
+    insert_photo_rows,
+    make_photos,
+    photo_ids_by_name,
+)
+
+
+@pytest.fixture
+def session(case, tmp_path: Path):
+    import_files(case, make_photos(tmp_path / "in", 4))
+    s = CaseSession(case, ImmediatePool())
+    yield s
+    s.jobs.wait()
+
+
+@pytest.fixture
+def browser(qtbot, session):
+    widget = PhotoBrowser(session)
+    qtbot.addWidget(widget)
+    widget.show()
+    return widget
+
+
+def _names(browser: PhotoBrowser) -> list[str]:
+    model = browser.model
+    return [model.index(r).data().split("\n")[0] for r in range(model.rowCount())]
+
+
+def test_typing_a_registration_filters_the_list(qtbot, browser, session):
+    ids = photo_ids_by_name(session.case)
+    add_box(session.case, ids["photo-02.jpg"], "5U-MBH")
+    add_box(session.case, ids["photo-04.jpg"], "F-GKXA")
+    session.boxes_changed.emit(ids["photo-02.jpg"])
+    qtbot.keyClicks(browser.filters.registration, "5umbh")
+    assert _names(browser) == ["photo-02.jpg"]
+    assert browser.count_label.text() == "1 of 4 photos"
+    browser.filters.registration.clear()
+    qtbot.keyClicks(browser.filters.registration, "gkx")
+    assert _names(browser) == ["photo-04.jpg"]
+    browser.filters.registration.clear()
+    assert len(_names(browser)) == 4
+    assert browser.count_label.text() == "4 photos"
+
+
+def test_label_date_and_verdict_filters(qtbot, browser, session):
+    ids = photo_ids_by_name(session.case)
+    add_box(session.case, ids["photo-01.jpg"], None, label="vehicle")
+    with session.case.writing() as s:
+        s.execute(update(Photo).values(date_verdict=None))  # import may have set verdicts
+        s.execute(update(Photo).where(Photo.id == ids["photo-03.jpg"])
+                  .values(date_verdict="consistent"))
+    session.photos_changed.emit()
+    labels = [browser.filters.label.itemData(i) for i in range(browser.filters.label.count())]
+    assert "vehicle" in labels and "aircraft" in labels
+    browser.filters.label.setCurrentIndex(browser.filters.label.findData("vehicle"))
+    assert _names(browser) == ["photo-01.jpg"]
+    browser.filters.label.setCurrentIndex(0)
+
+    browser.filters.verdict.setCurrentIndex(browser.filters.verdict.findData("consistent"))
+    assert _names(browser) == ["photo-03.jpg"]
+    browser.filters.verdict.setCurrentIndex(browser.filters.verdict.findData("(none)"))
+    assert sorted(_names(browser)) == ["photo-01.jpg", "photo-02.jpg", "photo-04.jpg"]
+    browser.filters.verdict.setCurrentIndex(0)
+
+    qtbot.keyClicks(browser.filters.date, "2023-10-28")
+    assert _names(browser) == []
+    browser.filters.date.clear()
+    qtbot.keyClicks(browser.filters.date, "2023-10-27")
+    assert len(_names(browser)) == 4
+
+
+def test_sort_by_capture_time_or_import_order(browser):
+    # make_photos dates each later file earlier: capture order is the reverse of import order.
+    assert _names(browser) == ["photo-04.jpg", "photo-03.jpg", "photo-02.jpg", "photo-01.jpg"]
+    browser.filters.sort.setCurrentIndex(browser.filters.sort.findData("import"))
+    assert _names(browser) == ["photo-01.jpg", "photo-02.jpg", "photo-03.jpg", "photo-04.jpg"]
+
+
+def test_the_selection_survives_a_filter_change_when_the_photo_still_shows(qtbot, browser,
+                                                                            session):
+    ids = photo_ids_by_name(session.case)
+    add_box(session.case, ids["photo-02.jpg"], "5U-MBH")
+    session.select_photo(ids["photo-02.jpg"])
+    qtbot.keyClicks(browser.filters.registration, "MBH")
+    assert browser.view.currentIndex().row() == 0
+    assert session.current_photo_id == ids["photo-02.jpg"]
+
+
+def test_a_large_case_loads_rows_a_page_at_a_time(qtbot, case, tmp_path):
+    thumb = make_jpeg(tmp_path / "thumb.jpg", 256, 192)
+    insert_photo_rows(case, 3 * PAGE + 7, thumbnail=thumb)
+    session = CaseSession(case, ImmediatePool())
+    widget = PhotoBrowser(session)
+    qtbot.addWidget(widget)
+    widget.show()
+    model = widget.model
+    assert model.rowCount() == 3 * PAGE + 7
+    assert len(model._rows) <= 2 * PAGE  # only what the view asked for
+    last = model.index(model.rowCount() - 1)
+    assert last.data().startswith(f"IMG_{3 * PAGE + 6:05d}.JPG")
+    widget.view.scrollToBottom()
+    sha = model._row(model.rowCount() - 1).sha256
+    qtbot.waitUntil(lambda: widget.thumbs.get(sha) is not None)
+    icon = last.data(Qt.ItemDataRole.DecorationRole)
+    assert icon.width() == 128  # scaled to the browser's icon size, aspect kept
+    assert icon.height() == 96
+
+
+def test_a_photo_without_a_thumbnail_file_shows_the_placeholder(qtbot, case, tmp_path):
+    insert_photo_rows(case, 1, thumbnail=None)
+    with case.writing() as s:  # claims a thumbnail, but the file is not there
+        s.execute(update(Photo).values(has_thumbnail=True))
+    session = CaseSession(case, ImmediatePool())
+    widget = PhotoBrowser(session)
+    qtbot.addWidget(widget)
+    sha = widget.model._row(0).sha256
+    widget.model.index(0).data(Qt.ItemDataRole.DecorationRole)
+    qtbot.waitUntil(lambda: widget.thumbs.known(sha))
+    icon = widget.model.index(0).data(Qt.ItemDataRole.DecorationRole)
+    assert icon.cacheKey() == widget.model._missing_placeholder.cacheKey()
