@@ -14,7 +14,19 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_QUICK_BACKEND", "software")
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+def _find_corpus() -> Path:
+    """../shared/corpus beside the checkout, else ANNOTATOR_CORPUS, else /work/shared/corpus."""
+    for candidate in (
+        Path(__file__).resolve().parents[2] / "shared" / "corpus",
+        Path(os.environ.get("ANNOTATOR_CORPUS", "/nonexistent")),
+        Path("/work/shared/corpus"),
+    ):
+        if (candidate / "exiftool-truth.json").is_file():
+            return candidate
+    return Path(__file__).resolve().parents[2] / "shared" / "corpus"
+
+
+CORPUS = _find_corpus()
 
 
 @pytest.fixture(autouse=True)

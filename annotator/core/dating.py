@@ -455,9 +455,9 @@ def _check_software(meta: PhotoMetadata, cap: _Capture, add, path: Path | None) 
             what = ("has a different shape (width/height "
                     f"{comparison.thumb_aspect} against {comparison.main_aspect}: a crop)"
                     if comparison.reason == "shape" else
-                    "shows different content (grey-level difference "
-                    f"{comparison.mean_difference} on average, {comparison.max_cell_difference} "
-                    "at most)")
+                    "shows different content (a difference of "
+                    f"{comparison.mean_difference} standard deviations on average, "
+                    f"{comparison.max_cell_difference} at most)")
             add("THUMBNAIL_MISMATCH", ERROR,
                 f"The embedded EXIF thumbnail does not show the same picture as the main image: "
                 f"it {what}. The main image was probably cropped or edited after capture.",

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import errno
 import logging
+import math
 import re
 import threading
 import warnings
@@ -313,7 +314,11 @@ def reduced_upright(
         before = exif_orientation(im)
         if im.format in ("JPEG", "MPO"):
             try:
-                im.draft("RGB", (max_side, max_side))
+                # draft() keeps a scale at which *both* sides reach the request, so ask
+                # for the target box of this aspect ratio, not a max_side square.
+                w, h = im.size
+                factor = max_side / max(w, h)
+                im.draft("RGB", (max(1, math.ceil(w * factor)), max(1, math.ceil(h * factor))))
             except Exception:  # noqa: BLE001 - draft is an optimisation only
                 pass
         _load(path, im)

@@ -50,6 +50,11 @@ class RawExif:
         cleaned = str(value).replace("\x00", " ").strip()
         return cleaned or None
 
+    def exif_text(self, name: str) -> str | None:
+        """An Exif-IFD tag (`EXIF <name>`), or the same tag written flat into IFD0
+        (`Image <name>`), as some cameras and converters do."""
+        return self.text(f"EXIF {name}") or self.text(f"Image {name}")
+
     def number(self, name: str, index: int = 0) -> float | None:
         value = self.values.get(name)
         if isinstance(value, list) and len(value) > index:

@@ -16,22 +16,21 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from annotator.core.container_header import header_claimed_size
 from annotator.core.decode import Geometry, geometry, open_image
 from annotator.core.errors import InputRejected
 from annotator.core.exif_raw import THUMBNAIL_TAGS, RawExif, read_exifread, read_pillow
-from annotator.core.container_header import header_claimed_size
 from annotator.core.exif_values import dms_to_degrees, gps_utc, parse_local_datetime, parse_offset
 from annotator.core.metadata import GpsFix, PhotoMetadata
 from annotator.core.orientation import displayed_size
 
 WARNING_TAG = "Annotator Warning"
 
-# (field, date tag, subsec tag, offset tag)
+# (field, date tag, subsec tag, offset tag); Exif-IFD names, see RawExif.exif_text
 _DATES = (
-    ("original", "EXIF DateTimeOriginal", "EXIF SubSecTimeOriginal", "EXIF OffsetTimeOriginal"),
-    ("digitized", "EXIF DateTimeDigitized", "EXIF SubSecTimeDigitized",
-     "EXIF OffsetTimeDigitized"),
-    ("modified", "Image DateTime", "EXIF SubSecTime", "EXIF OffsetTime"),
+    ("original", "DateTimeOriginal", "SubSecTimeOriginal", "OffsetTimeOriginal"),
+    ("digitized", "DateTimeDigitized", "SubSecTimeDigitized", "OffsetTimeDigitized"),
+    ("modified", None, "SubSecTime", "OffsetTime"),
 )
 
 
@@ -101,6 +100,13 @@ class MetadataReader:
         xmp_props: dict[str, Any] = (xmp or {}).get("properties", {})
         g = self.geometry
         orientation = _orientation(raw.number("Image Orientation"))
+        if g is not None and g.decoder_orients and g.orientation is not None and (
+                raw.source == "pillow" or orientation is None):
+            # pillow-heif resets the EXIF tag it hands Pillow to 1 and keeps the file's
+            # value aside; Pillow's TIFF reader drops it once applied. Report the file's.
+            orientation = g.orientation
+            if raw.source == "pillow" and "Image Orientation" in tags:
+                tags["Image Orientation"] = str(orientation)
         if orientation is None and g is not None:
             orientation = g.orientation
         if orientation is None:
@@ -123,9 +129,10 @@ class MetadataReader:
 
         dates: dict[str, str | None] = {}
         for name, date_tag, subsec_tag, offset_tag in _DATES:
-            local, inline_offset = parse_local_datetime(raw.text(date_tag), raw.text(subsec_tag))
+            date_text = raw.exif_text(date_tag) if date_tag else raw.text("Image DateTime")
+            local, inline_offset = parse_local_datetime(date_text, raw.exif_text(subsec_tag))
             dates[f"datetime_{name}"] = local
-            dates[f"offset_{name}"] = parse_offset(raw.text(offset_tag)) or inline_offset
+            dates[f"offset_{name}"] = parse_offset(raw.exif_text(offset_tag)) or inline_offset
         _fill_dates_from_xmp(dates, xmp_props)
 
         return PhotoMetadata(
@@ -140,9 +147,9 @@ class MetadataReader:
             orientation=orientation,
             make=raw.text("Image Make") or _xmp_text(xmp_props, "tiff:Make"),
             model=raw.text("Image Model") or _xmp_text(xmp_props, "tiff:Model"),
-            lens=raw.text("EXIF LensModel") or _xmp_text(xmp_props, "aux:Lens")
+            lens=raw.exif_text("LensModel") or _xmp_text(xmp_props, "aux:Lens")
             or _xmp_text(xmp_props, "exifEX:LensModel"),
-            serial=raw.text("EXIF BodySerialNumber") or _xmp_text(xmp_props, "aux:SerialNumber")
+            serial=raw.exif_text("BodySerialNumber") or _xmp_text(xmp_props, "aux:SerialNumber")
             or _xmp_text(xmp_props, "exifEX:BodySerialNumber"),
             software=raw.text("Image Software") or _xmp_text(xmp_props, "xmp:CreatorTool"),
             gps=_gps(raw) or _gps_from_xmp(xmp_props),

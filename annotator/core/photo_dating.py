@@ -178,6 +178,24 @@ def refresh_photos_by_id(case: Case, photo_ids: list[int]) -> None:
             refresh_photo_date(case, session, photo)
 
 
+def refresh_for_flight(case: Case, session: Session, flight_id: int,
+                       registrations: tuple[str | None, ...] = ()) -> None:
+    """Refresh every photo a flight concerns (linked to it, or tagged with its registration,
+    or with one of `registrations`, e.g. the registration before an edit), inside the
+    caller's write transaction: call after creating, editing or deleting a flight."""
+    from annotator.core.models.flights import Flight, PhotoFlightLink
+
+    flight = session.get(Flight, flight_id)
+    regs = {r for r in (*registrations, flight.registration if flight else None) if r}
+    ids = set(session.execute(select(PhotoFlightLink.photo_id)
+                              .where(PhotoFlightLink.flight_id == flight_id)).scalars())
+    if regs:
+        ids |= set(session.execute(select(Box.photo_id)
+                                   .where(Box.registration.in_(regs))).scalars())
+    for photo in session.execute(select(Photo).where(Photo.id.in_(ids))).scalars():
+        refresh_photo_date(case, session, photo)
+
+
 def stored_date(session: Session, photo_id: int) -> dict[str, Any] | None:
     """The last stored check as `{verdict, capture_utc, capture_utc_source, findings, sun}`
     (for `photos --json` and packets), or None when the photo was never checked."""

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QUndoCommand
 
 from annotator.core import boxes as core
@@ -39,6 +39,7 @@ class BoxCommand(QUndoCommand):
         self.session = session
         self.photo_id = photo_id
         self.failed = False
+        self._applied_once = False
 
     def _run(self, action: Callable[[], None]) -> None:
         try:
@@ -49,6 +50,12 @@ class BoxCommand(QUndoCommand):
             self.session.status_message.emit(
                 _tr("Not saved: {0} ({1})").format(self.text(), _one_line(exc)))
         self.session.boxes_changed.emit(self.photo_id)
+        if self._applied_once and self.session.current_photo_id != self.photo_id:
+            # An undo/redo of another photo's edit shows that photo, so the change is seen.
+            # Deferred: selecting a photo may commit a field (a push) while the stack is busy.
+            session, photo_id = self.session, self.photo_id
+            QTimer.singleShot(0, lambda: session.select_photo(photo_id))
+        self._applied_once = True
 
     def redo(self) -> None:
         self._run(self.apply)

@@ -78,6 +78,12 @@ class MainWindow(QMainWindow):
                                         area.RightDockWidgetArea)
         self.provenance_dock = self._dock("provenance", self.tr("Provenance"), self.provenance,
                                           area.RightDockWidgetArea)
+        from annotator.gui.panels.capture_date import CaptureDatePanel
+
+        self.capture_date = CaptureDatePanel(session)
+        self.capture_date_dock = self._dock("capture-date", self.tr("Capture date"),
+                                            self.capture_date, area.RightDockWidgetArea)
+        self.tabifyDockWidget(self.metadata_dock, self.capture_date_dock)
         self.undo_dock = self._dock("undo", self.tr("Undo history"), self.undo_view,
                                     area.RightDockWidgetArea)
         self.tabifyDockWidget(self.metadata_dock, self.provenance_dock)
@@ -90,6 +96,9 @@ class MainWindow(QMainWindow):
 
         session.neighbour = self.browser.neighbour
         self._build_menus(recent or [])
+        from annotator.gui.panels.flights import install_flights  # the Flights dock and menu
+
+        install_flights(self)
         self._build_status_bar()
         session.photo_selected.connect(self._photo_selected)
         session.status_message.connect(self._status)

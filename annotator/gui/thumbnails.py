@@ -49,7 +49,7 @@ class ThumbnailCache(QObject):
         self._queued: set[str] = set()
         self._lock = threading.Lock()
         self._loading = False
-        self._arrived: list[tuple[str, QImage]] = []
+        self._arrived: list[str] = []
         self._flush_timer = QTimer(self)
         self._flush_timer.setSingleShot(True)
         self._flush_timer.setInterval(0)
@@ -90,12 +90,18 @@ class ThumbnailCache(QObject):
         return [(sha, load_thumbnail(self._path_of(sha), self.size)) for sha in batch]
 
     def _on_batch(self, loaded: list[tuple[str, QImage]]) -> None:
+        # Runs on the GUI thread (QPixmap must be made there).
         self._loading = False
-        self._arrived.extend(loaded)
+        for sha, image in loaded:
+            self._pixmaps[sha] = None if image.isNull() else QPixmap.fromImage(image)
+            self._pixmaps.move_to_end(sha)
+        while len(self._pixmaps) > self._capacity:
+            self._pixmaps.popitem(last=False)
         with self._lock:
             for sha, _image in loaded:
                 self._queued.discard(sha)
-        self._flush_timer.start()  # deliver after the current event, never inside data()
+        self._arrived.extend(sha for sha, _image in loaded)
+        self._flush_timer.start()  # announce after the current event, never inside data()
         self._start_loader()
 
     def _on_error(self, _message: str) -> None:
@@ -104,10 +110,5 @@ class ThumbnailCache(QObject):
 
     def _flush(self) -> None:
         arrived, self._arrived = self._arrived, []
-        for sha, image in arrived:
-            self._pixmaps[sha] = None if image.isNull() else QPixmap.fromImage(image)
-            self._pixmaps.move_to_end(sha)
-        while len(self._pixmaps) > self._capacity:
-            self._pixmaps.popitem(last=False)
         if arrived:
-            self.ready.emit([sha for sha, _ in arrived])
+            self.ready.emit(arrived)

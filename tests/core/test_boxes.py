@@ -177,3 +177,14 @@ def test_cli_unknown_box_and_photo_exit_1(case, photos, capsys):
     assert main(["box-delete", str(case.root), "42"]) == 1
     assert main(["boxes", str(case.root), "nope.jpg"]) == 1
     assert main(["box-edit", str(case.root), "x1", "--note", "n"]) == 1
+
+
+def test_update_boxes_is_all_or_nothing(case, photos):
+    a = boxes.create_box(case, photos[0], BoxValues(x=10, y=10, w=20, h=20))
+    b = boxes.create_box(case, photos[0], BoxValues(x=50, y=50, w=20, h=20))
+    with pytest.raises(InputRejected):
+        boxes.update_boxes(case, {a.id: {"x": 11.0}, b.id: {"confidence": "sure"}})
+    with case.reading() as s:
+        assert boxes.get_box(s, a.id).values.x == 10
+    result = boxes.update_boxes(case, {a.id: {"x": 11.0}, b.id: {"x": 51.0}})
+    assert {k: v[1].x for k, v in result.items()} == {a.id: 11.0, b.id: 51.0}

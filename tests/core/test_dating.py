@@ -377,3 +377,16 @@ def test_future_date_even_without_a_zone(tmp_path):
     # No offset, no place: still certainly in the future (local − 14 h is after now).
     result = check(photo(tmp_path, original="2030:05:01 10:00:00"))
     assert "FUTURE_DATE" in result.codes() and result.verdict == "unverifiable"
+
+
+def test_camera_thumbnails_in_the_corpus_match_their_pictures(corpus):
+    """exif.org's camera samples and a GPS camera series: every embedded thumbnail matches,
+    except the Ricoh RDC-5300's, whose 4:3 thumbnail shows more sky than its 3:2 picture."""
+    from annotator.core.thumbnail_check import compare_thumbnail
+
+    folder = corpus / "files" / "exif-samples" / "jpg"
+    files = sorted([*folder.glob("exif-org/*.jpg"), *folder.glob("gps/DSCN*.jpg")])
+    compared = {p.name: compare_thumbnail(p) for p in files}
+    compared = {name: c for name, c in compared.items() if c is not None}
+    assert len(compared) >= 15
+    assert sorted(name for name, c in compared.items() if not c.same) == ["ricoh-rdc5300.jpg"]

@@ -16,7 +16,7 @@ from annotator.core.claims import get_claim, set_claim
 from annotator.core.errors import InputRejected
 from annotator.core.ingest import import_paths
 from annotator.core.models import AuditEvent, Photo
-from annotator.core.photo_dating import refresh_photos_by_id
+from annotator.core.photo_dating import refresh_for_flight, refresh_photos_by_id
 from tests.factory import make_exif, make_jpeg
 
 BAMAKO = (12.5335, -7.9499)
@@ -146,11 +146,14 @@ def test_tagged_aircraft_airborne_elsewhere_is_a_flight_conflict(case, tmp_path)
     photo = imported(case, tmp_path, original="2023:10:27 10:15:00", offset="+00:00",
                      gps=BAMAKO)
     create_box(case, photo.id, BoxValues(x=10, y=10, w=100, h=50, registration="5U-MBH"))
-    add_flight(case, FlightDraft(registration="5U-MBH", callsign="MBH1", origin="GABS",
-                                 destination="DRRN",
-                                 departure_utc=datetime(2023, 10, 27, 9, 0, tzinfo=UTC),
-                                 arrival_utc=datetime(2023, 10, 27, 11, 30, tzinfo=UTC)))
-    refresh_photos_by_id(case, [photo.id])
+    fid = add_flight(case, FlightDraft(registration="5U-MBH", callsign="MBH1", origin="GABS",
+                                       destination="DRRN",
+                                       departure_utc=datetime(2023, 10, 27, 9, 0, tzinfo=UTC),
+                                       arrival_utc=datetime(2023, 10, 27, 11, 30, tzinfo=UTC)))
+    with case.reading() as s:
+        assert s.get(Photo, photo.id).date_verdict == "consistent"
+    with case.writing() as s:
+        refresh_for_flight(case, s, fid)
     with case.reading() as s:
         assert s.get(Photo, photo.id).date_verdict == "inconsistent"
     from annotator.core.photo_dating import stored_date
@@ -176,3 +179,22 @@ def test_linked_flight_gives_the_airport_zone(case, tmp_path):
         p = s.get(Photo, photo.id)
         assert p.capture_utc == datetime(2023, 10, 27, 10, 15, tzinfo=UTC)  # Niamey, UTC+1
         assert p.date_verdict == "questionable"  # OFFSET_MISSING from the airport: a warning
+
+
+def test_dating_migration_downgrades_and_upgrades(case):
+    from alembic import command
+    from alembic.config import Config
+    from sqlalchemy import inspect
+
+    from annotator.core import schema
+
+    with case.engine.begin() as conn:
+        config = Config()
+        config.set_main_option("script_location", str(schema.MIGRATIONS_DIR))
+        config.attributes["connection"] = conn
+        command.downgrade(config, "0002")
+        assert not {"photo_claim", "acquisition", "date_check"} & set(
+            inspect(conn).get_table_names())
+        command.upgrade(config, "head")
+        assert {"photo_claim", "acquisition", "date_check"} <= set(
+            inspect(conn).get_table_names())

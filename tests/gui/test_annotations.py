@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from annotator.core import boxes
 from annotator.core.boxes import BoxValues
@@ -19,13 +20,17 @@ def env(case, tmp_path, qtbot):
     first = add_jpeg(case, tmp_path / "in", "a.jpg", 640, 480, seed=1)
     second = add_jpeg(case, tmp_path / "in", "b.jpg", 640, 480, seed=2)
     session = make_session(case)
-    canvas = PhotoCanvas(session)
-    panel = AnnotationsPanel(session, canvas)
-    for w in (canvas, panel):
-        qtbot.addWidget(w)
-        w.show()
-    canvas.resize(800, 600)
-    qtbot.waitExposed(canvas)
+    # One window, as in the app, so the canvas's window-wide keys (W, F, 1) are live.
+    window = QWidget()
+    qtbot.addWidget(window)
+    canvas = PhotoCanvas(session, window)
+    panel = AnnotationsPanel(session, canvas, window)
+    layout = QHBoxLayout(window)
+    layout.addWidget(canvas, 3)
+    layout.addWidget(panel, 1)
+    window.resize(1100, 600)
+    window.show()
+    qtbot.waitExposed(window)
     session.select_photo(first)
     yield session, canvas, panel, first, second
     session.undo_stack.clear()
@@ -159,3 +164,27 @@ def test_label_list_is_editable_with_undo(qtbot, env):
     assert stored(session.case, first)[0].values.label == "helicopter"
     panel.remove_label("helicopter")  # still on a box: refused, shown, not on the stack
     assert session.undo_stack.undoText() == "Set label"
+
+
+def test_typing_shortcut_letters_in_a_field_types_them(qtbot, env):
+    session, canvas, panel, first, _ = env
+    info = boxes.create_box(session.case, first, BoxValues(x=10, y=10, w=90, h=90))
+    session.boxes_changed.emit(first)
+    canvas.select_box(info.id)
+    zoom = canvas.zoom()
+    _type(qtbot, panel.type_edit, "Fw 1")
+    assert stored(session.case, first)[0].values.aircraft_type == "Fw 1"
+    assert not canvas.draw_mode() and canvas.zoom() == zoom
+
+
+def test_delete_key_in_the_list_deletes_the_box(qtbot, env):
+    session, canvas, panel, first, _ = env
+    info = boxes.create_box(session.case, first, BoxValues(x=10, y=10, w=90, h=90))
+    session.boxes_changed.emit(first)
+    panel.list.setCurrentIndex(panel.model.index(0))
+    panel.list.setFocus()
+    qtbot.keyClick(panel.list, Qt.Key.Key_Delete)
+    assert stored(session.case, first) == []
+    session.undo_stack.undo()
+    assert [b.id for b in stored(session.case, first)] == [info.id]
+    assert panel.model.rowCount() == 1

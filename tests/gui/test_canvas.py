@@ -272,7 +272,7 @@ def test_large_photo_preview_then_full_keep_displayed_coordinates(qtbot, case, t
     qtbot.addWidget(canvas)
     session.select_photo(photo_id)
     item = canvas.photo_item
-    assert item.preview.width() <= 1024 and item.full.width() == 3200
+    assert item.preview.width() == 1600 and item.full.width() == 3200
     assert item.boundingRect().width() == 3200
     assert canvas.items_by_id[info.id].rect().width() == 400
     session.undo_stack.clear()
@@ -307,3 +307,33 @@ def test_decoding_runs_off_the_gui_thread_and_stale_photos_never_show(qtbot, cas
     assert threads and threading.get_ident() not in threads
     session.jobs.wait(10000)
     assert canvas.photo_item.full.width() == 1800
+
+
+def test_a_drag_in_progress_is_saved_when_the_photo_changes(qtbot, env):
+    session, canvas, first, second = env
+    info = boxes.create_box(session.case, first, BoxValues(x=100, y=100, w=100, h=80))
+    session.boxes_changed.emit(first)
+    viewport = canvas.viewport()
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=vp(canvas, 150, 140))
+    qtbot.mouseMove(viewport, vp(canvas, 200, 190))
+    session.select_photo(second)  # e.g. PageDown while the mouse is still down
+    (moved,) = stored(session.case, first)
+    assert moved.id == info.id and _close(moved.values.x, 150) and _close(moved.values.y, 150)
+    canvas.set_draw_mode(True)
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=vp(canvas, 10, 10))
+    qtbot.mouseMove(viewport, vp(canvas, 60, 60))
+    session.select_photo(first)
+    (drawn,) = stored(session.case, second)
+    assert _close(drawn.values.w, 50) and _close(drawn.values.h, 50)
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=vp(canvas, 60, 60))
+    assert len(stored(session.case, first)) == 1 and len(stored(session.case, second)) == 1
+
+
+def test_undo_of_another_photos_edit_shows_that_photo(qtbot, env):
+    session, canvas, first, second = env
+    draw(qtbot, canvas, 50, 50, 150, 120)
+    session.select_photo(second)
+    session.undo_stack.undo()
+    assert stored(session.case, first) == []
+    qtbot.waitUntil(lambda: session.current_photo_id == first)
+    assert canvas.photo_id == first and canvas.items_by_id == {}

@@ -27,7 +27,6 @@ def panel(qtbot, case, tmp_path: Path):
     qtbot.addWidget(widget)
     widget.show()
     session.select_photo(photo_id)
-    widget.photo_id_for_test = photo_id
     return widget
 
 

@@ -89,7 +89,7 @@ class HandleItem(QGraphicsRectItem):
             event.ignore()
             return
         event.accept()
-        self.parentItem().begin_edit()
+        self.parentItem().begin_edit("resize")
 
     def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
         box = self.parentItem()
@@ -144,6 +144,7 @@ class BoxItem(QGraphicsRectItem):
         self.bounds = bounds
         self.on_edited = on_edited
         self.edit_start = QRectF()
+        self.editing: str | None = None
         self._press_pos: QPointF | None = None
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
         self.setCursor(Qt.CursorShape.SizeAllCursor)
@@ -200,18 +201,28 @@ class BoxItem(QGraphicsRectItem):
 
     # -- editing by mouse ----------------------------------------------------------------
 
-    def begin_edit(self) -> None:
+    def begin_edit(self, kind: str = "move") -> None:
         self.edit_start = QRectF(self.rect())
+        self.editing = kind
 
     def end_edit(self, kind: str) -> None:
+        if self.editing is None:
+            return
+        self.editing = None
+        self._press_pos = None
         if self.rect() != self.edit_start:
             self.on_edited(self, self.edit_start, kind)
+
+    def finish_pending_edit(self) -> None:
+        """Commit a drag still in progress (the photo is changing under the mouse)."""
+        if self.editing is not None:
+            self.end_edit(self.editing)
 
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
         super().mousePressEvent(event)
         if event.button() == Qt.MouseButton.LeftButton:
             self._press_pos = event.scenePos()
-            self.begin_edit()
+            self.begin_edit("move")
             event.accept()
 
     def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
@@ -223,5 +234,4 @@ class BoxItem(QGraphicsRectItem):
     def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
         super().mouseReleaseEvent(event)
         if self._press_pos is not None and event.button() == Qt.MouseButton.LeftButton:
-            self._press_pos = None
             self.end_edit("move")

@@ -19,7 +19,18 @@ from PySide6.QtGui import QImage
 from annotator.core.decode import full_upright, reduced_upright
 from annotator.core.errors import InputRejected
 
-PREVIEW_SIDE = 1024  # long side of the first decode: ~50 ms for 12 MP (JPEG DCT-scaled)
+PREVIEW_MIN_SIDE = 900  # the first decode is at least this sharp on its long side
+PREVIEW_SIDE = 1024  # default for callers that do not know the photo's size
+
+
+def preview_side(long_side: int) -> int:
+    """The preview's long side: the photo's divided by 8, 4 or 2 (whichever still gives at
+    least PREVIEW_MIN_SIDE), so a JPEG decodes at a DCT scale with no costly resampling:
+    4000 px → 1000 px in ~50 ms here, where 1024 px takes ~110 ms."""
+    for divisor in (8, 4, 2):
+        if long_side // divisor >= PREVIEW_MIN_SIDE:
+            return long_side // divisor
+    return long_side
 _STRIP_ROWS = 256
 
 
@@ -80,13 +91,14 @@ class PhotoImageLoader(QObject):
              on_error: Callable[[str], None]) -> None:
         self.cancel()
         generation = self._generation
-        needs_full = max(displayed) > PREVIEW_SIDE
+        side = preview_side(max(displayed))
+        needs_full = side < max(displayed)
 
         def current() -> bool:
             return generation == self._generation
 
         def preview_job(job):  # type: ignore[no-untyped-def]
-            return None if job.cancelled else decode_preview(path, orientation)
+            return None if job.cancelled else decode_preview(path, orientation, side)
 
         def full_job(job):  # type: ignore[no-untyped-def]
             return None if job.cancelled else decode_full(path, orientation)

@@ -143,7 +143,7 @@ class PhotoCanvas(QGraphicsView):
     def show_photo(self, photo_id: int | None) -> None:
         """Show `photo_id` (or nothing): boxes at once, the image when a worker decodes it."""
         self.loader.cancel()
-        self._cancel_drawing()
+        self._finish_gestures()
         self._syncing = True
         self._scene.clear()
         self._syncing = False
@@ -363,6 +363,21 @@ class PhotoCanvas(QGraphicsView):
     def _clamp(self, p: QPointF) -> QPointF:
         b = self._bounds
         return QPointF(min(max(p.x(), b.left()), b.right()), min(max(p.y(), b.top()), b.bottom()))
+
+    def _finish_gestures(self) -> None:
+        """Save a box being drawn, moved or resized when the photo changes mid-gesture, so a
+        quick switch loses nothing that was on screen."""
+        if self._drawing is not None:
+            start, rubber = self._drawing
+            rect = rubber.rect()
+            self._cancel_drawing()
+            if rect.width() >= MIN_DRAWN_SIDE and rect.height() >= MIN_DRAWN_SIDE:
+                self._create_box(rect)
+        for item in list(self.items_by_id.values()):
+            item.finish_pending_edit()
+        grabber = self._scene.mouseGrabberItem()
+        if grabber is not None:
+            grabber.ungrabMouse()
 
     def _cancel_drawing(self) -> None:
         if self._drawing is not None:

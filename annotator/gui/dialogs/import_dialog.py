@@ -45,6 +45,7 @@ class ImportDialog(QDialog):
         self.error: str | None = None
         self._cancel = threading.Event()
         self._job: Job | None = None
+        self._started = False
 
         self.heading = QLabel(self.tr("Importing {n} file(s) or folder(s)…").format(
             n=len(self.paths)))
@@ -84,12 +85,13 @@ class ImportDialog(QDialog):
             return import_paths(case, paths, jobs=jobs, cancel=cancel,
                                 progress=lambda done, total, name: job.report(done, total, name))
 
+        self._started = True
         self._job = self.session.jobs.submit(work, self._done, self._failed, self._progress,
                                              self._note)
 
     @property
     def running(self) -> bool:
-        return self._job is not None and self.report is None and self.error is None
+        return self._started and self.report is None and self.error is None
 
     def cancel(self) -> None:
         """Stop after the file being imported now; what is already in stays in."""

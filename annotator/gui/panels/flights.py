@@ -1,0 +1,191 @@
+"""The Flights panel: the selected photo's linked flights and the suggested ones.
+
+Suggestions come from the core (`suggest_for_photo`), computed through the job runner so a
+case with many flights never blocks the window; each has a Link button (one click, one
+undoable command). The status line says, as Picard does, when the best two are too close
+(`ambiguous`) or the best is too weak.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.gui.flight_commands import LinkCommand, UnlinkCommand
+
+RELATION_TEXT = {
+    "before_departure": "before departure",
+    "after_arrival": "after arrival",
+    "in_flight": "in flight",
+    "unknown": "unknown",
+}
+
+
+def _flight_text(f: dict[str, Any]) -> str:
+    return (f"#{f['id']} {f['registration'] or '?'}  {f['origin'] or '????'} "
+            f"{f['departure_utc'] or '?'} → {f['destination'] or '????'} "
+            f"{f['arrival_utc'] or '?'}")
+
+
+class FlightsPanel(QWidget):
+    """Linked flights and suggestions for the photo selected in the session."""
+
+    def __init__(self, session: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.photo_id: int | None = None
+        self.suggestions: list[dict[str, Any]] = []
+        self.status = ""
+        self._request = 0
+        self.linked = QTreeWidget()
+        self.linked.setHeaderLabels([self.tr("Linked flight"), self.tr("Relation"),
+                                     self.tr("Note")])
+        self.linked.setRootIsDecorated(False)
+        self.unlink_button = QPushButton(self.tr("Unlink"))
+        self.unlink_button.clicked.connect(self.unlink_selected)
+        self.status_label = QLabel()
+        self.status_label.setObjectName("suggest_status")
+        self.status_label.setWordWrap(True)
+        self.suggested = QTreeWidget()
+        self.suggested.setHeaderLabels([self.tr("Score"), self.tr("Flight"),
+                                        self.tr("Relation"), ""])
+        self.suggested.setRootIsDecorated(False)
+        self.suggested.setColumnWidth(0, 55)
+        self.suggested.setColumnWidth(1, 300)
+        self.link_buttons: list[QPushButton] = []
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("Linked flights")), 1)
+        row.addWidget(self.unlink_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(row)
+        layout.addWidget(self.linked, 1)
+        layout.addWidget(QLabel(self.tr("Suggested flights")))
+        layout.addWidget(self.status_label)
+        layout.addWidget(self.suggested, 2)
+        session.photo_selected.connect(self.show_photo)
+        session.photo_changed.connect(self._refresh_if_current)
+        session.boxes_changed.connect(self._refresh_if_current)
+        session.flights_changed.connect(lambda: self.show_photo(self.photo_id))
+        self.show_photo(session.current_photo_id)
+
+    def _refresh_if_current(self, photo_id: int) -> None:
+        if photo_id == self.photo_id:
+            self.show_photo(photo_id)
+
+    def show_photo(self, photo_id: int | None) -> None:
+        from annotator.core.flights.links import linked_flights_json
+
+        self.photo_id = photo_id
+        self.linked.clear()
+        self.suggested.clear()
+        self.link_buttons = []
+        self.suggestions = []
+        if photo_id is None:
+            self.status_label.setText(self.tr("No photo selected."))
+            return
+        with self.session.case.reading() as s:
+            for link in linked_flights_json(s, photo_id):
+                item = QTreeWidgetItem([_flight_text(link),
+                                        self.tr(RELATION_TEXT.get(link["relation"], "")),
+                                        link["link_note"] or ""])
+                item.setData(0, 256, link["id"])
+                self.linked.addTopLevelItem(item)
+        self.status_label.setText(self.tr("Looking for flights…"))
+        self._request += 1
+        request = self._request
+        case = self.session.case
+
+        def work(_job: Any) -> dict[str, Any]:
+            from annotator.core.flights.suggest import suggest_for_photo
+            from annotator.core.models import Photo
+
+            with case.reading() as s:
+                photo = s.get(Photo, photo_id)
+                return suggest_for_photo(s, photo).to_json() if photo else {
+                    "status": "none", "suggestions": []}
+
+        self.session.jobs.submit(work, lambda result: self._show_suggestions(request, result),
+                                 lambda text: self.status_label.setText(text))
+
+    def _show_suggestions(self, request: int, result: dict[str, Any]) -> None:
+        if request != self._request:
+            return  # an answer for a photo no longer shown
+        linked = {self.linked.topLevelItem(i).data(0, 256)
+                  for i in range(self.linked.topLevelItemCount())}
+        self.status = result["status"]
+        texts = {
+            "ok": self.tr("Best match below."),
+            "ambiguous": self.tr("Ambiguous: the best two are too close to call."),
+            "weak": self.tr("Weak: no flight matches well enough to suggest."),
+            "none": self.tr("No flight to suggest."),
+        }
+        self.status_label.setText(texts.get(self.status, self.status))
+        self.suggestions = [s for s in result["suggestions"] if s["flight"]["id"] not in linked]
+        for suggestion in self.suggestions:
+            flight = suggestion["flight"]
+            item = QTreeWidgetItem([f"{suggestion['score']:.2f}", _flight_text(flight),
+                                    self.tr(RELATION_TEXT[suggestion["relation"]]), ""])
+            item.setToolTip(1, "\n".join(suggestion["reasons"]))
+            item.setToolTip(0, "\n".join(suggestion["reasons"]))
+            self.suggested.addTopLevelItem(item)
+            button = QPushButton(self.tr("Link"))
+            button.setToolTip(self.tr("Link this photo to flight {0} ({1})").format(
+                flight["id"], RELATION_TEXT[suggestion["relation"]]))
+            button.clicked.connect(lambda _c=False, s=suggestion: self.link(s))
+            self.suggested.setItemWidget(item, 3, button)
+            self.link_buttons.append(button)
+
+    def link(self, suggestion: dict[str, Any]) -> None:
+        if self.photo_id is None:
+            return
+        self.session.undo_stack.push(LinkCommand(
+            self.session, self.photo_id, suggestion["flight"]["id"], suggestion["relation"]))
+
+    def unlink_selected(self) -> None:
+        item = self.linked.currentItem()
+        if item is None or self.photo_id is None:
+            return
+        self.session.undo_stack.push(UnlinkCommand(self.session, self.photo_id,
+                                                   int(item.data(0, 256))))
+
+
+def install_flights(window: Any) -> None:
+    """Wire the flights area into the main window: a Flights dock and a Flights menu entry
+    that opens the Flights window (table, import, timeline)."""
+    from PySide6.QtCore import Qt
+
+    from annotator.gui.flights_window import FlightsWindow
+
+    window.flights_panel = FlightsPanel(window.session)
+    window.flights_dock = window._dock("flights", window.tr("Flights"), window.flights_panel,
+                                       Qt.DockWidgetArea.RightDockWidgetArea)
+    window.tabifyDockWidget(window.annotations_dock, window.flights_dock)
+    window.annotations_dock.raise_()
+    window.flights_window = None
+
+    def open_flights() -> None:
+        if window.flights_window is None:
+            window.flights_window = FlightsWindow(window.session, window)
+            window.flights_window.setWindowFlag(Qt.WindowType.Window, True)
+        window.flights_window.show()
+        window.flights_window.raise_()
+
+    menu = window.menuBar().addMenu(window.tr("F&lights"))
+    action = QAction(window.tr("&Flights and timeline…"), window)
+    action.setShortcut("Ctrl+Shift+F")
+    action.triggered.connect(open_flights)
+    menu.addAction(action)
+    menu.addAction(window.flights_dock.toggleViewAction())
+    window.open_flights_action = action
+    window.open_flights = open_flights

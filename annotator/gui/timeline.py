@@ -1,0 +1,237 @@
+"""The timeline: one row per aircraft, its legs as bars, coverage gaps hatched, photos as
+marks at their capture time. Clicking a mark selects that photo in the window.
+
+The scene is rebuilt from the database (`TimelineData.load`, Qt-free reads through the core)
+whenever flights or photos change; it holds no state of its own. An unknown departure or
+arrival is drawn as a faded stub from the known end, never as a guessed time.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QMouseEvent, QPainter, QPen
+from PySide6.QtWidgets import (
+    QGraphicsEllipseItem,
+    QGraphicsRectItem,
+    QGraphicsScene,
+    QGraphicsSimpleTextItem,
+    QGraphicsView,
+    QWidget,
+)
+
+from annotator.core.timeutil import as_utc, iso_z
+
+ROW_H = 34.0
+LABEL_W = 120.0
+PX_PER_HOUR = 24.0
+STUB = timedelta(minutes=45)  # width of the faded stub drawn for an unknown end
+UNPLACED = "photos"  # row of photos linked to no flight and showing no known registration
+
+
+@dataclass
+class LegBar:
+    flight_id: int
+    label: str
+    start: datetime | None
+    end: datetime | None
+    gaps: list[tuple[datetime, datetime]] = field(default_factory=list)
+
+
+@dataclass
+class PhotoMark:
+    photo_id: int
+    name: str
+    when: datetime
+
+
+@dataclass
+class TimelineData:
+    """Rows keyed by aircraft (registration, else ICAO address), in first-seen order."""
+
+    rows: dict[str, list[LegBar]] = field(default_factory=dict)
+    marks: dict[str, list[PhotoMark]] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, case: Any) -> TimelineData:
+        from sqlalchemy import select
+
+        from annotator.core.flights.records import list_flights
+        from annotator.core.models import Box, Photo, PhotoFlightLink
+        from annotator.core.timeutil import parse_iso_utc
+
+        data = cls()
+        with case.reading() as s:
+            row_of_flight: dict[int, str] = {}
+            for f in list_flights(s):
+                key = f.registration or f.icao24 or f"flight {f.id}"
+                row_of_flight[f.id] = key
+                gaps = []
+                for a, b in f.coverage_gaps or []:
+                    try:
+                        gaps.append((parse_iso_utc(a), parse_iso_utc(b)))
+                    except (TypeError, ValueError):
+                        continue
+                label = f"{f.origin or '????'}→{f.destination or '????'}"
+                data.rows.setdefault(key, []).append(LegBar(
+                    f.id, label, as_utc(f.departure_utc), as_utc(f.arrival_utc), gaps))
+            links = dict(s.execute(select(PhotoFlightLink.photo_id,
+                                          PhotoFlightLink.flight_id)).all())
+            regs = dict(s.execute(select(Box.photo_id, Box.registration)
+                                  .where(Box.registration.is_not(None))).all())
+            photos = s.execute(select(Photo.id, Photo.original_name, Photo.capture_utc)
+                               .where(Photo.capture_utc.is_not(None))).all()
+        for photo_id, name, when in photos:
+            key = row_of_flight.get(links.get(photo_id, -1))
+            if key is None and regs.get(photo_id) in data.rows:
+                key = regs[photo_id]
+            data.marks.setdefault(key or UNPLACED, []).append(
+                PhotoMark(photo_id, name, as_utc(when)))  # type: ignore[arg-type]
+        return data
+
+    def span(self) -> tuple[datetime, datetime] | None:
+        times = [t for bars in self.rows.values() for b in bars for t in (b.start, b.end) if t]
+        times += [m.when for marks in self.marks.values() for m in marks]
+        if not times:
+            return None
+        return min(times) - timedelta(hours=2), max(times) + timedelta(hours=2)
+
+    def row_keys(self) -> list[str]:
+        keys = list(self.rows)
+        if UNPLACED in self.marks:
+            keys.append(UNPLACED)
+        return keys
+
+
+class PhotoMarkItem(QGraphicsEllipseItem):
+    """A photo at its capture time; a click selects it."""
+
+    def __init__(self, mark: PhotoMark, x: float, y: float, view: TimelineView) -> None:
+        super().__init__(-6, -6, 12, 12)
+        self.mark = mark
+        self.view = view
+        self.setPos(x, y)
+        self.setBrush(QBrush(QColor("#f2a900")))
+        self.setPen(QPen(QColor("#5a3e00"), 1.2))
+        self.setZValue(10)
+        self.setToolTip(f"{mark.name}\n{iso_z(mark.when)}")
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+
+    def mousePressEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.view.photo_clicked.emit(self.mark.photo_id)
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
+
+class LegItem(QGraphicsRectItem):
+    def __init__(self, bar: LegBar, rect: QRectF, faded_left: bool, faded_right: bool) -> None:
+        super().__init__(rect)
+        self.bar = bar
+        color = QColor("#2f6db5")
+        if faded_left or faded_right:
+            color.setAlpha(110)
+        self.setBrush(QBrush(color))
+        self.setPen(QPen(QColor("#1b3f6b"), 1, Qt.PenStyle.DashLine if (faded_left or faded_right)
+                         else Qt.PenStyle.SolidLine))
+        dep = iso_z(bar.start) if bar.start else "?"
+        arr = iso_z(bar.end) if bar.end else "?"
+        self.setToolTip(f"flight {bar.flight_id} {bar.label}\n{dep} → {arr}")
+
+
+class TimelineView(QGraphicsView):
+    """The timeline widget. `photo_clicked(photo_id)` fires when a mark is clicked."""
+
+    photo_clicked = Signal(int)
+    flight_clicked = Signal(int)
+
+    def __init__(self, session: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.setScene(QGraphicsScene(self))
+        self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+        self.data = TimelineData()
+        self.origin: datetime | None = None
+        self.mark_items: dict[int, PhotoMarkItem] = {}
+        self.leg_items: dict[int, LegItem] = {}
+        self.photo_clicked.connect(session.select_photo)
+        session.flights_changed.connect(self.reload)
+        session.photos_changed.connect(self.reload)
+        session.photo_changed.connect(lambda _id: self.reload())
+        self.reload()
+
+    def x_of(self, when: datetime) -> float:
+        assert self.origin is not None
+        return LABEL_W + (when - self.origin).total_seconds() / 3600 * PX_PER_HOUR
+
+    def reload(self) -> None:
+        self.data = TimelineData.load(self.session.case)
+        scene = self.scene()
+        scene.clear()
+        self.mark_items.clear()
+        self.leg_items.clear()
+        span = self.data.span()
+        if span is None:
+            scene.addSimpleText(self.tr("No flights or dated photos yet."))
+            return
+        self.origin, end = span
+        width = self.x_of(end)
+        keys = self.data.row_keys()
+        self._axis(width, len(keys))
+        for row, key in enumerate(keys):
+            y = 24 + row * ROW_H
+            label = QGraphicsSimpleTextItem(self.tr("Unlinked photos") if key == UNPLACED
+                                            else key)
+            label.setPos(4, y + 8)
+            scene.addItem(label)
+            scene.addLine(LABEL_W, y + ROW_H, width, y + ROW_H, QPen(QColor("#dddddd")))
+            for bar in self.data.rows.get(key, []):
+                self._leg(bar, y)
+            for mark in self.data.marks.get(key, []):
+                item = PhotoMarkItem(mark, self.x_of(mark.when), y + ROW_H / 2, self)
+                scene.addItem(item)
+                self.mark_items[mark.photo_id] = item
+        scene.setSceneRect(0, 0, width + 20, 24 + len(keys) * ROW_H + 10)
+
+    def _axis(self, width: float, rows: int) -> None:
+        assert self.origin is not None
+        day = self.origin.replace(hour=0, minute=0, second=0, microsecond=0) + timedelta(days=1)
+        bottom = 24 + rows * ROW_H
+        while self.x_of(day) < width:
+            x = self.x_of(day)
+            self.scene().addLine(x, 16, x, bottom, QPen(QColor("#bbbbbb"), 1, Qt.PenStyle.DotLine))
+            text = QGraphicsSimpleTextItem(day.strftime("%d %b %Y"))
+            text.setPos(x + 3, 2)
+            self.scene().addItem(text)
+            day += timedelta(days=1)
+
+    def _leg(self, bar: LegBar, y: float) -> None:
+        if bar.start is None and bar.end is None:
+            return
+        start = bar.start or (bar.end - STUB)  # type: ignore[operator]
+        end = bar.end or (bar.start + STUB)  # type: ignore[operator]
+        rect = QRectF(self.x_of(start), y + 8, max(3.0, self.x_of(end) - self.x_of(start)),
+                      ROW_H - 16)
+        item = LegItem(bar, rect, bar.start is None, bar.end is None)
+        self.scene().addItem(item)
+        self.leg_items[bar.flight_id] = item
+        for a, b in bar.gaps:
+            gap = QGraphicsRectItem(QRectF(self.x_of(a), y + 4, max(2.0, self.x_of(b)
+                                                                    - self.x_of(a)), ROW_H - 8))
+            gap.setBrush(QBrush(QColor("#c0392b"), Qt.BrushStyle.BDiagPattern))
+            gap.setPen(QPen(QColor("#c0392b"), 0.8, Qt.PenStyle.DotLine))
+            gap.setToolTip(self.tr("No reception from {0} to {1}").format(iso_z(a), iso_z(b)))
+            gap.setZValue(5)
+            self.scene().addItem(gap)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
+        item = self.itemAt(event.position().toPoint())
+        if isinstance(item, LegItem):
+            self.flight_clicked.emit(item.bar.flight_id)
+            return
+        super().mouseDoubleClickEvent(event)
