@@ -337,3 +337,28 @@ def test_undo_of_another_photos_edit_shows_that_photo(qtbot, env):
     assert stored(session.case, first) == []
     qtbot.waitUntil(lambda: session.current_photo_id == first)
     assert canvas.photo_id == first and canvas.items_by_id == {}
+
+
+def test_wheel_zooms_around_the_cursor_and_space_drag_pans(qtbot, env):
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    session, canvas, first, _ = env
+    cursor = vp(canvas, 400, 300)
+    under = canvas.mapToScene(cursor)
+    before = canvas.zoom()
+    event = QWheelEvent(QPointF(cursor), QPointF(canvas.viewport().mapToGlobal(cursor)),
+                        QPoint(0, 0), QPoint(0, 240), Qt.MouseButton.NoButton,
+                        Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(canvas.viewport(), event)
+    assert abs(canvas.zoom() - before * 1.25 ** 2) < 1e-6
+    after = canvas.mapToScene(cursor)
+    assert abs(after.x() - under.x()) < 2 and abs(after.y() - under.y()) < 2
+    canvas.setFocus()
+    qtbot.keyPress(canvas, Qt.Key.Key_Space)
+    h = canvas.horizontalScrollBar().value()
+    drag(qtbot, canvas, QPoint(400, 300), QPoint(340, 300))
+    qtbot.keyRelease(canvas, Qt.Key.Key_Space)
+    assert canvas.horizontalScrollBar().value() == h + 60
+    assert stored(session.case, first) == []

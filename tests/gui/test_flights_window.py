@@ -161,3 +161,37 @@ def test_timeline_shows_coverage_gaps_and_unknown_ends(qtbot, case, session, win
             if isinstance(i, QGraphicsRectItem) and i is not leg and "No reception" in
             (i.toolTip() or "")]
     assert len(gaps) == 1
+
+
+def test_main_window_has_the_flights_dock_and_opens_the_flights_window(qtbot, case, tmp_path):
+    from tests.workspace_fixtures import (
+        import_files,
+        make_photos,
+        open_controller,
+        open_window,
+        photo_ids_by_name,
+    )
+
+    import_files(case, make_photos(tmp_path / "in", 2))
+    add_flight(case, FlightDraft(registration="5U-MBH", origin="GABS",
+                                 departure_utc=T0.replace(hour=10)))
+    root = case.root
+    case.close()
+    controller = open_controller(qtbot)
+    win = open_window(qtbot, controller, root)
+    try:
+        assert win.flights_dock.widget() is win.flights_panel
+        win.open_flights_action.trigger()
+        flights = win.flights_window
+        assert flights.isVisible() and flights.proxy.rowCount() == 1
+        ids = photo_ids_by_name(win.session.case)
+        win.session.select_photo(ids["photo-01.jpg"])
+        assert win.flights_panel.photo_id == ids["photo-01.jpg"]
+        assert win.flights_panel.suggestions  # the GABS departure is offered
+        qtbot.mouseClick(win.flights_panel.link_buttons[0], Qt.MouseButton.LeftButton)
+        assert win.flights_panel.linked.topLevelItemCount() == 1
+        assert ids["photo-01.jpg"] in flights.timeline.mark_items
+        win.undo_action.trigger()
+        assert win.flights_panel.linked.topLevelItemCount() == 0
+    finally:
+        win.close()
