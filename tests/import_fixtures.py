@@ -5,12 +5,13 @@ All made in code (see tests/factory.py); nothing here ships a third-party image.
 
 from __future__ import annotations
 
+import io
 import os
 import random
 import struct
 from pathlib import Path
 
-from PIL import Image
+from PIL import Image, TiffImagePlugin
 
 from tests.factory import make_exif, make_jpeg, scene
 
@@ -38,6 +39,16 @@ def good_webp(path: Path, seed: int = 2) -> Path:
 def good_tiff(path: Path, seed: int = 3) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     scene(200, 150, seed).save(path, "TIFF", exif=make_exif(original="2023:10:27 11:00:00"))
+    return path
+
+
+def good_heic(path: Path, seed: int = 4) -> Path:
+    """A HEIC as phones write them (pillow-heif's encoder)."""
+    import pillow_heif
+
+    pillow_heif.register_heif_opener()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    scene(200, 150, seed).save(path, "HEIF", quality=80)
     return path
 
 
@@ -93,6 +104,25 @@ def tiff_as_dng(path: Path) -> Path:
     """A TIFF-based file with a RAW extension that Pillow decodes (as many DNGs are)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     scene(120, 80, 5).save(path, "TIFF", exif=make_exif(make="Leica", model="M10"))
+    return path
+
+
+def raw_metadata_only(path: Path) -> Path:
+    """A TIFF-structured RAW (as NEF files are) whose pixels use a compression Pillow has no
+    decoder for (34713, Nikon's), while its Make and Model stay readable."""
+    info = TiffImagePlugin.ImageFileDirectory_v2()
+    info[0x010F], info[0x0110] = "Nikon", "D850"
+    buf = io.BytesIO()
+    scene(120, 80, 6).save(buf, "TIFF", tiffinfo=info)
+    data = bytearray(buf.getvalue())
+    order = "<" if data[:2] == b"II" else ">"
+    ifd = struct.unpack_from(order + "I", data, 4)[0]
+    for i in range(struct.unpack_from(order + "H", data, ifd)[0]):
+        entry = ifd + 2 + i * 12
+        if struct.unpack_from(order + "H", data, entry)[0] == 0x0103:  # Compression
+            struct.pack_into(order + "H", data, entry + 8, 34713)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(bytes(data))
     return path
 
 

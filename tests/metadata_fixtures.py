@@ -129,3 +129,50 @@ def marker_image(width: int, height: int, box: tuple[int, int, int, int],
 
 def exif_orientation_bytes(orientation: int) -> bytes:
     return make_exif(orientation=orientation).tobytes()
+
+
+def raw_like(path: Path, preview: Image.Image, *, orientation: int = 1,
+             xmp: bytes | None = None, make: str = "NIKON") -> Path:
+    """A TIFF-structured RAW the way cameras lay it out: IFD0 holds a tiny uncompressed
+    thumbnail, Make, Orientation (and XMP); a SubIFD holds the full-size JPEG preview."""
+    buf = io.BytesIO()
+    preview.save(buf, "JPEG", quality=92)
+    jpeg = buf.getvalue()
+    thumb = Image.new("RGB", (16, 12), (90, 90, 90)).tobytes()
+    make_bytes = make.encode("ascii") + b"\x00"
+    if len(make_bytes) % 2:
+        make_bytes += b"\x00"
+    xmp = xmp or b""
+    if len(xmp) % 2:
+        xmp += b" "
+    bits = struct.pack("<HHH", 8, 8, 8)
+    n0 = 11 + (1 if xmp else 0)
+    ifd0_size = 2 + 12 * n0 + 4
+    sub_size = 2 + 12 * 3 + 4
+    bits_off = 8 + ifd0_size + sub_size
+    make_off = bits_off + len(bits)
+    thumb_off = make_off + len(make_bytes)
+    xmp_off = thumb_off + len(thumb)
+    jpeg_off = xmp_off + len(xmp)
+    sub_off = 8 + ifd0_size
+
+    def entry(tag: int, typ: int, count: int, value: int) -> bytes:
+        if typ == 3 and count == 1:
+            return struct.pack("<HHIHH", tag, typ, count, value, 0)
+        return struct.pack("<HHII", tag, typ, count, value)
+
+    entries = [
+        entry(0x0100, 3, 1, 16), entry(0x0101, 3, 1, 12), entry(0x0102, 3, 3, bits_off),
+        entry(0x0103, 3, 1, 1),
+        entry(0x0106, 3, 1, 2), entry(0x010F, 2, len(make_bytes), make_off),
+        entry(0x0111, 4, 1, thumb_off), entry(0x0112, 3, 1, orientation),
+        entry(0x0115, 3, 1, 3), entry(0x0117, 4, 1, len(thumb)), entry(0x014A, 4, 1, sub_off),
+    ]
+    if xmp:
+        entries.append(entry(0x02BC, 7, len(xmp), xmp_off))
+    ifd0 = struct.pack("<H", len(entries)) + b"".join(entries) + struct.pack("<I", 0)
+    sub = struct.pack("<H", 3) + entry(0x0103, 3, 1, 6) + entry(0x0201, 4, 1, jpeg_off) + \
+        entry(0x0202, 4, 1, len(jpeg)) + struct.pack("<I", 0)
+    path.write_bytes(b"II*\x00" + struct.pack("<I", 8) + ifd0 + sub + bits + make_bytes + thumb
+                     + xmp + jpeg)
+    return path

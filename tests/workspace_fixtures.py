@@ -49,11 +49,13 @@ def add_box(case, photo_id: int, registration: str | None = None, label: str = "
                                                 x=10, y=10, w=50, h=40))
 
 
-def insert_photo_rows(case, count: int, thumbnail: Path | None = None) -> None:  # type: ignore[no-untyped-def]
-    """Insert `count` photo rows in one transaction, all pointing at one thumbnail file.
+def insert_photo_rows(case, count: int, thumbnail: Path | list[Path] | None = None) -> None:  # type: ignore[no-untyped-def]
+    """Insert `count` photo rows in one transaction, their thumbnails hard links to a few
+    files (`thumbnail`, cycled when a list).
 
     Not an import (no originals are stored): only for tests of the browser's scale.
     """
+    thumbs = thumbnail if isinstance(thumbnail, list) else [thumbnail] if thumbnail else []
     from sqlalchemy import insert
 
     from annotator.core.models import Photo
@@ -62,14 +64,15 @@ def insert_photo_rows(case, count: int, thumbnail: Path | None = None) -> None: 
     rows = []
     for i in range(count):
         sha = hashlib.sha256(f"bench-{i}".encode()).hexdigest()
-        if thumbnail is not None:
+        if thumbs:
+            source = thumbs[i % len(thumbs)]
             target = case.thumb_path(sha)
             target.parent.mkdir(parents=True, exist_ok=True)
             if not target.exists():
                 try:
-                    target.hardlink_to(thumbnail)
+                    target.hardlink_to(source)
                 except OSError:
-                    shutil.copyfile(thumbnail, target)
+                    shutil.copyfile(source, target)
         taken = BASE_TIME + timedelta(seconds=37 * i)
         rows.append({
             "case_id": case.case_id, "sha256": sha, "md5": sha[:32], "size": 1000 + i,
@@ -78,7 +81,7 @@ def insert_photo_rows(case, count: int, thumbnail: Path | None = None) -> None: 
             "stored_width": 4000, "stored_height": 3000, "width": 4000, "height": 3000,
             "orientation": 1, "capture_local": taken.isoformat(),
             "capture_utc": taken.replace(tzinfo=UTC), "date_verdict": None,
-            "has_thumbnail": thumbnail is not None, "meta": {}, "raw_tags": {}, "version": 1,
+            "has_thumbnail": bool(thumbs), "meta": {}, "raw_tags": {}, "version": 1,
         })
     with case.writing() as s:
         s.execute(insert(Photo), rows)

@@ -120,10 +120,11 @@ def _boxes(args: argparse.Namespace) -> int:
         return 0
     for b in rows:
         v = b.values
-        flag = f"  [flagged: {b.registration_problem}]" if b.registration_problem else ""
-        print(f"{b.id:>6}  {v.x:g},{v.y:g},{v.w:g},{v.h:g}  {v.label}  {v.registration or '-'}"
-              f"  {v.aircraft_type or ''}  {v.operator or ''}  {v.confidence or ''}"
-              f"  {v.note or ''}{flag}".rstrip())
+        parts = [f"{b.id:>6}", f"{v.x:g},{v.y:g},{v.w:g},{v.h:g}", v.label,
+                 v.registration or "-", v.aircraft_type, v.operator, v.confidence, v.note]
+        if b.registration_problem:
+            parts.append(f"[flagged: {b.registration_problem}]")
+        print("  ".join(p for p in parts if p))
     return 0
 
 

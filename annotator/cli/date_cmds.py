@@ -45,6 +45,13 @@ def register(sub: argparse._SubParsersAction) -> None:  # noqa: SLF001
 
 def _print_result(data: dict, header: str) -> None:
     print(header)
+    claim = data.get("claim") or {}
+    if claim.get("claimed") or claim.get("place"):
+        said = " at ".join(v for v in (claim.get("claimed"), claim.get("place")) if v)
+        source = f" — {claim['source_text']}" if claim.get("source_text") else ""
+        grade = (f" [{claim['grade']}: {claim['grade_meaning']}]" if claim.get("grade")
+                 else " [ungraded]")
+        print(f"claim: {said}{source}{grade}")
     print(f"verdict: {data['verdict']}")
     source = data["capture_utc_source"]
     print(f"capture (UTC): {data['capture_utc'] or 'unknown'}"
@@ -60,7 +67,12 @@ def _check_date(args: argparse.Namespace) -> int:
     from annotator.core.errors import NotFound
 
     if args.case is None:
-        from annotator.core.claims import normalize_claimed, normalize_grade, resolve_place
+        from annotator.core.claims import (
+            ClaimRecord,
+            normalize_claimed,
+            normalize_grade,
+            resolve_place,
+        )
         from annotator.core.dating import Claim, DatingInput, check_capture_date
         from annotator.core.metadata import read_metadata
         from annotator.core.timeutil import utc_now
@@ -74,8 +86,11 @@ def _check_date(args: argparse.Namespace) -> int:
         result = check_capture_date(DatingInput(meta=meta, reference_utc=utc_now(), path=path,
                                                 claim=claim))
         data, header = result.to_json(), str(path)
+        data["claim"] = ClaimRecord(0, claim.claimed, claim.place.label if claim.place else None,
+                                    claim.source_text, claim.grade).to_json()
+        del data["claim"]["version"]
     else:
-        from annotator.core.claims import set_claim
+        from annotator.core.claims import get_claim, set_claim
         from annotator.core.photo_dating import refresh_photo_date
         from annotator.core.photos import find_photo
 
@@ -90,7 +105,9 @@ def _check_date(args: argparse.Namespace) -> int:
                 from annotator.core.models import Photo
 
                 result = refresh_photo_date(case, session, session.get(Photo, photo_id))
+                claim_json = get_claim(session, photo_id).to_json()
             data, header = result.to_json(), f"{name} ({photo.sha256[:12]})"
+            data["claim"] = claim_json
     if args.json:
         print_json(data)
     else:

@@ -57,10 +57,36 @@ def register(sub: argparse._SubParsersAction) -> None:  # noqa: SLF001
     _flight_fields(p)
     p.set_defaults(handler=_edit)
 
+    p = fsub.add_parser("delete", help="delete a flight (and its photo links)")
+    add_case(p)
+    p.add_argument("flight", metavar="FLIGHT", type=int)
+    p.set_defaults(handler=_delete)
+
     p = fsub.add_parser("list", help="list the case's flights")
     add_case(p)
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=_list)
+
+    p = fsub.add_parser("aircraft", help="list airframes with their registrations over time")
+    add_case(p)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=_aircraft)
+
+    p = fsub.add_parser("aircraft-edit", help="change an airframe's details or add a "
+                        "registration it carried")
+    add_case(p)
+    p.add_argument("aircraft", metavar="AIRCRAFT", type=int)
+    p.add_argument("--icao24")
+    p.add_argument("--type", dest="type_designator", help="ICAO type designator, e.g. C130")
+    p.add_argument("--model")
+    p.add_argument("--msn", help="manufacturer serial number")
+    p.add_argument("--operator")
+    p.add_argument("--military", action=argparse.BooleanOptionalAction, default=None)
+    p.add_argument("--notes")
+    p.add_argument("--add-registration", metavar="REG")
+    p.add_argument("--from", dest="valid_from", metavar="UTC", help="first day carried")
+    p.add_argument("--to", dest="valid_to", metavar="UTC", help="last day carried")
+    p.set_defaults(handler=_aircraft_edit)
 
     p = sub.add_parser("link", help="link a photo to a flight")
     add_case(p)
@@ -209,4 +235,48 @@ def _suggest(args: argparse.Namespace) -> int:
               f"{f['origin'] or '????'}→{f['destination'] or '????'} {s['relation']}")
         for reason in s["reasons"]:
             print(f"        - {reason}")
+    return 0
+
+
+def _aircraft(args: argparse.Namespace) -> int:
+    from annotator.core.flights.aircraft import aircraft_json
+
+    with open_case(args) as case, case.reading() as session:
+        rows = aircraft_json(session)
+    if args.json:
+        print_json(rows)
+        return 0
+    for r in rows:
+        regs = ", ".join(x["registration"] for x in r["registrations"]) or "?"
+        print(f"{r['id']:>5}  {r['icao24'] or '------'}  {r['type_designator'] or '':<6} "
+              f"{regs}  ({r['flights']} flights)")
+        for problem in r["problems"]:
+            print(f"       ! {problem}")
+    return 0
+
+
+def _aircraft_edit(args: argparse.Namespace) -> int:
+    from annotator.core.errors import UsageError
+    from annotator.core.flights.aircraft import EDITABLE, add_registration, edit_aircraft
+
+    changes = {k: getattr(args, k) for k in EDITABLE if getattr(args, k) is not None}
+    changes = {k: (None if v == "" else v) for k, v in changes.items()}
+    if not changes and not args.add_registration:
+        raise UsageError("nothing to change: give at least one option.")
+    with open_case(args) as case:
+        if changes:
+            edit_aircraft(case, args.aircraft, changes)
+        if args.add_registration:
+            add_registration(case, args.aircraft, args.add_registration,
+                             _time(args.valid_from, "from"), _time(args.valid_to, "to"))
+    print(f"aircraft {args.aircraft} updated")
+    return 0
+
+
+def _delete(args: argparse.Namespace) -> int:
+    from annotator.core.flights.records import delete_flight
+
+    with open_case(args) as case:
+        delete_flight(case, args.flight)
+    print(f"deleted flight {args.flight}")
     return 0

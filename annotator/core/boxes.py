@@ -115,7 +115,7 @@ def _clean_text(name: str, value: object) -> str | None:
     return text_
 
 
-def _normalize_values(values: BoxValues, photo: Photo) -> tuple[BoxValues, str | None]:
+def _normalize_values(values: BoxValues, photo: PhotoFrame | Photo) -> tuple[BoxValues, str | None]:
     """Validated values for `photo` and the registration's problem (None when it checks out)."""
     label = _clean_text("label", values.label)
     if label is None:
@@ -173,9 +173,7 @@ def _values_of(box: Box) -> BoxValues:
 
 def list_boxes(session: Session, photo_id: int) -> list[BoxInfo]:
     """The photo's boxes in drawing order (oldest first)."""
-    photo = session.get(Photo, photo_id)
-    if photo is None:
-        raise NotFound(f"no photo with id {photo_id} in this case")
+    photo = _photo(session, photo_id)
     rows = session.execute(select(Box).where(Box.photo_id == photo_id).order_by(Box.id)).scalars()
     return [_info(b, photo.sha256) for b in rows]
 
@@ -184,9 +182,7 @@ def get_box(session: Session, box_id: int) -> BoxInfo:
     box = session.get(Box, box_id)
     if box is None:
         raise NotFound(f"no box {box_id} in this case")
-    photo = session.get(Photo, box.photo_id)
-    assert photo is not None
-    return _info(box, photo.sha256)
+    return _info(box, _photo(session, box.photo_id).sha256)
 
 
 def registrations_in_case(session: Session) -> list[str]:
@@ -219,11 +215,23 @@ def _next_box_id(session: Session) -> int:
     return max(int(live), int(audited)) + 1
 
 
-def _photo(session: Session, photo_id: int) -> Photo:
-    photo = session.get(Photo, photo_id)
-    if photo is None:
+@dataclass(frozen=True)
+class PhotoFrame:
+    """The little of a photo that boxes need (loading a Photo row would also read its
+    metadata JSON, which is large and makes every nudge slow)."""
+
+    id: int
+    sha256: str
+    width: int
+    height: int
+
+
+def _photo(session: Session, photo_id: int) -> PhotoFrame:
+    row = session.execute(select(Photo.id, Photo.sha256, Photo.width, Photo.height)
+                          .where(Photo.id == photo_id)).one_or_none()
+    if row is None:
         raise NotFound(f"no photo with id {photo_id} in this case")
-    return photo
+    return PhotoFrame(*row)
 
 
 def _ensure_label(case: Any, session: Session, label: str) -> None:
@@ -235,9 +243,10 @@ def _ensure_label(case: Any, session: Session, label: str) -> None:
         case.audit(session, "labels.add", "case", record.id, details={"label": label})
 
 
-def _insert(case: Any, session: Session, photo: Photo, values: BoxValues,
+def _insert(case: Any, session: Session, photo: PhotoFrame | Photo, values: BoxValues,
             box_id: int | None, extra: dict[str, Any] | None = None) -> BoxInfo:
     clean, problem = _normalize_values(values, photo)
+    restored = box_id is not None
     if box_id is None:
         box_id = _next_box_id(session)
     elif session.get(Box, box_id) is not None:
@@ -254,6 +263,8 @@ def _insert(case: Any, session: Session, photo: Photo, values: BoxValues,
     details: dict[str, Any] = {"after": asdict(clean), "photo_id": photo.id}
     if problem:
         details["registration_problem"] = problem
+    if restored:
+        details["restored"] = True  # an undone delete: the same box back under its old id
     details.update(extra or {})
     case.audit(session, "box.create", "box", box.id, photo_sha256=photo.sha256, details=details)
     return _info(box, photo.sha256)
@@ -411,14 +422,19 @@ def rename_label(case: Any, old: str, new: str) -> list[str]:
         if name in labels and name != old:
             raise InputRejected(f"the label {name!r} is already in the list")
         record.labels = [name if lab == old else lab for lab in labels]
-        boxes = list(s.execute(select(Box).where(Box.label == old)).scalars())
+        rows = s.execute(select(Box, Photo.sha256).join(Photo, Photo.id == Box.photo_id)
+                         .where(Box.label == old).order_by(Box.id)).all()
+        case.audit(s, "labels.rename", "case", record.id,
+                   details={"before": old, "after": name, "boxes": [b.id for b, _ in rows]})
         now = utc_now()
-        for box in boxes:
+        for box, sha256 in rows:
+            # Each relabelled box is also in its photo's own history.
             box.label = name
             box.updated_utc = now
             box.version = (box.version or 1) + 1
-        case.audit(s, "labels.rename", "case", record.id,
-                   details={"before": old, "after": name, "boxes": [b.id for b in boxes]})
+            case.audit(s, "box.update", "box", box.id, photo_sha256=sha256,
+                       details={"before": {"label": old}, "after": {"label": name},
+                                "version": box.version, "reason": "label renamed"})
         return list(record.labels)
 
 

@@ -28,6 +28,25 @@ _CLAIMED_FORMATS = ("%Y-%m-%d", "%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S")
 FIELDS = ("claimed", "place", "source_text", "grade")
 
 
+SOURCE_RELIABILITY = {
+    "A": "completely reliable", "B": "usually reliable", "C": "fairly reliable",
+    "D": "not usually reliable", "E": "unreliable", "F": "reliability cannot be judged",
+}
+INFORMATION_CREDIBILITY = {
+    "1": "confirmed by other sources", "2": "probably true", "3": "possibly true",
+    "4": "doubtful", "5": "improbable", "6": "truth cannot be judged",
+}
+
+
+def grade_meaning(grade: str | None) -> str | None:
+    """`F6` → "source: reliability cannot be judged; information: truth cannot be judged"
+    (the Admiralty grade in words, so an unverified aggregator reads as such in reports)."""
+    if not grade or not GRADE_RE.match(grade):
+        return None
+    return (f"source: {SOURCE_RELIABILITY[grade[0]]}; "
+            f"information: {INFORMATION_CREDIBILITY[grade[1]]}")
+
+
 def normalize_grade(text: str | None) -> str | None:
     """`b2` → `B2`; empty → None; anything not A–F followed by 1–6 is refused."""
     if text is None or not text.strip():
@@ -93,6 +112,11 @@ class ClaimRecord:
 
     def values(self) -> dict[str, str | None]:
         return {k: getattr(self, k) for k in FIELDS}
+
+    def to_json(self) -> dict[str, str | int | None]:
+        """The claim with its grade in words (`claim` in `check-date --json`)."""
+        return {**self.values(), "grade_meaning": grade_meaning(self.grade),
+                "version": self.version}
 
     def to_claim(self, place: Place | None) -> Claim:
         return Claim(self.claimed, place, self.source_text, self.grade)

@@ -36,6 +36,12 @@ IMAGE_SIGNATURES = (
     (b"MM\x00+", "BigTIFF"),
     (b"BM", "BMP"),
 )
+# TIFF-based RAW formats: their first IFD is often a preview Pillow may or may not decode.
+RAW_EXTENSIONS = frozenset({
+    ".3fr", ".arw", ".cr2", ".crw", ".dcr", ".dng", ".erf", ".iiq", ".k25", ".kdc", ".mef",
+    ".mos", ".mrw", ".nef", ".nrw", ".orf", ".pef", ".raf", ".raw", ".rw2", ".rwl", ".sr2",
+    ".srf", ".srw", ".x3f",
+})
 HEIF_BRANDS = (b"heic", b"heix", b"heim", b"heis", b"hevc", b"hevx", b"mif1", b"msf1",
                b"avif", b"avis")
 
@@ -56,11 +62,19 @@ def sniff(head: bytes) -> tuple[str, bool] | None:
 
 
 def sniff_file(path: Path) -> tuple[str, bool] | None:
+    """`sniff` of a file; a TIFF-structured file with a RAW extension counts as RAW."""
     try:
         with open(path, "rb") as fh:
-            return sniff(fh.read(32))
+            kind = sniff(fh.read(32))
     except OSError:
         return None
+    if kind is not None and kind[0] in ("TIFF", "BigTIFF") and is_raw_name(path):
+        return path.suffix[1:].upper(), True
+    return kind
+
+
+def is_raw_name(path: Path) -> bool:
+    return path.suffix.lower() in RAW_EXTENSIONS
 
 
 def _jpeg_sof_size(path: Path) -> tuple[int, int] | None:
@@ -112,3 +126,23 @@ def header_claimed_size(path: Path, raw: RawExif) -> tuple[int, int] | None:
         if w is not None and h is not None and w >= 0 and h >= 0:
             return int(w), int(h)
     return None
+
+
+XMP_SCAN_LIMIT = 8 << 20
+
+
+def scan_xmp(path: Path, limit: int = XMP_SCAN_LIMIT) -> bytes | None:
+    """An XMP packet found by scanning the file's first bytes (the XMP spec's packet scan),
+    for files no container parser could open. UTF-8 packets only."""
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read(limit)
+    except OSError:
+        return None
+    start = data.find(b"<x:xmpmeta")
+    if start < 0:
+        return None
+    end = data.find(b"</x:xmpmeta>", start)
+    if end < 0:
+        return None
+    return data[start:end + len(b"</x:xmpmeta>")]

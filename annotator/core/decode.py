@@ -9,9 +9,17 @@ The pixel limit is ours (250 MP by default, `set_max_pixels`) and Pillow's
 `MAX_IMAGE_PIXELS` follows it, so Pillow's own defaults (a warning at 89 MP, a refusal at
 179 MP) never decide for us. The limit is checked on the header's size, before any decode.
 
-HEIC/HEIF: libheif (through pillow-heif) already applies the container's `irot`/`imir`
-transforms when decoding, and pillow-heif resets the EXIF Orientation it hands to Pillow to
-1; EXIF Orientation must never be applied on top (the picture would turn twice).
+Orientation is applied exactly once. JPEG, PNG and WebP decode as stored: we apply EXIF
+Orientation. HEIC/HEIF: libheif (through pillow-heif) already applies the container's
+`irot`/`imir` transforms, and pillow-heif resets the EXIF Orientation it hands to Pillow to
+1. TIFF: Pillow's loader applies the Orientation tag itself on `load()` (and reports the
+displayed size from the header on). In those two cases nothing is applied on top.
+
+RAW files: where Pillow can decode the embedded preview it is used; otherwise the file is
+refused as "unsupported RAW format (…)", and its metadata can still be read.
+
+A per-call `max_pixels` above the process limit is capped by Pillow at twice the process
+limit; raise the process limit (`set_max_pixels`) instead.
 """
 
 from __future__ import annotations
@@ -32,8 +40,11 @@ from annotator.core.orientation import displayed_size, normalize, upright
 
 DEFAULT_MAX_PIXELS = 250_000_000
 
-# Formats whose decoder already shows the picture upright (container transforms applied).
-SELF_ORIENTING_FORMATS = frozenset({"HEIF", "AVIF"})
+# Formats whose decoder already shows the picture upright (container transforms applied)
+# and whose header size is therefore the displayed size. (TIFF: see `geometry`.)
+# (Pillow's own AVIF plugin is not one: it reports irot/imir as an EXIF Orientation and
+# decodes as stored, so AVIF is oriented like JPEG.)
+SELF_ORIENTING_FORMATS = frozenset({"HEIF"})
 
 _max_pixels = DEFAULT_MAX_PIXELS
 _heif_lock = threading.Lock()
@@ -75,7 +86,7 @@ def register_heif() -> None:
             return
         try:
             import pillow_heif
-        except ImportError:  # HEIF files are then refused as "not an image file"
+        except ImportError:  # HEIF files are then refused, naming the missing support
             _heif_registered = True
             return
         pillow_heif.register_heif_opener()
@@ -141,6 +152,39 @@ def _heif_available() -> bool:
     return True
 
 
+def _open_raw_preview(path: Path, limit: int) -> Image.Image | None:
+    """The embedded JPEG of a RAW file, opened lazily and tagged with the RAW's format,
+    IFD0 Orientation and XMP; None when there is none (then Pillow tries the file)."""
+    import io
+
+    from annotator.core.raw_preview import find_preview
+
+    preview = find_preview(path)
+    if preview is None:
+        return None
+    try:
+        im = Image.open(io.BytesIO(preview.jpeg))
+        w, h = im.size
+    except Image.DecompressionBombError as exc:
+        raise _reject(path, _bomb_message(limit + 1, limit)) from exc
+    except Exception:  # noqa: BLE001 - a broken preview: let Pillow try the file itself
+        return None
+    if w * h > limit:
+        im.close()
+        raise _reject(path, _bomb_message(w * h, limit))
+    im.info["raw_format"] = path.suffix[1:].upper()
+    im.info["raw_orientation"] = preview.orientation
+    if preview.xmp and not im.info.get("xmp"):
+        im.info["xmp"] = preview.xmp
+    return im
+
+
+def format_of(im: Image.Image) -> str:
+    """The file's format: Pillow's name (JPEG, PNG, TIFF, WEBP, HEIF…), or the RAW
+    extension (NEF, CR2…) when we show a RAW file's embedded preview."""
+    return str(im.info.get("raw_format") or im.format or "").upper()
+
+
 def open_image(path: Path | str, *, max_pixels: int | None = None) -> Image.Image:
     """Open `path` lazily (header only: no pixel is decoded) after checking it.
 
@@ -152,20 +196,27 @@ def open_image(path: Path | str, *, max_pixels: int | None = None) -> Image.Imag
     limit = _max_pixels if max_pixels is None else int(max_pixels)
     _check_readable(path)
     register_heif()
+    from annotator.core.container_header import is_raw_name
+
+    if is_raw_name(path):
+        preview = _open_raw_preview(path, limit)
+        if preview is not None:
+            return preview
     try:
         im = Image.open(path)
     except Image.DecompressionBombError as exc:
         match = re.search(r"\((\d+) pixels\)", str(exc))
         pixels = int(match.group(1)) if match else limit + 1
-        raise _reject(path, _bomb_message(pixels, limit)) from exc
+        enforced = limit if pixels > limit else 2 * int(Image.MAX_IMAGE_PIXELS or limit)
+        raise _reject(path, _bomb_message(pixels, enforced)) from exc
     except UnidentifiedImageError as exc:
         raise _reject(path, _unidentified_reason(path)) from exc
     except OSError as exc:
         if exc.errno is not None:
             raise _reject(path, _os_reason(exc)) from exc
-        raise _reject(path, "truncated or corrupt image data") from exc
+        raise _reject(path, _undecodable_reason(path)) from exc
     except Exception as exc:  # noqa: BLE001 - plugins raise anything on hostile headers
-        raise _reject(path, "truncated or corrupt image data") from exc
+        raise _reject(path, _undecodable_reason(path)) from exc
     try:
         w, h = im.size
     except Exception as exc:  # noqa: BLE001
@@ -177,11 +228,13 @@ def open_image(path: Path | str, *, max_pixels: int | None = None) -> Image.Imag
     if w * h > limit:
         im.close()
         raise _reject(path, _bomb_message(w * h, limit))
+    if is_raw_name(path) and (im.format or "").upper() == "TIFF":
+        im.info["raw_format"] = path.suffix[1:].upper()  # Pillow read the RAW's IFD0 image
     return im
 
 
 def is_self_orienting(im: Image.Image) -> bool:
-    """True when the decoder shows the picture upright by itself: HEIF/AVIF (libheif applies
+    """True when the decoder shows the picture upright by itself: HEIF (libheif applies
     irot/imir) and TIFF (Pillow's TIFF loader applies the Orientation tag on `load()` and
     reports the displayed size from the header on). JPEG, PNG and WebP do not."""
     return (im.format or "").upper() in SELF_ORIENTING_FORMATS or (
@@ -192,7 +245,9 @@ def exif_orientation(im: Image.Image) -> int | None:
     """The EXIF Orientation tag (1–8) an opened image carries, or None. For HEIF this is
     what pillow-heif left (it resets the tag to 1 and keeps the file's value in
     `info["original_orientation"]`)."""
-    if (im.format or "").upper() in SELF_ORIENTING_FORMATS:
+    if "raw_orientation" in im.info:  # a RAW preview: IFD0 of the RAW file decides
+        value = im.info["raw_orientation"]
+    elif (im.format or "").upper() in SELF_ORIENTING_FORMATS:
         value = im.info.get("original_orientation")
     else:
         try:
@@ -241,10 +296,10 @@ def geometry(im: Image.Image) -> Geometry:
 def header_size(path: Path | str, *, max_pixels: int | None = None) -> tuple[int, int, str]:
     """(stored width, stored height, format) from the header alone, after the same checks as
     `open_image`. The displayed size is `geometry(...)` (or `displayed_size` of these with
-    the Orientation, except for HEIF/AVIF whose stored size is already displayed)."""
+    the Orientation, except for HEIF whose stored size is already displayed)."""
     with open_image(path, max_pixels=max_pixels) as im:
         g = geometry(im)
-        return g.stored_width, g.stored_height, im.format or ""
+        return g.stored_width, g.stored_height, format_of(im)
 
 
 def _load(path: Path, im: Image.Image) -> None:
@@ -257,9 +312,17 @@ def _load(path: Path, im: Image.Image) -> None:
     except OSError as exc:
         if exc.errno is not None and not isinstance(exc, EOFError):
             raise _reject(path, _os_reason(exc)) from exc
-        raise _reject(path, "truncated or corrupt image data") from exc
+        raise _reject(path, _undecodable_reason(path)) from exc
     except Exception as exc:  # noqa: BLE001 - decoders raise anything on corrupt data
-        raise _reject(path, "truncated or corrupt image data") from exc
+        raise _reject(path, _undecodable_reason(path)) from exc
+
+
+def _undecodable_reason(path: Path) -> str:
+    from annotator.core.container_header import is_raw_name
+
+    if is_raw_name(path):
+        return f"unsupported RAW format ({path.suffix[1:].upper()}): its pixels cannot be decoded"
+    return "truncated or corrupt image data"
 
 
 def _to_rgb(im: Image.Image) -> Image.Image:
@@ -305,7 +368,7 @@ def reduced_upright(
 
     JPEG is decoded at a reduced DCT scale (`draft`), which is what makes 256 px thumbnails
     of 12 MP photos cheap. `orientation` overrides the file's EXIF value (ignored for
-    HEIF/AVIF). Fully decodes; raises InputRejected on truncated or corrupt data.
+    HEIF). Fully decodes; raises InputRejected on truncated or corrupt data.
     """
     path = Path(path)
     if max_side <= 0:
@@ -358,6 +421,7 @@ __all__ = [
     "displayed_size",
     "Geometry",
     "exif_orientation",
+    "format_of",
     "geometry",
     "full_upright",
     "header_size",

@@ -20,10 +20,6 @@ from typing import Any
 # exifread logs every oddity of a broken file as a warning; the caller reports failures.
 logging.getLogger("exifread").setLevel(logging.CRITICAL)
 
-THUMBNAIL_TAGS = ("Thumbnail JPEGInterchangeFormat", "Thumbnail StripOffsets", "JPEGThumbnail",
-                  "TIFFThumbnail")
-
-
 @dataclass
 class RawExif:
     """Every EXIF tag found: `tags` name → printable string, `values` name → value."""

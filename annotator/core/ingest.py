@@ -19,7 +19,9 @@ import os
 import tempfile
 import threading
 import warnings
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -49,6 +51,9 @@ from annotator.core.models import Photo, PhotoSource
 from annotator.core.timeutil import iso_z, utc_now
 
 Progress = Callable[[int, int, str], None]
+
+_COPY_AHEAD = 4  # analysed files whose store copies may run ahead of their transaction
+_COPY_THREADS = 2
 
 __all__ = [
     "DuplicateFile",
@@ -82,7 +87,7 @@ def import_paths(
     if workers < 1:
         raise UsageError("--jobs must be at least 1")
 
-    selection = select_files(paths)
+    selection = select_files(paths, exclude=case.root)
     report = ImportReport(files=len(selection.files) + len(selection.refused))
     report.rejected.extend(RejectedFile(str(p), reason) for p, reason in selection.refused)
     files = [str(p) for p in selection.files]
@@ -91,17 +96,33 @@ def import_paths(
         progress(0, total, "")
     recorder = _Recorder(case, report)
     results = _analyses(files, min(workers, max(1, total)), limit, recorder.known, cancel)
+    # A few analysed files wait here while their copies into the store run on I/O threads,
+    # so this process records file N while the bytes of N+1… are still being written.
+    waiting: deque[tuple[str, Any, Future[Path] | None]] = deque()
     done = 0
+
+    def record_oldest() -> bool:
+        nonlocal done
+        path, result, copy = waiting.popleft()
+        recorder.record(path, result, copy)
+        done += 1
+        if progress:
+            progress(done, total, Path(path).name)
+        return cancel is not None and cancel.is_set()
+
     try:
+        stop = False
         for path, result in results:
-            recorder.record(path, result)
-            done += 1
-            if progress:
-                progress(done, total, Path(path).name)
-            if cancel is not None and cancel.is_set():
+            waiting.append((path, result, recorder.start_copy(result)))
+            if len(waiting) > _COPY_AHEAD and (stop := record_oldest()):
                 break
+        while waiting and not stop:
+            stop = record_oldest()
     finally:
         results.close()  # stops the workers now, not when the generator is collected
+        while waiting:  # cancelled: analysed but not recorded, so nothing of them stays
+            recorder.discard(*waiting.popleft())
+        recorder.close()
     report.cancelled = done < total
     return report
 
@@ -148,6 +169,9 @@ class _Recorder:
     def __init__(self, case: Case, report: ImportReport) -> None:
         self.case = case
         self.report = report
+        self._thumb_dirs: set[Path] = set()
+        self.io = ThreadPoolExecutor(max_workers=_COPY_THREADS,
+                                     thread_name_prefix="annotator-store-copy")
         with case.reading() as session:
             hashes = session.execute(
                 select(Photo.sha256).where(Photo.case_id == case.case_id)
@@ -157,7 +181,28 @@ class _Recorder:
     def reject(self, path: str, reason: str) -> None:
         self.report.rejected.append(RejectedFile(path, one_line(reason)))
 
-    def record(self, path: str, result: FileAnalysis | BaseException) -> None:
+    def start_copy(self, result: FileAnalysis | BaseException) -> Future[Path] | None:
+        """Begin copying a new file into the store (on an I/O thread); None if not needed."""
+        if isinstance(result, BaseException) or result.reason is not None or result.known:
+            return None
+        assert result.digest is not None
+        return self.io.submit(self.case.store.put, Path(result.path), result.digest.sha256)
+
+    def discard(self, path: str, result: Any, copy: Future[Path] | None) -> None:
+        """Drop an analysed file that will not be recorded (the batch was cancelled)."""
+        if copy is None:
+            return
+        try:
+            copy.result()
+        except Exception:  # noqa: BLE001 - nothing was stored, nothing to remove
+            return
+        self._undo_files(result.digest.sha256, None)
+
+    def close(self) -> None:
+        self.io.shutdown(wait=True)
+
+    def record(self, path: str, result: FileAnalysis | BaseException,
+               copy: Future[Path] | None = None) -> None:
         if isinstance(result, WorkerCrashed):
             self.reject(path, str(result))
             return
@@ -171,7 +216,7 @@ class _Recorder:
             if result.known:
                 self._record_duplicate(result)
             else:
-                self._record_new(result)
+                self._record_new(result, copy)
         except Exception as exc:  # noqa: BLE001 - a failed write rejects this file only
             self.reject(path, f"could not be recorded in the case: {_first_line(exc)}")
 
@@ -216,7 +261,7 @@ class _Recorder:
 
     # -- new photos --------------------------------------------------------------------
 
-    def _record_new(self, analysis: FileAnalysis) -> None:
+    def _record_new(self, analysis: FileAnalysis, copy: Future[Path] | None) -> None:
         digest = analysis.digest
         meta = analysis.metadata
         assert digest is not None and meta is not None
@@ -224,6 +269,10 @@ class _Recorder:
         source = Path(analysis.path)
         thumb: Path | None = None
         try:
+            if copy is not None:
+                copy.result()
+            # Again, in this thread: a no-op when the copy is there, a fresh copy when a
+            # failed insert of the same bytes earlier in the batch has just removed it.
             self.case.store.put(source, sha)
             if analysis.thumbnail:
                 thumb = self._put_thumbnail(sha, analysis.thumbnail)
@@ -297,7 +346,9 @@ class _Recorder:
     def _put_thumbnail(self, sha256: str, data: bytes) -> Path:
         """Write the thumbnail to a temporary file and rename it into place."""
         target = self.case.thumb_path(sha256)
-        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.parent not in self._thumb_dirs:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            self._thumb_dirs.add(target.parent)
         fd, tmp = tempfile.mkstemp(prefix=".incoming-", suffix=".jpg", dir=target.parent)
         try:
             with os.fdopen(fd, "wb") as out:

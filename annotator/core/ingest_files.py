@@ -45,15 +45,23 @@ def _kind_reason(mode: int) -> str | None:
     return "not a regular file"
 
 
-def select_files(paths: Iterable[Path | str]) -> FileSelection:
-    """Expand `paths` (files and folders) into the ordered list of files to import."""
+def select_files(paths: Iterable[Path | str], *, exclude: Path | None = None) -> FileSelection:
+    """Expand `paths` (files and folders) into the ordered list of files to import.
+
+    Files under `exclude` (the case folder itself: its originals, thumbnails, database) are
+    refused, so pointing an import at a parent folder never re-imports the case into itself.
+    """
     selection = FileSelection()
     seen: set[Path] = set()
+    excluded = os.path.realpath(exclude) if exclude is not None else None
 
     def add_file(path: Path, mode: int | None = None) -> None:
         if path in seen:
             return
         seen.add(path)
+        if excluded is not None and _is_within(os.path.realpath(path), excluded):
+            selection.refused.append((path, "inside the case folder itself: not imported"))
+            return
         if mode is None:
             try:
                 mode = path.stat().st_mode
@@ -77,14 +85,20 @@ def select_files(paths: Iterable[Path | str]) -> FileSelection:
                 selection.refused.append((path, _os_reason(exc)))
             continue
         if stat.S_ISDIR(st.st_mode):
-            _walk(path, selection, add_file)
+            _walk(path, selection, add_file, excluded)
         else:
             add_file(path, st.st_mode)
     return selection
 
 
-def _walk(root: Path, selection: FileSelection, add_file) -> None:  # type: ignore[no-untyped-def]
-    """Walk `root` depth-first in sorted order, following folder links once (no cycles)."""
+def _is_within(path: str, folder: str) -> bool:
+    return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
+
+
+def _walk(root: Path, selection: FileSelection, add_file,  # type: ignore[no-untyped-def]
+          excluded: str | None) -> None:
+    """Walk `root` depth-first in sorted order, following folder links once (no cycles);
+    the `excluded` folder is refused once, as a whole, and not entered."""
     visited: set[str] = set()
     stack = [root]
     ordered: list[tuple[Path, int | None]] = []
@@ -94,6 +108,9 @@ def _walk(root: Path, selection: FileSelection, add_file) -> None:  # type: igno
         if real in visited:
             continue
         visited.add(real)
+        if excluded is not None and _is_within(real, excluded):
+            selection.refused.append((folder, "the case folder itself: not imported"))
+            continue
         try:
             with os.scandir(folder) as it:
                 entries = sorted(it, key=lambda e: e.name)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import io
 import os
 import signal
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -105,9 +105,12 @@ def _analyse(path: Path, max_pixels: int, known: frozenset[str] | set[str]) -> F
         if not is_raw:
             raise
         if not _raw_metadata_readable(meta):
+            kind = path.suffix[1:].upper()
             return FileAnalysis(str(path), digest=digest, mtime_utc=mtime,
-                                reason=f"RAW format Pillow cannot decode ({path.suffix[1:]}), "
+                                reason=f"RAW format Pillow cannot decode ({kind}), "
                                        f"and no metadata could be read ({exc})")
+        # Kept for its metadata alone: no thumbnail, and a pixel size of 0 (unknown).
+        meta = replace(meta, format=meta.format or path.suffix[1:].upper())
         return FileAnalysis(str(path), digest=digest, mtime_utc=mtime, mtime_ns=st.st_mtime_ns,
                             metadata=meta)
     buf = io.BytesIO()
@@ -125,8 +128,6 @@ def _raw_metadata_readable(meta: PhotoMetadata) -> bool:
 
 
 def _with_size(meta: PhotoMetadata, w: int, h: int, fmt: str) -> PhotoMetadata:
-    from dataclasses import replace
-
     self_orienting = fmt.upper() in decode.SELF_ORIENTING_FORMATS
     dw, dh = (w, h) if self_orienting else displayed_size(w, h, meta.orientation)
     return replace(meta, stored_width=w, stored_height=h, width=meta.width or dw,

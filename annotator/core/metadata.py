@@ -37,6 +37,16 @@ class PhotoMetadata:
     """Normalized metadata of one file. Dates are ISO 8601 local time without offset
     (`2023-10-27T10:15:00`, sub-seconds when present); offsets are `+01:00`; `width` and
     `height` are as displayed (after Orientation); `tags` holds every raw tag, name → string.
+
+    `stored_width`/`stored_height` are the file's own pixel grid (the decoder's size before
+    Orientation). `orientation` is the file's EXIF value; for HEIF the decoder has
+    already applied the container's transforms, so there width/height equal the stored
+    size and the value is informational: show pixels with `decode.reduced_upright` /
+    `full_upright`, which apply it exactly once. `error` is set when the file cannot be
+    opened as an image (the decoder's one-line reason; pixel data truncated behind a good
+    header is found only by decoding); a metadata reader's trouble with a
+    damaged block is the raw tag `Annotator Warning`. `xmp`/`iptc` are documented in
+    `annotator.core.xmp.parse_xmp` and `annotator.core.iptc.parse_iptc`.
     """
 
     path: str

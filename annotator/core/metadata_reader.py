@@ -17,9 +17,9 @@ from pathlib import Path
 from typing import Any
 
 from annotator.core.container_header import header_claimed_size
-from annotator.core.decode import Geometry, geometry, open_image
+from annotator.core.decode import Geometry, format_of, geometry, open_image
 from annotator.core.errors import InputRejected
-from annotator.core.exif_raw import THUMBNAIL_TAGS, RawExif, read_exifread, read_pillow
+from annotator.core.exif_raw import RawExif, read_exifread, read_pillow
 from annotator.core.exif_values import dms_to_degrees, gps_utc, parse_local_datetime, parse_offset
 from annotator.core.metadata import GpsFix, PhotoMetadata
 from annotator.core.orientation import displayed_size
@@ -56,7 +56,7 @@ class MetadataReader:
             self.error = str(exc)
             return None, None, None
         with im:
-            self.fields["format"] = (im.format or "").upper() or None
+            self.fields["format"] = format_of(im) or None
             self.geometry = geometry(im)
             pillow_raw = read_pillow(im)
             xmp_packet = _xmp_packet(im)
@@ -78,6 +78,10 @@ class MetadataReader:
             self.warnings.append(pillow_raw.problem)
 
         xmp = None
+        if xmp_packet is None and self.error:
+            from annotator.core.container_header import scan_xmp
+
+            xmp_packet = scan_xmp(self.path)  # the decoder refused the file; XMP may remain
         if xmp_packet:
             from annotator.core.xmp import parse_xmp
 
@@ -88,7 +92,9 @@ class MetadataReader:
 
             iptc = parse_iptc(iptc_raw)
 
-        tags = dict(raw.tags)
+        # NUL cannot be stored in PostgreSQL JSON text; padding NULs carry no information.
+        tags = {_no_nul(k): _no_nul(v) for k, v in raw.tags.items()}
+        xmp, iptc = _strip_nuls(xmp), _strip_nuls(iptc)
         if self.warnings:
             tags[WARNING_TAG] = "; ".join(self.warnings)[:500]
         return self._build(raw, tags, xmp, iptc)
@@ -153,13 +159,40 @@ class MetadataReader:
             or _xmp_text(xmp_props, "exifEX:BodySerialNumber"),
             software=raw.text("Image Software") or _xmp_text(xmp_props, "xmp:CreatorTool"),
             gps=_gps(raw) or _gps_from_xmp(xmp_props),
-            has_thumbnail=any(t in raw.tags for t in THUMBNAIL_TAGS),
+            has_thumbnail=_has_thumbnail(raw, fmt),
             tags=tags,
             xmp=xmp,
             iptc=iptc,
             error=self.error,
             **dates,
         )
+
+
+def _no_nul(text: str) -> str:
+    return text.replace("\x00", "") if "\x00" in text else text
+
+
+def _strip_nuls(value: Any) -> Any:
+    if isinstance(value, str):
+        return _no_nul(value)
+    if isinstance(value, dict):
+        return {_no_nul(str(k)): _strip_nuls(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_strip_nuls(v) for v in value]
+    return value
+
+
+def _has_thumbnail(raw: RawExif, fmt: str | None) -> bool:
+    """An EXIF thumbnail in IFD1: JPEG-compressed (JPEGInterchangeFormat with a length), or,
+    outside TIFF, uncompressed strips as early cameras wrote. In a TIFF file IFD1 is the
+    second page, not a thumbnail."""
+    length = raw.number("Thumbnail JPEGInterchangeFormatLength")
+    if raw.number("Thumbnail JPEGInterchangeFormat") is not None and (length or 0) > 0:
+        return True
+    if fmt == "TIFF":
+        return False
+    return raw.number("Thumbnail StripOffsets") is not None and bool(
+        raw.number("Thumbnail StripByteCounts"))
 
 
 def _first_number(value: Any) -> float | None:

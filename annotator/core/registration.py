@@ -157,7 +157,8 @@ def normalize_registration(text: str, *, military: bool = False) -> Registration
     """Read a registration as typed and say what it is.
 
     Civil registrations are upper-cased, spaces/dots dropped, and the hyphen put where the
-    country writes it (none for `N`, `JA`, `HL`). A hyphen typed by the user fixes the mark
+    country writes it (none for `N`, `JA`, `HL`, `HI`, `YV`). A hyphen typed by the user fixes
+    the mark
     (`XX-123` is an unknown mark `XX`, never a guess); without one, the longest mark whose
     country's pattern fits the rest wins (`5UMBH` → `5U-MBH`, `C6ABC` → Bahamas, not Canada).
     """
@@ -216,10 +217,12 @@ def _with_inferred_mark(raw: str, compact: str, partial: bool) -> RegistrationCh
         suffix = compact[len(row.mark) :]
         if compact.startswith(row.mark) and suffix and _suffix_fits(row, suffix):
             return _accepted(raw, row, suffix, partial)
-    # Countries that write no hyphen: a suffix outside the usual pattern is still theirs.
+    # Countries that write no hyphen (N, JA, HL, HI, YV) number their aircraft: a suffix that starts
+    # with a digit but is outside the usual pattern is still theirs; letters are not guessed.
     for row in _marks_longest_first():
         suffix = compact[len(row.mark) :]
-        if not row.hyphen and compact.startswith(row.mark) and _generic_fits(suffix):
+        if (not row.hyphen and compact.startswith(row.mark) and suffix[:1] in "123456789?"
+                and suffix and _generic_fits(suffix)):
             return _accepted(
                 raw, row, suffix, partial,
                 warning=f"{suffix} is not the usual form of a {row.country} registration.",

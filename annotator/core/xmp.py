@@ -44,13 +44,28 @@ DATE_PROPERTIES = ("xmp:CreateDate", "xmp:ModifyDate", "xmp:MetadataDate",
                    "tiff:DateTime", "Iptc4xmpExt:DateTimeOriginal")
 
 
+def _to_utf8(data: bytes) -> bytes:
+    """XMP may be UTF-8, UTF-16 or UTF-32, with or without a BOM (ExifTool writes UTF-16BE
+    packets without one); tell them apart by where the NULs sit around the first '<'."""
+    probes = (
+        (b"\x00\x00\x00<", "utf-32-be"), (b"<\x00\x00\x00", "utf-32-le"),
+        (b"\x00<", "utf-16-be"), (b"<\x00", "utf-16-le"),
+    )
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", "replace").encode("utf-8")
+    head = data.lstrip(b"\xef\xbb\xbf")[:8]
+    for marker, encoding in probes:
+        if head.startswith(marker):
+            return data.decode(encoding, "replace").encode("utf-8")
+    return data
+
+
 def _decode(packet: bytes | str) -> bytes:
     if isinstance(packet, str):
         data = packet.encode("utf-8", "replace")
     else:
         data = bytes(packet)
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        data = data.decode("utf-16", "replace").encode("utf-8")
+    data = _to_utf8(data)
     start = -1
     for marker in (b"<x:xmpmeta", b"<x:xapmeta", b"<rdf:RDF", b"<?xml"):
         idx = data.find(marker)

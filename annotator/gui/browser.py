@@ -289,6 +289,10 @@ class PhotoBrowser(QWidget):
         session.photo_changed.connect(self.model.refresh_photo)
         self.reload()
 
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        # Wide enough for a thumbnail beside the name, date and registration.
+        return QSize(340, 600)
+
     def reload(self) -> None:
         """Re-read choices and rows, keeping the selected photo selected if it still shows."""
         with self.session.case.reading() as s:

@@ -73,6 +73,7 @@ class AddFlightsCommand(FlightCommand):
         self.drafts = list(drafts)
         self.flight_ids = list(flight_ids or [])
         self._stored = bool(flight_ids)
+        self.links: list[tuple[int, int, str, str | None]] = []
 
     def apply(self) -> None:
         if self._stored:
@@ -80,8 +81,18 @@ class AddFlightsCommand(FlightCommand):
             return
         self.flight_ids = records.add_flights(self.session.case, self.drafts,
                                               strict_registration=False)
+        # Links made after the flights were added come back with them.
+        for index, photo_id, relation, note in self.links:
+            links.link_photo(self.session.case, photo_id, self.flight_ids[index], relation, note)
 
     def revert(self) -> None:
+        self.links = []
+        with self.session.case.reading() as s:
+            for index, flight_id in enumerate(self.flight_ids):
+                for photo in links.photos_for_flight(s, flight_id):
+                    link = next(item for item in links.links_for_photo(s, photo.id)
+                                if item.flight.id == flight_id)
+                    self.links.append((index, photo.id, link.relation, link.note))
         self.drafts = [records.delete_flight(self.session.case, i) for i in self.flight_ids]
 
 
@@ -137,3 +148,18 @@ class UnlinkCommand(FlightCommand):
         assert self.photo_id is not None and self.removed is not None
         links.link_photo(self.session.case, self.photo_id, self.flight_id,
                          self.removed.relation, self.removed.note)
+
+
+class DeleteFlightsCommand(AddFlightsCommand):
+    """Delete flights; undo stores them again (new ids) with the photo links they had."""
+
+    def __init__(self, session: Any, flight_ids: list[int]) -> None:
+        super().__init__(session, [], _tr("Delete flight") if len(flight_ids) == 1
+                         else _tr("Delete flights"))
+        self.flight_ids = list(flight_ids)
+
+    def apply(self) -> None:
+        AddFlightsCommand.revert(self)
+
+    def revert(self) -> None:
+        AddFlightsCommand.apply(self)

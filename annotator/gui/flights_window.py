@@ -17,7 +17,7 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QBrush, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -36,7 +36,11 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.gui.dialogs.flight_edit import FlightEditDialog
-from annotator.gui.flight_commands import AddFlightsCommand, EditFlightCommand
+from annotator.gui.flight_commands import (
+    AddFlightsCommand,
+    DeleteFlightsCommand,
+    EditFlightCommand,
+)
 from annotator.gui.timeline import TimelineView
 
 Index = QModelIndex | QPersistentModelIndex
@@ -99,8 +103,15 @@ class FlightTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.UserRole:
             value = _cell(row, key)
             return value if value is not None else ""
-        if role == Qt.ItemDataRole.ToolTipRole and key == "notes":
-            return row.get("notes")
+        problems = row.get("problems") or []
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if problems and key in ("registration", "icao24"):
+                return "\n".join(problems)
+            if key == "notes":
+                return row.get("notes")
+        if (role == Qt.ItemDataRole.ForegroundRole and problems
+                and key in ("registration", "icao24")):
+            return QBrush(QColor("#b00020"))
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
@@ -136,6 +147,10 @@ class FlightsWindow(QMainWindow):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.doubleClicked.connect(lambda _i: self.edit_selected())
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        self.model.modelReset.connect(self.table.resizeColumnsToContents)
+        self.table.resizeColumnsToContents()
 
         self.filter = QLineEdit()
         self.filter.setPlaceholderText(self.tr("Filter: registration, airport, callsign…"))
@@ -145,6 +160,8 @@ class FlightsWindow(QMainWindow):
         self.add_button.clicked.connect(self.add_flight)
         self.edit_button = QPushButton(self.tr("&Edit…"))
         self.edit_button.clicked.connect(self.edit_selected)
+        self.delete_button = QPushButton(self.tr("&Delete"))
+        self.delete_button.clicked.connect(self.delete_selected)
         self.format = QComboBox()
         self.format.addItems(list(FORMATS))
         self.format.setToolTip(self.tr("File format (auto: tell from the content)"))
@@ -158,7 +175,8 @@ class FlightsWindow(QMainWindow):
 
         bar = QHBoxLayout()
         bar.addWidget(self.filter, 1)
-        for widget in (self.add_button, self.edit_button, self.format, self.import_button):
+        for widget in (self.add_button, self.edit_button, self.delete_button, self.format,
+                       self.import_button):
             bar.addWidget(widget)
         top = QWidget()
         top_layout = QVBoxLayout(top)
@@ -229,6 +247,13 @@ class FlightsWindow(QMainWindow):
         changes = dialog.changes()
         if changes:
             self.session.undo_stack.push(EditFlightCommand(self.session, flight_id, changes))
+
+    def delete_selected(self) -> None:
+        flight = self.selected_flight()
+        if flight is None:
+            self.message.setText(self.tr("Select a flight to delete."))
+            return
+        self.session.undo_stack.push(DeleteFlightsCommand(self.session, [flight["id"]]))
 
     # -- import --------------------------------------------------------------------------
 

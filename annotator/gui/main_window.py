@@ -13,11 +13,14 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractScrollArea,
     QDockWidget,
     QFileDialog,
+    QFrame,
     QLabel,
     QMainWindow,
     QMenu,
+    QScrollArea,
     QUndoView,
     QWidget,
 )
@@ -71,7 +74,8 @@ class MainWindow(QMainWindow):
         self.undo_view.setEmptyLabel(self.tr("<opened case>"))
 
         area = Qt.DockWidgetArea
-        self.browser_dock = self._dock("browser", self.tr("Photos"), self.browser, area.LeftDockWidgetArea)
+        self.browser_dock = self._dock("browser", self.tr("Photos"), self.browser,
+                                       area.LeftDockWidgetArea)
         self.annotations_dock = self._dock("annotations", self.tr("Annotations"),
                                            self.annotations, area.RightDockWidgetArea)
         self.metadata_dock = self._dock("metadata", self.tr("Metadata"), self.metadata,
@@ -89,7 +93,8 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.metadata_dock, self.provenance_dock)
         self.tabifyDockWidget(self.provenance_dock, self.undo_dock)
         self.metadata_dock.raise_()
-        self.resizeDocks([self.browser_dock, self.annotations_dock], [330, 380],
+        self._initial_size()
+        self.resizeDocks([self.browser_dock, self.annotations_dock], [340, 440],
                          Qt.Orientation.Horizontal)
         self.resizeDocks([self.annotations_dock, self.metadata_dock], [300, 400],
                          Qt.Orientation.Vertical)
@@ -105,13 +110,29 @@ class MainWindow(QMainWindow):
         self.browser.model.count_changed.connect(self._count_changed)
         self._count_changed(self.browser.model.rowCount(), self.browser.model.total)
         self._photo_selected(session.current_photo_id)
-        self.resize(1500, 920)
         self._restore_state()
+
+    def _initial_size(self) -> None:
+        """Most of the screen on a first start (a saved layout replaces it)."""
+        screen = self.screen().availableGeometry() if self.screen() else None
+        if screen is None or screen.width() < 800:
+            self.resize(1500, 920)
+        else:
+            self.resize(int(screen.width() * 0.94), int(screen.height() * 0.92))
 
     def _dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
         dock.setObjectName(f"dock-{name}")
-        dock.setWidget(widget)
+        if not isinstance(widget, QAbstractScrollArea):
+            # A tall panel scrolls inside its dock rather than making the window taller
+            # than the screen (docks stacked on one side add up their minimum heights).
+            scroller = QScrollArea()
+            scroller.setWidgetResizable(True)
+            scroller.setFrameShape(QFrame.Shape.NoFrame)
+            scroller.setWidget(widget)
+            dock.setWidget(scroller)
+        else:
+            dock.setWidget(widget)
         self.addDockWidget(area, dock)
         return dock
 
@@ -142,7 +163,8 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self._action(self.tr("&Close case"), self.close_case, (QKeySequence.StandardKey.Close,),
                      file_menu)
-        self._action(self.tr("&Quit"), lambda: self.close(), (QKeySequence.StandardKey.Quit,), file_menu)
+        self._action(self.tr("&Quit"), lambda: self.close(), (QKeySequence.StandardKey.Quit,),
+                     file_menu)
 
         edit = bar.addMenu(self.tr("&Edit"))
         self.undo_action = self.session.undo_stack.createUndoAction(self, self.tr("&Undo"))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict, deque
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QSize, Qt, QTimer, Signal
@@ -37,10 +38,10 @@ class ThumbnailCache(QObject):
 
     ready = Signal(list)  # sha256s whose thumbnail (or lack of one) is now known
 
-    def __init__(self, thumbs_dir_of, jobs: JobRunner, size: QSize = QSize(128, 96),  # type: ignore[no-untyped-def]
+    def __init__(self, path_of: Callable[[str], Path], jobs: JobRunner, size: QSize,
                  capacity: int = 1500, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._path_of = thumbs_dir_of  # sha256 -> Path of the thumbnail file
+        self._path_of = path_of  # sha256 -> the thumbnail file
         self._jobs = jobs
         self.size = size
         self._capacity = capacity

@@ -155,6 +155,7 @@ class TimelineView(QGraphicsView):
         self.setScene(QGraphicsScene(self))
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.data = TimelineData()
         self.origin: datetime | None = None
         self.mark_items: dict[int, PhotoMarkItem] = {}
@@ -219,6 +220,13 @@ class TimelineView(QGraphicsView):
                       ROW_H - 16)
         item = LegItem(bar, rect, bar.start is None, bar.end is None)
         self.scene().addItem(item)
+        caption = QGraphicsSimpleTextItem(bar.label)
+        font = caption.font()
+        font.setPointSizeF(max(6.0, font.pointSizeF() * 0.8))
+        caption.setFont(font)
+        caption.setPos(rect.left(), y - 3)
+        caption.setZValue(6)
+        self.scene().addItem(caption)
         self.leg_items[bar.flight_id] = item
         for a, b in bar.gaps:
             gap = QGraphicsRectItem(QRectF(self.x_of(a), y + 4, max(2.0, self.x_of(b)

@@ -90,6 +90,7 @@ def test_undo_of_delete_restores_the_same_id_and_ids_are_never_reused(case, phot
     with pytest.raises(InputRejected, match="already exists"):
         boxes.create_box(case, photos[0], gone.values, box_id=gone.id)
     delete = json.loads(_events(case, "box.delete")[0].details)
+    assert json.loads(_events(case, "box.create")[-1].details)["restored"] is True
     assert delete["before"]["registration"] == "N123AB"
 
 
@@ -122,6 +123,8 @@ def test_labels_add_rename_remove_are_audited_and_follow_boxes(case, photos):
     assert boxes.rename_label(case, "vehicle", "truck") == ["aircraft", "truck"]
     with case.reading() as s:
         assert boxes.get_box(s, info.id).values.label == "truck"
+    relabel = _events(case, "box.update")[-1]
+    assert relabel.photo_sha256 == info.photo_sha256 and relabel.object_id == str(info.id)
     boxes.delete_box(case, info.id)
     assert boxes.remove_label(case, "truck") == ["aircraft"]
     with pytest.raises(InputRejected, match="at least one"):

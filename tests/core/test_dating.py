@@ -70,6 +70,15 @@ def test_offset_original_gives_the_utc_time_with_sub_seconds(tmp_path):
     assert result.verdict == "consistent"
 
 
+def test_gps_clock_offset_disagreeing_with_the_gps_zone_is_said(tmp_path):
+    # A camera still on Paris summer time (+02:00) photographing at Bamako (+00:00).
+    result = check(photo(tmp_path, original="2023:10:27 12:15:00", gps=BAMAKO,
+                         gps_utc=datetime(2023, 10, 27, 10, 15, 0)))
+    f = finding(result, "OFFSET_MISSING")
+    assert f.params["offset"] == "+02:00" and "Africa/Bamako, +00:00) disagrees" in f.message
+    assert result.capture_utc == datetime(2023, 10, 27, 10, 15, tzinfo=UTC)
+
+
 def test_offset_missing_uses_the_gps_clock_as_info(tmp_path):
     # Niamey: camera at local 11:15:00, GPS clock 10:14:40 UTC → offset +01:00.
     result = check(photo(tmp_path, original="2023:10:27 11:15:00", gps=NIAMEY,

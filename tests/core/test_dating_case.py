@@ -59,6 +59,8 @@ def test_check_date_with_a_case_saves_the_claim_audited(case, tmp_path, capsys):
     assert data["verdict"] == "inconsistent"
     assert [f["code"] for f in data["findings"]][0] == "CLAIMED_DATE_MISMATCH"
     assert data["sun"] is not None  # the claimed place gives the sun
+    assert data["claim"]["grade_meaning"] == ("source: reliability cannot be judged; "
+                                              "information: truth cannot be judged")
     with case.reading() as s:
         assert get_claim(s, photo.id).values() == {"claimed": "2023-10-26", "place": "GABS",
                                                    "source_text": "aggregator post",

@@ -18,7 +18,8 @@ from tests.factory import make_exif, make_jpeg, scene
 from tests.metadata_fixtures import png_claiming
 
 # Pillow narrates damaged TIFF/EXIF data as UserWarnings; fuzzed inputs have many.
-pytestmark = pytest.mark.filterwarnings("ignore::UserWarning")
+pytestmark = [pytest.mark.filterwarnings("ignore::UserWarning"),
+              pytest.mark.filterwarnings("ignore::PIL.Image.DecompressionBombWarning")]
 
 
 @pytest.fixture(autouse=True)

@@ -89,3 +89,40 @@ def test_cli_add_edit_list(case, capsys):
     assert main(["flights", "add", root, "--registration", "XX-123"]) == 1
     assert "XX" in capsys.readouterr().err
     assert main(["flights", "edit", root, "999", "--notes", "x"]) == 1
+
+
+def test_address_outside_the_registration_block_is_flagged_in_json(case, capsys):
+    add_flight(case, FlightDraft(registration="5U-MBH", icao24="05c123"))
+    assert main(["flights", "list", str(case.root), "--json"]) == 0
+    row = json.loads(capsys.readouterr().out)[0]
+    assert any("Niger" in p and "Mali" in p for p in row["problems"])
+
+
+def test_aircraft_details_and_dated_registrations(case, capsys):
+    add_flight(case, FlightDraft(registration="5U-MBH", icao24="062abc", aircraft_type="C130"))
+    root = str(case.root)
+    assert main(["flights", "aircraft-edit", root, "1", "--msn", "4711", "--operator",
+                 "Niger Air Force", "--military", "--add-registration", "5u-mbg",
+                 "--from", "2010-01-01T00:00Z", "--to", "2015-06-30T00:00Z"]) == 0
+    capsys.readouterr()
+    assert main(["flights", "aircraft", root, "--json"]) == 0
+    row = json.loads(capsys.readouterr().out)[0]
+    assert (row["msn"], row["operator"], row["military"], row["type_designator"]) == (
+        "4711", "Niger Air Force", True, "C130")
+    regs = {r["registration"]: r for r in row["registrations"]}
+    assert regs["5U-MBG"]["valid_to"] == "2015-06-30T00:00:00Z" and "5U-MBH" in regs
+    assert row["flights"] == 1 and row["problems"] == []
+    assert main(["flights", "aircraft-edit", root, "1", "--add-registration", "XX-1"]) == 1
+    with case.reading() as s:
+        actions = s.execute(select(AuditEvent.action)).scalars().all()
+    assert "aircraft.create" in actions and "aircraft.edit" in actions
+    assert actions.count("aircraft.registration") == 2
+
+
+def test_cli_delete(case, capsys):
+    fid = add_flight(case, FlightDraft(registration="5U-MBH"))
+    assert main(["flights", "delete", str(case.root), str(fid)]) == 0
+    assert main(["flights", "delete", str(case.root), str(fid)]) == 1
+    with case.reading() as s:
+        assert s.execute(select(AuditEvent).where(AuditEvent.action == "flight.delete")
+                         ).scalar_one()

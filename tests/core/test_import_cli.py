@@ -160,5 +160,5 @@ def test_cli_never_prints_a_traceback(tmp_path: Path):
     assert done.returncode == 1
     assert "Traceback" not in done.stderr
     assert len(done.stderr.strip().splitlines()) == 2
-    assert "RAW format Pillow cannot decode (cr2)" in done.stderr
+    assert "RAW format Pillow cannot decode (CR2)" in done.stderr
     assert done.stdout.strip().endswith("1 imported, 0 duplicates, 2 rejected")

@@ -51,7 +51,8 @@ def _good_batch(folder: Path) -> list[str]:
     fx.good_webp(folder / "d.webp")
     fx.good_tiff(folder / "e.tif")
     fx.tiff_as_dng(folder / "f.dng")
-    return ["a.jpg", "b.jpg", "c.png", "d.webp", "e.tif", "f.dng"]
+    fx.good_heic(folder / "g.heic")
+    return ["a.jpg", "b.jpg", "c.png", "d.webp", "e.tif", "f.dng", "g.heic"]
 
 
 def test_mixed_batch_imports_every_good_file_and_rejects_each_bad_one(case: Case,
@@ -250,6 +251,8 @@ def test_cancel_stops_between_files_and_keeps_what_is_in(case: Case, tmp_path: P
     report = import_paths(case, files, jobs=2, progress=progress, cancel=cancel)
 
     assert report.cancelled and len(report.imported) == 2
+    # Files analysed ahead but never recorded left nothing in the store.
+    assert len([p for p in case.store.root.rglob("*") if p.is_file()]) == 2
     assert seen[:3] == [(0, 5, ""), (1, 5, "1.jpg"), (2, 5, "2.jpg")] and len(seen) == 3
     with case.reading() as s:
         assert s.query(Photo).count() == 2
@@ -302,6 +305,32 @@ def test_unreadable_paths_are_rejected_not_raised(case: Case, tmp_path: Path, mo
                        "pipe.jpg": "not a regular file (a named pipe)",
                        "locked.jpg": "unreadable: permission denied"}
     assert [Path(i.path).name for i in report.imported] == ["ok.jpg"]
+
+
+def test_raw_is_kept_for_its_metadata_when_pillow_cannot_decode_it(case: Case,
+                                                                   tmp_path: Path):
+    raw = fx.raw_metadata_only(tmp_path / "DSC_0001.NEF")
+    noise = fx.random_bytes(tmp_path / "DSC_0002.NEF")
+    report = import_paths(case, [raw, noise], jobs=1)
+    assert [Path(i.path).name for i in report.imported] == ["DSC_0001.NEF"]
+    (rejected,) = report.rejected
+    assert rejected.reason.startswith("RAW format Pillow cannot decode (NEF)")
+    with case.reading() as s:
+        photo = s.execute(select(Photo)).scalar_one()
+    assert (photo.meta["make"], photo.meta["model"], photo.format) == ("Nikon", "D850", "NEF")
+    assert photo.has_thumbnail is False and not case.thumb_path(photo.sha256).exists()
+    assert case.store.path_for(photo.sha256).read_bytes() == raw.read_bytes()
+
+
+def test_the_case_folder_itself_is_never_imported(case: Case, tmp_path: Path):
+    a = fx.good_jpeg(tmp_path / "a.jpg", 1)
+    import_paths(case, [a], jobs=1)
+    report = import_paths(case, [tmp_path], jobs=1)
+    assert [d.path for d in report.duplicates] == [str(a)] and report.imported == []
+    assert [(r.path, r.reason) for r in report.rejected] == [
+        (str(case.root), "the case folder itself: not imported")]
+    inside = import_paths(case, [case.root / "case.json"], jobs=1)
+    assert "inside the case folder" in inside.rejected[0].reason
 
 
 def test_files_are_walked_recursively_in_sorted_order_each_once(tmp_path: Path):

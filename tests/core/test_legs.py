@@ -82,3 +82,20 @@ def test_ground_to_air_after_a_long_gap_leaves_departure_unknown():
     leg = derive_legs(_tp(pts))[0]
     assert leg.departure_utc is None and leg.origin is None
     assert leg.destination == "GAGO"
+
+
+def test_one_airborne_report_while_taxiing_is_not_a_flight():
+    pts = _tp(flight_points(T0, GABS, GAGO)[:10])
+    blip = pts[5]
+    pts[5] = TrackPoint(t=blip.t, lat=blip.lat, lon=blip.lon, alt_ft=1300, ground=False,
+                        gs_kt=20, number=6)
+    assert derive_legs(pts) == []
+
+
+def test_one_ground_report_at_cruise_is_not_a_landing():
+    pts = _tp(flight_points(T0, GABS, GAGO))
+    mid = pts[120]
+    pts[120] = TrackPoint(t=mid.t, lat=mid.lat, lon=mid.lon, ground=True, gs_kt=280,
+                          number=121)
+    legs = derive_legs(pts)
+    assert len(legs) == 1 and (legs[0].origin, legs[0].destination) == ("GABS", "GAGO")

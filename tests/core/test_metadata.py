@@ -295,3 +295,54 @@ def test_sha256_is_recorded_as_given_and_helper_hashes(tmp_path: Path) -> None:
     assert len(digest) == 64
     assert read_metadata(path, sha256=digest, size=123).sha256 == digest
     assert read_metadata(path, sha256=digest, size=123).size == 123
+
+
+def test_exif_dates_written_flat_into_ifd0_are_read(tmp_path: Path) -> None:
+    exif = make_exif()
+    exif[0x9003] = "2009:01:19 22:56:26"  # DateTimeOriginal in IFD0, as some converters do
+    path = make_jpeg(tmp_path / "flat.jpg", 40, 30, exif=exif)
+    assert read_metadata(path).datetime_original == "2009-01-19T22:56:26"
+
+
+@pytest.mark.parametrize(("name", "head", "reason"), [
+    ("x.cr2", b"II*\x00\x10\x00\x00\x00CR\x02\x00", "unsupported RAW format (CR2)"),
+    ("x.rw2", b"IIU\x00\x18\x00\x00\x00", "unsupported RAW format (Panasonic RW2)"),
+    ("x.jpg", b"\xff\xd8\xff\xe0\x00\x10JFIF\x00", "truncated or corrupt image data"),
+])
+def test_rejection_names_what_the_bytes_claim(tmp_path: Path, name: str, head: bytes,
+                                              reason: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(head + bytes(200))
+    meta = read_metadata(path)
+    assert meta.error is not None and meta.error.startswith(reason)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-be", "utf-16-le", "utf-8-sig"])
+def test_xmp_in_utf16_without_bom_is_read(tmp_path: Path, encoding: str) -> None:
+    # ExifTool's own XMP.jpg carries a UTF-16BE packet with no byte-order mark.
+    packet = xmp_packet(with_history=False).decode("utf-8").encode(encoding)
+    path = jpeg_with(tmp_path / "u.jpg", exif=make_exif().tobytes(),
+                     segments=(app1_xmp(packet),))
+    meta = read_metadata(path)
+    assert meta.xmp is not None, meta.tags.get("Annotator Warning")
+    assert meta.xmp["caption"] == "G-ABCD on finals"
+
+
+def test_xmp_of_a_refused_file_is_still_found(tmp_path: Path) -> None:
+    path = tmp_path / "broken.arw"
+    path.write_bytes(b"II*\x00" + bytes(60) + xmp_packet() + bytes(100))
+    meta = read_metadata(path)
+    assert meta.error is not None and meta.error.startswith("unsupported RAW format (ARW)")
+    assert meta.xmp is not None and meta.xmp["creator"] == "Jane Spotter"
+
+
+def test_refused_jpeg_reports_the_size_its_header_claims(tmp_path: Path) -> None:
+    data = bytearray(_jpeg(tmp_path, w=200, h=120).read_bytes())
+    sof = data.find(b"\xff\xc0")
+    data[sof + 5:sof + 7] = b"\x00\x00"  # height 0: "defined later by a DNL marker"
+    path = tmp_path / "dnl.jpg"
+    path.write_bytes(bytes(data))
+    meta = read_metadata(path)
+    assert meta.error == "truncated or corrupt image data"
+    assert (meta.width, meta.height) == (200, 0)  # as ExifTool reports it
+    assert meta.make == "Canon"

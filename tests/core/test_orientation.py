@@ -95,6 +95,8 @@ def _save(path: Path, fmt: str, orientation: int) -> Path:
         im.save(path, "JPEG", quality=95, exif=exif_orientation_bytes(orientation))
     elif fmt == "PNG":
         im.save(path, "PNG", exif=exif_orientation_bytes(orientation))
+    elif fmt in ("WEBP", "AVIF"):
+        im.save(path, fmt, lossless=True, quality=100, exif=exif_orientation_bytes(orientation))
     elif fmt == "TIFF":
         exif = Image.Exif()
         exif[0x0112] = orientation
@@ -102,11 +104,16 @@ def _save(path: Path, fmt: str, orientation: int) -> Path:
     return path
 
 
-@pytest.mark.parametrize("fmt", ["JPEG", "PNG", "TIFF"])
+@pytest.mark.parametrize("fmt", ["JPEG", "PNG", "TIFF", "WEBP", "AVIF"])
 @pytest.mark.parametrize("orientation", ALL)
 def test_files_decode_upright_exactly_once(tmp_path: Path, fmt: str, orientation: int) -> None:
-    """Pillow's TIFF loader orients by itself; JPEG and PNG do not. Either way the marker
-    must be where the mapping says, never turned twice."""
+    """Pillow's TIFF loader orients by itself; JPEG, PNG, WebP and AVIF (whose irot/imir
+    Pillow reports as EXIF Orientation) do not. Either way the marker must be where the
+    mapping says, never turned twice."""
+    from PIL import features
+
+    if fmt == "AVIF" and not features.check("avif"):
+        pytest.skip("this Pillow has no AVIF support")
     path = _save(tmp_path / f"o{orientation}.{fmt.lower()}", fmt, orientation)
     expected = stored_to_displayed_box(MARK, W, H, orientation)
     full = decode.full_upright(path)

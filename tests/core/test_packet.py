@@ -4,13 +4,14 @@ originals."""
 
 from __future__ import annotations
 
+import hashlib
+import io
 import json
 import os
 import shutil
 import stat
 import subprocess
 import zipfile
-from pathlib import Path
 
 import pytest
 from PIL import Image
@@ -53,9 +54,9 @@ def test_originals_are_byte_identical_and_annotated_pictures_fit_2048(case, samp
     for name in ("apron.jpg", "phone.jpg", "plain.jpg"):
         assert files[f"originals/{name}"] == (sample.folder / name).read_bytes()
     for name in ("apron", "phone", "plain"):
-        with Image.open(__import__("io").BytesIO(files[f"annotated/{name}.jpg"])) as im:
+        with Image.open(io.BytesIO(files[f"annotated/{name}.jpg"])) as im:
             assert max(im.size) <= 2048
-    with Image.open(__import__("io").BytesIO(files["annotated/phone.jpg"])) as im:
+    with Image.open(io.BytesIO(files["annotated/phone.jpg"])) as im:
         assert im.height > im.width  # upright: the phone photo is portrait
 
 
@@ -89,8 +90,6 @@ def test_manifest_describes_each_photo_with_boxes_in_pixels_and_fractions(case, 
 
 def test_box_on_rotated_photo_is_cropped_on_the_marker_it_was_drawn_on(case, sample, tmp_path):
     files = read_zip(export_packet(case, tmp_path / "p.zip").path)
-    import io
-
     with Image.open(io.BytesIO(files["annotated/crops/phone/box-01.jpg"])) as crop:
         assert crop.size == (100, 140)  # full resolution: the box's own pixels
         r, g, b = crop.convert("RGB").resize((1, 1), Image.Resampling.BOX).getpixel((0, 0))
@@ -147,8 +146,6 @@ def test_export_is_audited_with_the_digests_of_its_files(case, sample, tmp_path)
     assert export_details["evidence_sha256"] == result.evidence_sha256
     assert export_details["photos"] == 3
     assert json.loads(events[1].details)["sha256sums_sha256"] == result.sha256sums_sha256
-    import hashlib
-
     sums = read_zip(result.path)["SHA256SUMS"]
     assert hashlib.sha256(sums).hexdigest() == result.sha256sums_sha256
     lines = custody.parse(read_zip(result.path)["custody.jsonl"])

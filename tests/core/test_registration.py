@@ -162,3 +162,9 @@ def test_address_outside_country_block_is_flagged():
 def test_shipped_table_matches_resources_copy():
     package = ROOT / "annotator" / "core" / "data" / "registration_marks.csv"
     assert package.read_bytes() == (ROOT / "resources" / "registration_marks.csv").read_bytes()
+
+
+def test_letters_after_a_hyphenless_mark_are_not_guessed():
+    assert not normalize_registration("NOTAREG").valid
+    check = normalize_registration("N12345Z")  # digits first: still a US N-number, flagged
+    assert check.valid and check.country == "United States" and check.warning

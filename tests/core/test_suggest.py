@@ -112,3 +112,32 @@ def test_cli_suggest_json_contract(case, capsys):
     assert first["flight"]["origin"] == "GABS" and isinstance(first["reasons"], list)
     scores = [s["score"] for s in data["suggestions"]]
     assert scores == sorted(scores, reverse=True) and all(0 <= x <= 1 for x in scores)
+
+
+def test_in_flight_photo_is_placed_by_the_track(case, tmp_path):
+    from annotator.core.flights.importers import import_file
+    from tests.flight_fixtures import GAGO, flight_points, lerp, write_readsb
+
+    path = write_readsb(tmp_path / "t.json", flight_points(T0, GABS, GAGO))
+    import_file(case, path)
+    below = lerp(GABS, GAGO, 0.5)  # under the route, half-way, at half-time
+    photo = add_photo(case, "overhead.jpg", T0 + timedelta(minutes=65), gps=below,
+                      registrations=("5U-MBH",))
+    far = add_photo(case, "far.jpg", T0 + timedelta(minutes=65), gps=(GABS[0] + 3, GABS[1]),
+                    registrations=("5U-MBH",))
+    near_best = _suggest(case, photo).suggestions[0]
+    far_best = _suggest(case, far).suggestions[0]
+    assert near_best.relation == "in_flight"
+    assert any("track puts the aircraft" in r for r in near_best.reasons)
+    assert near_best.score > far_best.score
+
+
+def test_suggested_flight_is_the_same_object_flights_list_gives(case, capsys):
+    add_flight(case, FlightDraft(registration="5U-MBH", icao24="062abc", aircraft_type="C130",
+                                 origin="GABS", departure_utc=T0))
+    photo = add_photo(case, "p.jpg", T0, gps=GABS, registrations=("5U-MBH",))
+    assert main(["flights", "list", str(case.root), "--json"]) == 0
+    listed = json.loads(capsys.readouterr().out)[0]
+    assert main(["suggest", str(case.root), photo.original_name, "--json"]) == 0
+    suggested = json.loads(capsys.readouterr().out)["suggestions"][0]["flight"]
+    assert suggested == listed and suggested["aircraft_type"] == "C130"

@@ -188,3 +188,17 @@ def test_delete_key_in_the_list_deletes_the_box(qtbot, env):
     session.undo_stack.undo()
     assert [b.id for b in stored(session.case, first)] == [info.id]
     assert panel.model.rowCount() == 1
+
+
+def test_a_reload_does_not_wipe_text_being_typed(qtbot, env):
+    session, canvas, panel, first, _ = env
+    info = boxes.create_box(session.case, first, BoxValues(x=10, y=10, w=90, h=90))
+    session.boxes_changed.emit(first)
+    canvas.select_box(info.id)
+    panel.operator_edit.setFocus()
+    qtbot.keyClicks(panel.operator_edit, "Niger")
+    canvas.nudge_selected(1, 0)  # e.g. an edit or undo from the menu while typing
+    assert stored(session.case, first)[0].values.x == 11
+    assert panel.operator_edit.text() == "Niger"
+    qtbot.keyClick(panel.operator_edit, Qt.Key.Key_Return)
+    assert stored(session.case, first)[0].values.operator == "Niger"

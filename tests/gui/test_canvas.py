@@ -362,3 +362,57 @@ def test_wheel_zooms_around_the_cursor_and_space_drag_pans(qtbot, env):
     qtbot.keyRelease(canvas, Qt.Key.Key_Space)
     assert canvas.horizontalScrollBar().value() == h + 60
     assert stored(session.case, first) == []
+
+
+def test_an_unreadable_original_is_reported_and_its_boxes_still_edit(qtbot, case, tmp_path):
+    photo_id = add_jpeg(case, tmp_path / "in", "gone.jpg", 640, 480)
+    info = boxes.create_box(case, photo_id, BoxValues(x=10, y=10, w=50, h=50))
+    with case.reading() as s:
+        from annotator.core.models import Photo
+
+        case.store.path_for(s.get(Photo, photo_id).sha256).unlink()
+    session = make_session(case)
+    canvas = PhotoCanvas(session)
+    qtbot.addWidget(canvas)
+    with qtbot.waitSignal(session.status_message) as message:
+        session.select_photo(photo_id)
+    assert "Cannot show this photo" in message.args[0] and "no such file" in message.args[0]
+    assert list(canvas.items_by_id) == [info.id]
+    canvas.select_box(info.id)
+    canvas.nudge_selected(5, 0)
+    assert stored(case, photo_id)[0].values.x == 15
+    session.undo_stack.clear()
+
+
+def test_every_canvas_action_has_a_stable_name_for_shortcut_settings(env):
+    _session, canvas, _first, _second = env
+    names = [a.objectName() for a in canvas.actions()]
+    assert all(n.startswith("canvas.") for n in names) and len(set(names)) == len(names) == 14
+    keys = {a.objectName(): a.shortcut().toString() for a in canvas.actions()}
+    assert keys["canvas.draw"] == "W" and keys["canvas.duplicate"] == "Ctrl+D"
+    assert keys["canvas.nudge_right_10"] == "Shift+Right"
+
+
+def test_the_case_thumbnail_shows_first_and_never_replaces_a_sharper_preview(qtbot, case,
+                                                                            tmp_path):
+    from PIL import ImageOps as Ops
+
+    from annotator.gui.canvas.image_loader import PhotoImageLoader
+    from annotator.gui.workers import ImmediatePool, JobRunner
+
+    photo_id = add_jpeg(case, tmp_path / "in", "big.jpg", 3600, 2400)
+    with case.reading() as s:
+        from annotator.core.models import Photo
+
+        sha = s.get(Photo, photo_id).sha256
+    thumb = case.thumb_path(sha)
+    thumb.parent.mkdir(parents=True, exist_ok=True)
+    with Image.open(case.store.path_for(sha)) as im:
+        Ops.contain(im, (256, 256)).save(thumb, "JPEG")
+    seen = []
+    loader = PhotoImageLoader(JobRunner(ImmediatePool()))
+    loader.load(case.store.path_for(sha), None, (3600, 2400),
+                on_preview=lambda image: seen.append(("preview", image.width())),
+                on_full=lambda image: seen.append(("full", image.width())),
+                on_error=lambda text: seen.append(("error", text)), thumbnail=thumb)
+    assert seen == [("preview", 256), ("preview", 900), ("full", 3600)]

@@ -38,7 +38,7 @@ def type_into(qtbot, edit, text: str) -> None:
 
 
 def findings(widget) -> list[str]:
-    return [widget.findings.item(r, 1).text() for r in range(widget.findings.rowCount())]
+    return widget.finding_codes()
 
 
 def actions(case) -> list[str]:
@@ -81,6 +81,8 @@ def test_grade_and_place_are_saved_and_a_bad_place_is_refused(qtbot, panel):
     type_into(qtbot, panel.place_edit, "GABS")
     panel.grade_combo.setCurrentText("B2")
     assert panel.place_edit.text() == "GABS" and panel.grade_combo.currentText() == "B2"
+    assert panel.grade_meaning_label.text() == ("Source: usually reliable; "
+                                                "information: probably true")
     type_into(qtbot, panel.place_edit, "ZZZZ")
     assert messages and "Not saved" in messages[-1]
     assert panel.place_edit.text() == "GABS"  # the field shows what is stored
@@ -94,3 +96,23 @@ def test_acquisition_post_time_before_capture_makes_it_inconsistent(qtbot, panel
     assert panel.badge.property("verdict") == "inconsistent"
     assert "POSTED_BEFORE_CAPTURE" in findings(panel)
     assert panel.acq_edits["posted_utc"].text() == "2023-10-27T09:00:00Z"
+
+
+def test_tagging_an_aircraft_that_was_airborne_recomputes_the_verdict(qtbot, panel):
+    from datetime import UTC, datetime
+
+    from annotator.core.boxes import BoxValues, create_box
+    from annotator.core.flights.records import FlightDraft, add_flight
+
+    session = panel.session
+    add_flight(session.case, FlightDraft(
+        registration="5U-MBH", callsign="MBH1", origin="GABS", destination="DRRN",
+        departure_utc=datetime(2023, 10, 27, 9, 0, tzinfo=UTC),
+        arrival_utc=datetime(2023, 10, 27, 11, 30, tzinfo=UTC)))
+    create_box(session.case, panel.photo_id, BoxValues(x=5, y=5, w=50, h=30,
+                                                       registration="5U-MBH"))
+    assert panel.badge.property("verdict") == "consistent"
+    with qtbot.waitSignal(session.photos_changed, timeout=5000):
+        session.boxes_changed.emit(panel.photo_id)
+    assert panel.badge.property("verdict") == "inconsistent"
+    assert "FLIGHT_CONFLICT" in findings(panel)

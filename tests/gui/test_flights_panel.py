@@ -46,7 +46,7 @@ def test_suggestions_rank_the_departure_first_and_one_click_links_it(qtbot, case
     session, panel, photo, arrival, departure = setup
     assert panel.status == "ok"
     assert [s["flight"]["id"] for s in panel.suggestions] == [departure, arrival]
-    assert "#%d" % departure in panel.suggested.topLevelItem(0).text(1)
+    assert f"#{departure}" in panel.suggested.topLevelItem(0).text(1)
     assert "25 min before the departure" in panel.suggested.topLevelItem(0).toolTip(1)
     qtbot.mouseClick(panel.link_buttons[0], Qt.MouseButton.LeftButton)
     assert _links(case) == [(photo.id, departure, "before_departure")]
@@ -81,3 +81,29 @@ def test_no_photo_and_weak_status_are_said(qtbot, case, setup):
     far = add_photo(case, "paris.jpg", T0 + timedelta(days=20), gps=(48.85, 2.35))
     session.select_photo(far.id)
     assert panel.status == "weak" and "Weak" in panel.status_label.text()
+
+
+def test_the_why_line_explains_the_selected_suggestion(qtbot, case, setup):
+    _session, panel, *_ = setup
+    assert "25 min before the departure" in panel.why.text()
+    panel.suggested.setCurrentItem(panel.suggested.topLevelItem(1))
+    assert "after the arrival" in panel.why.text()
+
+
+def test_undoing_an_add_and_redoing_it_brings_back_its_links(qtbot, case, setup):
+    from annotator.gui.flight_commands import AddFlightsCommand
+
+    session, panel, photo, *_ = setup
+    command = AddFlightsCommand(session, [FlightDraft(registration="5U-MBH", origin="GABS",
+                                                      departure_utc=T0)], "Add flight")
+    session.undo_stack.push(command)
+    new_id = command.flight_ids[0]
+    button = next(b for b, s in zip(panel.link_buttons, panel.suggestions, strict=True)
+                  if s["flight"]["id"] == new_id)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    relation = next(r for p, f, r in _links(case) if f == new_id)
+    command.undo()  # the command on its own: the flight goes, and its link with it
+    assert all(f != new_id for _p, f, _r in _links(case))
+    command.redo()
+    again = command.flight_ids[0]
+    assert (photo.id, again, relation) in _links(case)

@@ -180,7 +180,7 @@ def test_main_window_has_the_flights_dock_and_opens_the_flights_window(qtbot, ca
     controller = open_controller(qtbot)
     win = open_window(qtbot, controller, root)
     try:
-        assert win.flights_dock.widget() is win.flights_panel
+        assert win.flights_dock.isAncestorOf(win.flights_panel)
         win.open_flights_action.trigger()
         flights = win.flights_window
         assert flights.isVisible() and flights.proxy.rowCount() == 1
@@ -195,3 +195,29 @@ def test_main_window_has_the_flights_dock_and_opens_the_flights_window(qtbot, ca
         assert win.flights_panel.linked.topLevelItemCount() == 0
     finally:
         win.close()
+
+
+def test_a_contradicted_address_shows_red_with_the_reason(qtbot, case, session, window):
+    add_flight(case, FlightDraft(registration="5U-MBH", icao24="05c123"))
+    session.flights_changed.emit()
+    index = window.proxy.index(0, 1)
+    assert index.data(Qt.ItemDataRole.ForegroundRole).color().name() == "#b00020"
+    assert "Mali" in index.data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_delete_button_removes_the_flight_and_undo_restores_it_with_links(
+        qtbot, case, session, window):
+    from annotator.core.flights.links import link_photo, linked_flights_json
+
+    fid = add_flight(case, FlightDraft(registration="5U-MBH", origin="GABS", departure_utc=T0))
+    photo = add_photo(case, "a.jpg", T0)
+    link_photo(case, photo.id, fid, "before_departure", "ramp")
+    session.flights_changed.emit()
+    window.table.selectRow(0)
+    qtbot.mouseClick(window.delete_button, Qt.MouseButton.LeftButton)
+    assert window.proxy.rowCount() == 0 and _count(case) == 0
+    session.undo_stack.undo()
+    assert window.proxy.rowCount() == 1
+    with case.reading() as s:
+        links = linked_flights_json(s, photo.id)
+    assert [(lk["relation"], lk["link_note"]) for lk in links] == [("before_departure", "ramp")]

@@ -173,3 +173,18 @@ def test_welcome_shows_why_a_folder_cannot_be_opened(qtbot, tmp_path, monkeypatc
     qtbot.mouseClick(welcome.open_button, Qt.MouseButton.LeftButton)
     assert controller.window is None
     assert "not a case folder" in welcome.error_label.text()
+
+
+def test_annotator_case_self_test_opens_the_window_on_that_case(three_photo_case, capsys):
+    from annotator.cli import main
+
+    assert main([str(three_photo_case.root), "--self-test"]) == 0
+    assert "self-test ok: 3 photos" in capsys.readouterr().out
+
+
+def test_annotator_on_a_folder_that_is_not_a_case_exits_2_with_one_line(tmp_path, capsys):
+    from annotator.cli import main
+
+    assert main([str(tmp_path / "nowhere")]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "no such case folder" in err

@@ -27,6 +27,8 @@ MAX_ALOFT_S = 16 * 3600.0  # longer than any plausible time aloft for the aircra
 TAXI_MAX_KT = 50.0  # slower than this on the ground is taxiing, not flying
 VERTICAL_FPM = 250.0  # climb/descent rate that counts as climbing/descending
 AIRPORT_KM = 5.0  # nearest airport within this distance of the ground reports
+BLIP_POINTS = 3  # at most this many contrary reports …
+BLIP_S = 60.0  # … lasting less than this are noise, not a take-off or a landing
 
 
 @dataclass(frozen=True)
@@ -106,11 +108,12 @@ def _airport_near(run: list[TrackPoint]) -> str | None:
     return None
 
 
-def _ground_run(points: list[TrackPoint], i: int, step: int) -> list[TrackPoint]:
+def _ground_run(points: list[TrackPoint], states: list[str], i: int,
+                step: int) -> list[TrackPoint]:
     """The ground reports around index i going in `step` direction, without a coverage gap."""
     run = [points[i]]
     j = i + step
-    while 0 <= j < len(points) and state(points[j]) == "ground":
+    while 0 <= j < len(points) and states[j] == "ground":
         if abs((points[j].t - points[j - step].t).total_seconds()) > COVERAGE_GAP_S:
             break
         run.append(points[j])
@@ -118,27 +121,49 @@ def _ground_run(points: list[TrackPoint], i: int, step: int) -> list[TrackPoint]
     return run
 
 
+def smoothed_states(points: list[TrackPoint]) -> list[str]:
+    """Each report's state, with blips removed: a run of at most `BLIP_POINTS` reports lasting
+    under `BLIP_S`, between reports of the other state on both sides, takes their state (one
+    "airborne" report while taxiing is not a flight; one "ground" report at cruise is not a
+    landing)."""
+    states = [state(p) or "air" for p in points]
+    i = 0
+    while i < len(points):
+        j = i
+        while j + 1 < len(points) and states[j + 1] == states[i]:
+            j += 1
+        if 0 < i and j + 1 < len(points) and states[i - 1] == states[j + 1] != states[i]:
+            inside = (points[j].t - points[i].t).total_seconds()
+            around = (points[j + 1].t - points[i - 1].t).total_seconds()
+            if j - i + 1 <= BLIP_POINTS and inside < BLIP_S and around <= COVERAGE_GAP_S:
+                for k in range(i, j + 1):
+                    states[k] = states[i - 1]
+        i = j + 1
+    return states
+
+
 def derive_legs(raw_points: list[TrackPoint]) -> list[Leg]:
     """The flights a track shows, oldest first (a track only on the ground shows none)."""
     points = sorted((p for p in raw_points if state(p) is not None), key=lambda p: p.t)
+    states = smoothed_states(points)
     legs: list[Leg] = []
     current: Leg | None = None
     start_index = 0
     for i, point in enumerate(points):
-        here = state(point)
+        here = states[i]
         if i == 0:
             if here == "air":
                 current = Leg(reasons=["the track begins in the air: departure not observed"])
             continue
         prev = points[i - 1]
-        before = state(prev)
+        before = states[i - 1]
         gap = (point.t - prev.t).total_seconds()
         gap_span = (prev.t, point.t) if gap > COVERAGE_GAP_S else None
         if gap_span and current is not None:
             current.coverage_gaps.append(gap_span)
         if before == "ground" and here == "air":
             current = Leg()
-            run = _ground_run(points, i - 1, -1)
+            run = _ground_run(points, states, i - 1, -1)
             start_index = i - len(run)
             if gap <= COVERAGE_GAP_S:
                 current.departure_utc = point.t
@@ -153,7 +178,7 @@ def derive_legs(raw_points: list[TrackPoint]) -> list[Leg]:
                 current.reasons.append("long coverage gap before the first airborne report: "
                                        "departure not observed")
         elif before == "air" and here == "ground" and current is not None:
-            run = _ground_run(points, i, 1)
+            run = _ground_run(points, states, i, 1)
             if gap <= COVERAGE_GAP_S:
                 current.arrival_utc = point.t
                 current.arrival_estimated = gap > PRECISE_S

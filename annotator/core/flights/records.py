@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from annotator.core.errors import InputRejected, NotFound
 from annotator.core.models import Aircraft, AircraftRegistration, Flight
-from annotator.core.registration import normalize_registration, parse_icao24
+from annotator.core.registration import check_icao24, normalize_registration, parse_icao24
 from annotator.core.timeutil import iso_z, utc_now
 
 if TYPE_CHECKING:
@@ -132,7 +132,8 @@ def checked(
     )
 
 
-def _aircraft_for(session: Session, draft: FlightDraft, now: datetime) -> Aircraft | None:
+def _aircraft_for(case: Case, session: Session, draft: FlightDraft,
+                  now: datetime) -> Aircraft | None:
     """The airframe a flight belongs to: by ICAO address first, else by registration; created
     when the draft names one we do not have."""
     aircraft = None
@@ -154,6 +155,9 @@ def _aircraft_for(session: Session, draft: FlightDraft, now: datetime) -> Aircra
                             military=draft.military, created_utc=now, version=1)
         session.add(aircraft)
         session.flush()
+        case.audit(session, "aircraft.create", "aircraft", aircraft.id, details={
+            "icao24": draft.icao24, "registration": draft.registration,
+            "type_designator": draft.aircraft_type, "military": draft.military})
     elif draft.icao24 and not aircraft.icao24:
         aircraft.icao24 = draft.icao24
         aircraft.version += 1
@@ -167,6 +171,9 @@ def _aircraft_for(session: Session, draft: FlightDraft, now: datetime) -> Aircra
         if known is None:
             session.add(AircraftRegistration(aircraft_id=aircraft.id,
                                              registration=draft.registration))
+            case.audit(session, "aircraft.registration", "aircraft", aircraft.id,
+                       details={"registration": draft.registration, "valid_from": None,
+                                "valid_to": None})
     if draft.aircraft_type and not aircraft.type_designator:
         aircraft.type_designator = draft.aircraft_type
     return aircraft
@@ -176,7 +183,7 @@ def store_flight(case: Case, session: Session, draft: FlightDraft, action: str =
                  details: dict[str, Any] | None = None) -> Flight:
     """Insert one checked draft inside the caller's write transaction, with its audit event."""
     now = utc_now()
-    aircraft = _aircraft_for(session, draft, now)
+    aircraft = _aircraft_for(case, session, draft, now)
     flight = Flight(
         aircraft_id=aircraft.id if aircraft else None,
         registration=draft.registration,
@@ -270,7 +277,7 @@ def edit_flight(case: Case, flight_id: int, changes: dict[str, Any],
         if not after:
             return {}
         if "registration" in after or "icao24" in after:
-            aircraft = _aircraft_for(session, merged, utc_now())
+            aircraft = _aircraft_for(case, session, merged, utc_now())
             flight.aircraft_id = aircraft.id if aircraft else None
         flight.version += 1
         flight.updated_utc = utc_now()
@@ -336,9 +343,25 @@ def flight_json(flight: Flight, aircraft: Aircraft | None = None) -> dict[str, A
         "aircraft_type": aircraft.type_designator if aircraft else None,
         "notes": flight.notes,
         "coverage_gaps": list(flight.coverage_gaps or []),
+        "problems": flight_problems(flight),
         "track_points": len(flight.track or []),
         "version": flight.version,
     }
+
+
+def flight_problems(flight: Flight) -> list[str]:
+    """What the record itself contradicts: an unreadable registration (kept as imported), an
+    ICAO address outside the registration country's block."""
+    problems = []
+    if flight.registration:
+        check = normalize_registration(flight.registration)
+        if not check.valid and check.problem:
+            problems.append(check.problem)
+        elif flight.icao24:
+            mismatch = check_icao24(flight.registration, flight.icao24)
+            if mismatch:
+                problems.append(mismatch)
+    return problems
 
 
 def flights_json(session: Session, ids: Iterable[int] | None = None) -> list[dict[str, Any]]:

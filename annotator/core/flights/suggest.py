@@ -24,7 +24,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from annotator.core.flights.records import flight_json, list_flights
+from annotator.core.flights.records import flight_json, flights_json, list_flights
 from annotator.core.models import AircraftRegistration, Box, Flight, Photo, PhotoClaim
 from annotator.core.registration import normalize_registration, registration_matches
 from annotator.core.timeutil import as_utc, iso_z, parse_iso_utc
@@ -34,6 +34,7 @@ MARGIN = 0.05
 TIME_SCALE_S = 2 * 3600.0  # a 2-hour gap scores 1/e
 PLACE_SCALE_KM = 50.0
 NEAR_KM = 5.0
+TRACK_REACH_S = 120.0  # a tracked position this close in time stands for the capture time
 WEIGHTS = {"registration": 0.4, "time": 0.4, "place": 0.2}
 LIMIT = 10
 
@@ -54,10 +55,12 @@ class Suggestion:
     score: float
     relation: str
     reasons: list[str] = field(default_factory=list)
+    flight_object: dict[str, Any] | None = None  # as `flights list --json` shows it
 
     def to_json(self) -> dict[str, Any]:
-        return {"flight": flight_json(self.flight), "score": round(self.score, 3),
-                "relation": self.relation, "reasons": list(self.reasons)}
+        return {"flight": self.flight_object or flight_json(self.flight),
+                "score": round(self.score, 3), "relation": self.relation,
+                "reasons": list(self.reasons)}
 
 
 @dataclass
@@ -185,6 +188,13 @@ def _place_score(evidence: PhotoEvidence, flight: Flight, relation: str) -> tupl
     if evidence.lat is None or evidence.lon is None:
         return 0.5, "the photo's position is unknown"
     code = {"before_departure": flight.origin, "after_arrival": flight.destination}.get(relation)
+    if relation == "in_flight" and evidence.capture_utc is not None:
+        seen = _track_position(flight, evidence.capture_utc)
+        if seen is not None:
+            d = distance_km(evidence.lat, evidence.lon, seen[0], seen[1])
+            return (math.exp(-d / PLACE_SCALE_KM),
+                    f"the track puts the aircraft {d:.1f} km from the photo's position "
+                    f"({evidence.place_source}) at the capture time")
     if relation == "in_flight" or code is None:
         near = [(code_, find_airport(code_)) for code_ in (flight.origin, flight.destination)
                 if code_]
@@ -201,6 +211,22 @@ def _place_score(evidence: PhotoEvidence, flight: Flight, relation: str) -> tupl
     d = distance_km(evidence.lat, evidence.lon, airport.lat, airport.lon)
     score = 1.0 if d <= NEAR_KM else math.exp(-(d - NEAR_KM) / PLACE_SCALE_KM)
     return score, f"{d:.1f} km from {airport.icao} ({evidence.place_source})"
+
+
+def _track_position(flight: Flight, when: datetime) -> tuple[float, float] | None:
+    """The tracked position nearest in time to `when`, if one lies within TRACK_REACH_S
+    (otherwise the capture falls outside reception: nothing is inferred)."""
+    best: tuple[float, float, float] | None = None
+    for point in flight.track or []:
+        if len(point) < 3 or point[1] is None or point[2] is None:
+            continue
+        try:
+            gap = abs((parse_iso_utc(point[0]) - when).total_seconds())
+        except (TypeError, ValueError):
+            continue
+        if gap <= TRACK_REACH_S and (best is None or gap < best[0]):
+            best = (gap, float(point[1]), float(point[2]))
+    return (best[1], best[2]) if best else None
 
 
 def _names(session: Session, flight: Flight) -> set[str]:
@@ -230,6 +256,10 @@ def suggest_for_photo(session: Session, photo: Photo, limit: int = LIMIT) -> Sug
         ranked.append(Suggestion(flight, score, relation, [reg[1], *t_reasons, p_reason]))
     ranked.sort(key=lambda s: (-s.score, s.flight.id))
     ranked = ranked[:limit]
+    if ranked:
+        objects = {o["id"]: o for o in flights_json(session, [s.flight.id for s in ranked])}
+        for suggestion in ranked:
+            suggestion.flight_object = objects[suggestion.flight.id]
     if not ranked:
         status = "none"
     elif ranked[0].score < FLOOR:

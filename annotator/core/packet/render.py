@@ -132,16 +132,40 @@ def _draw_boxes(canvas: Image.Image, boxes: tuple[DrawnBox, ...], scale: float) 
         draw.text((tx + pad - left, ty + pad - top), tag, font=font, fill=OUTLINE)
 
 
-def _annotated(picture: Image.Image, job: RenderJob) -> Image.Image:
-    """The picture scaled to fit MAX_SIDE with its caption strip, boxes burned in."""
-    w, h = picture.size
+def _fit_scale(w: int, h: int) -> float:
+    """The largest scale (at most 1) at which the picture and its strip fit MAX_SIDE."""
     scale = min(1.0, MAX_SIDE / max(w, h))
-    strip_h, font_size = _strip_height(round(w * scale))
+    strip_h, _ = _strip_height(round(w * scale))
     if h * scale + strip_h > MAX_SIDE:
         scale = (MAX_SIDE - strip_h) / h
-    tw, th = max(1, round(w * scale)), max(1, round(h * scale))
-    resized = picture if (tw, th) == (w, h) else picture.resize(
-        (tw, th), Image.Resampling.LANCZOS, reducing_gap=2.0)
+    return scale
+
+
+def _scaled(picture: Image.Image) -> Image.Image:
+    """The picture at (about) the fitting scale, cheaply.
+
+    An integer reduction (a box average, an order of magnitude faster than Lanczos on a
+    12 MP picture) is used when it keeps at least 75 % of the fitting size: a 4000 px photo
+    becomes 2000 px rather than 2048. Otherwise the picture is reduced as far as it can be
+    without going under the target, and Lanczos does the rest.
+    """
+    w, h = picture.size
+    scale = _fit_scale(w, h)
+    if scale >= 1.0:
+        return picture
+    fit = math.ceil(1 / scale)
+    if fit >= 2 and 1 / fit >= 0.75 * scale:
+        return picture.reduce(fit)
+    pre = math.floor(1 / scale)
+    source = picture.reduce(pre) if pre >= 2 else picture
+    target = (max(1, round(w * scale)), max(1, round(h * scale)))
+    return source.resize(target, Image.Resampling.LANCZOS)
+
+
+def _annotated(picture: Image.Image, job: RenderJob) -> Image.Image:
+    """The picture scaled to fit MAX_SIDE with its caption strip, boxes burned in."""
+    resized = _scaled(picture)
+    tw, th = resized.size
     strip_h, font_size = _strip_height(tw)
     canvas = Image.new("RGB", (tw, th + strip_h), STRIP_BG)
     canvas.paste(resized, (0, 0))

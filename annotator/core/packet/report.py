@@ -67,7 +67,7 @@ SEVERITY_COLOURS = {"error": "#c62828", "warning": "#b26a00", "info": "#37474f"}
 MAX_CROPS_BESIDE = 6
 CUSTODY_DETAILS_CHARS = 360
 
-HEX64 = re.compile(r"\b[0-9a-f]{64}\b")
+HEX_DIGEST = re.compile(r"\b[0-9a-f]{32,64}\b")
 FONT, FONT_BOLD, FONT_MONO = "AnnReport", "AnnReport-Bold", "AnnReport-Mono"
 
 
@@ -191,8 +191,8 @@ def _kv_table(rows: Sequence[tuple[str, Any]], label_w: float = 38 * mm) -> Tabl
         ("FONTNAME", (0, 0), (-1, -1), FONT),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LINEBELOW", (0, 0), (-1, -1), 0.3, RULE),
-        ("TOPPADDING", (0, 0), (-1, -1), 2.2),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.2),
+        ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
         ("LEFTPADDING", (0, 0), (-1, -1), 2),
     ]))
     return table
@@ -232,11 +232,31 @@ def _severity_markup(severity: str | None) -> str:
     return f'<font name="{FONT_BOLD}" color="{colour}">{esc((severity or "").upper())}</font>'
 
 
-def _image(path: Path, max_w: float, max_h: float) -> Image:
+class _PacketPath(str):
+    """A picture's real path that prints as its path inside the packet.
+
+    reportlab names an image in the PDF after `str(filename)`; the pictures live in a
+    temporary folder whose name changes on every export, which would make two exports of the
+    same photos differ. Opening still uses the real path (the string's own characters).
+    """
+
+    packet_name: str
+
+    def __new__(cls, real: Path, packet_name: str) -> _PacketPath:
+        obj = super().__new__(cls, str(real))
+        obj.packet_name = packet_name
+        return obj
+
+    def __str__(self) -> str:
+        return self.packet_name
+
+
+def _image(staging: Path, name: str, max_w: float, max_h: float) -> Image:
+    path = staging / name
     with PILImage.open(path) as im:
         w, h = im.size
     scale = min(max_w / w, max_h / h)
-    return Image(str(path), width=w * scale, height=h * scale)
+    return Image(_PacketPath(path, name), width=w * scale, height=h * scale)
 
 
 def _mono(text: object) -> Paragraph:
@@ -298,7 +318,7 @@ def _cover(manifest: dict[str, Any], custody: Sequence[dict[str, Any]], chain_ok
         ])
     story.append(_grid(["Exhibit", "File", "SHA-256", "Captured (UTC)", "Date verdict",
                         "Registrations"], rows,
-                       [16 * mm, 44 * mm, 31 * mm, 31 * mm, 24 * mm, 28 * mm]))
+                       [16 * mm, 44 * mm, 31 * mm, 28 * mm, 28 * mm, 27 * mm]))
     story += [
         Spacer(1, 6 * mm),
         P("How to check this packet", "h3"),
@@ -321,7 +341,7 @@ def _crop_cell(photo: dict[str, Any], boxes: Sequence[dict[str, Any]], staging: 
     per_h = max(18 * mm, min(55 * mm, budget_h / max(1, len(boxes)) - 11 * mm))
     for box in boxes:
         path = staging / box["crop"]
-        img = _image(path, width, per_h)
+        img = _image(staging, box["crop"], width, per_h)
         img.hAlign = "LEFT"
         title = f"Box {box['number']}"
         if box.get("registration"):
@@ -337,14 +357,14 @@ def _crop_cell(photo: dict[str, Any], boxes: Sequence[dict[str, Any]], staging: 
 
 def _pictures(photo: dict[str, Any], staging: Path) -> list[Flowable]:
     boxes = photo["boxes"]
-    annotated = staging / photo["paths"]["annotated"]
+    annotated = photo["paths"]["annotated"]
     if not boxes:
-        img = _image(annotated, CONTENT_W, 110 * mm)
+        img = _image(staging, annotated, CONTENT_W, 100 * mm)
         return [img, P("Annotated picture (upright, no boxes)", "caption")]
     crops_w = 52 * mm
     gap = 4 * mm
     left_w = CONTENT_W - crops_w - gap
-    img = _image(annotated, left_w, 105 * mm)
+    img = _image(staging, annotated, left_w, 100 * mm)
     beside, rest = boxes[:MAX_CROPS_BESIDE], boxes[MAX_CROPS_BESIDE:]
     budget = max(img.drawHeight, 110 * mm)
     left = [img, P("Annotated picture: boxes numbered as in the table below; caption strip "
@@ -383,7 +403,10 @@ def _gps_text(gps: dict[str, Any] | None) -> str:
 
 def _identification(photo: dict[str, Any]) -> Table:
     meta = photo.get("metadata") or {}
-    camera = " ".join(x for x in (meta.get("make"), meta.get("model")) if x)
+    make, model = meta.get("make") or "", meta.get("model") or ""
+    # Many cameras repeat the make in the model ("Canon" / "Canon EOS 7D Mark II").
+    camera = model if make and model.lower().startswith(make.lower()) else f"{make} {model}"
+    camera = camera.strip()
     orientation = photo.get("orientation")
     size = (f"{photo['width']} × {photo['height']} px as displayed")
     if (photo["stored_width"], photo["stored_height"]) != (photo["width"], photo["height"]) or (
@@ -516,13 +539,13 @@ def _photo_flights(photo: dict[str, Any]) -> list[Flowable]:
     links = photo.get("flights") or []
     if not links:
         return []
-    rows = [[link.get("relation"), _flight_name(link["flight"]),
+    rows = [[(link.get("relation") or "unknown").replace("_", " "), _flight_name(link["flight"]),
              f"{link['flight'].get('origin') or '?'} → {link['flight'].get('destination') or '?'}",
              _times(link["flight"], "departure"), _times(link["flight"], "arrival"),
              link.get("note")] for link in links]
     return [P("Linked flights", "h3"),
             _grid(["Relation", "Flight", "Route", "Departure (UTC)", "Arrival (UTC)", "Note"],
-                  rows, [24 * mm, 30 * mm, 22 * mm, 30 * mm, 30 * mm, 38 * mm])]
+                  rows, [27 * mm, 30 * mm, 22 * mm, 29 * mm, 29 * mm, 37 * mm])]
 
 
 def _photo_section(photo: dict[str, Any], staging: Path) -> list[Flowable]:
@@ -587,7 +610,7 @@ def _flatten(value: Any, prefix: str = "") -> list[tuple[str, Any]]:
 def _short(value: Any) -> str:
     text = json.dumps(value, ensure_ascii=False) if isinstance(value, list) else str(value)
     # Full hashes are in custody.jsonl; twelve characters identify them on paper.
-    return HEX64.sub(lambda m: m.group(0)[:12] + "…", text)
+    return HEX_DIGEST.sub(lambda m: m.group(0)[:12] + "…", text)
 
 
 def _custody_details(line: dict[str, Any]) -> str:
@@ -625,12 +648,14 @@ def _custody_section(custody: Sequence[dict[str, Any]], chain_ok: bool, problem:
                 "<i>redacted: an event about a photo outside this packet</i>", "muted"),
                 "", "", "", _mono(line["hash"][:10] + "…")])
             continue
-        obj = line.get("object_type") or ""
+        obj = esc(line.get("object_type") or "")
         if line.get("object_id"):
             oid = str(line["object_id"])
-            obj += f" {oid[:12] + '…' if len(oid) > 14 else oid}"
+            obj += " " + esc(oid[:12] + "…" if len(oid) > 14 else oid)
         if line.get("photo_sha256"):
-            obj += f" · photo {line['photo_sha256'][:10]}…"
+            obj += (f'<br/><font name="{FONT_MONO}" color="#5b6573">'
+                    f'{esc(line["photo_sha256"][:12])}…</font>')
+        obj = P(obj, "cell")
         rows.append([str(line.get("id")), time, line.get("examiner"), line.get("action"), obj,
                      P(esc(_custody_details(line)), "small"), _mono(line["hash"][:10] + "…")])
     table = _grid(["#", "Time (UTC)", "Examiner", "Action", "Object", "Details", "Hash"], rows,

@@ -113,6 +113,8 @@ class CaptionItem(QGraphicsItem):
         self._rect = QRectF()
 
     def set_text(self, text: str, flagged: bool) -> None:
+        if (text, flagged) == (self.text, self.flagged) and (self._rect.isValid() or not text):
+            return
         self.prepareGeometryChange()
         self.text, self.flagged = text, flagged
         metrics = QFontMetricsF(self.font)

@@ -15,12 +15,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
-    QAction,
     QBrush,
     QColor,
     QImage,
     QKeyEvent,
-    QKeySequence,
     QMouseEvent,
     QPainter,
     QPen,
@@ -30,25 +28,18 @@ from PySide6.QtWidgets import QGraphicsRectItem, QGraphicsScene, QGraphicsView, 
 from sqlalchemy import select
 
 from annotator.core import boxes as core
-from annotator.core.boxes import BoxValues
-from annotator.core.models import Box, Photo
+from annotator.core.models import Photo
 from annotator.gui.canvas.box_item import BoxItem
+from annotator.gui.canvas.editing import BoxEditing
 from annotator.gui.canvas.image_loader import PhotoImageLoader
 from annotator.gui.canvas.photo_item import PhotoItem
-from annotator.gui.commands import (
-    CopyBoxesCommand,
-    CreateBoxCommand,
-    DeleteBoxesCommand,
-    DuplicateBoxCommand,
-    EditBoxesCommand,
-)
 
 ZOOM_STEP = 1.25
 MAX_ZOOM = 32.0
 MIN_DRAWN_SIDE = 2.0
 
 
-class PhotoCanvas(QGraphicsView):
+class PhotoCanvas(BoxEditing, QGraphicsView):
     """Shows `session`'s selected photo and edits its boxes through undo commands."""
 
     box_selection_changed = Signal(object)  # box id, or None
@@ -85,40 +76,6 @@ class PhotoCanvas(QGraphicsView):
         self._make_actions()
         session.photo_selected.connect(self.show_photo)
         session.boxes_changed.connect(self._on_boxes_changed)
-
-    # -- actions -------------------------------------------------------------------------
-
-    def _action(self, text: str, keys: list[QKeySequence | str], slot, *,  # type: ignore[no-untyped-def]
-                local: bool = False, checkable: bool = False) -> QAction:
-        action = QAction(text, self)
-        action.setShortcuts([QKeySequence(k) for k in keys])
-        action.setCheckable(checkable)
-        # Keys that other widgets also use (arrows, Delete) act only when the canvas has focus.
-        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut if local
-                                  else Qt.ShortcutContext.WindowShortcut)
-        (action.toggled if checkable else action.triggered).connect(slot)
-        self.addAction(action)
-        return action
-
-    def _make_actions(self) -> None:
-        tr = self.tr
-        self.draw_action = self._action(tr("Draw box"), ["W"], self.set_draw_mode,
-                                        checkable=True)
-        self.delete_action = self._action(tr("Delete box"), [QKeySequence.StandardKey.Delete],
-                                          self.delete_selected, local=True)
-        self.duplicate_action = self._action(tr("Duplicate box"), ["Ctrl+D"],
-                                             self.duplicate_selected, local=True)
-        self.copy_previous_action = self._action(tr("Copy boxes from previous photo"),
-                                                 ["Ctrl+Shift+D"], self.copy_previous)
-        self.fit_action = self._action(tr("Fit to window"), ["F"], self.fit_to_window)
-        self.actual_size_action = self._action(tr("Actual size (1:1)"), ["1"], self.actual_size)
-        self.nudge_actions = []
-        for key, dx, dy in (("Left", -1, 0), ("Right", 1, 0), ("Up", 0, -1), ("Down", 0, 1)):
-            for step, prefix in ((1, ""), (10, "Shift+")):
-                self.nudge_actions.append(self._action(
-                    tr("Nudge box"), [prefix + key],
-                    lambda _checked=False, x=dx * step, y=dy * step: self.nudge_selected(x, y),
-                    local=True))
 
     def set_draw_mode(self, on: bool) -> None:
         """Arm (or disarm) drawing: the next left drag on the photo draws one box."""
@@ -177,6 +134,7 @@ class PhotoCanvas(QGraphicsView):
             on_full=lambda image: self._set_image(item, image, full=True),
             on_error=lambda text: self.session.status_message.emit(
                 self.tr("Cannot show this photo: {0}").format(text)),
+            thumbnail=self.session.case.thumb_path(sha256),  # checked in the worker
         )
 
     def _set_image(self, item: PhotoItem, image: QImage, *, full: bool) -> None:
@@ -206,7 +164,7 @@ class PhotoCanvas(QGraphicsView):
                     item = BoxItem(info, self._bounds, self._on_item_edited)
                     self.items_by_id[box_id] = item
                     self._scene.addItem(item)
-                else:
+                elif item.info != info or item.rect() != item.stored_rect():
                     item.set_info(info)
         finally:
             self._syncing = False
@@ -258,20 +216,31 @@ class PhotoCanvas(QGraphicsView):
         self.centerOn(center)
         self.zoom_changed.emit(self.zoom())
 
-    def zoom_by(self, factor: float) -> None:
+    def zoom_by(self, factor: float, anchor: QPoint | None = None) -> None:
+        """Zoom by `factor`, keeping the photo point under viewport point `anchor` (default:
+        the centre) where it is."""
         current = self.zoom()
         fit = min(self.viewport().width() / max(1.0, self._bounds.width()),
                   self.viewport().height() / max(1.0, self._bounds.height()))
         target = min(max(current * factor, min(fit, 1.0) / 4), MAX_ZOOM)
-        if current > 0 and target != current:
-            self._fit_mode = False
-            self.scale(target / current, target / current)
-            self.zoom_changed.emit(self.zoom())
+        if current <= 0 or target == current:
+            return
+        anchor = anchor if anchor is not None else self.viewport().rect().center()
+        fixed = self.mapToScene(anchor)
+        self._fit_mode = False
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.NoAnchor)
+        self.scale(target / current, target / current)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        moved_to = self.mapFromScene(fixed)
+        h, v = self.horizontalScrollBar(), self.verticalScrollBar()
+        h.setValue(h.value() + moved_to.x() - anchor.x())
+        v.setValue(v.value() + moved_to.y() - anchor.y())
+        self.zoom_changed.emit(self.zoom())
 
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802
         steps = event.angleDelta().y() / 120.0
         if steps:
-            self.zoom_by(ZOOM_STEP ** steps)
+            self.zoom_by(ZOOM_STEP ** steps, event.position().toPoint())
         event.accept()
 
     def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def] # noqa: N802
@@ -385,68 +354,3 @@ class PhotoCanvas(QGraphicsView):
             self._drawing = None
             if rubber.scene() is self._scene:
                 self._scene.removeItem(rubber)
-
-    # -- edits (each one undo command) ---------------------------------------------------
-
-    def _push(self, command) -> bool:  # type: ignore[no-untyped-def]
-        self.session.undo_stack.push(command)
-        return not command.failed
-
-    def _create_box(self, rect: QRectF) -> None:
-        assert self.photo_id is not None
-        values = BoxValues(x=rect.x(), y=rect.y(), w=rect.width(), h=rect.height())
-        command = CreateBoxCommand(self.session, self.photo_id, values)
-        if self._push(command) and command.box_id is not None:
-            self.select_box(command.box_id)
-
-    def _on_item_edited(self, item: BoxItem, old: QRectF, kind: str) -> None:
-        if self.photo_id is None:
-            return
-        r = item.rect()
-        text = self.tr("Resize box") if kind == "resize" else self.tr("Move box")
-        self._push(EditBoxesCommand(self.session, self.photo_id,
-                                    {item.box_id: {"x": r.x(), "y": r.y(),
-                                                   "w": r.width(), "h": r.height()}}, text))
-
-    def nudge_selected(self, dx: float, dy: float) -> None:
-        """Move the selected boxes by (dx, dy) px, kept inside the photo; nudges merge."""
-        if self.photo_id is None:
-            return
-        changes = {}
-        for box_id in self.selected_box_ids():
-            item = self.items_by_id[box_id]
-            r = core.shift_inside(item.rect().x() + dx, item.rect().y() + dy,
-                                  item.rect().width(), item.rect().height(),
-                                  self._bounds.width(), self._bounds.height())
-            changes[box_id] = dict(zip(("x", "y", "w", "h"), r, strict=True))
-        if changes:
-            self._push(EditBoxesCommand(self.session, self.photo_id, changes,
-                                        self.tr("Nudge box"), merge=True))
-
-    def delete_selected(self) -> None:
-        ids = self.selected_box_ids()
-        if ids and self.photo_id is not None:
-            self._push(DeleteBoxesCommand(self.session, self.photo_id, ids))
-
-    def duplicate_selected(self) -> None:
-        ids = self.selected_box_ids()
-        if not ids or self.photo_id is None:
-            return
-        command = DuplicateBoxCommand(self.session, self.items_by_id[ids[0]].info)
-        if self._push(command) and command.created is not None:
-            self.select_box(command.created.id)
-
-    def copy_previous(self) -> None:
-        """Copy the previous photo's (in browser order) boxes onto this one."""
-        if self.photo_id is None:
-            return
-        previous = self.session.neighbour(self.photo_id, -1)
-        if previous is None:
-            self.session.status_message.emit(self.tr("There is no previous photo."))
-            return
-        with self.session.case.reading() as s:
-            count = s.execute(select(Box.id).where(Box.photo_id == previous).limit(1)).first()
-        if count is None:
-            self.session.status_message.emit(self.tr("The previous photo has no boxes."))
-            return
-        self._push(CopyBoxesCommand(self.session, previous, self.photo_id))

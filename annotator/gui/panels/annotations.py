@@ -114,6 +114,7 @@ class AnnotationsPanel(QWidget):
         self.photo_id: int | None = None
         self.box: BoxInfo | None = None
         self._loading = False
+        self._committing: str | None = None
 
         self.model = BoxListModel(self)
         self.list = QListView(self)
@@ -240,7 +241,23 @@ class AnnotationsPanel(QWidget):
             self._loading = False
         self._show_box(self.model.rows[row] if row is not None else None)
 
+    def _typing(self, box: BoxInfo | None) -> dict[str, str]:
+        """Text the user is typing into a field of this same box and has not committed yet:
+        a reload (another edit, an undo from the menu) must not wipe it."""
+        previous = self.box
+        if box is None or previous is None or previous.id != box.id:
+            return {}
+        fields = {"registration": self.registration_edit.text(),
+                  "aircraft_type": self.type_edit.text(), "operator": self.operator_edit.text(),
+                  "note": self.note_edit.toPlainText()}
+        widgets = {"registration": self.registration_edit, "aircraft_type": self.type_edit,
+                   "operator": self.operator_edit, "note": self.note_edit}
+        return {name: text for name, text in fields.items()
+                if name != self._committing and widgets[name].hasFocus()
+                and text != (getattr(previous.values, name) or "")}
+
     def _show_box(self, box: BoxInfo | None) -> None:
+        typing = self._typing(box)
         self.box = box
         self.editor.setEnabled(box is not None)
         v = box.values if box is not None else None
@@ -252,12 +269,16 @@ class AnnotationsPanel(QWidget):
             if v is not None and self.label_combo.findText(v.label) < 0:
                 self.label_combo.addItem(v.label)
             self.label_combo.setCurrentIndex(self.label_combo.findText(v.label) if v else -1)
-            self.registration_edit.setText((v.registration or "") if v else "")
-            self.type_edit.setText((v.aircraft_type or "") if v else "")
-            self.operator_edit.setText((v.operator or "") if v else "")
+            def shown(name: str) -> str:
+                return typing.get(name, (getattr(v, name) or "") if v else "")
+
+            self.registration_edit.setText(shown("registration"))
+            self.type_edit.setText(shown("aircraft_type"))
+            self.operator_edit.setText(shown("operator"))
             self.confidence_combo.setCurrentIndex(
                 max(0, self.confidence_combo.findData(v.confidence)) if v else 0)
-            self.note_edit.setPlainText((v.note or "") if v else "")
+            if "note" not in typing:
+                self.note_edit.setPlainText(shown("note"))
         finally:
             for w in widgets:
                 w.blockSignals(False)
@@ -315,10 +336,14 @@ class AnnotationsPanel(QWidget):
         current = getattr(box.values, field)
         if value == current or (field == "label" and value is None):
             return
-        self.session.undo_stack.push(
-            EditBoxesCommand(self.session, box.photo_id, {box.id: {field: value}}, text))
-        if self.box is box:  # the command's reload did not reach us (another photo)
-            self._show_box(self.box)
+        self._committing = field  # the reload that follows shows this field as stored
+        try:
+            self.session.undo_stack.push(
+                EditBoxesCommand(self.session, box.photo_id, {box.id: {field: value}}, text))
+            if self.box is box:  # the command's reload did not reach us (another photo)
+                self._show_box(self.box)
+        finally:
+            self._committing = None
 
     # -- the case's label list -----------------------------------------------------------
 

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QLineEdit,
+    QListView,
     QStyle,
-    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -37,6 +37,8 @@ BADGE_COLOURS = {  # verdict → (background, text)
 }
 GRADES = [""] + [f"{s}{i}" for s in "ABCDEF" for i in range(1, 7)]
 CLAIM_FIELDS = ("claimed", "place", "source_text")
+SEVERITY_ROLE = Qt.ItemDataRole.UserRole
+CODE_ROLE = Qt.ItemDataRole.UserRole + 1
 ACQ_FIELDS = ("url", "platform", "account", "posted_utc", "archive_url")
 
 
@@ -48,6 +50,7 @@ def load_capture_date(case: Any, photo_id: int, recompute: bool) -> dict[str, An
     from annotator.core.models import Photo
     from annotator.core.photo_dating import refresh_photo_date, stored_date
 
+    changed = False
     with case.reading() as s:
         date = None if recompute else stored_date(s, photo_id)
     if date is None:
@@ -55,10 +58,12 @@ def load_capture_date(case: Any, photo_id: int, recompute: bool) -> dict[str, An
             photo = s.get(Photo, photo_id)
             if photo is None:
                 return {"photo_id": photo_id, "missing": True}
-            refresh_photo_date(case, s, photo)
+            before = photo.date_verdict
+            changed = refresh_photo_date(case, s, photo).verdict != before
     with case.reading() as s:
-        return {"photo_id": photo_id, "missing": False, "date": stored_date(s, photo_id),
-                "claim": get_claim(s, photo_id), "acquisition": get_acquisition(s, photo_id)}
+        return {"photo_id": photo_id, "missing": False, "changed": changed,
+                "date": stored_date(s, photo_id), "claim": get_claim(s, photo_id),
+                "acquisition": get_acquisition(s, photo_id)}
 
 
 class CaptureDatePanel(QWidget):
@@ -97,14 +102,16 @@ class CaptureDatePanel(QWidget):
         claim_form.addRow(self.tr("Place"), self.place_edit)
         claim_form.addRow(self.tr("Source"), self.source_edit)
         claim_form.addRow(self.tr("Grade"), self.grade_combo)
+        self.grade_meaning_label = QLabel()
+        self.grade_meaning_label.setWordWrap(True)
+        claim_form.addRow("", self.grade_meaning_label)
 
-        self.findings = QStandardItemModel(0, 2, self)
-        self.findings.setHorizontalHeaderLabels([self.tr("Finding"), self.tr("Code")])
-        self.findings_view = QTreeView()
-        self.findings_view.setRootIsDecorated(False)
+        self.findings = QStandardItemModel(0, 1, self)
+        self.findings_view = QListView()
         self.findings_view.setWordWrap(True)
+        self.findings_view.setResizeMode(QListView.ResizeMode.Adjust)
+        self.findings_view.setSpacing(2)
         self.findings_view.setModel(self.findings)
-        self.findings_view.setColumnWidth(0, 330)
 
         self.acq_edits: dict[str, QLineEdit] = {}
         acq_box = QGroupBox(self.tr("Where it was found"))
@@ -184,8 +191,8 @@ class CaptureDatePanel(QWidget):
         self._show_date(date)
         self._show_claim(data["claim"])
         self._show_acquisition(data["acquisition"])
-        if previous is not None and previous != self.verdict:
-            self.session.photos_changed.emit()
+        if data["changed"] or (previous is not None and previous != self.verdict):
+            self.session.photos_changed.emit()  # the browser filters and sorts by verdict
 
     # -- showing -----------------------------------------------------------------------------
 
@@ -222,13 +229,16 @@ class CaptureDatePanel(QWidget):
         self.findings.removeRows(0, self.findings.rowCount())
         for f in date.get("findings", []):
             sentence = QStandardItem(icons.get(f["severity"]), f["message"])
-            sentence.setToolTip(f"{severities.get(f['severity'], f['severity'])}: "
-                                f"{f['message']}")
-            sentence.setData(f["severity"], Qt.ItemDataRole.UserRole)
-            code = QStandardItem(f["code"])
-            for item in (sentence, code):
-                item.setEditable(False)
-            self.findings.appendRow([sentence, code])
+            sentence.setToolTip(f"{severities.get(f['severity'], f['severity'])} "
+                                f"({f['code']})")
+            sentence.setData(f["severity"], SEVERITY_ROLE)
+            sentence.setData(f["code"], CODE_ROLE)
+            sentence.setEditable(False)
+            self.findings.appendRow(sentence)
+
+    def finding_codes(self) -> list[str]:
+        """The codes shown, in order (for tests and the report)."""
+        return [self.findings.item(r).data(CODE_ROLE) for r in range(self.findings.rowCount())]
 
     def _show_claim(self, claim: Any) -> None:
         self._claim = claim.values()
@@ -240,8 +250,24 @@ class CaptureDatePanel(QWidget):
             self.grade_combo.setCurrentText(claim.grade or "")
         finally:
             self._loading = False
+        self.grade_meaning_label.setText(self._grade_words(claim.grade))
+
+    def _grade_words(self, grade: str | None) -> str:
+        """The Admiralty grade in words, so an unverified source reads as one."""
+        if not grade:
+            return self.tr("Ungraded source")
+        source = {"A": self.tr("completely reliable"), "B": self.tr("usually reliable"),
+                  "C": self.tr("fairly reliable"), "D": self.tr("not usually reliable"),
+                  "E": self.tr("unreliable"), "F": self.tr("reliability cannot be judged")}
+        info = {"1": self.tr("confirmed by other sources"), "2": self.tr("probably true"),
+                "3": self.tr("possibly true"), "4": self.tr("doubtful"),
+                "5": self.tr("improbable"), "6": self.tr("truth cannot be judged")}
+        return self.tr("Source: {0}; information: {1}").format(
+            source.get(grade[0], "?"), info.get(grade[1:], "?"))
 
     def _show_acquisition(self, acq: Any) -> None:
+        from annotator.core.timeutil import iso_z
+
         data = acq.to_json()
         self._acq = {k: data[k] for k in (*ACQ_FIELDS, "grade")}
         self._loading = True
@@ -252,7 +278,8 @@ class CaptureDatePanel(QWidget):
         finally:
             self._loading = False
         self.acquired_label.setText(
-            self.tr("{0} by {1}").format(data["acquired_utc"], data["acquired_by"])
+            self.tr("{0} by {1}").format(iso_z(acq.acquired_utc.replace(microsecond=0)),
+                                         data["acquired_by"])
             if data["acquired_utc"] else "")
 
     # -- editing -----------------------------------------------------------------------------

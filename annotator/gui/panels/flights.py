@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -24,17 +25,26 @@ from PySide6.QtWidgets import (
 from annotator.gui.flight_commands import LinkCommand, UnlinkCommand
 
 RELATION_TEXT = {
-    "before_departure": "before departure",
-    "after_arrival": "after arrival",
-    "in_flight": "in flight",
-    "unknown": "unknown",
+    "before_departure": QT_TRANSLATE_NOOP("FlightsPanel", "before departure"),
+    "after_arrival": QT_TRANSLATE_NOOP("FlightsPanel", "after arrival"),
+    "in_flight": QT_TRANSLATE_NOOP("FlightsPanel", "in flight"),
+    "unknown": QT_TRANSLATE_NOOP("FlightsPanel", "unknown"),
 }
 
 
+def relation_text(relation: str) -> str:
+    """The relation as the investigator reads it, translated."""
+    return QCoreApplication.translate("FlightsPanel", RELATION_TEXT.get(relation, relation))
+
+
+def _short_time(value: str | None) -> str:
+    return value.replace("T", " ").replace(":00Z", "Z") if value else "?"
+
+
 def _flight_text(f: dict[str, Any]) -> str:
-    return (f"#{f['id']} {f['registration'] or '?'}  {f['origin'] or '????'} "
-            f"{f['departure_utc'] or '?'} → {f['destination'] or '????'} "
-            f"{f['arrival_utc'] or '?'}")
+    return (f"#{f['id']} {f['registration'] or '?'}  {f['origin'] or '????'}→"
+            f"{f['destination'] or '????'}  {_short_time(f['departure_utc'])} – "
+            f"{_short_time(f['arrival_utc'])}")
 
 
 class FlightsPanel(QWidget):
@@ -63,6 +73,10 @@ class FlightsPanel(QWidget):
         self.suggested.setColumnWidth(0, 55)
         self.suggested.setColumnWidth(1, 300)
         self.link_buttons: list[QPushButton] = []
+        self.why = QLabel()
+        self.why.setObjectName("why")
+        self.why.setWordWrap(True)
+        self.suggested.currentItemChanged.connect(self._show_why)
         row = QHBoxLayout()
         row.addWidget(QLabel(self.tr("Linked flights")), 1)
         row.addWidget(self.unlink_button)
@@ -73,6 +87,7 @@ class FlightsPanel(QWidget):
         layout.addWidget(QLabel(self.tr("Suggested flights")))
         layout.addWidget(self.status_label)
         layout.addWidget(self.suggested, 2)
+        layout.addWidget(self.why)
         session.photo_selected.connect(self.show_photo)
         session.photo_changed.connect(self._refresh_if_current)
         session.boxes_changed.connect(self._refresh_if_current)
@@ -88,16 +103,17 @@ class FlightsPanel(QWidget):
 
         self.photo_id = photo_id
         self.linked.clear()
+        self.suggestions = []
         self.suggested.clear()
         self.link_buttons = []
-        self.suggestions = []
+        self.why.setText("")
         if photo_id is None:
             self.status_label.setText(self.tr("No photo selected."))
             return
         with self.session.case.reading() as s:
             for link in linked_flights_json(s, photo_id):
                 item = QTreeWidgetItem([_flight_text(link),
-                                        self.tr(RELATION_TEXT.get(link["relation"], "")),
+                                        relation_text(link["relation"]),
                                         link["link_note"] or ""])
                 item.setData(0, 256, link["id"])
                 self.linked.addTopLevelItem(item)
@@ -135,16 +151,26 @@ class FlightsPanel(QWidget):
         for suggestion in self.suggestions:
             flight = suggestion["flight"]
             item = QTreeWidgetItem([f"{suggestion['score']:.2f}", _flight_text(flight),
-                                    self.tr(RELATION_TEXT[suggestion["relation"]]), ""])
+                                    relation_text(suggestion["relation"]), ""])
             item.setToolTip(1, "\n".join(suggestion["reasons"]))
             item.setToolTip(0, "\n".join(suggestion["reasons"]))
             self.suggested.addTopLevelItem(item)
             button = QPushButton(self.tr("Link"))
             button.setToolTip(self.tr("Link this photo to flight {0} ({1})").format(
-                flight["id"], RELATION_TEXT[suggestion["relation"]]))
+                flight["id"], relation_text(suggestion["relation"])))
             button.clicked.connect(lambda _c=False, s=suggestion: self.link(s))
             self.suggested.setItemWidget(item, 3, button)
             self.link_buttons.append(button)
+        if self.suggestions:
+            self.suggested.setCurrentItem(self.suggested.topLevelItem(0))
+
+    def _show_why(self, item: QTreeWidgetItem | None, _previous: object = None) -> None:
+        row = self.suggested.indexOfTopLevelItem(item) if item is not None else -1
+        if 0 <= row < len(self.suggestions):
+            reasons = self.suggestions[row]["reasons"]
+            self.why.setText("\n".join(f"• {r}" for r in reasons))
+        else:
+            self.why.setText("")
 
     def link(self, suggestion: dict[str, Any]) -> None:
         if self.photo_id is None:

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import json
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
-from PySide6.QtCore import Qt
 
 from annotator.gui.panels.copy_tree import CopyableTree
 from annotator.gui.session import CaseSession

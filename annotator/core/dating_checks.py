@@ -1,0 +1,238 @@
+"""The findings that compare the photo's clocks with each other, with what the file says
+about editing, with the claim, with the import and post times, and with flights.
+
+Each `check_*` calls `add(code, severity, message, **params)` once per finding.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta, timezone
+from pathlib import Path
+
+from annotator.core.capture_time import (
+    MAX_OFFSET,
+    CaptureTime,
+    aware,
+    edit_history,
+    fmt_utc,
+    haversine_km,
+    human_delta,
+    parse_local,
+    parse_when,
+    photo_place,
+)
+from annotator.core.dating_model import ERROR, WARNING, DatingInput, FlightFact, Place
+from annotator.core.editors import editor_named
+from annotator.core.metadata import PhotoMetadata
+from annotator.core.timeutil import as_utc
+from annotator.core.timezones import format_offset, zone
+
+Add = Callable[..., None]
+
+CLAIM_TIME_LIMIT = timedelta(hours=1)
+FLIGHT_GROUND_MARGIN = timedelta(minutes=10)  # take-off and landing shots are near the airport
+ELSEWHERE_KM = 25.0
+
+
+def check_other_clocks(meta: PhotoMetadata, cap: CaptureTime, add: Add) -> None:
+    original = cap.local
+    if original is None:
+        return
+    digitized = parse_local(meta.datetime_digitized)
+    if digitized is not None:
+        a, b = aware(original, meta.offset_original), aware(digitized, meta.offset_digitized)
+        delta = (b - a) if a and b else digitized - original
+        if abs(delta) >= timedelta(seconds=1):
+            add("DIGITIZED_MISMATCH", WARNING,
+                f"DateTimeOriginal ({meta.datetime_original}) and DateTimeDigitized "
+                f"({meta.datetime_digitized}) differ by {human_delta(delta)}.",
+                original=meta.datetime_original, digitized=meta.datetime_digitized,
+                difference_s=round(delta.total_seconds(), 1))
+    modified = parse_local(meta.datetime_modified)
+    if modified is not None:
+        a, b = aware(original, meta.offset_original), aware(modified, meta.offset_modified)
+        delta = (b - a) if a and b else modified - original.replace(microsecond=0)
+        if delta >= timedelta(seconds=1):
+            add("MODIFIED_AFTER_CAPTURE", WARNING,
+                f"The file was modified ({meta.datetime_modified}) {human_delta(delta)} after "
+                f"it was captured ({meta.datetime_original}).",
+                modified=meta.datetime_modified, original=meta.datetime_original,
+                difference_s=round(delta.total_seconds(), 1))
+
+
+def check_software(meta: PhotoMetadata, cap: CaptureTime, add: Add, path: Path | None) -> None:
+    names = [("Software", meta.software or meta.tags.get("Image Software")),
+             ("ProcessingSoftware", meta.tags.get("Image ProcessingSoftware"))]
+    for tag, value in names:
+        editor = editor_named(value)
+        if editor:
+            add("SOFTWARE_EDITED", WARNING,
+                f"The {tag} tag names an image editor ({value!r}, {editor}), not camera "
+                "firmware: the file was saved by that program.",
+                tag=tag, software=value, editor=editor)
+            break
+
+    after = []
+    for event in edit_history(meta):
+        action = str(event["action"] or "").lower()
+        if action not in ("saved", "edited", "converted", "derived", "cropped", "filtered",
+                          "produced", "printed", "managed", "copied", "published"):
+            continue
+        when = parse_when(event["when"])
+        if when is not None and cap.local is not None:
+            if when.tzinfo is not None and cap.utc is not None:
+                if when <= cap.utc:
+                    continue
+            elif when.replace(tzinfo=None) <= cap.local:
+                continue
+        after.append(event)
+    if after:
+        listed = "; ".join(
+            f"{e['action']} {e['when'] or '(undated)'}"
+            + (f" with {e['software']}" if e["software"] else "") for e in after)
+        add("EDIT_HISTORY", WARNING,
+            f"The XMP edit history records {len(after)} save(s) or edit(s) after the capture: "
+            f"{listed}.", events=after)
+
+    if path is not None:  # exifread, not has_thumbnail, is the authority on IFD1
+        from annotator.core.thumbnail_check import compare_thumbnail
+
+        comparison = compare_thumbnail(path)
+        if comparison is not None and not comparison.same:
+            what = ("has a different shape (width/height "
+                    f"{comparison.thumb_aspect} against {comparison.main_aspect}: a crop)"
+                    if comparison.reason == "shape" else
+                    "shows different content (a difference of "
+                    f"{comparison.mean_difference} standard deviations on average, "
+                    f"{comparison.max_cell_difference} at most)")
+            add("THUMBNAIL_MISMATCH", ERROR,
+                f"The embedded EXIF thumbnail does not show the same picture as the main image: "
+                f"it {what}. The main image was probably cropped or edited after capture.",
+                reason=comparison.reason, main_aspect=comparison.main_aspect,
+                thumb_aspect=comparison.thumb_aspect,
+                mean_difference=comparison.mean_difference,
+                max_cell_difference=comparison.max_cell_difference)
+
+
+def _claim_zone(inp: DatingInput, cap: CaptureTime):  # type: ignore[no-untyped-def]
+    """The zone the claim's local date is read in: the claimed place's, else the photo's."""
+    if inp.claim and inp.claim.place and inp.claim.place.tz:
+        return zone(inp.claim.place.tz), inp.claim.place.tz
+    if cap.zone:
+        return zone(cap.zone), cap.zone
+    if cap.offset is not None:
+        return timezone(cap.offset), format_offset(cap.offset)
+    return None, None
+
+
+def check_claim(inp: DatingInput, cap: CaptureTime, add: Add) -> None:
+    claim = inp.claim
+    if claim is None or not claim.claimed or cap.local is None:
+        return
+    claimed = parse_local(claim.claimed)
+    if claimed is None:
+        return
+    has_time = "T" in claim.claimed
+    tz, tz_name = _claim_zone(inp, cap)
+    if tz is not None and cap.utc is not None:
+        local_capture = cap.utc.astimezone(tz).replace(tzinfo=None)
+    else:
+        local_capture, tz_name = cap.local, "the camera's clock"
+    where = claim.place.label if claim.place else None
+    if has_time:
+        claimed_utc = claimed.replace(tzinfo=tz).astimezone(UTC) if tz and cap.utc else None
+        delta = (cap.utc - claimed_utc) if claimed_utc else (local_capture - claimed)
+        if abs(delta) > CLAIM_TIME_LIMIT:
+            add("CLAIMED_DATE_MISMATCH", ERROR,
+                f"The photo was captured at {local_capture:%Y-%m-%d %H:%M} local time "
+                f"({tz_name}), {human_delta(delta)} from the claimed {claimed:%Y-%m-%d %H:%M}; "
+                "a claimed time holds within one hour.",
+                claimed=claim.claimed, capture_local=local_capture.isoformat(timespec="seconds"),
+                zone=tz_name, place=where, difference_s=round(delta.total_seconds()))
+    elif local_capture.date() != claimed.date():
+        add("CLAIMED_DATE_MISMATCH", ERROR,
+            f"The photo was captured on {local_capture:%Y-%m-%d} local time ({tz_name}), "
+            f"not on the claimed date {claimed:%Y-%m-%d}.",
+            claimed=claim.claimed, capture_local=local_capture.isoformat(timespec="seconds"),
+            zone=tz_name, place=where)
+
+
+def _earliest_utc(cap: CaptureTime) -> datetime | None:
+    """The capture instant, or without a zone the earliest it can be (local − 14 h)."""
+    if cap.utc is not None:
+        return cap.utc
+    if cap.local is not None:
+        return (cap.local - MAX_OFFSET).replace(tzinfo=UTC)
+    return None
+
+
+def check_bounds(inp: DatingInput, cap: CaptureTime, add: Add) -> None:
+    earliest = _earliest_utc(cap)
+    if earliest is None:
+        return
+    reference = as_utc(inp.reference_utc)
+    if reference is not None and earliest > reference:
+        what = "it was imported" if inp.reference_is_import else "now"
+        add("FUTURE_DATE", ERROR,
+            f"The capture time ({fmt_utc(earliest)}) is after {what} ({fmt_utc(reference)}): the "
+            "camera clock was wrong or the date was altered.",
+            capture_utc=fmt_utc(earliest), reference_utc=fmt_utc(reference),
+            reference="import" if inp.reference_is_import else "now")
+    posted = as_utc(inp.posted_utc)
+    if posted is not None and earliest > posted:
+        add("POSTED_BEFORE_CAPTURE", ERROR,
+            f"The photo was first posted at {fmt_utc(posted)}, "
+            f"{human_delta(earliest - posted)} before its capture time ({fmt_utc(earliest)}).",
+            posted_utc=fmt_utc(posted), capture_utc=fmt_utc(earliest))
+
+
+def check_flights(inp: DatingInput, cap: CaptureTime, add: Add) -> None:
+    t = cap.utc
+    if t is None or not inp.flights:
+        return
+    reported: set[str] = set()
+    for f in inp.flights:
+        dep, arr = as_utc(f.departure_utc), as_utc(f.arrival_utc)
+        if dep and arr and dep + FLIGHT_GROUND_MARGIN < t < arr - FLIGHT_GROUND_MARGIN:
+            who = f.registration or "the tagged aircraft"
+            add("FLIGHT_CONFLICT", ERROR,
+                f"{who} was airborne on flight {f.label} "
+                f"({_place_label(f.origin)} {fmt_utc(dep)} → {_place_label(f.destination)} "
+                f"{fmt_utc(arr)}) at the capture time {fmt_utc(t)}.",
+                kind="airborne", flight=f.label, registration=f.registration,
+                departure_utc=fmt_utc(dep), arrival_utc=fmt_utc(arr))
+            reported.add(f.registration or "")
+    place = photo_place(inp)
+    if place is None:
+        return
+    by_reg: dict[str, list[FlightFact]] = {}
+    for f in inp.flights:
+        by_reg.setdefault(f.registration or "", []).append(f)
+    for reg, flights in by_reg.items():
+        if reg in reported:
+            continue
+        before = [f for f in flights if f.arrival_utc and as_utc(f.arrival_utc) <= t]
+        after = [f for f in flights if f.departure_utc and as_utc(f.departure_utc) >= t]
+        where: Place | None = None
+        basis = None
+        if before:
+            last = max(before, key=lambda f: as_utc(f.arrival_utc))  # type: ignore[arg-type, return-value]
+            where, basis = last.destination, last
+        elif after:
+            nxt = min(after, key=lambda f: as_utc(f.departure_utc))  # type: ignore[arg-type, return-value]
+            where, basis = nxt.origin, nxt
+        if where is None or basis is None:
+            continue
+        km = haversine_km(place.lat, place.lon, where.lat, where.lon)
+        if km > ELSEWHERE_KM:
+            add("FLIGHT_CONFLICT", ERROR,
+                f"According to flight {basis.label}, {reg or 'the tagged aircraft'} was at "
+                f"{where.label} at the capture time, {km:.0f} km from where the photo was "
+                f"taken ({place.label}).",
+                kind="elsewhere", flight=basis.label, registration=reg or None,
+                aircraft_at=where.label, photo_place=place.label, distance_km=round(km, 1))
+
+
+def _place_label(place: Place | None) -> str:
+    return place.label if place else "?"

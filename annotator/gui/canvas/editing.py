@@ -1,0 +1,132 @@
+"""Box edits from the canvas, each one undo command, and the canvas's keyboard actions.
+
+A mixin of `PhotoCanvas` (kept apart so the view module is about showing and the mouse):
+it relies on the canvas's `session`, `photo_id`, `items_by_id`, `_bounds`,
+`selected_box_ids()` and `select_box()`.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from sqlalchemy import select
+
+from annotator.core import boxes as core
+from annotator.core.boxes import BoxValues
+from annotator.core.models import Box
+from annotator.gui.canvas.box_item import BoxItem
+from annotator.gui.commands import (
+    CopyBoxesCommand,
+    CreateBoxCommand,
+    DeleteBoxesCommand,
+    DuplicateBoxCommand,
+    EditBoxesCommand,
+)
+
+
+class BoxEditing:
+    """W, Delete, Ctrl+D, Ctrl+Shift+D, arrows, F, 1 — and the commands behind them."""
+
+    # -- actions -------------------------------------------------------------------------
+
+    def _action(self, name: str, text: str, keys: list[QKeySequence | str], slot, *,  # type: ignore[no-untyped-def]
+                local: bool = False, checkable: bool = False) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)  # the key under which Settings stores a changed shortcut
+        action.setShortcuts([QKeySequence(k) for k in keys])
+        action.setCheckable(checkable)
+        # Keys that other widgets also use (arrows, Delete) act only when the canvas has focus.
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut if local
+                                  else Qt.ShortcutContext.WindowShortcut)
+        (action.toggled if checkable else action.triggered).connect(slot)
+        self.addAction(action)
+        return action
+
+    def _make_actions(self) -> None:
+        tr = self.tr
+        self.draw_action = self._action("canvas.draw", tr("Draw box"), ["W"],
+                                        self.set_draw_mode, checkable=True)
+        self.delete_action = self._action("canvas.delete", tr("Delete box"),
+                                          [QKeySequence.StandardKey.Delete],
+                                          self.delete_selected, local=True)
+        self.duplicate_action = self._action("canvas.duplicate", tr("Duplicate box"),
+                                             ["Ctrl+D"], self.duplicate_selected, local=True)
+        self.copy_previous_action = self._action("canvas.copy_previous",
+                                                 tr("Copy boxes from previous photo"),
+                                                 ["Ctrl+Shift+D"], self.copy_previous)
+        self.fit_action = self._action("canvas.fit", tr("Fit to window"), ["F"],
+                                       self.fit_to_window)
+        self.actual_size_action = self._action("canvas.actual_size", tr("Actual size (1:1)"),
+                                               ["1"], self.actual_size)
+        self.nudge_actions = []
+        for key, dx, dy in (("Left", -1, 0), ("Right", 1, 0), ("Up", 0, -1), ("Down", 0, 1)):
+            for step, prefix in ((1, ""), (10, "Shift+")):
+                self.nudge_actions.append(self._action(
+                    f"canvas.nudge_{key.lower()}_{step}", tr("Nudge box"), [prefix + key],
+                    lambda _checked=False, x=dx * step, y=dy * step: self.nudge_selected(x, y),
+                    local=True))
+
+    # -- edits (each one undo command) ---------------------------------------------------
+
+    def _push(self, command) -> bool:  # type: ignore[no-untyped-def]
+        self.session.undo_stack.push(command)
+        return not command.failed
+
+    def _create_box(self, rect: QRectF) -> None:
+        assert self.photo_id is not None
+        values = BoxValues(x=rect.x(), y=rect.y(), w=rect.width(), h=rect.height())
+        command = CreateBoxCommand(self.session, self.photo_id, values)
+        if self._push(command) and command.box_id is not None:
+            self.select_box(command.box_id)
+
+    def _on_item_edited(self, item: BoxItem, old: QRectF, kind: str) -> None:
+        if self.photo_id is None:
+            return
+        r = item.rect()
+        text = self.tr("Resize box") if kind == "resize" else self.tr("Move box")
+        self._push(EditBoxesCommand(self.session, self.photo_id,
+                                    {item.box_id: {"x": r.x(), "y": r.y(),
+                                                   "w": r.width(), "h": r.height()}}, text))
+
+    def nudge_selected(self, dx: float, dy: float) -> None:
+        """Move the selected boxes by (dx, dy) px, kept inside the photo; nudges merge."""
+        if self.photo_id is None:
+            return
+        changes = {}
+        for box_id in self.selected_box_ids():
+            item = self.items_by_id[box_id]
+            r = core.shift_inside(item.rect().x() + dx, item.rect().y() + dy,
+                                  item.rect().width(), item.rect().height(),
+                                  self._bounds.width(), self._bounds.height())
+            changes[box_id] = dict(zip(("x", "y", "w", "h"), r, strict=True))
+        if changes:
+            self._push(EditBoxesCommand(self.session, self.photo_id, changes,
+                                        self.tr("Nudge box"), merge=True))
+
+    def delete_selected(self) -> None:
+        ids = self.selected_box_ids()
+        if ids and self.photo_id is not None:
+            self._push(DeleteBoxesCommand(self.session, self.photo_id, ids))
+
+    def duplicate_selected(self) -> None:
+        ids = self.selected_box_ids()
+        if not ids or self.photo_id is None:
+            return
+        command = DuplicateBoxCommand(self.session, self.items_by_id[ids[0]].info)
+        if self._push(command) and command.created is not None:
+            self.select_box(command.created.id)
+
+    def copy_previous(self) -> None:
+        """Copy the previous photo's (in browser order) boxes onto this one."""
+        if self.photo_id is None:
+            return
+        previous = self.session.neighbour(self.photo_id, -1)
+        if previous is None:
+            self.session.status_message.emit(self.tr("There is no previous photo."))
+            return
+        with self.session.case.reading() as s:
+            count = s.execute(select(Box.id).where(Box.photo_id == previous).limit(1)).first()
+        if count is None:
+            self.session.status_message.emit(self.tr("The previous photo has no boxes."))
+            return
+        self._push(CopyBoxesCommand(self.session, previous, self.photo_id))

@@ -1,0 +1,144 @@
+"""Evidence-packet export time against its floor: run by hand, never collected by pytest.
+
+    python tests/bench/bench_export.py [--count 200] [--jobs 2]
+
+Uses the same cached 12-megapixel JPEGs as bench_import.py (generated on first use), imports
+them into a fresh case, puts one box on every photo (two on every fifth), then measures in
+the same run, with the originals in the page cache:
+
+1. the floor: copying the case's originals to a new folder (`cp`) and running `sha256sum`
+   over the copies — what any packet must at least do;
+2. `annotator export CASE --out PACKET.zip --jobs JOBS`, as a user runs it (start-up, the
+   originals streamed and re-hashed into the zip, every photo decoded, annotated and its
+   boxes cropped at full resolution, datasets, manifest, custody log, the PDF report);
+3. `annotator verify PACKET.zip`, for reference.
+
+The target is export at most 3 × the floor. Peak memory of the export process is printed
+too (it streams: originals never sit in memory).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(REPO))
+
+from tests.bench.bench_import import CACHE_VERSION, generate  # noqa: E402
+
+
+def _timed(cmd: list[str], **kwargs) -> tuple[float, float]:  # type: ignore[no-untyped-def]
+    """(wall seconds, CPU seconds of the child) for one command."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    subprocess.run(cmd, check=True, **kwargs)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu
+
+
+def _add_boxes(case_dir: Path) -> int:
+    from sqlalchemy import select
+
+    from annotator.core.boxes import BoxValues, restore_boxes
+    from annotator.core.case import Case
+    from annotator.core.models import Photo
+
+    made = 0
+    with Case.open(case_dir, examiner="bench") as case:
+        with case.reading() as s:
+            photos = [(p.id, p.width, p.height) for p in s.execute(select(Photo)).scalars()]
+        next_id = 1
+        for n, (pid, w, h) in enumerate(photos):
+            boxes = [(next_id, BoxValues(registration="5U-MBH", confidence="confirmed",
+                                         x=w * 0.3, y=h * 0.35, w=w * 0.35, h=h * 0.2))]
+            if n % 5 == 0:
+                boxes.append((next_id + 1, BoxValues(label="vehicle", x=w * 0.05, y=h * 0.7,
+                                                     w=w * 0.15, h=h * 0.12)))
+            restore_boxes(case, pid, boxes)
+            next_id += len(boxes)
+            made += len(boxes)
+    return made
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--count", type=int, default=200)
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
+    parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir())
+                        / f"annotator-bench-12mp-{CACHE_VERSION}")
+    args = parser.parse_args()
+    for tool in ("sha256sum", "cp"):
+        if shutil.which(tool) is None:
+            print(f"bench_export: {tool} is not installed", file=sys.stderr)
+            return 2
+    files = generate(args.cache, args.count, args.jobs)[: args.count]
+    work = Path(tempfile.mkdtemp(prefix="annotator-bench-export-"))
+    env = {**os.environ, "ANNOTATOR_EXAMINER": "bench", "ANNOTATOR_CONFIG_DIR": str(work)}
+    annotator = [sys.executable, "-m", "annotator"]
+    try:
+        case = work / "case"
+        incoming = work / "incoming"
+        incoming.mkdir()
+        for f in files:
+            os.symlink(f, incoming / f.name)
+        subprocess.run([*annotator, "init", str(case)], check=True, cwd=REPO, env=env,
+                       stdout=subprocess.DEVNULL)
+        subprocess.run([*annotator, "import", str(case), str(incoming), "--jobs",
+                        str(args.jobs)], check=True, cwd=REPO, env=env,
+                       stdout=subprocess.DEVNULL)
+        boxes = _add_boxes(case)
+        originals = sorted(p for p in (case / "originals").rglob("*") if p.is_file())
+        total_mb = sum(p.stat().st_size for p in originals) / 1e6
+        subprocess.run(["cat", *map(str, originals)], check=True, stdout=subprocess.DEVNULL)
+        load = os.getloadavg()[0]
+
+        copies = work / "copies"
+        copies.mkdir()
+        cp_wall, cp_cpu = _timed(["cp", *map(str, originals), str(copies)])
+        sum_wall, sum_cpu = _timed(["sha256sum", *map(str, sorted(copies.iterdir()))],
+                                   stdout=subprocess.DEVNULL)
+        floor, floor_cpu = cp_wall + sum_wall, cp_cpu + sum_cpu
+
+        packet = work / "packet.zip"
+        export_wall, export_cpu = _timed(
+            [*annotator, "export", str(case), "--out", str(packet), "--jobs", str(args.jobs)],
+            cwd=REPO, env=env, stdout=subprocess.DEVNULL)
+        peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        verify_wall, verify_cpu = _timed([*annotator, "verify", str(packet)], cwd=REPO,
+                                         env=env, stdout=subprocess.DEVNULL)
+        packet_mb = packet.stat().st_size / 1e6
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+    ratio = export_wall / floor
+    print(f"photos: {len(files)} JPEGs, 12 MP, {total_mb:.0f} MB; {boxes} boxes; "
+          f"{args.jobs} jobs on {os.cpu_count()} CPUs; load average before: {load:.1f}")
+    print()
+    print("| measurement | wall (s) | CPU (s) |")
+    print("|---|---:|---:|")
+    print(f"| floor: cp originals | {cp_wall:.2f} | {cp_cpu:.2f} |")
+    print(f"| floor: sha256sum of the copies | {sum_wall:.2f} | {sum_cpu:.2f} |")
+    print(f"| **floor total** | **{floor:.2f}** | {floor_cpu:.2f} |")
+    print(f"| **annotator export --jobs {args.jobs}** | **{export_wall:.2f}** | "
+          f"{export_cpu:.2f} |")
+    print(f"| annotator verify | {verify_wall:.2f} | {verify_cpu:.2f} |")
+    print()
+    verdict = "met" if ratio <= 3 else "MISSED"
+    print(f"export / floor: {ratio:.2f}x wall (target <= 3x: {verdict}), "
+          f"{export_cpu / floor_cpu:.2f}x CPU; packet {packet_mb:.0f} MB; "
+          f"peak RSS of the largest child process {peak_mb:.0f} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,104 @@
+"""report.pdf: every photo named with its hash, fonts embedded, user text shown literally,
+and pages that render."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+
+import pytest
+
+from annotator.core.boxes import BoxValues, create_box
+from annotator.core.packet.export import export_packet
+from tests.packet_fixtures import make_case_with_photos, unzip
+
+
+def _need(tool: str) -> None:
+    if shutil.which(tool) is None:
+        pytest.skip(f"{tool} (poppler-utils) is not installed")
+
+
+@pytest.fixture
+def report(case, tmp_path):
+    sample = make_case_with_photos(case, tmp_path)
+    folder = unzip(export_packet(case, tmp_path / "p.zip").path, tmp_path / "unzipped")
+    return sample, folder / "report.pdf"
+
+
+def _text(pdf) -> str:
+    _need("pdftotext")
+    out = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
+                         text=True, check=True)
+    return out.stdout
+
+
+def test_report_names_every_photo_with_its_full_sha256(report):
+    sample, pdf = report
+    text = _text(pdf)
+    for name, sha in sample.shas.items():
+        assert f"— {name}" in text, name
+        assert sha in text, name
+    for heading in ("PHOTOGRAPHIC EVIDENCE REPORT", "Exhibits", "Identification",
+                    "Capture date", "Flights linked to the exhibits", "Custody log"):
+        assert heading in text
+    assert "5U-MBH" in text and "Page 2 of" in text
+
+
+def test_report_embeds_every_font_it_uses(report):
+    _need("pdffonts")
+    _sample, pdf = report
+    out = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True)
+    rows = [line for line in out.stdout.splitlines()[2:] if line.strip()]
+    assert rows, "the report uses fonts"
+    for row in rows:
+        assert re.search(r"\byes\s+yes\s+yes\b", row), f"not embedded: {row}"
+    assert "Helvetica" not in out.stdout
+
+
+def test_user_text_with_markup_characters_is_shown_literally(case, tmp_path):
+    sample = make_case_with_photos(case, tmp_path)
+    create_box(case, sample.ids["plain.jpg"], BoxValues(
+        label="aircraft", operator="<font size=40>Acme</font> & Sons", note="a < b > c",
+        x=10, y=10, w=50, h=50))
+    folder = unzip(export_packet(case, tmp_path / "p.zip").path, tmp_path / "u")
+    # Narrow table cells wrap text over lines: compare without whitespace.
+    text = re.sub(r"\s+", "", _text(folder / "report.pdf"))
+    assert "<fontsize=40>Acme</font>&Sons" in text
+    assert "a<b>c" in text
+    assert "tail<visible>&clear" in text  # the note of the apron box
+
+
+def test_first_page_and_a_photo_page_render(report, tmp_path):
+    _need("pdftoppm")
+    _sample, pdf = report
+    prefix = tmp_path / "page"
+    subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "2", str(pdf),
+                    str(prefix)], check=True)
+    pages = sorted(tmp_path.glob("page-*.png"))
+    assert len(pages) == 2
+    from PIL import Image
+
+    with Image.open(pages[1]) as page:
+        # A4 at 60 dpi, and not blank: the annotated picture puts colour on the page.
+        assert abs(page.size[0] - 496) <= 1 and abs(page.size[1] - 702) <= 1
+        colours = page.convert("RGB").getcolors(maxcolors=1 << 16)
+        assert colours is None or len(colours) > 50
+
+
+def test_report_is_identical_for_the_same_content(case, tmp_path):
+    """invariant=1: no generation time or random id in the PDF itself."""
+    from annotator.core.packet.report import write_report
+
+    make_case_with_photos(case, tmp_path)
+    folder = unzip(export_packet(case, tmp_path / "p.zip").path, tmp_path / "u")
+    import json
+
+    from annotator.core.packet import custody
+
+    manifest = json.loads((folder / "manifest.json").read_text())
+    lines = custody.parse((folder / "custody.jsonl").read_bytes())
+    write_report(tmp_path / "a.pdf", manifest, lines, folder)
+    write_report(tmp_path / "b.pdf", manifest, lines, folder)
+    assert (tmp_path / "a.pdf").read_bytes() == (tmp_path / "b.pdf").read_bytes()
+    assert (tmp_path / "a.pdf").read_bytes() == (folder / "report.pdf").read_bytes()
