@@ -164,13 +164,24 @@ class TimelineView(QGraphicsView):
         session.flights_changed.connect(self.reload)
         session.photos_changed.connect(self.reload)
         session.photo_changed.connect(lambda _id: self.reload())
-        self.reload()
+        self._dirty = True
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if self._dirty:
+            self.reload()
 
     def x_of(self, when: datetime) -> float:
         assert self.origin is not None
         return LABEL_W + (when - self.origin).total_seconds() / 3600 * PX_PER_HOUR
 
     def reload(self) -> None:
+        """Rebuild the scene now if shown, else when next shown (a hidden timeline of a big
+        case should cost nothing on every edit)."""
+        if not self.isVisible():
+            self._dirty = True
+            return
+        self._dirty = False
         self.data = TimelineData.load(self.session.case)
         scene = self.scene()
         scene.clear()

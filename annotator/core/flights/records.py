@@ -14,7 +14,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, defer
 
 from annotator.core.errors import InputRejected, NotFound
 from annotator.core.models import Aircraft, AircraftRegistration, Flight
@@ -307,7 +307,8 @@ def _jsonable(values: dict[str, Any]) -> dict[str, Any]:
 
 def list_flights(session: Session, ids: Iterable[int] | None = None) -> list[Flight]:
     """Flights by departure (unknown last), then arrival and id."""
-    query = select(Flight)
+    # Tracks can hold tens of thousands of points: loaded only when a caller touches one.
+    query = select(Flight).options(defer(Flight.track))
     if ids is not None:
         query = query.where(Flight.id.in_(list(ids)))
     flights = list(session.execute(query).scalars())
@@ -344,7 +345,6 @@ def flight_json(flight: Flight, aircraft: Aircraft | None = None) -> dict[str, A
         "notes": flight.notes,
         "coverage_gaps": list(flight.coverage_gaps or []),
         "problems": flight_problems(flight),
-        "track_points": len(flight.track or []),
         "version": flight.version,
     }
 

@@ -61,6 +61,7 @@ class FlightsPanel(QWidget):
         self.linked.setHeaderLabels([self.tr("Linked flight"), self.tr("Relation"),
                                      self.tr("Note")])
         self.linked.setRootIsDecorated(False)
+        self.linked.setColumnWidth(0, 330)
         self.unlink_button = QPushButton(self.tr("Unlink"))
         self.unlink_button.clicked.connect(self.unlink_selected)
         self.status_label = QLabel()
