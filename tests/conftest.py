@@ -40,14 +40,65 @@ def _isolated_user(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
     yield
 
 
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Core tests that make cases run on SQLite and on PostgreSQL (marked `postgres`)."""
+    if "db_backend" in metafunc.fixturenames and "tests/core/" in metafunc.definition.nodeid:
+        metafunc.parametrize(
+            "db_backend",
+            ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)],
+            indirect=True,
+        )
+
+
 @pytest.fixture
-def case(tmp_path: Path):
-    """A new, empty SQLite case, closed after the test."""
+def db_backend(request: pytest.FixtureRequest) -> str:
+    """"sqlite", or "postgresql" for the PostgreSQL run of a core test."""
+    return getattr(request, "param", "sqlite")
+
+
+@pytest.fixture
+def make_case(tmp_path: Path, db_backend: str):
+    """`make_case(path=None, **kw)`: a new, empty case on the test's backend, closed (and its
+    PostgreSQL schema dropped) after the test."""
     from annotator.core.case import Case
 
-    opened = Case.create(tmp_path / "case", name="Test case", examiner="test-examiner")
-    yield opened
-    opened.close()
+    opened: list[Case] = []
+    scratch = None
+    if db_backend == "postgresql":
+        from tests.pg_fixtures import ScratchSchemas
+
+        scratch = ScratchSchemas()
+
+    def make(path: Path | None = None, **kw: object) -> Case:
+        kw.setdefault("name", "Test case")
+        kw.setdefault("examiner", "test-examiner")
+        if scratch is not None:
+            kw.setdefault("db_url", scratch.new_url())
+        made = Case.create(path or tmp_path / "case", **kw)  # type: ignore[arg-type]
+        opened.append(made)
+        return made
+
+    yield make
+    for made in opened:
+        made.close()
+    if scratch is not None:
+        scratch.drop_all()
+
+
+@pytest.fixture
+def case(make_case):
+    """A new, empty case (SQLite; core tests also run it on PostgreSQL), closed after the test."""
+    return make_case()
+
+
+@pytest.fixture
+def pg_url():
+    """A fresh, empty PostgreSQL schema's URL for tests that need PostgreSQL itself."""
+    from tests.pg_fixtures import ScratchSchemas
+
+    scratch = ScratchSchemas()
+    yield scratch.new_url
+    scratch.drop_all()
 
 
 @pytest.fixture

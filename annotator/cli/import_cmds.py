@@ -126,6 +126,10 @@ class _CtrlC:
 
 
 def _import(args: argparse.Namespace) -> int:
+    if args.jobs != 1:
+        from annotator.core.ingest_pool import warm_up
+
+        warm_up()  # the workers' imports overlap with opening the case
     from annotator.core.ingest import import_paths
 
     with open_case(args) as case, _CtrlC() as ctrl_c:

@@ -33,7 +33,7 @@ from annotator.core import decode
 from annotator.core.case import Case
 from annotator.core.errors import UsageError
 from annotator.core.ingest_files import select_files
-from annotator.core.ingest_pool import WorkerCrashed, run_in_order
+from annotator.core.ingest_pool import WorkerCrashed, run_in_order, warm_up
 from annotator.core.ingest_report import (
     DuplicateFile,
     ImportedFile,
@@ -87,6 +87,8 @@ def import_paths(
     if workers < 1:
         raise UsageError("--jobs must be at least 1")
 
+    if workers > 1:
+        warm_up()  # workers get ready while the folders are walked
     selection = select_files(paths, exclude=case.root)
     report = ImportReport(files=len(selection.files) + len(selection.refused))
     report.rejected.extend(RejectedFile(str(p), reason) for p, reason in selection.refused)
@@ -127,11 +129,16 @@ def import_paths(
     return report
 
 
+# What each worker runs per file (a module-level name, so a test can swap in a task that
+# kills its worker, as a crashing decoder would).
+_worker_task = analyse_in_worker
+
+
 def _analyses(files: list[str], jobs: int, max_pixels: int, known: frozenset[str],
               cancel: threading.Event | None) -> Iterator[tuple[str, Any]]:
     """(path, FileAnalysis or exception) per file, in order, from workers or in-process."""
     if jobs > 1:
-        yield from run_in_order(analyse_in_worker, files, jobs=jobs, initializer=init_worker,
+        yield from run_in_order(_worker_task, files, jobs=jobs, initializer=init_worker,
                                 initargs=(max_pixels, known), cancel=cancel)
         return
     with _pillow_limit(max_pixels):

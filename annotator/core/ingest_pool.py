@@ -41,6 +41,16 @@ def process_context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("spawn")
 
 
+def warm_up() -> None:
+    """Start the fork server now (it imports Pillow and the readers in the background), so
+    the first workers are ready by the time the caller has opened the case and walked the
+    folders. A no-op where workers are spawned."""
+    if process_context().get_start_method() == "forkserver":
+        from multiprocessing import forkserver
+
+        forkserver.ensure_running()
+
+
 def run_in_order(
     task: Callable[[str], Any],
     items: Iterable[str],

@@ -31,6 +31,9 @@ def ensure_app() -> QApplication:
         app.setOrganizationName(ORGANIZATION)
         app.setApplicationName(APPLICATION)
         app.setApplicationDisplayName("annotator")
+        from annotator.gui.i18n import install_translators
+
+        install_translators(app)  # settings.json `language`, else the system's
     return app  # type: ignore[return-value]
 
 

@@ -165,6 +165,11 @@ class FlightsWindow(QMainWindow):
         self.format = QComboBox()
         self.format.addItems(list(FORMATS))
         self.format.setToolTip(self.tr("File format (auto: tell from the content)"))
+        self.import_registration = QLineEdit()
+        self.import_registration.setPlaceholderText(self.tr("registration for the file"))
+        self.import_registration.setToolTip(self.tr(
+            "The aircraft's registration, for files that do not name it (KML tracks)"))
+        self.import_registration.setMaximumWidth(170)
         self.import_button = QPushButton(self.tr("&Import…"))
         self.import_button.clicked.connect(self.choose_import)
         self.progress = QProgressBar()
@@ -176,7 +181,7 @@ class FlightsWindow(QMainWindow):
         bar = QHBoxLayout()
         bar.addWidget(self.filter, 1)
         for widget in (self.add_button, self.edit_button, self.delete_button, self.format,
-                       self.import_button):
+                       self.import_registration, self.import_button):
             bar.addWidget(widget)
         top = QWidget()
         top_layout = QVBoxLayout(top)
@@ -266,16 +271,18 @@ class FlightsWindow(QMainWindow):
 
     def import_file(self, path: Path, fmt: str = "auto") -> None:
         """Import off the GUI thread; on success push one undoable command for the batch."""
-        from annotator.core.flights.importers import import_file
+        from annotator.core.flights.importers import ImportOverrides, import_file
 
         case = self.session.case
+        overrides = ImportOverrides(registration=self.import_registration.text().strip() or None)
         self.import_button.setEnabled(False)
         self.progress.setRange(0, 0)
         self.progress.setVisible(True)
         self.message.setText(self.tr("Importing {0}…").format(path.name))
 
         def work(job: Any) -> Any:
-            return import_file(case, path, fmt, progress=lambda d, t: job.report(d, t))
+            return import_file(case, path, fmt, overrides,
+                               progress=lambda d, t: job.report(d, t))
 
         self.session.jobs.submit(work, self._imported, self._import_failed, self._progress)
 

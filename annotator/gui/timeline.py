@@ -248,6 +248,16 @@ class TimelineView(QGraphicsView):
             gap.setZValue(5)
             self.scene().addItem(gap)
 
+    def wheelEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
+        """Ctrl+wheel zooms the time axis around the cursor; the plain wheel scrolls."""
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            factor = 1.25 if event.angleDelta().y() > 0 else 0.8
+            self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+            self.scale(factor, 1.0)
+            event.accept()
+            return
+        super().wheelEvent(event)
+
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
         item = self.itemAt(event.position().toPoint())
         if isinstance(item, LegItem):

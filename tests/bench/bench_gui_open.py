@@ -64,11 +64,16 @@ view, model, thumbs = window.browser.view, window.browser.model, window.browser.
 result = {"rows": model.rowCount()}
 
 def visible_rows():
-    top = view.indexAt(view.viewport().rect().topLeft()).row()
-    bottom = view.indexAt(view.viewport().rect().bottomLeft()).row()
-    if bottom < 0:
-        bottom = model.rowCount() - 1
-    return range(max(top, 0), bottom + 1)
+    area = view.viewport().rect()
+    rows, row = [], max(view.indexAt(area.center()).row() - 20, 0)
+    while row < model.rowCount():
+        rect = view.visualRect(model.index(row))
+        if rect.top() > area.bottom():
+            break
+        if rect.intersects(area):
+            rows.append(row)
+        row += 1
+    return rows
 
 def first_screen_ready():
     rows = visible_rows()

@@ -238,6 +238,28 @@ def test_a_worker_that_dies_loses_only_its_own_file():
     assert all(outcome[i] == i.upper() for i in items if i != "crash-me")
 
 
+def test_a_dying_worker_rejects_that_file_and_the_batch_goes_on(case: Case, tmp_path: Path,
+                                                                monkeypatch):
+    import annotator.core.ingest as ingest
+
+    monkeypatch.setattr(ingest, "_worker_task", fx.analyse_or_crash)
+    folder = tmp_path / "in"
+    for n in range(1, 7):
+        fx.good_jpeg(folder / f"{n}.jpg", n)
+    fx.good_jpeg(folder / "crash.jpg", 31)  # mid-batch: sorted before z.jpg
+    fx.good_jpeg(folder / "z.jpg", 32)
+
+    report = import_paths(case, [folder], jobs=2)
+
+    names = [f"{n}.jpg" for n in range(1, 7)] + ["z.jpg"]
+    assert [Path(i.path).name for i in report.imported] == names
+    assert [Path(r.path).name for r in report.rejected] == ["crash.jpg"]
+    assert "worker process died" in report.rejected[0].reason
+    assert len([p for p in case.store.root.rglob("*") if p.is_file()]) == 7
+    with case.reading() as s:
+        assert s.query(Photo).count() == 7 and verify_chain(s).ok
+
+
 def test_cancel_stops_between_files_and_keeps_what_is_in(case: Case, tmp_path: Path):
     files = [fx.good_jpeg(tmp_path / f"{n}.jpg", n) for n in range(1, 6)]
     cancel = threading.Event()

@@ -221,3 +221,40 @@ def test_delete_button_removes_the_flight_and_undo_restores_it_with_links(
     with case.reading() as s:
         links = linked_flights_json(s, photo.id)
     assert [(lk["relation"], lk["link_note"]) for lk in links] == [("before_departure", "ramp")]
+
+
+def test_a_hidden_timeline_waits_until_shown(qtbot, case, session):
+    win = FlightsWindow(session)
+    qtbot.addWidget(win)
+    fid = add_flight(case, FlightDraft(registration="5U-MBH", origin="GABS", departure_utc=T0))
+    session.flights_changed.emit()
+    assert win.timeline.leg_items == {}
+    win.show()
+    qtbot.waitExposed(win)
+    assert fid in win.timeline.leg_items
+
+
+def test_kml_import_takes_the_registration_typed_beside_it(qtbot, case, window, tmp_path):
+    from tests.flight_fixtures import write_kml_track
+
+    path = write_kml_track(tmp_path / "t.kml", flight_points(T0, GABS, GAGO), name="Track")
+    qtbot.keyClicks(window.import_registration, "5umbh")
+    window.import_file(path, "kml")
+    assert _shown_column(window, 1) == ["5U-MBH"]
+    assert (_shown_column(window, 4), _shown_column(window, 6)) == (["GABS"], ["GAGO"])
+
+
+def test_ctrl_wheel_zooms_the_time_axis_only(qtbot, case, session, window):
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QWheelEvent
+
+    add_flight(case, FlightDraft(registration="5U-MBH", origin="GABS", departure_utc=T0))
+    session.flights_changed.emit()
+    view = window.timeline
+    center = QPointF(view.viewport().rect().center())
+    event = QWheelEvent(center, view.viewport().mapToGlobal(center), QPoint(0, 0),
+                        QPoint(0, 120), Qt.MouseButton.NoButton,
+                        Qt.KeyboardModifier.ControlModifier, Qt.ScrollPhase.NoScrollPhase,
+                        False)
+    view.wheelEvent(event)
+    assert view.transform().m11() == pytest.approx(1.25) and view.transform().m22() == 1.0

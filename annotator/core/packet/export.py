@@ -50,6 +50,8 @@ if TYPE_CHECKING:
 
 # Files written after the export event; every other file is covered by `evidence_sha256`.
 AFTER_EVENT = ("custody.jsonl", "report.pdf")
+# Smaller copies of the pictures for the PDF, beside the staged packet files (not packed).
+REPORT_PICTURES = "_report-pictures"
 Progress = Callable[[int, int], None]
 
 
@@ -106,6 +108,7 @@ def _render_job(photo: PhotoRecord, paths: PhotoPaths, staging: Path, source: Pa
         annotated_out=staging / paths.annotated,
         crop_outs=tuple(staging / c for c in paths.crops),
         dataset_out=staging / paths.dataset_image if paths.dataset_image else None,
+        report_dir=staging / REPORT_PICTURES, packet_root=staging,
     )
 
 
@@ -251,7 +254,7 @@ class _Export:
         self.packet.write_bytes("custody.jsonl", custody.dumps(lines))
         from annotator.core.packet.report import write_report
 
-        write_report(self.staging / "report.pdf", man, lines, self.staging)
+        write_report(self.staging / "report.pdf", man, lines, self.staging / REPORT_PICTURES)
         self.packet.write_file("report.pdf", self.staging / "report.pdf")
         self.progress(len(self.photos) + 2, self.total)
 

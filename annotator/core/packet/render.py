@@ -27,6 +27,11 @@ STRIP_FG = (255, 255, 255)
 STRIP_DIM = (190, 198, 210)
 ANNOTATED_JPEG = {"quality": 90, "subsampling": 0, "optimize": False, "progressive": False}
 CROP_JPEG = {"quality": 95, "subsampling": 0, "optimize": False, "progressive": False}
+# The report's copies: enough for A4 at 300 dpi, a fraction of the bytes (the PDF is built in
+# memory, so its pictures are kept small; the full pictures are in the packet beside it).
+REPORT_SIDE = 1400
+REPORT_CROP_SIDE = 900
+REPORT_JPEG = {"quality": 85, "subsampling": 0, "optimize": False, "progressive": False}
 # Formats a detector or labelling tool reads directly; others get an upright copy.
 DATASET_READABLE = frozenset({"JPEG", "PNG", "BMP", "WEBP"})
 
@@ -57,6 +62,8 @@ class RenderJob:
     annotated_out: Path
     crop_outs: tuple[Path, ...]
     dataset_out: Path | None
+    report_dir: Path | None = None  # where the report's smaller copies go (same layout)
+    packet_root: Path | None = None  # the staging root the outputs' packet paths start at
 
 
 def needs_dataset_copy(orientation: int | None, fmt: str | None) -> bool:
@@ -182,6 +189,18 @@ def _annotated(picture: Image.Image, job: RenderJob) -> Image.Image:
     return canvas
 
 
+def _report_copy(job: RenderJob, out: Path, picture: Image.Image, side: int) -> None:
+    if job.report_dir is None or job.packet_root is None:
+        return
+    target = job.report_dir / out.relative_to(job.packet_root)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    small = picture
+    if max(picture.size) > side:
+        small = picture.copy()
+        small.thumbnail((side, side), Image.Resampling.LANCZOS, reducing_gap=2.0)
+    small.save(target, "JPEG", **REPORT_JPEG)
+
+
 def render_photo(job: RenderJob) -> None:
     """Write the annotated picture, the crops and (if asked) the dataset copy of one photo.
 
@@ -200,10 +219,14 @@ def render_photo(job: RenderJob) -> None:
                 f"records {job.width}×{job.height}"
             )
         job.annotated_out.parent.mkdir(parents=True, exist_ok=True)
-        _annotated(picture, job).save(job.annotated_out, "JPEG", **ANNOTATED_JPEG)
+        annotated = _annotated(picture, job)
+        annotated.save(job.annotated_out, "JPEG", **ANNOTATED_JPEG)
+        _report_copy(job, job.annotated_out, annotated, REPORT_SIDE)
         for box, out in zip(job.boxes, job.crop_outs, strict=True):
             out.parent.mkdir(parents=True, exist_ok=True)
-            picture.crop(crop_rect(box, *picture.size)).save(out, "JPEG", **CROP_JPEG)
+            crop = picture.crop(crop_rect(box, *picture.size))
+            crop.save(out, "JPEG", **CROP_JPEG)
+            _report_copy(job, out, crop, REPORT_CROP_SIDE)
         if job.dataset_out is not None:
             job.dataset_out.parent.mkdir(parents=True, exist_ok=True)
             if job.dataset_out.suffix == ".jpg":

@@ -670,10 +670,15 @@ def _custody_section(custody: Sequence[dict[str, Any]], chain_ok: bool, problem:
 
 def write_report(out: Path, manifest: dict[str, Any], custody: Sequence[dict[str, Any]],
                  staging: Path) -> None:
-    """Render report.pdf to `out`; pictures are read from `staging` (the packet's layout)."""
+    """Render report.pdf to `out`; pictures are read from `staging` under their packet
+    paths (the export passes its smaller report copies)."""
+    from reportlab import rl_config
+
     from annotator.core.packet.custody import verify_lines
 
     _register_fonts()
+    # Binary streams: ASCII85 (the default) is pure Python here and was 80 % of an export.
+    rl_config.useA85 = 0
     check = verify_lines(custody)
     doc = BaseDocTemplate(
         str(out), pagesize=A4, leftMargin=MARGIN_X, rightMargin=MARGIN_X,

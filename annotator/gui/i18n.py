@@ -1,0 +1,64 @@
+"""Which language the GUI speaks, and loading its translations.
+
+The choice is the `language` key of settings.json (written by the Settings dialog):
+'' follows the system locale, 'en' or 'fr' forces one. Two translators are installed on the
+QApplication: ours (`resources/translations/annotator_<lang>.qm`) and Qt's own (`qtbase_<lang>`
+from PySide6's translations folder, for the standard buttons and dialogs: "Annuler", file
+dialogs). English is the source language, so it needs no translator at all.
+
+The CLI and the evidence report stay in English: only the GUI calls this.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtWidgets import QApplication
+
+from annotator.core.settings import load_settings
+from annotator.resources import resources_dir
+
+LANGUAGES = ("en", "fr")  # English is the source; the others have a .qm
+
+
+def translations_dir() -> Path:
+    return resources_dir() / "translations"
+
+
+def chosen_language(setting: str | None = None) -> str:
+    """The language to use: the setting when it names one we have, else the system's when we
+    have it, else English."""
+    value = (load_settings().get("language", "") if setting is None else setting) or ""
+    value = str(value).strip().lower()
+    if value in LANGUAGES:
+        return value
+    for name in QLocale.system().uiLanguages():  # e.g. ['fr-ML', 'fr', 'en-US']
+        code = name.replace("_", "-").split("-")[0].lower()
+        if code in LANGUAGES:
+            return code
+    return "en"
+
+
+def install_translators(app: QApplication, language: str | None = None) -> str:
+    """Install the translators for `language` (default: from settings / the system) on `app`,
+    replacing any installed before; return the language in use.
+
+    The translators are kept on the application object, since Qt does not own them and they
+    must live as long as it does."""
+    for old in getattr(app, "_annotator_translators", []):
+        app.removeTranslator(old)
+    app._annotator_translators = []  # type: ignore[attr-defined]
+    lang = chosen_language(language)
+    if lang == "en":
+        return lang
+    ours = QTranslator(app)
+    if ours.load(f"annotator_{lang}", str(translations_dir())):
+        app.installTranslator(ours)
+        app._annotator_translators.append(ours)  # type: ignore[attr-defined]
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    qt = QTranslator(app)
+    if qt.load(f"qtbase_{lang}", qt_dir):
+        app.installTranslator(qt)
+        app._annotator_translators.append(qt)  # type: ignore[attr-defined]
+    return lang
