@@ -97,7 +97,7 @@ def pg_url():
     from tests.pg_fixtures import ScratchSchemas
 
     scratch = ScratchSchemas()
-    yield scratch.new_url
+    yield scratch.new_url()
     scratch.drop_all()
 
 

@@ -9,6 +9,7 @@ import io
 import os
 import random
 import struct
+import threading
 from pathlib import Path
 
 from PIL import Image, TiffImagePlugin
@@ -133,9 +134,12 @@ def image_size(path: Path) -> tuple[int, int]:
 
 def crash_on_marked(item: str) -> str:
     """A pool task that kills its worker process on items containing "crash" (as a decoder
-    segfault would) and echoes the others."""
+    segfault would), never returns on items containing "hang" (as a decoder caught in a
+    loop would), and echoes the others."""
     if "crash" in item:
         os._exit(70)
+    if "hang" in item:
+        threading.Event().wait()
     return item.upper()
 
 

@@ -243,6 +243,16 @@ def _ensure_label(case: Any, session: Session, label: str) -> None:
         case.audit(session, "labels.add", "case", record.id, details={"label": label})
 
 
+def _refresh_date(case: Any, session: Session, photo_id: int) -> None:
+    """Tagged registrations decide which flights can conflict with the capture time."""
+    from annotator.core.photo_dating import refresh_photo_date
+
+    photo = session.get(Photo, photo_id)
+    if photo is not None:
+        session.flush()
+        refresh_photo_date(case, session, photo)
+
+
 def _insert(case: Any, session: Session, photo: PhotoFrame | Photo, values: BoxValues,
             box_id: int | None, extra: dict[str, Any] | None = None) -> BoxInfo:
     clean, problem = _normalize_values(values, photo)
@@ -267,6 +277,8 @@ def _insert(case: Any, session: Session, photo: PhotoFrame | Photo, values: BoxV
         details["restored"] = True  # an undone delete: the same box back under its old id
     details.update(extra or {})
     case.audit(session, "box.create", "box", box.id, photo_sha256=photo.sha256, details=details)
+    if clean.registration:
+        _refresh_date(case, session, photo.id)
     return _info(box, photo.sha256)
 
 
@@ -312,6 +324,8 @@ def _update(case: Any, s: Session, box_id: int, changes: dict[str, Any]
     if problem:
         details["registration_problem"] = problem
     case.audit(s, "box.update", "box", box.id, photo_sha256=photo.sha256, details=details)
+    if clean.registration != before.registration:
+        _refresh_date(case, s, photo.id)
     return before, clean
 
 
@@ -337,6 +351,8 @@ def _delete(case: Any, s: Session, box_id: int) -> BoxInfo:
     s.execute(delete(Box).where(Box.id == box_id))
     case.audit(s, "box.delete", "box", box_id, photo_sha256=photo.sha256,
                details={"before": asdict(info.values), "photo_id": photo.id})
+    if info.values.registration:
+        _refresh_date(case, s, photo.id)
     return info
 
 

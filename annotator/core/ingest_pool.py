@@ -8,7 +8,9 @@ A worker that dies (a decoder segfault, the OOM killer) breaks the whole
 `ProcessPoolExecutor`, failing every file in flight with `BrokenProcessPool` without saying
 which file killed it. Each of those files is then re-run alone in a fresh one-worker pool:
 the ones that pass are kept, the one that kills its worker again is reported as
-`WorkerCrashed`, and the batch goes on in a fresh pool.
+`WorkerCrashed`, and the batch goes on in a fresh pool. A file that keeps its worker busy
+longer than `timeout` (a decoder caught in a loop by a hostile file) is treated the same way:
+the workers are killed and the files in flight re-run alone.
 
 Workers are started with `forkserver` where the platform has it (else `spawn`): forking the
 GUI process, which runs Qt threads, could copy a held lock into the child and hang it.
@@ -25,6 +27,7 @@ from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
 WORKER_MODULE = "annotator.core.ingest_worker"
+FILE_TIMEOUT_S = 300.0  # far above the decode of the largest image the pixel limit allows
 
 
 class WorkerCrashed(Exception):
@@ -59,10 +62,12 @@ def run_in_order(
     initializer: Callable[..., None] | None = None,
     initargs: tuple[Any, ...] = (),
     cancel: threading.Event | None = None,
+    timeout: float = FILE_TIMEOUT_S,
 ) -> Iterator[tuple[str, Any]]:
     """Yield `(item, result)` for each item in order; `result` is the task's return value,
     a `WorkerCrashed`, or another exception the task raised. Stops early when `cancel` is
-    set (files in flight are abandoned, never half-reported).
+    set (files in flight are abandoned, never half-reported). `timeout` is the most one
+    item may take, in seconds.
 
     `task` and `initializer` must be importable module-level functions (they are pickled).
     """
@@ -103,8 +108,11 @@ def run_in_order(
                     pending.appendleft(refused)
                 item, future = inflight.popleft()
                 try:
-                    result = future.result()
-                except BrokenProcessPool:
+                    result = future.result(timeout=timeout)
+                except (BrokenProcessPool, TimeoutError):
+                    # With results taken in submission order, the oldest item has been
+                    # running for the whole wait: a timeout means it is the slow one.
+                    _kill_workers(pool)
                     suspects = [item, *(i for i, _ in inflight)]
                     inflight.clear()
                 except Exception as exc:  # noqa: BLE001 - reported per item by the caller
@@ -114,7 +122,7 @@ def run_in_order(
                 continue
             pool.shutdown(wait=True, cancel_futures=True)
             pool = None
-            yield from _isolate(suspects, task, new_pool, cancelled)
+            yield from _isolate(suspects, task, new_pool, cancelled, timeout)
     finally:
         if pool is not None:
             pool.shutdown(wait=True, cancel_futures=True)
@@ -125,6 +133,7 @@ def _isolate(
     task: Callable[[str], Any],
     new_pool: Callable[[int], ProcessPoolExecutor],
     cancelled: Callable[[], bool],
+    timeout: float,
 ) -> Iterator[tuple[str, Any]]:
     """Re-run each file that was in flight when a worker died, alone, to find the culprit."""
     pool: ProcessPoolExecutor | None = None
@@ -135,15 +144,26 @@ def _isolate(
             if pool is None:
                 pool = new_pool(1)
             try:
-                result: Any = pool.submit(task, item).result()
-            except BrokenProcessPool:
+                result: Any = pool.submit(task, item).result(timeout=timeout)
+            except (BrokenProcessPool, TimeoutError) as exc:
+                _kill_workers(pool)
                 pool.shutdown(wait=True, cancel_futures=True)
                 pool = None
-                result = WorkerCrashed("the worker process died while reading this file "
-                                       "(a decoder crash or out of memory)")
+                result = WorkerCrashed(
+                    f"reading this file took more than {timeout:g} s; its worker was stopped"
+                    if isinstance(exc, TimeoutError) else
+                    "the worker process died while reading this file "
+                    "(a decoder crash or out of memory)")
             except Exception as exc:  # noqa: BLE001
                 result = exc
             yield item, result
     finally:
         if pool is not None:
             pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _kill_workers(pool: ProcessPoolExecutor) -> None:
+    """Stop a pool's worker processes at once (the executor has no public way to)."""
+    for process in list(getattr(pool, "_processes", {}).values()):
+        if process.is_alive():
+            process.kill()

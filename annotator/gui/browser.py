@@ -19,6 +19,7 @@ from PySide6.QtCore import (
     QRegularExpression,
     QSize,
     Qt,
+    QThreadPool,
     Signal,
 )
 from PySide6.QtGui import QColor, QPainter, QPixmap, QRegularExpressionValidator
@@ -46,6 +47,7 @@ from annotator.gui.browser_query import (
 )
 from annotator.gui.session import CaseSession
 from annotator.gui.thumbnails import ThumbnailCache
+from annotator.gui.workers import ImmediatePool, JobRunner
 
 PAGE = 100
 PHOTO_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -261,8 +263,9 @@ class PhotoBrowser(QWidget):
     def __init__(self, session: CaseSession, parent=None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(parent)
         self.session = session
-        self.thumbs = ThumbnailCache(session.case.thumb_path, session.jobs, THUMB_SIZE,
-                                     parent=self)
+        self._thumb_pool: QThreadPool | None = None
+        self.thumbs = ThumbnailCache(session.case.thumb_path, self._thumbnail_jobs(),
+                                     THUMB_SIZE, parent=self)
         self.model = PhotoListModel(session, self.thumbs, self)
         self.filters = FilterBar(flight_link_table() is not None)
         self.view = QListView()
@@ -288,6 +291,21 @@ class PhotoBrowser(QWidget):
         session.boxes_changed.connect(self._boxes_changed)
         session.photo_changed.connect(self.model.refresh_photo)
         self.reload()
+
+    def _thumbnail_jobs(self) -> JobRunner:
+        """Thumbnails get a thread of their own: behind a 12-megapixel decode on the shared
+        pool they would wait half a second; a test's ImmediatePool is kept as it is."""
+        if isinstance(self.session.jobs.pool, ImmediatePool):
+            return self.session.jobs
+        self._thumb_pool = QThreadPool(self)
+        self._thumb_pool.setMaxThreadCount(1)
+        return JobRunner(self._thumb_pool, self)
+
+    def shutdown(self) -> None:
+        """Let a thumbnail read in progress finish before the case closes."""
+        if self._thumb_pool is not None:
+            self._thumb_pool.clear()
+            self._thumb_pool.waitForDone(2000)
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
         # Wide enough for a thumbnail beside the name, date and registration.

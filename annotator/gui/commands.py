@@ -22,9 +22,6 @@ from annotator.core.boxes import BoxInfo, BoxValues
 NUDGE_ID = 0x6E75  # commands with this id merge when they move the same boxes
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("BoxCommands", text)
-
 
 def _one_line(exc: BaseException) -> str:
     text = str(exc).strip()
@@ -48,7 +45,8 @@ class BoxCommand(QUndoCommand):
             self.failed = True
             self.setObsolete(True)
             self.session.status_message.emit(
-                _tr("Not saved: {0} ({1})").format(self.text(), _one_line(exc)))
+                QCoreApplication.translate("BoxCommands", "Not saved: {0} ({1})").format(
+                    self.text(), _one_line(exc)))
         self.session.boxes_changed.emit(self.photo_id)
         if self._applied_once and self.session.current_photo_id != self.photo_id:
             # An undo/redo of another photo's edit shows that photo, so the change is seen.
@@ -75,7 +73,8 @@ class CreateBoxCommand(BoxCommand):
 
     def __init__(self, session: Any, photo_id: int, values: BoxValues,
                  text: str | None = None) -> None:
-        super().__init__(session, photo_id, text or _tr("Draw box"))
+        super().__init__(session, photo_id,
+                         text or QCoreApplication.translate("BoxCommands", "Draw box"))
         self.values = values
         self.box_id: int | None = None
 
@@ -92,7 +91,8 @@ class DuplicateBoxCommand(BoxCommand):
     """Ctrl+D: a copy of a box, offset and kept inside the photo."""
 
     def __init__(self, session: Any, box: BoxInfo) -> None:
-        super().__init__(session, box.photo_id, _tr("Duplicate box"))
+        super().__init__(session, box.photo_id,
+                         QCoreApplication.translate("BoxCommands", "Duplicate box"))
         self.source_id = box.id
         self.created: BoxInfo | None = None
 
@@ -112,7 +112,8 @@ class DeleteBoxesCommand(BoxCommand):
     """Delete one or more boxes of a photo; undo restores them under the same ids."""
 
     def __init__(self, session: Any, photo_id: int, box_ids: list[int]) -> None:
-        text = _tr("Delete box") if len(box_ids) == 1 else _tr("Delete boxes")
+        text = (QCoreApplication.translate("BoxCommands", "Delete box") if len(box_ids) == 1
+                else QCoreApplication.translate("BoxCommands", "Delete boxes"))
         super().__init__(session, photo_id, text)
         self.box_ids = list(box_ids)
         self.deleted: list[BoxInfo] = []
@@ -170,7 +171,8 @@ class CopyBoxesCommand(BoxCommand):
     """Ctrl+Shift+D: copy another photo's boxes onto this one, all in one transaction."""
 
     def __init__(self, session: Any, from_photo: int, to_photo: int) -> None:
-        super().__init__(session, to_photo, _tr("Copy boxes from the previous photo"))
+        super().__init__(session, to_photo, QCoreApplication.translate(
+            "BoxCommands", "Copy boxes from the previous photo"))
         self.from_photo = from_photo
         self.created: list[BoxInfo] = []
 
@@ -189,8 +191,9 @@ class LabelListCommand(QUndoCommand):
     """Add, rename or remove a label of the case's list; undo does the opposite."""
 
     def __init__(self, session: Any, kind: str, label: str, new: str | None = None) -> None:
-        texts = {"add": _tr("Add label"), "rename": _tr("Rename label"),
-                 "remove": _tr("Remove label")}
+        texts = {"add": QCoreApplication.translate("BoxCommands", "Add label"),
+                 "rename": QCoreApplication.translate("BoxCommands", "Rename label"),
+                 "remove": QCoreApplication.translate("BoxCommands", "Remove label")}
         super().__init__(texts[kind])
         self.session, self.kind, self.label, self.new = session, kind, label, new
 
@@ -208,7 +211,8 @@ class LabelListCommand(QUndoCommand):
         except Exception as exc:  # noqa: BLE001
             self.setObsolete(True)
             self.session.status_message.emit(
-                _tr("Not saved: {0} ({1})").format(self.text(), _one_line(exc)))
+                QCoreApplication.translate("BoxCommands", "Not saved: {0} ({1})").format(
+                    self.text(), _one_line(exc)))
         if self.session.current_photo_id is not None:
             self.session.boxes_changed.emit(self.session.current_photo_id)
 

@@ -18,10 +18,6 @@ from annotator.core.flights import links, records
 from annotator.core.flights.records import FlightDraft
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("FlightCommands", text)
-
-
 def _one_line(exc: BaseException) -> str:
     text = str(exc).strip()
     return text.splitlines()[0] if text else type(exc).__name__
@@ -45,7 +41,8 @@ class FlightCommand(QUndoCommand):
             self.error = _one_line(exc)
             self.setObsolete(True)
             self.session.status_message.emit(
-                _tr("Not saved: {0} ({1})").format(self.text(), self.error))
+                QCoreApplication.translate("FlightCommands", "Not saved: {0} ({1})").format(
+                    self.text(), self.error))
         self.session.flights_changed.emit()
         if self.photo_id is not None:
             self.session.photo_changed.emit(self.photo_id)
@@ -100,7 +97,8 @@ class EditFlightCommand(FlightCommand):
     """Change fields of one flight; undo puts back what the core says was stored before."""
 
     def __init__(self, session: Any, flight_id: int, changes: dict[str, Any]) -> None:
-        super().__init__(session, _tr("Edit flight {0}").format(flight_id))
+        super().__init__(session, QCoreApplication.translate(
+            "FlightCommands", "Edit flight {0}").format(flight_id))
         self.flight_id = flight_id
         self.changes = dict(changes)
         self.before: dict[str, Any] = {}
@@ -118,7 +116,8 @@ class LinkCommand(FlightCommand):
 
     def __init__(self, session: Any, photo_id: int, flight_id: int, relation: str,
                  note: str | None = None) -> None:
-        super().__init__(session, _tr("Link photo to flight {0}").format(flight_id), photo_id)
+        super().__init__(session, QCoreApplication.translate(
+            "FlightCommands", "Link photo to flight {0}").format(flight_id), photo_id)
         self.flight_id, self.relation, self.note = flight_id, relation, note
 
     def apply(self) -> None:
@@ -135,8 +134,8 @@ class UnlinkCommand(FlightCommand):
     """Remove a link; undo restores it with its relation and note."""
 
     def __init__(self, session: Any, photo_id: int, flight_id: int) -> None:
-        super().__init__(session, _tr("Unlink photo from flight {0}").format(flight_id),
-                         photo_id)
+        super().__init__(session, QCoreApplication.translate(
+            "FlightCommands", "Unlink photo from flight {0}").format(flight_id), photo_id)
         self.flight_id = flight_id
         self.removed: links.LinkValue | None = None
 
@@ -154,8 +153,9 @@ class DeleteFlightsCommand(AddFlightsCommand):
     """Delete flights; undo stores them again (new ids) with the photo links they had."""
 
     def __init__(self, session: Any, flight_ids: list[int]) -> None:
-        super().__init__(session, [], _tr("Delete flight") if len(flight_ids) == 1
-                         else _tr("Delete flights"))
+        super().__init__(session, [], QCoreApplication.translate("FlightCommands", "Delete flight")
+                         if len(flight_ids) == 1
+                         else QCoreApplication.translate("FlightCommands", "Delete flights"))
         self.flight_ids = list(flight_ids)
 
     def apply(self) -> None:

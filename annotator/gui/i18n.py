@@ -50,6 +50,7 @@ def install_translators(app: QApplication, language: str | None = None) -> str:
         app.removeTranslator(old)
     app._annotator_translators = []  # type: ignore[attr-defined]
     lang = chosen_language(language)
+    app._annotator_language = lang  # type: ignore[attr-defined]
     if lang == "en":
         return lang
     ours = QTranslator(app)
@@ -62,3 +63,9 @@ def install_translators(app: QApplication, language: str | None = None) -> str:
         app.installTranslator(qt)
         app._annotator_translators.append(qt)  # type: ignore[attr-defined]
     return lang
+
+
+def installed_language() -> str:
+    """The language `install_translators` set up ('en' when it has not run)."""
+    app = QApplication.instance()
+    return getattr(app, "_annotator_language", "en") if app is not None else "en"

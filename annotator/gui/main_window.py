@@ -305,6 +305,7 @@ class MainWindow(QMainWindow):
         if self.import_dialog is not None and self._dialog_running():
             self.import_dialog.cancel()
         self.save_state()
+        self.browser.shutdown()
         self.session.close()
         event.accept()
         if self._closing_for_case:

@@ -152,8 +152,9 @@ def test_tagged_aircraft_airborne_elsewhere_is_a_flight_conflict(case, tmp_path)
                                        destination="DRRN",
                                        departure_utc=datetime(2023, 10, 27, 9, 0, tzinfo=UTC),
                                        arrival_utc=datetime(2023, 10, 27, 11, 30, tzinfo=UTC)))
+    # Adding the flight recomputes the verdict of photos tagged with its aircraft.
     with case.reading() as s:
-        assert s.get(Photo, photo.id).date_verdict == "consistent"
+        assert s.get(Photo, photo.id).date_verdict == "inconsistent"
     with case.writing() as s:
         refresh_for_flight(case, s, fid)
     with case.reading() as s:
@@ -175,8 +176,7 @@ def test_linked_flight_gives_the_airport_zone(case, tmp_path):
                                        destination="GABS",
                                        departure_utc=datetime(2023, 10, 27, 12, 0, tzinfo=UTC),
                                        arrival_utc=datetime(2023, 10, 27, 14, 0, tzinfo=UTC)))
-    link_photo(case, photo.id, fid, "before_departure")
-    refresh_photos_by_id(case, [photo.id])
+    link_photo(case, photo.id, fid, "before_departure")  # recomputes the verdict itself
     with case.reading() as s:
         p = s.get(Photo, photo.id)
         assert p.capture_utc == datetime(2023, 10, 27, 10, 15, tzinfo=UTC)  # Niamey, UTC+1

@@ -238,6 +238,14 @@ def test_a_worker_that_dies_loses_only_its_own_file():
     assert all(outcome[i] == i.upper() for i in items if i != "crash-me")
 
 
+def test_a_worker_stuck_on_one_file_is_stopped_and_the_rest_go_on():
+    items = ["a", "b", "hang-me", "c", "d"]
+    results = dict(run_in_order(fx.crash_on_marked, items, jobs=2, timeout=1.0))
+    assert isinstance(results["hang-me"], WorkerCrashed)
+    assert "took more than 1 s" in str(results["hang-me"])
+    assert [results[i] for i in "abcd"] == list("ABCD")
+
+
 def test_a_dying_worker_rejects_that_file_and_the_batch_goes_on(case: Case, tmp_path: Path,
                                                                 monkeypatch):
     import annotator.core.ingest as ingest

@@ -44,6 +44,13 @@ def _photo(session: Session, photo: str | int) -> Photo:
     return find_photo(session, photo)
 
 
+def _refresh_date(case: Case, session: Session, photo: Photo) -> None:
+    """A link can confirm or contradict the capture time: recompute the stored verdict."""
+    from annotator.core.photo_dating import refresh_photo_date
+
+    refresh_photo_date(case, session, photo)
+
+
 def check_relation(relation: str | None) -> str:
     value = (relation or "unknown").strip().lower().replace("-", "_")
     if value not in RELATIONS:
@@ -69,6 +76,7 @@ def link_photo(case: Case, photo: str | int, flight_id: int, relation: str | Non
                    photo_sha256=found.sha256,
                    details={"flight_id": flight.id, "relation": rel, "note": note,
                             "registration": flight.registration})
+        _refresh_date(case, session, found)
         return LinkValue(found.sha256, flight.id, rel, (note or "").strip() or None)
 
 
@@ -85,6 +93,8 @@ def unlink_photo(case: Case, photo: str | int, flight_id: int) -> LinkValue:
                    photo_sha256=found.sha256,
                    details={"flight_id": int(flight_id), "relation": value.relation,
                             "note": value.note})
+        session.flush()
+        _refresh_date(case, session, found)
         return value
 
 

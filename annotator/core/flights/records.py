@@ -211,7 +211,16 @@ def store_flight(case: Case, session: Session, draft: FlightDraft, action: str =
     session.flush()
     case.audit(session, action, "flight", flight.id,
                details={**flight_summary(flight), **(details or {})})
+    _refresh_dates(case, session, flight.id)
     return flight
+
+
+def _refresh_dates(case: Case, session: Session, flight_id: int,
+                   registrations: tuple[str | None, ...] = ()) -> None:
+    """A flight can contradict the capture time of photos tagged with its aircraft."""
+    from annotator.core.photo_dating import refresh_for_flight
+
+    refresh_for_flight(case, session, flight_id, registrations)
 
 
 def add_flights(case: Case, drafts: Sequence[FlightDraft], *, strict_registration: bool = True,
@@ -283,6 +292,8 @@ def edit_flight(case: Case, flight_id: int, changes: dict[str, Any],
         flight.updated_utc = utc_now()
         case.audit(session, "flight.edit", "flight", flight.id, details={
             "before": _jsonable(before), "after": _jsonable(after), "version": flight.version})
+        session.flush()
+        _refresh_dates(case, session, flight.id, (before.get("registration"),))
         return before
 
 
@@ -292,8 +303,31 @@ def delete_flight(case: Case, flight_id: int) -> FlightDraft:
         flight = get_flight(session, flight_id)
         draft = draft_of(flight)
         case.audit(session, "flight.delete", "flight", flight.id, details=flight_summary(flight))
+        affected = _photo_ids_for(session, flight)
         session.delete(flight)
+        session.flush()
+        _refresh_photos(case, session, affected)
         return draft
+
+
+def _photo_ids_for(session: Session, flight: Flight) -> set[int]:
+    """Photos whose date check may involve this flight: linked, or tagged with its aircraft."""
+    from annotator.core.models import Box, PhotoFlightLink
+
+    ids = set(session.execute(select(PhotoFlightLink.photo_id)
+                              .where(PhotoFlightLink.flight_id == flight.id)).scalars())
+    if flight.registration:
+        ids |= set(session.execute(select(Box.photo_id)
+                                   .where(Box.registration == flight.registration)).scalars())
+    return ids
+
+
+def _refresh_photos(case: Case, session: Session, photo_ids: set[int]) -> None:
+    from annotator.core.models import Photo
+    from annotator.core.photo_dating import refresh_photo_date
+
+    for photo in session.execute(select(Photo).where(Photo.id.in_(photo_ids))).scalars():
+        refresh_photo_date(case, session, photo)
 
 
 def draft_of(flight: Flight) -> FlightDraft:

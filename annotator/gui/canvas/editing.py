@@ -43,26 +43,25 @@ class BoxEditing:
         return action
 
     def _make_actions(self) -> None:
-        tr = self.tr
-        self.draw_action = self._action("canvas.draw", tr("Draw box"), ["W"],
+        self.draw_action = self._action("canvas.draw", self.tr("Draw box"), ["W"],
                                         self.set_draw_mode, checkable=True)
-        self.delete_action = self._action("canvas.delete", tr("Delete box"),
+        self.delete_action = self._action("canvas.delete", self.tr("Delete box"),
                                           [QKeySequence.StandardKey.Delete],
                                           self.delete_selected, local=True)
-        self.duplicate_action = self._action("canvas.duplicate", tr("Duplicate box"),
+        self.duplicate_action = self._action("canvas.duplicate", self.tr("Duplicate box"),
                                              ["Ctrl+D"], self.duplicate_selected, local=True)
         self.copy_previous_action = self._action("canvas.copy_previous",
-                                                 tr("Copy boxes from previous photo"),
+                                                 self.tr("Copy boxes from previous photo"),
                                                  ["Ctrl+Shift+D"], self.copy_previous)
-        self.fit_action = self._action("canvas.fit", tr("Fit to window"), ["F"],
+        self.fit_action = self._action("canvas.fit", self.tr("Fit to window"), ["F"],
                                        self.fit_to_window)
-        self.actual_size_action = self._action("canvas.actual_size", tr("Actual size (1:1)"),
+        self.actual_size_action = self._action("canvas.actual_size", self.tr("Actual size (1:1)"),
                                                ["1"], self.actual_size)
         self.nudge_actions = []
         for key, dx, dy in (("Left", -1, 0), ("Right", 1, 0), ("Up", 0, -1), ("Down", 0, 1)):
             for step, prefix in ((1, ""), (10, "Shift+")):
                 self.nudge_actions.append(self._action(
-                    f"canvas.nudge_{key.lower()}_{step}", tr("Nudge box"), [prefix + key],
+                    f"canvas.nudge_{key.lower()}_{step}", self.tr("Nudge box"), [prefix + key],
                     lambda _checked=False, x=dx * step, y=dy * step: self.nudge_selected(x, y),
                     local=True))
 

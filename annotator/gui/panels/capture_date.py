@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.gui.core_text import tr_core
 from annotator.gui.panels.capture_date_commands import SetAcquisitionCommand, SetClaimCommand
 from annotator.gui.session import CaseSession
 
@@ -228,7 +229,8 @@ class CaptureDatePanel(QWidget):
                       "error": self.tr("error")}
         self.findings.removeRows(0, self.findings.rowCount())
         for f in date.get("findings", []):
-            sentence = QStandardItem(icons.get(f["severity"]), f["message"])
+            sentence = QStandardItem(icons.get(f["severity"]),
+                                     tr_core(f["code"], f.get("params"), f["message"]))
             sentence.setToolTip(f"{severities.get(f['severity'], f['severity'])} "
                                 f"({f['code']})")
             sentence.setData(f["severity"], SEVERITY_ROLE)

@@ -11,10 +11,6 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CaptureDateCommands", text)
-
-
 def _one_line(exc: BaseException) -> str:
     text = str(exc).strip()
     return text.splitlines()[0] if text else type(exc).__name__
@@ -43,7 +39,8 @@ class _FieldsCommand(QUndoCommand):
             self.failed = True
             self.setObsolete(True)
             self.session.status_message.emit(
-                _tr("Not saved: {0} ({1})").format(self.text(), _one_line(exc)))
+                QCoreApplication.translate("CaptureDateCommands", "Not saved: {0} ({1})").format(
+                    self.text(), _one_line(exc)))
         self.session.photo_changed.emit(self.photo_id)
 
     def redo(self) -> None:

@@ -195,7 +195,8 @@ def install_flights(window: Any) -> None:
     from annotator.gui.flights_window import FlightsWindow
 
     window.flights_panel = FlightsPanel(window.session)
-    window.flights_dock = window._dock("flights", window.tr("Flights"), window.flights_panel,
+    title = QCoreApplication.translate("MainWindow", "Flights")
+    window.flights_dock = window._dock("flights", title, window.flights_panel,
                                        Qt.DockWidgetArea.RightDockWidgetArea)
     window.tabifyDockWidget(window.annotations_dock, window.flights_dock)
     window.annotations_dock.raise_()
@@ -208,8 +209,9 @@ def install_flights(window: Any) -> None:
         window.flights_window.show()
         window.flights_window.raise_()
 
-    menu = window.menuBar().addMenu(window.tr("F&lights"))
-    action = QAction(window.tr("&Flights and timeline…"), window)
+    # Context "MainWindow": these strings live in the main window's menu bar.
+    menu = window.menuBar().addMenu(QCoreApplication.translate("MainWindow", "F&lights"))
+    action = QAction(QCoreApplication.translate("MainWindow", "&Flights and timeline…"), window)
     action.setShortcut("Ctrl+Shift+F")
     action.triggered.connect(open_flights)
     menu.addAction(action)

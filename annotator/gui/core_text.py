@@ -1,0 +1,215 @@
+"""Translate the core's sentences by their stable code and parameters.
+
+The core is Qt-free and speaks English: each capture-date finding (annotator/core/dating.py,
+dating_checks.py) and each user error (annotator/core/errors.py) carries a `code` and
+`params` beside its English sentence. Here the GUI rebuilds the sentence in the user's
+language from the code and the params, through Qt's translator (context "CoreText", so the
+templates are in the .ts file with the rest of the GUI).
+
+A code we do not know, or params that do not fit the template (an older stored finding),
+fall back to the English sentence: a translation never hides what the core said.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+Params = dict[str, Any]
+
+
+# XMP edit-history actions (stEvt:action), named in the finding; lupdate extracts them here.
+ACTIONS = {
+    "saved": QT_TRANSLATE_NOOP("CoreText", "saved"),
+    "edited": QT_TRANSLATE_NOOP("CoreText", "edited"),
+    "converted": QT_TRANSLATE_NOOP("CoreText", "converted"),
+    "derived": QT_TRANSLATE_NOOP("CoreText", "derived"),
+    "cropped": QT_TRANSLATE_NOOP("CoreText", "cropped"),
+    "filtered": QT_TRANSLATE_NOOP("CoreText", "filtered"),
+    "produced": QT_TRANSLATE_NOOP("CoreText", "produced"),
+    "printed": QT_TRANSLATE_NOOP("CoreText", "printed"),
+    "managed": QT_TRANSLATE_NOOP("CoreText", "managed"),
+    "copied": QT_TRANSLATE_NOOP("CoreText", "copied"),
+    "published": QT_TRANSLATE_NOOP("CoreText", "published"),
+}
+
+
+def _action(action: Any) -> str:
+    text = str(action or "")
+    key = text.lower()
+    return QCoreApplication.translate("CoreText", ACTIONS[key]) if key in ACTIONS else text
+
+
+def duration(seconds: float | int | None) -> str:
+    """A duration as the core's `human_delta` writes it, in the user's language."""
+    s = int(round(abs(float(seconds or 0))))
+    if s < 120:
+        return QCoreApplication.translate("CoreText", "{0} s").format(s)
+    if s < 2 * 3600:
+        return QCoreApplication.translate("CoreText", "{0} min {1:02d} s").format(
+            s // 60, s % 60)
+    if s < 3 * 86400:
+        return QCoreApplication.translate("CoreText", "{0} h {1:02d} min").format(
+            s // 3600, s % 3600 // 60)
+    return QCoreApplication.translate("CoreText", "{0} days").format(s // 86400)
+
+
+def _zone(p: Params) -> str:
+    zone = p.get("zone")
+    if not zone or zone == "the camera's clock":
+        return QCoreApplication.translate("CoreText", "the camera's clock")
+    return str(zone)
+
+
+def _offset_missing(p: Params) -> str:
+    source = p.get("derived_from")
+    zone, offset = p.get("zone") or "?", p.get("offset") or "?"
+    how = {
+        "gps_time": QCoreApplication.translate(
+            "CoreText", "the GPS clock (the camera's time compared with GPS time gives the "
+            "offset {offset})"),
+        "gps_timezone": QCoreApplication.translate(
+            "CoreText", "the time zone at the GPS position ({zone})"),
+        "claimed_place": QCoreApplication.translate(
+            "CoreText", "the time zone of the claimed place ({zone}), which is the claim's, "
+            "not the photo's"),
+        "linked_airport": QCoreApplication.translate(
+            "CoreText", "the time zone of the linked flight's airport ({zone})"),
+    }.get(source or "", QCoreApplication.translate(
+        "CoreText", "nothing: without GPS or a place, the capture time cannot be placed in UTC"))
+    return QCoreApplication.translate(
+        "CoreText", "The photo has no OffsetTimeOriginal; its UTC time comes from {how}.").format(
+        how=how.format(zone=zone, offset=offset))
+
+
+def _edit_history(p: Params) -> str:
+    events = p.get("events") or []
+    parts = []
+    for e in events:
+        when = e.get("when") or QCoreApplication.translate("CoreText", "(undated)")
+        part = f"{_action(e.get('action'))} {when}"
+        if e.get("software"):
+            part += QCoreApplication.translate("CoreText", " with {0}").format(e["software"])
+        parts.append(part)
+    return QCoreApplication.translate(
+        "CoreText", "The XMP edit history records {n} save(s) or edit(s) after the capture: "
+        "{listed}.").format(n=len(events), listed="; ".join(parts))
+
+
+def _thumbnail(p: Params) -> str:
+    if p.get("reason") == "shape":
+        what = QCoreApplication.translate(
+            "CoreText", "has a different shape (width/height {thumb} against {main}: a crop)"
+        ).format(thumb=p["thumb_aspect"], main=p["main_aspect"])
+    else:
+        what = QCoreApplication.translate(
+            "CoreText", "shows different content (a difference of {mean} standard deviations "
+            "on average, {max} at most)").format(mean=p["mean_difference"],
+                                                 max=p["max_cell_difference"])
+    return QCoreApplication.translate(
+        "CoreText", "The embedded EXIF thumbnail does not show the same picture as the main "
+        "image: it {what}. The main image was probably cropped or edited after capture."
+    ).format(what=what)
+
+
+def _claimed(p: Params) -> str:
+    local = str(p["capture_local"]).replace("T", " ")
+    claimed = str(p["claimed"]).replace("T", " ")
+    if p.get("difference_s") is not None:
+        return QCoreApplication.translate(
+            "CoreText", "The photo was captured at {local} local time ({zone}), {delta} from "
+            "the claimed {claimed}; a claimed time holds within one hour.").format(
+            local=local[:16], zone=_zone(p), delta=duration(p["difference_s"]),
+            claimed=claimed[:16])
+    return QCoreApplication.translate(
+        "CoreText", "The photo was captured on {local} local time ({zone}), not on the claimed "
+        "date {claimed}.").format(local=local[:10], zone=_zone(p), claimed=claimed[:10])
+
+
+def _future(p: Params) -> str:
+    what = (QCoreApplication.translate("CoreText", "it was imported")
+            if p.get("reference") == "import" else QCoreApplication.translate("CoreText", "now"))
+    return QCoreApplication.translate(
+        "CoreText", "The capture time ({capture}) is after {what} ({reference}): the camera "
+        "clock was wrong or the date was altered.").format(
+        capture=p["capture_utc"], what=what, reference=p["reference_utc"])
+
+
+def _aircraft(p: Params) -> str:
+    return p.get("registration") or QCoreApplication.translate("CoreText", "the tagged aircraft")
+
+
+def _flight_conflict(p: Params) -> str:
+    if p.get("kind") == "airborne":
+        return QCoreApplication.translate(
+            "CoreText", "{who} was airborne on flight {flight} (departure {dep}, arrival {arr}) "
+            "at the capture time.").format(who=_aircraft(p), flight=p["flight"],
+                                           dep=p["departure_utc"], arr=p["arrival_utc"])
+    return QCoreApplication.translate(
+        "CoreText", "According to flight {flight}, {who} was at {where} at the capture time, "
+        "{km} km from where the photo was taken ({place}).").format(
+        flight=p["flight"], who=_aircraft(p), where=p["aircraft_at"],
+        km=f"{float(p['distance_km']):.0f}", place=p["photo_place"])
+
+
+TABLE: dict[str, Callable[[Params], str]] = {
+    "NO_EXIF": lambda p: QCoreApplication.translate(
+        "CoreText", "The file carries no EXIF metadata at all, as is typical of photos saved "
+        "from social media; its date cannot be read from the file."),
+    "NO_DATETIME": lambda p: QCoreApplication.translate(
+        "CoreText", "The EXIF metadata holds no capture date (DateTimeOriginal)."),
+    "OFFSET_MISSING": _offset_missing,
+    "GPS_CLOCK_MISMATCH": lambda p: QCoreApplication.translate(
+        "CoreText", "The camera clock ({camera}) and the GPS clock ({gps}) differ by {delta}, "
+        "more than 2 minutes.").format(camera=p["camera_utc"], gps=p["gps_utc"],
+                                       delta=duration(p["difference_s"])),
+    "DIGITIZED_MISMATCH": lambda p: QCoreApplication.translate(
+        "CoreText", "DateTimeOriginal ({original}) and DateTimeDigitized ({digitized}) differ "
+        "by {delta}.").format(original=p["original"], digitized=p["digitized"],
+                              delta=duration(p["difference_s"])),
+    "MODIFIED_AFTER_CAPTURE": lambda p: QCoreApplication.translate(
+        "CoreText", "The file was modified ({modified}) {delta} after it was captured "
+        "({original}).").format(modified=p["modified"], original=p["original"],
+                                delta=duration(p["difference_s"])),
+    "SOFTWARE_EDITED": lambda p: QCoreApplication.translate(
+        "CoreText", "The {tag} tag names an image editor ({software!r}, {editor}), not camera "
+        "firmware: the file was saved by that program.").format(
+        tag=p["tag"], software=p["software"], editor=p["editor"]),
+    "EDIT_HISTORY": _edit_history,
+    "THUMBNAIL_MISMATCH": _thumbnail,
+    "CLAIMED_DATE_MISMATCH": _claimed,
+    "FUTURE_DATE": _future,
+    "POSTED_BEFORE_CAPTURE": lambda p: QCoreApplication.translate(
+        "CoreText", "The photo was first posted at {posted}, before its capture time "
+        "({capture}).").format(posted=p["posted_utc"], capture=p["capture_utc"]),
+    "FLIGHT_CONFLICT": _flight_conflict,
+    "SUN_POSITION": lambda p: QCoreApplication.translate(
+        "CoreText", "At the capture time the sun stood {elevation:.1f}° above the horizon at "
+        "azimuth {azimuth:.0f}° (clockwise from north), seen from {place}.").format(
+        elevation=float(p["elevation"]), azimuth=float(p["azimuth"]), place=p["place"]),
+    "NIGHT": lambda p: QCoreApplication.translate(
+        "CoreText", "The sun was {depth:.1f}° below the horizon at the capture time and place: "
+        "it was night, so a photo showing daylight contradicts this time or place.").format(
+        depth=-float(p["elevation"]), place=p.get("place")),
+}
+
+
+def tr_core(code: str | None, params: Params | None, english: str) -> str:
+    """The core's sentence for `code` in the GUI's language; `english` when the code is
+    unknown, the params do not fit, or no translation is loaded (English stays verbatim)."""
+    from annotator.gui.i18n import installed_language
+
+    builder = TABLE.get(code or "")
+    if builder is None or installed_language() == "en":  # English: the core's own words
+        return english
+    try:
+        return builder(dict(params or {}))
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return english
+
+
+def tr_error(exc: BaseException) -> str:
+    """An AnnotatorError's sentence by its code (English for codes the table lacks)."""
+    return tr_core(getattr(exc, "code", None), getattr(exc, "params", None), str(exc))
