@@ -16,7 +16,7 @@ from annotator.core.claims import get_claim, set_claim
 from annotator.core.errors import InputRejected
 from annotator.core.ingest import import_paths
 from annotator.core.models import AuditEvent, Photo
-from annotator.core.photo_dating import refresh_for_flight, refresh_photos_by_id
+from annotator.core.photo_dating import refresh_for_flight
 from tests.factory import make_exif, make_jpeg
 
 BAMAKO = (12.5335, -7.9499)
