@@ -30,6 +30,7 @@ COMMAND_MODULES = (
     "flight_cmds",
     "packet_cmds",
     "gui_cmds",
+    "desktop_cmds",
 )
 
 

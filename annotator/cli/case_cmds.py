@@ -25,9 +25,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # noqa: SLF001
 
 
 def _init(args: argparse.Namespace) -> int:
+    from annotator.cli.common import with_password_prompt
     from annotator.core.case import Case
 
-    case = Case.create(args.path, name=args.name, examiner=args.examiner, db_url=args.db)
+    case = with_password_prompt(lambda password: Case.create(
+        args.path, name=args.name, examiner=args.examiner, db_url=args.db, password=password))
     print(f"created case {case.name!r} in {case.root}")
     case.close()
     return 0

@@ -27,7 +27,25 @@ def open_case(args: argparse.Namespace) -> Case:
     """Open the case named by `args.case` for `args.examiner` (exit 2 when it cannot be)."""
     from annotator.core.case import Case
 
-    return Case.open(args.case, examiner=getattr(args, "examiner", None))
+    return with_password_prompt(
+        lambda password: Case.open(args.case, examiner=getattr(args, "examiner", None),
+                                   password=password))
+
+
+def with_password_prompt(attempt: Any) -> Any:
+    """`attempt(None)`; when the case's database asks for a password (and none is in
+    ANNOTATOR_DB_PASSWORD) and we are on a terminal, ask once without echo and retry."""
+    from annotator.core.errors import CaseUnavailable
+
+    try:
+        return attempt(None)
+    except CaseUnavailable as exc:
+        if exc.code != "DB_PASSWORD" or not sys.stdin.isatty():
+            raise
+    import getpass
+
+    password = getpass.getpass("Database password: ")
+    return attempt(password or None)
 
 
 def print_json(value: Any) -> None:

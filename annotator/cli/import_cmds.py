@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import signal
 import sys
 import threading
@@ -92,7 +93,6 @@ class ProgressLine:
 
 
 def _terminal_columns(stream: TextIO) -> int:
-    import os
     import shutil
 
     try:
@@ -126,7 +126,7 @@ class _CtrlC:
 
 
 def _import(args: argparse.Namespace) -> int:
-    if args.jobs != 1:
+    if (args.jobs or os.cpu_count() or 1) > 1:
         from annotator.core.ingest_pool import warm_up
 
         warm_up()  # the workers' imports overlap with opening the case
@@ -141,15 +141,23 @@ def _import(args: argparse.Namespace) -> int:
             if bar is not None:
                 bar.close()
     for rejected in report.rejected:
-        sys.stderr.write(f"rejected {rejected.path}: {rejected.reason}\n")
+        sys.stderr.write(f"rejected {_shown(rejected.path)}: {rejected.reason}\n")
     if args.json:
         print_json(report.to_json())
         sys.stderr.write(report.summary() + "\n")
     else:
         for dup in report.duplicates:
-            print(f"{dup.path}: {dup.message}")
+            print(f"{_shown(dup.path)}: {dup.message}")
         print(report.summary())
     return 130 if report.cancelled else report.exit_code
+
+
+def _shown(path: str) -> str:
+    """A path on one line: a newline or other control character in a file name is escaped."""
+    if path.isprintable():
+        return path
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii")
+                   for c in path)
 
 
 def _photos(args: argparse.Namespace) -> int:

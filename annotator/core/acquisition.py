@@ -16,7 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from annotator.core.claims import normalize_grade
-from annotator.core.errors import InputRejected
+from annotator.core.errors import EditConflict, InputRejected
 from annotator.core.models import Acquisition, Photo
 from annotator.core.timeutil import iso_z, parse_iso_utc, utc_now
 
@@ -103,17 +103,32 @@ def set_acquisition(case: Case, photo_id: int, *, expected_version: int | None =
             changes[key] = normalize_grade(str(value))
         else:
             changes[key] = str(value).strip() or None
+    try:
+        return _set_acquisition(case, photo_id, changes, expected_version)
+    except EditConflict as conflict:
+        from annotator.core.conflicts import record_conflict
+
+        record_conflict(case, conflict)
+        raise
+
+
+def _set_acquisition(case: Case, photo_id: int, changes: dict[str, Any],
+                     expected_version: int | None) -> AcquisitionRecord:
     from annotator.core.photo_dating import refresh_photo_date
 
     with case.writing() as session:
-        photo = session.get(Photo, photo_id)
+        # Locking the photo row serializes writers of its source record (PostgreSQL).
+        photo = session.get(Photo, photo_id, with_for_update=True)
         if photo is None:
             raise InputRejected(f"photo {photo_id} is not in this case")
         row = acquisition_row(session, photo_id)
         before = record_of(photo_id, row)
         if expected_version is not None and before.version != expected_version:
-            raise InputRejected("the source record was changed by someone else meanwhile; "
-                                "reload it and try again.")
+            raise EditConflict("acquisition", photo_id, mine=_jsonable(changes),
+                               theirs=_jsonable({k: getattr(row, k, None) for k in changes}),
+                               expected_version=expected_version,
+                               current_version=before.version, photo_id=photo_id,
+                               photo_sha256=photo.sha256)
         if row is None:
             if not changes:
                 return before
@@ -138,3 +153,7 @@ def sources_by_photo(session: Session, photo_ids: Sequence[int]) -> dict[int, An
     """`photos --json` section `source`: each photo's acquisition, in one query."""
     rows = session.execute(select(Acquisition).where(Acquisition.photo_id.in_(list(photo_ids))))
     return {row.photo_id: record_of(row.photo_id, row).to_json() for row in rows.scalars()}
+
+
+def _jsonable(values: dict[str, Any]) -> dict[str, Any]:
+    return {k: (v.isoformat() if isinstance(v, datetime) else v) for k, v in values.items()}

@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy import Integer, cast, delete, func, select, text
 from sqlalchemy.orm import Session
 
-from annotator.core.errors import InputRejected, NotFound
+from annotator.core.errors import EditConflict, InputRejected, NotFound
 from annotator.core.models import AuditEvent, Box, CaseRecord, Photo
 from annotator.core.registration import normalize_registration
 from annotator.core.timeutil import utc_now
@@ -215,6 +215,15 @@ def _next_box_id(session: Session) -> int:
     return max(int(live), int(audited)) + 1
 
 
+def _sequence_past(session: Session, box_id: int) -> None:
+    """Keep PostgreSQL's id sequence ahead of an explicitly chosen id, so an insert that
+    relies on the column default (another tool, a future code path) cannot collide."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text(
+            "SELECT setval(seq, GREATEST(:id, COALESCE(pg_sequence_last_value(seq::regclass), 0)))"
+            " FROM pg_get_serial_sequence('box', 'id') AS seq"), {"id": box_id})
+
+
 @dataclass(frozen=True)
 class PhotoFrame:
     """The little of a photo that boxes need (loading a Photo row would also read its
@@ -269,6 +278,7 @@ def _insert(case: Any, session: Session, photo: PhotoFrame | Photo, values: BoxV
               created_by=case.examiner, updated_utc=now, version=1)
     session.add(box)
     session.flush()
+    _sequence_past(session, box_id)
     _ensure_label(case, session, clean.label)
     details: dict[str, Any] = {"after": asdict(clean), "photo_id": photo.id}
     if problem:
@@ -295,16 +305,24 @@ def restore_boxes(case: Any, photo_id: int, boxes: list[tuple[int, BoxValues]]) 
         return [_insert(case, s, photo, values, box_id) for box_id, values in boxes]
 
 
-def _update(case: Any, s: Session, box_id: int, changes: dict[str, Any]
+def _update(case: Any, s: Session, box_id: int, changes: dict[str, Any],
+            expected_version: int | None = None, resolution: str | None = None
             ) -> tuple[BoxValues, BoxValues]:
     unknown = set(changes) - set(FIELD_NAMES)
     if unknown:
         raise InputRejected(f"a box has no field {sorted(unknown)[0]!r}")
-    box = s.get(Box, box_id)
+    # The row lock (PostgreSQL; SQLite's write transaction is exclusive already) makes the
+    # version compared below the one this update replaces: no lost update between the two.
+    box = s.get(Box, box_id, with_for_update=True, populate_existing=True)
     if box is None:
         raise NotFound(f"no box {box_id} in this case")
     photo = _photo(s, box.photo_id)
     before = _values_of(box)
+    if expected_version is not None and box.version != expected_version:
+        raise EditConflict("box", box_id, mine=dict(changes),
+                           theirs={n: getattr(before, n) for n in changes},
+                           expected_version=expected_version, current_version=box.version,
+                           photo_id=photo.id, photo_sha256=photo.sha256)
     clean, problem = _normalize_values(replace(before, **changes), photo)
     if clean == before and problem == box.registration_problem:
         return before, before
@@ -323,16 +341,23 @@ def _update(case: Any, s: Session, box_id: int, changes: dict[str, Any]
     }
     if problem:
         details["registration_problem"] = problem
+    if resolution:
+        details["resolution"] = resolution  # e.g. "mine": applied over a conflict, by choice
     case.audit(s, "box.update", "box", box.id, photo_sha256=photo.sha256, details=details)
     if clean.registration != before.registration:
         _refresh_date(case, s, photo.id)
     return before, clean
 
 
-def update_box(case: Any, box_id: int, **changes: Any) -> tuple[BoxValues, BoxValues]:
-    """Change some of a box's values; returns (before, after). Unknown fields are refused."""
-    with case.writing() as s:
-        return _update(case, s, box_id, changes)
+def update_box(case: Any, box_id: int, *, expected_version: int | None = None,
+               **changes: Any) -> tuple[BoxValues, BoxValues]:
+    """Change some of a box's values; returns (before, after). Unknown fields are refused.
+    With `expected_version`, a box changed since the editor read it is a conflict (audited)."""
+    if expected_version is None:
+        with case.writing() as s:
+            return _update(case, s, box_id, changes)
+    edit = edit_boxes(case, {box_id: changes}, {box_id: expected_version})[box_id]
+    return edit.before, edit.after
 
 
 def update_boxes(case: Any, changes: dict[int, dict[str, Any]]
@@ -340,6 +365,34 @@ def update_boxes(case: Any, changes: dict[int, dict[str, Any]]
     """Change several boxes in one transaction (all or none): box id → (before, after)."""
     with case.writing() as s:
         return {box_id: _update(case, s, box_id, change) for box_id, change in changes.items()}
+
+
+@dataclass(frozen=True)
+class BoxEdit:
+    """One box's checked update: values before and after, and the version now stored."""
+
+    before: BoxValues
+    after: BoxValues
+    version: int
+
+
+def edit_boxes(case: Any, changes: dict[int, dict[str, Any]], expected: dict[int, int],
+               *, resolution: str | None = None) -> dict[int, BoxEdit]:
+    """Like `update_boxes`, but each box must still be at the version the editor saw
+    (`expected`: box id → version): otherwise nothing is changed, the conflict is audited
+    (`box.update_conflict`, both values) and `EditConflict` is raised for the first one."""
+    try:
+        with case.writing() as s:
+            out = {}
+            for box_id, change in changes.items():
+                before, after = _update(case, s, box_id, change, expected.get(box_id), resolution)
+                out[box_id] = BoxEdit(before, after, s.get(Box, box_id).version)
+            return out
+    except EditConflict as conflict:
+        from annotator.core.conflicts import record_conflict
+
+        record_conflict(case, conflict)
+        raise
 
 
 def _delete(case: Any, s: Session, box_id: int) -> BoxInfo:

@@ -55,14 +55,60 @@ def _sqlite_engine(db_path: Path) -> Engine:
     return engine
 
 
-def _url_engine(url: str) -> Engine:
-    password = os.environ.get("ANNOTATOR_DB_PASSWORD")
+PASSWORD_ENV = "ANNOTATOR_DB_PASSWORD"
+CONNECT_TIMEOUT_S = 5  # an unreachable server fails fast: the GUI must never hang on it
+STATEMENT_TIMEOUT_MS = 60_000  # a stuck statement (a lock held by a crashed peer) ends too
+
+
+def check_db_url(url: str) -> None:
+    """Refuse a database URL that is unparsable or carries a password (case.json is shared,
+    often on a network folder: the password comes from the environment or a prompt)."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        parsed = make_url(url)
+    except ArgumentError as exc:
+        raise CaseUnavailable(f"{url!r} is not a database URL") from exc
+    if parsed.password is not None:
+        raise CaseUnavailable("the database URL must not contain a password; "
+                              f"set {PASSWORD_ENV} or type it when asked")
+
+
+def _url_engine(url: str, password: str | None = None) -> Engine:
     from sqlalchemy.engine import make_url
 
     parsed = make_url(url)
+    password = password or os.environ.get(PASSWORD_ENV)
     if password and not parsed.password:
         parsed = parsed.set(password=password)
-    return create_engine(parsed, pool_pre_ping=True)
+    if parsed.get_backend_name() != "postgresql":
+        return create_engine(parsed, pool_pre_ping=True)
+    engine = create_engine(parsed, pool_pre_ping=True,
+                           connect_args={"connect_timeout": CONNECT_TIMEOUT_S})
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+        cursor = dbapi_conn.cursor()
+        cursor.execute(f"SET statement_timeout = {STATEMENT_TIMEOUT_MS}")
+        cursor.close()
+        dbapi_conn.commit()
+
+    return engine
+
+
+def _needs_password(exc: BaseException) -> bool:
+    text_ = str(getattr(exc, "orig", None) or exc).lower()
+    return "password" in text_ and ("authentication failed" in text_ or "no password" in text_)
+
+
+def _db_error(root: Path, doing: str, exc: BaseException, password: str | None) -> CaseUnavailable:
+    """The one-line error for a database failure; `code="DB_PASSWORD"` when a password
+    would help (the CLI then prompts on a terminal, the GUI asks in a dialog)."""
+    if _needs_password(exc) and not password:
+        return CaseUnavailable(f"{root}: the database asks for a password; set {PASSWORD_ENV} "
+                               "or type it when asked", code="DB_PASSWORD")
+    return CaseUnavailable(f"{root}: cannot {doing} the case database: {_one_line(exc)}")
 
 
 class Case:
@@ -93,22 +139,24 @@ class Case:
         name: str | None = None,
         examiner: str | None = None,
         db_url: str | None = None,
+        password: str | None = None,
     ) -> Case:
-        """Make a new case folder (refusing one that already holds a case)."""
+        """Make a new case folder (refusing one that already holds a case). With `db_url`
+        the records live in that database (a team's PostgreSQL) and case.json names it."""
         root = Path(root).absolute()
         if (root / CASE_FILE).exists() or (root / SQLITE_FILE).exists():
             raise CaseUnavailable(f"{root}: a case already exists here")
-        if db_url and ":" in (db_url.split("@")[0].split("//")[-1]):
-            raise CaseUnavailable("the database URL must not contain a password; "
-                                  "set ANNOTATOR_DB_PASSWORD instead")
+        if db_url:
+            check_db_url(db_url)
         acting = current_examiner(examiner)
         try:
             root.mkdir(parents=True, exist_ok=True)
             (root / "originals").mkdir(exist_ok=True)
             (root / "thumbs").mkdir(exist_ok=True)
         except OSError as exc:
-            raise CaseUnavailable(f"{root}: cannot create the case folder ({exc.strerror})") from exc
-        engine = _url_engine(db_url) if db_url else _sqlite_engine(root / SQLITE_FILE)
+            raise CaseUnavailable(
+                f"{root}: cannot create the case folder ({exc.strerror})") from exc
+        engine = _url_engine(db_url, password) if db_url else _sqlite_engine(root / SQLITE_FILE)
         try:
             with engine.begin() as conn:
                 current = schema.stored_revision(conn)
@@ -133,16 +181,20 @@ class Case:
                     details={"name": record.name, "lead_examiner": record.lead_examiner,
                              "database": "postgresql" if db_url else "sqlite"},
                 )
+        except CaseUnavailable:
+            engine.dispose()
+            raise
         except SQLAlchemyError as exc:
             engine.dispose()
-            raise CaseUnavailable(f"cannot create the case database: {_one_line(exc)}") from exc
+            raise _db_error(root, "create", exc, password) from exc
         (root / CASE_FILE).write_text(
             json.dumps({"format": CASE_FORMAT, "db": db_url}, indent=2) + "\n", encoding="utf-8"
         )
         return cls(root, engine, db_url, acting)
 
     @classmethod
-    def open(cls, root: Path, *, examiner: str | None = None) -> Case:
+    def open(cls, root: Path, *, examiner: str | None = None,
+             password: str | None = None) -> Case:
         """Open a case folder, upgrading an older schema; refuse a newer one untouched."""
         root = Path(root).absolute()
         case_file = root / CASE_FILE
@@ -156,7 +208,9 @@ class Case:
                 raise CaseUnavailable(f"{case_file}: unreadable case file") from exc
         elif not (root / SQLITE_FILE).exists():
             raise CaseUnavailable(f"{root}: not a case folder (no {CASE_FILE})")
-        engine = _url_engine(db_url) if db_url else _sqlite_engine(root / SQLITE_FILE)
+        if db_url:
+            check_db_url(db_url)
+        engine = _url_engine(db_url, password) if db_url else _sqlite_engine(root / SQLITE_FILE)
         try:
             with engine.connect() as conn:
                 revision = schema.stored_revision(conn)
@@ -172,7 +226,7 @@ class Case:
             raise
         except SQLAlchemyError as exc:
             engine.dispose()
-            raise CaseUnavailable(f"{root}: cannot open the case database: {_one_line(exc)}") from exc
+            raise _db_error(root, "open", exc, password) from exc
         return case
 
     def close(self) -> None:

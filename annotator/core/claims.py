@@ -16,7 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from annotator.core.dating import Claim, Place
-from annotator.core.errors import InputRejected
+from annotator.core.errors import EditConflict, InputRejected
 from annotator.core.models import Photo, PhotoClaim
 from annotator.core.timeutil import utc_now
 
@@ -146,9 +146,11 @@ def stored_place(row: PhotoClaim | None) -> Place | None:
 
 def set_claim(case: Case, photo_id: int, *, claimed: str | None = None,
               place: str | None = None, source_text: str | None = None,
-              grade: str | None = None, expected_version: int | None = None) -> ClaimRecord:
+              grade: str | None = None, expected_version: int | None = None,
+              resolution: str | None = None) -> ClaimRecord:
     """Save the given fields of the claim (None keeps a field, "" clears it), audited, and
-    refresh the photo's date check. `expected_version` refuses a stale edit."""
+    refresh the photo's date check. `expected_version` refuses a stale edit with an audited
+    `EditConflict` (the claim's version is 0 before any claim was saved)."""
     changes: dict[str, str | None] = {}
     if claimed is not None:
         changes["claimed"] = normalize_claimed(claimed)
@@ -160,17 +162,33 @@ def set_claim(case: Case, photo_id: int, *, claimed: str | None = None,
         changes["source_text"] = source_text.strip() or None
     if grade is not None:
         changes["grade"] = normalize_grade(grade)
+    try:
+        return _set_claim(case, photo_id, changes, resolved, expected_version, resolution)
+    except EditConflict as conflict:
+        from annotator.core.conflicts import record_conflict
+
+        record_conflict(case, conflict)
+        raise
+
+
+def _set_claim(case: Case, photo_id: int, changes: dict[str, str | None],
+               resolved: Place | None, expected_version: int | None,
+               resolution: str | None) -> ClaimRecord:
     from annotator.core.photo_dating import refresh_photo_date
 
     with case.writing() as session:
-        photo = session.get(Photo, photo_id)
+        # Locking the photo row serializes claim writers (PostgreSQL), also the very first.
+        photo = session.get(Photo, photo_id, with_for_update=True)
         if photo is None:
             raise InputRejected(f"photo {photo_id} is not in this case")
         row = claim_row(session, photo_id)
         before = record_of(photo_id, row)
         if expected_version is not None and before.version != expected_version:
-            raise InputRejected("the claim was changed by someone else meanwhile; reload it "
-                                "and try again.")
+            raise EditConflict("claim", photo_id, mine=dict(changes),
+                               theirs={k: getattr(before, k) for k in changes},
+                               expected_version=expected_version,
+                               current_version=before.version, photo_id=photo_id,
+                               photo_sha256=photo.sha256)
         after_values = {**before.values(), **changes}
         if after_values == before.values():
             return before
@@ -189,8 +207,10 @@ def set_claim(case: Case, photo_id: int, *, claimed: str | None = None,
         row.updated_by = case.examiner
         session.flush()
         after = record_of(photo_id, row)
+        details = {"before": before.values(), "after": after.values(), "version": after.version}
+        if resolution:
+            details["resolution"] = resolution
         case.audit(session, "claim.set", "photo", photo_id, photo_sha256=photo.sha256,
-                   details={"before": before.values(), "after": after.values(),
-                            "version": after.version})
+                   details=details)
         refresh_photo_date(case, session, photo)
     return after

@@ -52,7 +52,7 @@ def build_demo_case(folder: Path | None = None) -> Path:
         shutil.rmtree(building)
     case = Case.create(building, name="Demo: 5U-MBH (illustrative)", examiner=DEMO_EXAMINER)
     try:
-        report = import_paths(case, paths)
+        report = import_paths(case, paths, jobs=1)  # nine small files: no worker processes
         if report.rejected:
             first = report.rejected[0]
             raise CaseUnavailable(f"the demo photo {Path(first.path).name} was rejected: "

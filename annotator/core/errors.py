@@ -37,3 +37,34 @@ class UsageError(AnnotatorError):
     """The command line itself is wrong (exit 2)."""
 
     exit_code = 2
+
+
+class EditConflict(InputRejected):
+    """Someone else saved the record after this editor read it (optimistic locking): nothing
+    was overwritten. Carries both sides so the user can choose (exit 1).
+
+    `mine`: the fields this edit wanted to set; `theirs`: the same fields as now stored;
+    `expected_version` is what the editor saw, `current_version` what is stored.
+    """
+
+    def __init__(self, object_type: str, object_id: object, *, mine: dict[str, object],
+                 theirs: dict[str, object], expected_version: int, current_version: int,
+                 photo_id: int | None = None, photo_sha256: str | None = None) -> None:
+        super().__init__(
+            f"{object_type} {object_id} was changed by someone else meanwhile (version "
+            f"{current_version}, you edited version {expected_version}); nothing was overwritten",
+            code="EDIT_CONFLICT")
+        self.object_type = object_type
+        self.object_id = object_id
+        self.mine = dict(mine)
+        self.theirs = dict(theirs)
+        self.expected_version = expected_version
+        self.current_version = current_version
+        self.photo_id = photo_id
+        self.photo_sha256 = photo_sha256
+
+    def audit_details(self) -> dict[str, object]:
+        """What the audit log records about the conflict (both values, both versions)."""
+        return {"mine": self.mine, "theirs": self.theirs, "photo_id": self.photo_id,
+                "expected_version": self.expected_version,
+                "current_version": self.current_version}

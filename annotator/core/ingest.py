@@ -18,7 +18,6 @@ import json
 import os
 import tempfile
 import threading
-import warnings
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -28,11 +27,12 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
 from annotator.core import decode
 from annotator.core.case import Case
 from annotator.core.errors import UsageError
-from annotator.core.ingest_files import select_files
+from annotator.core.ingest_files import path_text, select_files
 from annotator.core.ingest_pool import WorkerCrashed, run_in_order, warm_up
 from annotator.core.ingest_report import (
     DuplicateFile,
@@ -91,7 +91,7 @@ def import_paths(
         warm_up()  # workers get ready while the folders are walked
     selection = select_files(paths, exclude=case.root)
     report = ImportReport(files=len(selection.files) + len(selection.refused))
-    report.rejected.extend(RejectedFile(str(p), reason) for p, reason in selection.refused)
+    report.rejected.extend(RejectedFile(path_text(p), reason) for p, reason in selection.refused)
     files = [str(p) for p in selection.files]
     total = len(files)
     if progress:
@@ -151,15 +151,10 @@ def _analyses(files: list[str], jobs: int, max_pixels: int, known: frozenset[str
 @contextmanager
 def _pillow_limit(max_pixels: int) -> Iterator[None]:
     """In-process analysis: Pillow's limit follows ours for the batch, then is restored."""
-    from PIL import Image
-
     before = decode.max_pixels()
     decode.set_max_pixels(max_pixels)
     try:
-        with warnings.catch_warnings():
-            # Our own limit has already refused anything over it, with a reason.
-            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
-            yield
+        yield
     finally:
         decode.set_max_pixels(before)
 
@@ -186,7 +181,7 @@ class _Recorder:
             self.known = frozenset(hashes)
 
     def reject(self, path: str, reason: str) -> None:
-        self.report.rejected.append(RejectedFile(path, one_line(reason)))
+        self.report.rejected.append(RejectedFile(path_text(path), one_line(reason)))
 
     def start_copy(self, result: FileAnalysis | BaseException) -> Future[Path] | None:
         """Begin copying a new file into the store (on an I/O thread); None if not needed."""
@@ -230,6 +225,14 @@ class _Recorder:
     # -- duplicates --------------------------------------------------------------------
 
     def _record_duplicate(self, analysis: FileAnalysis) -> None:
+        sha = analysis.digest.sha256  # type: ignore[union-attr]
+        with self.case.reading() as session:
+            # The usual re-import (same bytes, same path) writes nothing: no write lock.
+            existing = self._existing(session, sha)
+            if existing is not None and self._has_source(session, existing, analysis.path):
+                self.report.duplicates.append(DuplicateFile(
+                    path_text(analysis.path), sha, existing.photo_id, existing.name, False))
+                return
         with self.case.writing() as session:
             existing = self._existing(session, analysis.digest.sha256)  # type: ignore[union-attr]
             if existing is None:
@@ -239,25 +242,29 @@ class _Recorder:
     def _duplicate_in(self, session: Any, analysis: FileAnalysis, existing: _Existing) -> None:
         """Record `analysis.path` as another source of an existing photo (if it is new)."""
         sha = analysis.digest.sha256  # type: ignore[union-attr]
-        already = session.execute(
-            select(PhotoSource.id).where(PhotoSource.photo_id == existing.photo_id,
-                                         PhotoSource.path == analysis.path).limit(1)
-        ).first()
-        if already is None:
+        path, name = path_text(analysis.path), path_text(Path(analysis.path).name)
+        already = self._has_source(session, existing, analysis.path)
+        if not already:
             session.add(PhotoSource(
-                photo_id=existing.photo_id, path=analysis.path, name=Path(analysis.path).name,
+                photo_id=existing.photo_id, path=path, name=name,
                 file_mtime_utc=analysis.mtime_utc, recorded_utc=utc_now(),
                 examiner=self.case.examiner,
             ))
             session.flush()
             self.case.audit(session, "photo.source_added", "photo", existing.photo_id,
                             photo_sha256=sha,
-                            details={"sha256": sha, "source_path": analysis.path,
-                                     "name": Path(analysis.path).name,
+                            details={"sha256": sha, "source_path": path, "name": name,
                                      "file_mtime_utc": iso_z(analysis.mtime_utc),
                                      "examiner": self.case.examiner})
         self.report.duplicates.append(DuplicateFile(
-            analysis.path, sha, existing.photo_id, existing.name, already is None))
+            path, sha, existing.photo_id, existing.name, not already))
+
+    def _has_source(self, session: Any, existing: _Existing, path: str) -> bool:
+        """Whether `path` is already recorded as a source of that photo."""
+        return session.execute(
+            select(PhotoSource.id).where(PhotoSource.photo_id == existing.photo_id,
+                                         PhotoSource.path == path_text(path)).limit(1)
+        ).first() is not None
 
     def _existing(self, session: Any, sha256: str) -> _Existing | None:
         row = session.execute(
@@ -284,22 +291,32 @@ class _Recorder:
             if analysis.thumbnail:
                 thumb = self._put_thumbnail(sha, analysis.thumbnail)
             self._check_unchanged(source, digest.size, analysis.mtime_ns)
-            with self.case.writing() as session:
-                existing = self._existing(session, sha)
-                if existing is not None:  # recorded meanwhile (earlier in this batch, or
-                    self._duplicate_in(session, analysis, existing)  # another importer)
-                    return
-                photo_id = self._insert(session, analysis, thumb is not None)
+            try:
+                with self.case.writing() as session:
+                    existing = self._existing(session, sha)
+                    if existing is not None:  # recorded meanwhile (earlier in this batch, or
+                        self._duplicate_in(session, analysis, existing)  # another importer)
+                        return
+                    photo_id = self._insert(session, analysis, thumb is not None)
+            except IntegrityError:
+                # Another importer (a team member, on PostgreSQL) committed the same bytes
+                # between our check and our insert: the unique (case, sha256) refused this
+                # row, so the file is recorded as the duplicate it now is.
+                with self.case.reading() as session:
+                    if self._existing(session, sha) is None:
+                        raise
+                self._record_duplicate(analysis)
+                return
         except BaseException:
             self._undo_files(sha, thumb)
             raise
-        self.report.imported.append(ImportedFile(analysis.path, sha, photo_id))
+        self.report.imported.append(ImportedFile(path_text(analysis.path), sha, photo_id))
 
     def _insert(self, session: Any, analysis: FileAnalysis, has_thumbnail: bool) -> int:
         digest, meta = analysis.digest, analysis.metadata
         assert digest is not None and meta is not None
         now = utc_now()
-        name = Path(analysis.path).name
+        path, name = path_text(analysis.path), path_text(Path(analysis.path).name)
         normalized = _json_safe(meta.to_json())
         tags = normalized.pop("tags", None) or {}
         raw = {"tags": tags, "xmp": normalized.pop("xmp", None),
@@ -310,7 +327,7 @@ class _Recorder:
             md5=digest.md5,
             size=digest.size,
             original_name=name,
-            original_path=analysis.path,
+            original_path=path,
             file_mtime_utc=analysis.mtime_utc,
             imported_utc=now,
             importer=self.case.examiner,
@@ -328,12 +345,12 @@ class _Recorder:
         session.add(photo)
         session.flush()
         session.add(PhotoSource(
-            photo_id=photo.id, path=analysis.path, name=name,
+            photo_id=photo.id, path=path, name=name,
             file_mtime_utc=analysis.mtime_utc, recorded_utc=now, examiner=self.case.examiner,
         ))
         self.case.audit(session, "photo.import", "photo", photo.id, photo_sha256=digest.sha256,
                         details={"sha256": digest.sha256, "md5": digest.md5, "size": digest.size,
-                                 "source_path": analysis.path, "original_name": name,
+                                 "source_path": path, "original_name": name,
                                  "file_mtime_utc": iso_z(analysis.mtime_utc),
                                  "format": photo.format, "width": photo.width,
                                  "height": photo.height, "examiner": self.case.examiner})

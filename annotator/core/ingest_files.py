@@ -15,6 +15,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+CASE_FOLDER_REASON = "inside the case folder: not imported"
+
 
 @dataclass
 class FileSelection:
@@ -55,12 +57,13 @@ def select_files(paths: Iterable[Path | str], *, exclude: Path | None = None) ->
     seen: set[Path] = set()
     excluded = os.path.realpath(exclude) if exclude is not None else None
 
-    def add_file(path: Path, mode: int | None = None) -> None:
+    def add_file(path: Path, mode: int | None = None, check_exclude: bool = True) -> None:
         if path in seen:
             return
         seen.add(path)
-        if excluded is not None and _is_within(os.path.realpath(path), excluded):
-            selection.refused.append((path, "inside the case folder itself: not imported"))
+        if check_exclude and excluded is not None and _is_within(os.path.realpath(path),
+                                                                 excluded):
+            selection.refused.append((path, CASE_FOLDER_REASON))
             return
         if mode is None:
             try:
@@ -91,6 +94,22 @@ def select_files(paths: Iterable[Path | str], *, exclude: Path | None = None) ->
     return selection
 
 
+def path_text(path: Path | str) -> str:
+    """A path as text every database and terminal accepts, losing nothing.
+
+    A name that is not valid UTF-8 (an old archive, a Windows-1252 camera card) reaches
+    Python with its odd bytes as lone surrogates, which no UTF-8 encoder takes; those bytes
+    are written as `\\xe9` escapes instead, so the recorded path still says exactly which
+    bytes the name held.
+    """
+    text = os.fspath(path)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return text
+
+
 def _is_within(path: str, folder: str) -> bool:
     return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
 
@@ -101,7 +120,8 @@ def _walk(root: Path, selection: FileSelection, add_file,  # type: ignore[no-unt
     the `excluded` folder is refused once, as a whole, and not entered."""
     visited: set[str] = set()
     stack = [root]
-    ordered: list[tuple[Path, int | None]] = []
+    # (path, mode or None when unknown, whether it is a link that may point into the case)
+    ordered: list[tuple[Path, int | None, bool]] = []
     while stack:
         folder = stack.pop()
         real = os.path.realpath(folder)
@@ -109,7 +129,7 @@ def _walk(root: Path, selection: FileSelection, add_file,  # type: ignore[no-unt
             continue
         visited.add(real)
         if excluded is not None and _is_within(real, excluded):
-            selection.refused.append((folder, "the case folder itself: not imported"))
+            selection.refused.append((folder, CASE_FOLDER_REASON))
             continue
         try:
             with os.scandir(folder) as it:
@@ -126,14 +146,15 @@ def _walk(root: Path, selection: FileSelection, add_file,  # type: ignore[no-unt
                 if entry.is_symlink():
                     selection.refused.append((path, "unreadable: a broken symbolic link"))
                 else:
-                    ordered.append((path, None))
+                    ordered.append((path, None, False))
                 continue
             if stat.S_ISDIR(st.st_mode):
                 subfolders.append(path)
             else:
-                ordered.append((path, st.st_mode))
+                ordered.append((path, st.st_mode, entry.is_symlink()))
         # Pushed in reverse so the stack pops them in sorted order.
         stack.extend(reversed(subfolders))
     ordered.sort(key=lambda item: item[0].relative_to(root).parts)
-    for path, mode in ordered:
-        add_file(path, mode)
+    # Folders inside the case were not entered, so only links can lead into it.
+    for path, mode, is_link in ordered:
+        add_file(path, mode, check_exclude=is_link)

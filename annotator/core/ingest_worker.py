@@ -13,7 +13,6 @@ DCT scaling, `draft`), which still entropy-decodes every block, so a truncated f
 from __future__ import annotations
 
 import io
-import os
 import signal
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -152,7 +151,6 @@ def init_worker(max_pixels: int, known: frozenset[str]) -> None:
     decode.set_max_pixels(max_pixels)
     _worker_max_pixels = max_pixels
     _worker_known = known
-    os.environ.setdefault("OMP_NUM_THREADS", "1")
 
 
 def analyse_in_worker(path: str) -> FileAnalysis:

@@ -89,13 +89,30 @@ class AppController(QObject):
         from annotator.core.case import Case
 
         try:
-            case = Case.open(Path(path), examiner=self.examiner)
+            try:
+                case = Case.open(Path(path), examiner=self.examiner)
+            except AnnotatorError as exc:
+                # A team case on a PostgreSQL server that wants a password: ask for it once.
+                password = None if raise_errors else self._ask_db_password(exc)
+                if password is None:
+                    raise
+                case = Case.open(Path(path), examiner=self.examiner, password=password)
         except AnnotatorError as exc:
             if raise_errors:
                 raise
             self._error(str(exc))
             return None
         return self._show_case(case)
+
+    def _ask_db_password(self, exc: AnnotatorError) -> str | None:
+        if exc.code != "DB_PASSWORD":
+            return None
+        from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+        text, ok = QInputDialog.getText(
+            self._parent(), self.tr("Database password"),
+            self.tr("The case's database asks for a password:"), QLineEdit.EchoMode.Password)
+        return text if ok and text else None
 
     def _show_case(self, case):  # type: ignore[no-untyped-def]
         from annotator.gui.main_window import MainWindow

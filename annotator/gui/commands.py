@@ -18,8 +18,26 @@ from PySide6.QtGui import QUndoCommand
 
 from annotator.core import boxes as core
 from annotator.core.boxes import BoxInfo, BoxValues
+from annotator.core.conflicts import record_kept_theirs
+from annotator.core.errors import EditConflict
+from annotator.gui.conflict_dialog import MINE
 
 NUDGE_ID = 0x6E75  # commands with this id merge when they move the same boxes
+_MAX_CONFLICT_ROUNDS = 3
+
+
+class KeptTheirs(Exception):
+    """The user chose the other investigator's values over this command's."""
+
+
+def remember_boxes(session: Any, versions: dict[int, int | None]) -> None:
+    """Record the versions our own saves left (None: the box is gone)."""
+    known = session.known_versions
+    for box_id, version in versions.items():
+        if version is None:
+            known.pop(("box", box_id), None)
+        else:
+            known[("box", box_id)] = version
 
 
 
@@ -40,7 +58,13 @@ class BoxCommand(QUndoCommand):
 
     def _run(self, action: Callable[[], None]) -> None:
         try:
-            action()
+            self._with_conflicts(action)
+        except KeptTheirs:
+            self.failed = True
+            self.setObsolete(True)
+            self.session.status_message.emit(QCoreApplication.translate(
+                "BoxCommands", "Kept the other investigator's values: {0} was not applied"
+            ).format(self.text()))
         except Exception as exc:  # noqa: BLE001 - any failure must reach the user, not crash
             self.failed = True
             self.setObsolete(True)
@@ -54,6 +78,23 @@ class BoxCommand(QUndoCommand):
             session, photo_id = self.session, self.photo_id
             QTimer.singleShot(0, lambda: session.select_photo(photo_id))
         self._applied_once = True
+
+    def _with_conflicts(self, action: Callable[[], None]) -> None:
+        """Run `action`; on an edit conflict ask the user (both values shown): "mine" runs
+        it again over the fresh version (audited as such), "theirs" raises KeptTheirs."""
+        for _ in range(_MAX_CONFLICT_ROUNDS):
+            try:
+                action()
+                return
+            except EditConflict as conflict:
+                if self.session.resolve_conflict(conflict) != MINE:
+                    record_kept_theirs(self.session.case, conflict)
+                    raise KeptTheirs from conflict
+                self.take_fresh_version(conflict)
+        action()  # still racing after several rounds: the conflict reaches the user
+
+    def take_fresh_version(self, conflict: EditConflict) -> None:
+        """Edit over `conflict.current_version` next time (commands with versions)."""
 
     def redo(self) -> None:
         self._run(self.apply)
@@ -81,10 +122,12 @@ class CreateBoxCommand(BoxCommand):
     def apply(self) -> None:
         info = core.create_box(self.session.case, self.photo_id, self.values, box_id=self.box_id)
         self.box_id, self.values = info.id, info.values
+        remember_boxes(self.session, {info.id: info.version})
 
     def revert(self) -> None:
         assert self.box_id is not None
         core.delete_box(self.session.case, self.box_id)
+        remember_boxes(self.session, {self.box_id: None})
 
 
 class DuplicateBoxCommand(BoxCommand):
@@ -102,10 +145,12 @@ class DuplicateBoxCommand(BoxCommand):
         else:
             core.create_box(self.session.case, self.photo_id, self.created.values,
                             box_id=self.created.id)
+        remember_boxes(self.session, {self.created.id: 1})
 
     def revert(self) -> None:
         assert self.created is not None
         core.delete_box(self.session.case, self.created.id)
+        remember_boxes(self.session, {self.created.id: None})
 
 
 class DeleteBoxesCommand(BoxCommand):
@@ -120,10 +165,12 @@ class DeleteBoxesCommand(BoxCommand):
 
     def apply(self) -> None:
         self.deleted = core.delete_boxes(self.session.case, self.box_ids)
+        remember_boxes(self.session, dict.fromkeys(self.box_ids))
 
     def revert(self) -> None:
-        core.restore_boxes(self.session.case, self.photo_id,
-                           [(b.id, b.values) for b in self.deleted])
+        restored = core.restore_boxes(self.session.case, self.photo_id,
+                                      [(b.id, b.values) for b in self.deleted])
+        remember_boxes(self.session, {b.id: b.version for b in restored})
 
 
 class EditBoxesCommand(BoxCommand):
@@ -132,30 +179,58 @@ class EditBoxesCommand(BoxCommand):
     `changes` maps box id → {field: new value}. The before values come from the core's
     answer on the first apply, so undo restores what was stored, not what a widget showed.
     With `merge=True` (arrow nudges) successive commands on the same boxes become one.
+    `versions` (box id → version the editor showed) makes every save optimistic: a box
+    someone else changed meanwhile is a conflict the user resolves, never overwritten.
     """
 
     def __init__(self, session: Any, photo_id: int, changes: dict[int, dict[str, Any]],
-                 text: str, *, merge: bool = False) -> None:
+                 text: str, *, merge: bool = False,
+                 versions: dict[int, int] | None = None) -> None:
         super().__init__(session, photo_id, text)
         self.changes = {box_id: dict(c) for box_id, c in changes.items()}
         self.before: dict[int, dict[str, Any]] = {}
         self.merge = merge
+        self.versions: dict[int, int] = dict(versions or {})  # for the first apply only
+        self._fresh: dict[int, int] = {}  # "apply mine": over the version the conflict showed
+        self._resolution: str | None = None
 
     def id(self) -> int:  # noqa: A003 - Qt's name
         return NUDGE_ID if self.merge else -1
 
+    def take_fresh_version(self, conflict: EditConflict) -> None:
+        self._fresh[int(conflict.object_id)] = conflict.current_version  # type: ignore[arg-type]
+        self._resolution = MINE
+
+    def _expected(self, box_ids: list[int]) -> dict[int, int]:
+        """The version each box must still have: the editor's on the first apply, then the
+        one our own last save left (undo/redo after our later edits is not a conflict)."""
+        known = self.session.known_versions
+        out = {i: v for i in box_ids
+               if (v := self.versions.get(i) if not self.before else known.get(("box", i)))
+               is not None}
+        out.update({i: v for i, v in self._fresh.items() if i in box_ids})
+        return out
+
+    def _save(self, values: dict[int, dict[str, Any]]) -> dict[int, core.BoxEdit]:
+        edits = core.edit_boxes(self.session.case, values, self._expected(list(values)),
+                                resolution=self._resolution)
+        self._resolution = None
+        self._fresh.clear()
+        remember_boxes(self.session, {box_id: e.version for box_id, e in edits.items()})
+        return edits
+
     def apply(self) -> None:
         first = not self.before
-        results = core.update_boxes(self.session.case, self.changes)
-        for box_id, (before, after) in results.items():
+        results = self._save(self.changes)
+        for box_id, edit in results.items():
             change = self.changes[box_id]
-            self.before.setdefault(box_id, {k: getattr(before, k) for k in change})
-            self.changes[box_id] = {k: getattr(after, k) for k in change}
-        if first and all(before == after for before, after in results.values()):
+            self.before.setdefault(box_id, {k: getattr(edit.before, k) for k in change})
+            self.changes[box_id] = {k: getattr(edit.after, k) for k in change}
+        if first and all(edit.before == edit.after for edit in results.values()):
             self.setObsolete(True)  # nothing changed (e.g. `5umbh` over `5U-MBH`): no undo step
 
     def revert(self) -> None:
-        core.update_boxes(self.session.case, self.before)
+        self._save(self.before)
 
     def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt's name
         if not (isinstance(other, EditBoxesCommand) and other.merge and self.merge
@@ -164,6 +239,7 @@ class EditBoxesCommand(BoxCommand):
             return False
         for box_id, change in other.changes.items():
             self.changes[box_id] = change
+        self.versions.update(other.versions)
         return True
 
 
@@ -182,9 +258,11 @@ class CopyBoxesCommand(BoxCommand):
         else:
             core.restore_boxes(self.session.case, self.photo_id,
                                [(b.id, b.values) for b in self.created])
+        remember_boxes(self.session, {b.id: 1 for b in self.created})
 
     def revert(self) -> None:
         core.delete_boxes(self.session.case, [b.id for b in self.created])
+        remember_boxes(self.session, {b.id: None for b in self.created})
 
 
 class LabelListCommand(QUndoCommand):
@@ -208,6 +286,9 @@ class LabelListCommand(QUndoCommand):
                 assert self.new is not None
                 old, new = (self.label, self.new) if forward else (self.new, self.label)
                 core.rename_label(case, old, new)
+                # Relabelled boxes got new versions: an undo of an older edit of one of them
+                # no longer knows what to expect, so it is saved unchecked.
+                self.session.known_versions.clear()
         except Exception as exc:  # noqa: BLE001
             self.setObsolete(True)
             self.session.status_message.emit(

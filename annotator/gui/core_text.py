@@ -1,10 +1,11 @@
 """Translate the core's sentences by their stable code and parameters.
 
 The core is Qt-free and speaks English: each capture-date finding (annotator/core/dating.py,
-dating_checks.py) and each user error (annotator/core/errors.py) carries a `code` and
-`params` beside its English sentence. Here the GUI rebuilds the sentence in the user's
-language from the code and the params, through Qt's translator (context "CoreText", so the
-templates are in the .ts file with the rest of the GUI).
+dating_checks.py) carries a `code` and `params` beside its English sentence. Here the GUI
+rebuilds the sentence in the user's language from the code and the params, through Qt's
+translator (context "CoreText", so the templates are in the .ts file with the rest of the
+GUI). User errors (annotator/core/errors.py) have the same `code`/`params` slots; when the
+core gives them codes, their templates belong in TABLE too.
 
 A code we do not know, or params that do not fit the template (an older stored finding),
 fall back to the English sentence: a translation never hides what the core said.
@@ -209,7 +210,3 @@ def tr_core(code: str | None, params: Params | None, english: str) -> str:
     except (KeyError, TypeError, ValueError, AttributeError):
         return english
 
-
-def tr_error(exc: BaseException) -> str:
-    """An AnnotatorError's sentence by its code (English for codes the table lacks)."""
-    return tr_core(getattr(exc, "code", None), getattr(exc, "params", None), str(exc))

@@ -40,6 +40,15 @@ def chosen_language(setting: str | None = None) -> str:
     return "en"
 
 
+def _locale_for(lang: str) -> QLocale:
+    """Dates and numbers formatted by Qt (QLocale().toString, spin boxes) in the GUI's
+    language: the system's own locale when it speaks that language (keeps its country's
+    habits, and the C locale of test machines), else the language's default locale."""
+    system = QLocale.system()
+    own = "en" if system.language() == QLocale.Language.C else system.name().split("_")[0]
+    return system if own == lang else QLocale(lang)
+
+
 def install_translators(app: QApplication, language: str | None = None) -> str:
     """Install the translators for `language` (default: from settings / the system) on `app`,
     replacing any installed before; return the language in use.
@@ -51,6 +60,7 @@ def install_translators(app: QApplication, language: str | None = None) -> str:
     app._annotator_translators = []  # type: ignore[attr-defined]
     lang = chosen_language(language)
     app._annotator_language = lang  # type: ignore[attr-defined]
+    QLocale.setDefault(_locale_for(lang))
     if lang == "en":
         return lang
     ours = QTranslator(app)

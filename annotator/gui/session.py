@@ -33,6 +33,19 @@ class CaseSession(QObject):
         self.current_photo_id: int | None = None
         # Set by the main window: the photo next to `photo_id` in the browser's order.
         self.neighbour = lambda photo_id, step: None
+        # An edit met someone else's newer save: show both values, return "mine" or
+        # "theirs" (tests swap in their own answer or drive the dialog).
+        self.resolve_conflict = self._ask_conflict
+        # (kind, id) → the version our own last save left ("box", box id; "claim", photo id):
+        # what an undo/redo must still find stored, or someone else changed it meanwhile.
+        self.known_versions: dict[tuple[str, int], int] = {}
+
+    def _ask_conflict(self, conflict: object) -> str:
+        from PySide6.QtWidgets import QApplication
+
+        from annotator.gui import conflict_dialog
+
+        return conflict_dialog.ask(conflict, QApplication.activeWindow())  # type: ignore[arg-type]
 
     def select_photo(self, photo_id: int | None) -> None:
         self.current_photo_id = photo_id

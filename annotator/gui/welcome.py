@@ -42,7 +42,7 @@ class WelcomeWidget(QWidget):
         for button in (self.new_button, self.open_button, self.demo_button):
             buttons.addWidget(button)
         self.recent = QListWidget()
-        self.recent_label = QLabel(self.tr("Recent cases"))
+        self.recent_label = QLabel(self.tr("Recent cases (double-click or Enter to open)"))
         self.set_recent(recent)
         self.busy_label = QLabel()
         self.busy_bar = QProgressBar()

@@ -191,3 +191,20 @@ def test_update_boxes_is_all_or_nothing(case, photos):
         assert boxes.get_box(s, a.id).values.x == 10
     result = boxes.update_boxes(case, {a.id: {"x": 11.0}, b.id: {"x": 51.0}})
     assert {k: v[1].x for k, v in result.items()} == {a.id: 11.0, b.id: 51.0}
+
+
+def test_the_id_sequence_stays_ahead_of_explicit_box_ids(case, photos):
+    """Boxes get explicit ids (never reused); on PostgreSQL the sequence must follow them."""
+    from sqlalchemy import insert
+
+    from annotator.core.timeutil import utc_now
+
+    made = [boxes.create_box(case, photos[0], BoxValues(x=1, y=1, w=5, h=5)) for _ in range(3)]
+    boxes.delete_box(case, made[0].id)
+    boxes.create_box(case, photos[0], made[0].values, box_id=made[0].id)  # an undone delete
+    now = utc_now()
+    with case.writing() as s:  # an insert relying on the column default
+        new_id = s.execute(insert(Box).values(
+            photo_id=photos[0], x=1, y=1, w=2, h=2, label="aircraft", created_utc=now,
+            created_by="t", updated_utc=now, version=1).returning(Box.id)).scalar_one()
+    assert new_id > max(b.id for b in made)

@@ -79,6 +79,7 @@ def test_json_summary_keys(case_dir: Path, tmp_path: Path, capsys):
     assert set(dup) == {"path", "sha256", "photo_id", "duplicate_of", "source_added"}
 
 
+@pytest.mark.filterwarnings("ignore::PIL.Image.DecompressionBombWarning")
 def test_max_pixels_option(case_dir: Path, tmp_path: Path, capsys):
     a = fx.good_jpeg(tmp_path / "a.jpg", 1, width=400, height=300)
     assert main(["import", str(case_dir), str(a), "--max-pixels", "100000"]) == 1
@@ -162,3 +163,23 @@ def test_cli_never_prints_a_traceback(tmp_path: Path):
     assert len(done.stderr.strip().splitlines()) == 2
     assert "RAW format Pillow cannot decode (CR2)" in done.stderr
     assert done.stdout.strip().endswith("1 imported, 0 duplicates, 2 rejected")
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="names as raw bytes: a Linux file system")
+def test_odd_file_names_are_imported_and_shown_on_one_line(case_dir: Path, tmp_path: Path,
+                                                           capsys):
+    import os
+
+    folder = tmp_path / "in"
+    fx.good_jpeg(folder / "a.jpg", 1)
+    os.rename(os.fsencode(folder / "a.jpg"), os.fsencode(folder) + b"/caf\xe9.jpg")
+    fx.empty_file(folder / "two\nlines.jpg")
+
+    assert main(["import", str(case_dir), str(folder)]) == 1
+    out, err = capsys.readouterr()
+    assert err == f"rejected {folder}/two\\nlines.jpg: empty file\n"
+    with Case.open(case_dir) as case, case.reading() as s:
+        photo = s.query(Photo).one()
+    assert photo.original_name == "caf\\xe9.jpg"
+    assert photo.original_path == f"{folder}/caf\\xe9.jpg"
+    assert case.store.path_for(photo.sha256).is_file()

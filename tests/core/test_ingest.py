@@ -289,6 +289,7 @@ def test_cancel_stops_between_files_and_keeps_what_is_in(case: Case, tmp_path: P
         assert verify_chain(s).ok
 
 
+@pytest.mark.filterwarnings("ignore::PIL.Image.DecompressionBombWarning")
 def test_max_pixels_is_configurable_and_pillow_limit_is_restored(case: Case, tmp_path: Path):
     a = fx.good_jpeg(tmp_path / "a.jpg", 1, width=1000, height=1000)
     before = decode.max_pixels()
@@ -358,9 +359,15 @@ def test_the_case_folder_itself_is_never_imported(case: Case, tmp_path: Path):
     report = import_paths(case, [tmp_path], jobs=1)
     assert [d.path for d in report.duplicates] == [str(a)] and report.imported == []
     assert [(r.path, r.reason) for r in report.rejected] == [
-        (str(case.root), "the case folder itself: not imported")]
+        (str(case.root), "inside the case folder: not imported")]
     inside = import_paths(case, [case.root / "case.json"], jobs=1)
     assert "inside the case folder" in inside.rejected[0].reason
+    link = tmp_path / "links" / "stored.jpg"
+    link.parent.mkdir()
+    link.symlink_to(case.store.path_for(digest_file(a).sha256))
+    linked = import_paths(case, [link.parent], jobs=1)
+    assert [(r.path, r.reason) for r in linked.rejected] == [
+        (str(link), "inside the case folder: not imported")]
 
 
 def test_files_are_walked_recursively_in_sorted_order_each_once(tmp_path: Path):

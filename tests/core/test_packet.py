@@ -222,3 +222,22 @@ def test_progress_is_reported_up_to_the_total(case, sample, tmp_path):
     seen: list[tuple[int, int]] = []
     export_packet(case, tmp_path / "p.zip", progress=lambda d, t: seen.append((d, t)))
     assert seen[-1][0] == seen[-1][1] and [d for d, _ in seen] == sorted(d for d, _ in seen)
+
+
+def test_a_failure_after_the_export_event_is_recorded_as_abandoned(case, sample, tmp_path,
+                                                                   monkeypatch):
+    import annotator.core.packet.report as report
+
+    def broken(*_args, **_kwargs):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(report, "write_report", broken)
+    with pytest.raises(RuntimeError):
+        export_packet(case, tmp_path / "p.zip")
+    assert not (tmp_path / "p.zip").exists() and not list(tmp_path.glob(".packet-*"))
+    with case.reading() as s:
+        actions = [e.action for e in s.execute(select(AuditEvent).where(
+            AuditEvent.action.like("packet.%")).order_by(AuditEvent.id)).scalars()]
+        last = s.execute(select(AuditEvent).order_by(AuditEvent.id.desc())).scalars().first()
+    assert actions == ["packet.export", "packet.abandoned"]
+    assert "disk full" in json.loads(last.details)["reason"]

@@ -104,3 +104,23 @@ def test_report_is_identical_for_the_same_content(case, tmp_path):
     write_report(tmp_path / "a.pdf", manifest, lines, folder)
     write_report(tmp_path / "b.pdf", manifest, lines, elsewhere)
     assert (tmp_path / "a.pdf").read_bytes() == (tmp_path / "b.pdf").read_bytes()
+
+
+def test_very_long_user_text_and_many_boxes_still_lay_out(case, tmp_path):
+    """A note longer than a page is cut in the report (kept whole in the manifest), and a
+    photo with more crops than fit beside it gets the rest below."""
+    sample = make_case_with_photos(case, tmp_path)
+    note = "word " * 400 + "x" * 3000
+    create_box(case, sample.ids["plain.jpg"], BoxValues(x=1, y=1, w=700, h=590, note=note))
+    for i in range(8):
+        create_box(case, sample.ids["plain.jpg"], BoxValues(
+            registration=f"5U-MB{chr(65 + i)}", x=10 + 60 * i, y=10, w=50, h=400))
+    folder = unzip(export_packet(case, tmp_path / "p.zip").path, tmp_path / "u")
+    text = re.sub(r"\s+", " ", _text(folder / "report.pdf"))
+    assert "cut here; the full text is in manifest.json" in text
+    assert "Further box crops" in text and "5U-MBH" in text
+    import json
+
+    manifest = json.loads((folder / "manifest.json").read_text())
+    plain = next(p for p in manifest["photos"] if p["original_name"] == "plain.jpg")
+    assert plain["boxes"][0]["note"] == note.strip()

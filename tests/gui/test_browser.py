@@ -135,3 +135,23 @@ def test_a_photo_without_a_thumbnail_file_shows_the_placeholder(qtbot, case, tmp
     qtbot.waitUntil(lambda: widget.thumbs.known(sha))
     icon = widget.model.index(0).data(Qt.ItemDataRole.DecorationRole)
     assert icon.cacheKey() == widget.model._missing_placeholder.cacheKey()
+
+
+def test_flight_filter_shows_photos_linked_to_that_flight(qtbot, browser, session):
+    from annotator.core.flights.links import link_photo
+    from annotator.core.flights.records import FlightDraft, add_flight
+
+    ids = photo_ids_by_name(session.case)
+    flight_id = add_flight(session.case, FlightDraft(
+        registration="5U-MBH", callsign="MBH27", origin="GABS", destination="GAGO",
+        source_kind="manual"))
+    link_photo(session.case, ids["photo-03.jpg"], flight_id)
+    assert browser.filters.flight.isVisibleTo(browser)
+    qtbot.keyClicks(browser.filters.flight, "mbh27")
+    assert _names(browser) == ["photo-03.jpg"]
+    browser.filters.flight.clear()
+    qtbot.keyClicks(browser.filters.flight, str(flight_id))
+    assert _names(browser) == ["photo-03.jpg"]
+    browser.filters.flight.clear()
+    qtbot.keyClicks(browser.filters.flight, "NOSUCH")
+    assert _names(browser) == []

@@ -43,7 +43,7 @@ from annotator.core.packet.selection import Selection, resolve
 from annotator.core.packet.signing import fingerprint as key_fingerprint
 from annotator.core.packet.signing import load_private_key, public_pem, sign
 from annotator.core.packet.zipwriter import PacketZip, checksum_line, checksums_text
-from annotator.core.timeutil import utc_now
+from annotator.core.timeutil import iso_z, utc_now
 
 if TYPE_CHECKING:
     from annotator.core.case import Case
@@ -80,8 +80,7 @@ def evidence_digest(hashes: dict[str, str]) -> str:
 
 
 def _caption(photo: PhotoRecord, name: str) -> tuple[str, str]:
-    from annotator.core.timeutil import iso_z
-
+    """The caption strip's two lines: name and hash; capture time (UTC) and verdict."""
     capture = iso_z(photo.capture_utc)
     verdict = photo.date_verdict or (photo.dating or {}).get("verdict") or "not checked"
     top = f"{name}   SHA-256 {photo.sha256[:16]}…"
@@ -272,6 +271,16 @@ class _Export:
         )
 
 
+def _record_abandoned(case: Case, evidence: str, exc: BaseException) -> None:
+    reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    try:
+        with case.writing() as s:
+            case.audit(s, "packet.abandoned", "packet", evidence,
+                       details={"reason": f"{type(exc).__name__}: {reason}"[:500]})
+    except Exception:  # noqa: BLE001 - the original failure is what the caller must see
+        pass
+
+
 def _check_out(out: Path, overwrite: bool) -> None:
     if out.is_dir():
         raise InputRejected(f"{out} is a folder; give a file name such as packet.zip")
@@ -327,8 +336,13 @@ def export_packet(
             man = run.derived_files()
             evidence = evidence_digest(packet.hashes)
             last_event_id = run.record_export(man, evidence)
-            run.custody_and_report(man, last_event_id)
-            result = run.seal(man, evidence)
+            try:
+                run.custody_and_report(man, last_event_id)
+                result = run.seal(man, evidence)
+            except BaseException as exc:
+                # The export is already in the audit log: say there that no packet came of it.
+                _record_abandoned(case, evidence, exc)
+                raise
         finally:
             packet.close()
         os.replace(staging / "packet.zip", out)

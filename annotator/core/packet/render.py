@@ -259,7 +259,9 @@ def render_photo(job: RenderJob) -> None:
         if job.dataset_out is not None:
             job.dataset_out.parent.mkdir(parents=True, exist_ok=True)
             if job.dataset_out.suffix == ".jpg":
-                picture.save(job.dataset_out, "JPEG", quality=95, subsampling=0)
+                # Camera-like settings (4:2:0): a training or labelling copy, twice as fast
+                # to encode as 4:4:4 at 12 MP.
+                picture.save(job.dataset_out, "JPEG", quality=92, subsampling=2)
             else:
                 picture.save(job.dataset_out, "PNG", compress_level=6)
     finally:

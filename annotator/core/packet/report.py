@@ -65,6 +65,7 @@ VERDICT_COLOURS = {
 }
 SEVERITY_COLOURS = {"error": "#c62828", "warning": "#b26a00", "info": "#37474f"}
 MAX_CROPS_BESIDE = 6
+USER_TEXT_CHARS = 600
 CUSTODY_DETAILS_CHARS = 360
 
 HEX_DIGEST = re.compile(r"\b[0-9a-f]{32,64}\b")
@@ -81,11 +82,15 @@ def _register_fonts() -> None:
                                   boldItalic=FONT_BOLD)
 
 
-def esc(value: object) -> str:
-    """User text made safe for Paragraph markup (None shows as an em dash)."""
+def esc(value: object, limit: int = USER_TEXT_CHARS) -> str:
+    """User text made safe for Paragraph markup (None shows as an em dash), clipped so that
+    no table row can outgrow a page (the full text is in manifest.json)."""
     if value is None or value == "":
         return "—"
-    return escape(str(value))
+    text = str(value)
+    if len(text) > limit:
+        text = text[:limit] + " … [cut here; the full text is in manifest.json]"
+    return escape(text)
 
 
 def _style(name: str, **kw: Any) -> ParagraphStyle:

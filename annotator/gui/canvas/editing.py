@@ -85,7 +85,8 @@ class BoxEditing:
         text = self.tr("Resize box") if kind == "resize" else self.tr("Move box")
         self._push(EditBoxesCommand(self.session, self.photo_id,
                                     {item.box_id: {"x": r.x(), "y": r.y(),
-                                                   "w": r.width(), "h": r.height()}}, text))
+                                                   "w": r.width(), "h": r.height()}}, text,
+                                    versions={item.box_id: item.info.version}))
 
     def nudge_selected(self, dx: float, dy: float) -> None:
         """Move the selected boxes by (dx, dy) px, kept inside the photo; nudges merge."""
@@ -99,8 +100,9 @@ class BoxEditing:
                                   self._bounds.width(), self._bounds.height())
             changes[box_id] = dict(zip(("x", "y", "w", "h"), r, strict=True))
         if changes:
+            versions = {box_id: self.items_by_id[box_id].info.version for box_id in changes}
             self._push(EditBoxesCommand(self.session, self.photo_id, changes,
-                                        self.tr("Nudge box"), merge=True))
+                                        self.tr("Nudge box"), merge=True, versions=versions))
 
     def delete_selected(self) -> None:
         ids = self.selected_box_ids()

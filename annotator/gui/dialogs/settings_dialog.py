@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core.settings import current_examiner, load_settings, save_settings
 from annotator.gui import shortcuts
+from annotator.gui.theme import error_style
 
 DEFAULT_MAX_MEGAPIXELS = 250
 
@@ -96,7 +97,7 @@ class SettingsDialog(QDialog):
         reset = QPushButton(self.tr("Reset to defaults"))
         reset.clicked.connect(self.reset_shortcuts)
         self.conflict_label = QLabel()
-        self.conflict_label.setStyleSheet("color: #c0392b")
+        self.conflict_label.setStyleSheet(error_style(self))
         keys_layout.addWidget(self.table)
         keys_layout.addWidget(self.conflict_label)
         keys_layout.addWidget(reset, 0, Qt.AlignmentFlag.AlignRight)

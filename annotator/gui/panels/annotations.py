@@ -14,6 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QCoreApplication,
     QEvent,
     QItemSelectionModel,
     QModelIndex,
@@ -21,7 +22,6 @@ from PySide6.QtCore import (
     QStringListModel,
     Qt,
 )
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -43,8 +43,8 @@ from PySide6.QtWidgets import (
 from annotator.core import boxes as core
 from annotator.core.boxes import CONFIDENCES, BoxInfo
 from annotator.gui.commands import EditBoxesCommand, LabelListCommand
+from annotator.gui.theme import error_colour, error_style
 
-FLAGGED = QColor(200, 0, 0)
 BOX_ID_ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -79,10 +79,11 @@ class BoxListModel(QAbstractListModel):
             if v.aircraft_type:
                 parts.append(v.aircraft_type)
             if v.confidence:
-                parts.append(f"({v.confidence})")
+                # The panel's combo extracts these words (context AnnotationsPanel).
+                parts.append(f"({QCoreApplication.translate('AnnotationsPanel', v.confidence)})")
             return "  ".join(parts)
         if role == Qt.ItemDataRole.ForegroundRole and box.registration_problem:
-            return FLAGGED
+            return error_colour()
         if role == Qt.ItemDataRole.ToolTipRole:
             return box.registration_problem
         if role == BOX_ID_ROLE:
@@ -148,7 +149,7 @@ class AnnotationsPanel(QWidget):
         self.registration_edit.setCompleter(completer)
         self.problem_label = QLabel(self)
         self.problem_label.setWordWrap(True)
-        self.problem_label.setStyleSheet("color: #c00000;")
+        self.problem_label.setStyleSheet(error_style(self))
         self.problem_label.setVisible(False)
         self.type_edit = QLineEdit(self)
         self.operator_edit = QLineEdit(self)
@@ -286,7 +287,7 @@ class AnnotationsPanel(QWidget):
         self.problem_label.setText(problem or "")
         self.problem_label.setVisible(bool(problem))
         self.registration_edit.setStyleSheet(
-            "QLineEdit { color: #c00000; border: 1px solid #c00000; }" if problem else "")
+            f"QLineEdit {{ {error_style(self, border=True)} }}" if problem else "")
         self.registration_edit.setToolTip(problem or "")
 
     # -- selection sync ------------------------------------------------------------------
@@ -339,7 +340,8 @@ class AnnotationsPanel(QWidget):
         self._committing = field  # the reload that follows shows this field as stored
         try:
             self.session.undo_stack.push(
-                EditBoxesCommand(self.session, box.photo_id, {box.id: {field: value}}, text))
+                EditBoxesCommand(self.session, box.photo_id, {box.id: {field: value}}, text,
+                                 versions={box.id: box.version}))
             if self.box is box:  # the command's reload did not reach us (another photo)
                 self._show_box(self.box)
         finally:

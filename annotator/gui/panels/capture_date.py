@@ -76,6 +76,7 @@ class CaptureDatePanel(QWidget):
         self.photo_id: int | None = None
         self.verdict: str | None = None
         self._claim: dict[str, Any] = {}
+        self._claim_version: int | None = None
         self._acq: dict[str, Any] = {}
         self._loading = False
 
@@ -244,6 +245,7 @@ class CaptureDatePanel(QWidget):
 
     def _show_claim(self, claim: Any) -> None:
         self._claim = claim.values()
+        self._claim_version = claim.version
         self._loading = True
         try:
             self.claimed_edit.setText(claim.claimed or "")
@@ -298,9 +300,12 @@ class CaptureDatePanel(QWidget):
         names = {"claimed": self.tr("claimed date"), "place": self.tr("claimed place"),
                  "source_text": self.tr("claim source"), "grade": self.tr("claim grade")}
         self._claim[key] = widget_value  # a second editingFinished must not push again
-        self.session.undo_stack.push(SetClaimCommand(
+        command = SetClaimCommand(
             self.session, self.photo_id, {key: old}, {key: widget_value},
-            self.tr("Set {0}").format(names[key])))
+            self.tr("Set {0}").format(names[key]), version=self._claim_version)
+        self.session.undo_stack.push(command)
+        if not command.failed and command.version is not None:
+            self._claim_version = command.version  # before the reload (a worker) lands
 
     def _acq_edited(self, key: str) -> None:
         if self._loading or self.photo_id is None:

@@ -1,0 +1,30 @@
+"""Optimistic-locking conflicts in the audit log: the refused edit, then how it ended.
+
+A conflicting edit's own transaction rolls back (nothing is overwritten), so the conflict is
+recorded in a transaction of its own: `<type>.update_conflict` with both values. When the user
+then chooses, the resolution is recorded too: applying mine is an ordinary update (its
+details say `resolution: mine`); keeping theirs is `<type>.conflict_resolved`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from annotator.core.errors import EditConflict
+
+
+def record_conflict(case: Any, conflict: EditConflict) -> None:
+    """Append `<type>.update_conflict` (mine, theirs, both versions) in its own transaction."""
+    with case.writing() as s:
+        case.audit(s, f"{conflict.object_type}.update_conflict", conflict.object_type,
+                   conflict.object_id, photo_sha256=conflict.photo_sha256,
+                   details=conflict.audit_details())
+
+
+def record_kept_theirs(case: Any, conflict: EditConflict) -> None:
+    """The user kept the other investigator's values: audit the decision (no data change)."""
+    with case.writing() as s:
+        case.audit(s, f"{conflict.object_type}.conflict_resolved", conflict.object_type,
+                   conflict.object_id, photo_sha256=conflict.photo_sha256,
+                   details={"kept": "theirs", "discarded": conflict.mine,
+                            "version": conflict.current_version})
