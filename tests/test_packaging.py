@@ -2,7 +2,7 @@
 the GUI self-test on the demo case (resources, migrations, airport and time-zone data, Qt
 plugins, translations all found inside the bundle), and the desktop-menu installer.
 
-The build tests are slow (45-85 s to build on 2 shared cores, a 330 MB folder): marked `slow`,
+The build tests are slow (45-85 s to build on 2 shared cores, a 345 MB folder): marked `slow`,
 skipped when PyInstaller is not installed (`pip install -e .[build]`). The desktop-entry tests
 at the end run from the checkout and are fast.
 """
@@ -66,6 +66,23 @@ def test_built_program_opens_the_demo_case_in_the_main_window(built: Path, tmp_p
     assert result.stdout.startswith("self-test ok:"), result.stdout
     # The demo case was built (migrations ran) and imported (import workers ran).
     assert (tmp_path / "data").is_dir()
+
+
+@pytest.mark.slow
+def test_built_program_imports_with_worker_processes(built: Path, tmp_path: Path):
+    """The import workers re-run the frozen executable (multiprocessing.freeze_support)."""
+    from tests.factory import make_exif, make_jpeg
+
+    photos = tmp_path / "photos"
+    photos.mkdir()
+    for i in range(4):
+        make_jpeg(photos / f"p{i}.jpg", 320, 240, seed=i,
+                  exif=make_exif(original=f"2023:10:27 10:0{i}:00", offset="+00:00"))
+    assert _run(built, "init", str(tmp_path / "case"), tmp=tmp_path).returncode == 0
+    result = _run(built, "import", str(tmp_path / "case"), str(photos), "--jobs", "2",
+                  tmp=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("4 imported"), result.stdout
 
 
 @pytest.mark.slow

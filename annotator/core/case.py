@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import json
 import os
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, select
+from sqlalchemy import Engine, create_engine, event, select, text
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -29,6 +30,7 @@ from annotator.core.timeutil import utc_now
 CASE_FILE = "case.json"
 SQLITE_FILE = "case.sqlite"
 CASE_FORMAT = 1
+NOTIFY_CHANNEL = "annotator_case"  # PostgreSQL: every audited change is announced here
 
 
 def _sqlite_engine(db_path: Path) -> Engine:
@@ -119,6 +121,9 @@ class Case:
         self.engine = engine
         self.db_url = db_url
         self.examiner = examiner
+        self.is_postgresql = engine.dialect.name == "postgresql"
+        # Tells this process's own change notifications from the team's (LISTEN/NOTIFY).
+        self.instance_id = uuid.uuid4().hex
         self.store = OriginalStore(root / "originals")
         self.thumbs_dir = root / "thumbs"
         self._sessions = sessionmaker(engine, expire_on_commit=False)
@@ -258,9 +263,18 @@ class Case:
 
     def audit(self, session: Session, action: str, object_type: str, object_id: object = None,
               *, photo_sha256: str | None = None, details: dict[str, Any] | None = None) -> None:
-        """Append an audit event for the acting examiner, inside `session`'s transaction."""
+        """Append an audit event for the acting examiner, inside `session`'s transaction.
+
+        On PostgreSQL it also announces the change to the team (NOTIFY on `NOTIFY_CHANNEL`,
+        delivered only if the transaction commits), so other open windows refresh."""
         append_event(session, examiner=self.examiner, action=action, object_type=object_type,
                      object_id=object_id, photo_sha256=photo_sha256, details=details)
+        if self.is_postgresql:
+            payload = json.dumps({"action": action, "type": object_type,
+                                  "id": None if object_id is None else str(object_id),
+                                  "photo": photo_sha256, "origin": self.instance_id})
+            session.execute(text("SELECT pg_notify(:channel, :payload)"),
+                            {"channel": NOTIFY_CHANNEL, "payload": payload})
 
     def thumb_path(self, sha256: str) -> Path:
         return self.thumbs_dir / sha256[:2] / f"{sha256}.jpg"

@@ -241,3 +241,26 @@ def test_a_failure_after_the_export_event_is_recorded_as_abandoned(case, sample,
         last = s.execute(select(AuditEvent).order_by(AuditEvent.id.desc())).scalars().first()
     assert actions == ["packet.export", "packet.abandoned"]
     assert "disk full" in json.loads(last.details)["reason"]
+
+
+def test_clashing_file_names_are_made_unique_and_safe(case, tmp_path):
+    from tests.factory import make_jpeg
+    from tests.packet_fixtures import import_folder
+
+    make_jpeg(tmp_path / "a" / "IMG.jpg", 64, 48, seed=1)
+    make_jpeg(tmp_path / "b" / "IMG.jpg", 64, 48, seed=2)
+    make_jpeg(tmp_path / "c" / "img.JPG", 64, 48, seed=3)
+    make_jpeg(tmp_path / "d" / "CON.jpg", 64, 48, seed=4)
+    photos = import_folder(case, tmp_path)
+    assert len(photos) == 3 or len(photos) == 4
+    files = read_zip(export_packet(case, tmp_path / "p.zip").path)
+    originals = sorted(n for n in files if n.startswith("originals/"))
+    assert len(originals) == 4
+    assert len({n.casefold() for n in originals}) == 4
+    assert "originals/_CON.jpg" in originals  # a name Windows reserves
+    stems = [n.rsplit("/", 1)[1].rsplit(".", 1)[0].casefold() for n in originals]
+    assert len(set(stems)) == 4  # annotated/ and datasets/ are named after the stem
+    man = json.loads(files["manifest.json"])
+    for photo in man["photos"]:
+        assert files[photo["paths"]["original"]] == (
+            case.store.path_for(photo["sha256"]).read_bytes())

@@ -43,6 +43,8 @@ def test_report_names_every_photo_with_its_full_sha256(report):
                     "Capture date", "Flights linked to the exhibits", "Custody log"):
         assert heading in text
     assert "5U-MBH" in text and "Page 2 of" in text
+    # The crop beside the picture is described at the packet's (full) resolution.
+    assert "full resolution, 400 × 200 px" in text
 
 
 def test_report_embeds_every_font_it_uses(report):
@@ -124,3 +126,17 @@ def test_very_long_user_text_and_many_boxes_still_lay_out(case, tmp_path):
     manifest = json.loads((folder / "manifest.json").read_text())
     plain = next(p for p in manifest["photos"] if p["original_name"] == "plain.jpg")
     assert plain["boxes"][0]["note"] == note.strip()
+
+
+def test_fonts_fall_back_to_the_ttfs_reportlab_ships(monkeypatch):
+    from annotator.core.packet import fonts
+
+    monkeypatch.setattr(fonts, "_DEJAVU_DIRS", ())
+    fonts.font_files.cache_clear()
+    try:
+        files = fonts.font_files()
+        assert files.family == "Vera"
+        assert all(p.is_file() and p.suffix == ".ttf"
+                   for p in (files.regular, files.bold, files.mono))
+    finally:
+        fonts.font_files.cache_clear()

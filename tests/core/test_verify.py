@@ -211,3 +211,18 @@ def test_signing_with_a_key_that_is_not_ed25519_is_refused(case, tmp_path):
     (tmp_path / "ec.pem").write_bytes(pem)
     with pytest.raises(InputRejected, match="not an Ed25519 key"):
         export_packet(case, tmp_path / "p.zip", sign_key=tmp_path / "ec.pem")
+
+
+def test_a_redacted_event_still_proves_its_time(case, tmp_path):
+    """Redacted lines keep only time and hashes, yet their time cannot be changed unseen."""
+    from annotator.core.packet import custody
+    from annotator.core.packet.selection import Selection
+
+    make_case_with_photos(case, tmp_path)
+    packet = export_packet(case, tmp_path / "p.zip", Selection(tag="5U-MBH")).path
+    lines = custody.parse(read_zip(packet)["custody.jsonl"])
+    assert custody.verify_lines(lines).ok
+    index = next(i for i, line in enumerate(lines) if line.get("redacted"))
+    lines[index] = {**lines[index], "time_utc": "2020-01-01T00:00:00Z"}
+    check = custody.verify_lines(lines)
+    assert not check.ok and f"line {index + 1}" in check.problem

@@ -175,7 +175,7 @@ def test_a_failed_save_is_not_shown_as_saved(qtbot, env, monkeypatch):
     def broken(*_args, **_kwargs):
         raise OSError("disk I/O error")
 
-    monkeypatch.setattr(boxes, "update_boxes", broken)
+    monkeypatch.setattr(boxes, "edit_boxes", broken)
     with qtbot.waitSignal(session.status_message) as message:
         drag(qtbot, canvas, vp(canvas, 150, 140), vp(canvas, 250, 200))
     assert "Not saved" in message.args[0] and "disk I/O error" in message.args[0]

@@ -116,6 +116,16 @@ def test_main_window_menus_and_panels_are_french(qtbot, french, case, tmp_path: 
     assert "&Vols" in titles
     assert window.annotations_dock.windowTitle() == "Annotations"
     assert "2 photos dans le dossier" in window.count_label.text()
+    # Alt+letter stays unambiguous in French: within the menu bar and within each menu.
+    def mnemonics(actions) -> list[str]:  # type: ignore[no-untyped-def]
+        found = [re.search(r"&([^&])", a.text()) for a in actions if not a.isSeparator()]
+        return [m.group(1).lower() for m in found if m]
+
+    bar = window.menuBar().actions()
+    groups = [bar] + [a.menu().actions() for a in bar if a.menu() is not None]
+    for actions in groups:
+        letters = mnemonics(actions)
+        assert len(letters) == len(set(letters)), [a.text() for a in actions]
     # Qt's own strings come from qtbase_fr.
     from PySide6.QtCore import QCoreApplication
 

@@ -80,8 +80,13 @@ def needs_dataset_copy(orientation: int | None, fmt: str | None) -> bool:
     return (orientation not in (None, 1)) or ((fmt or "").upper() not in DATASET_READABLE)
 
 
+LOSSLESS_FORMATS = frozenset({"PNG", "TIFF", "BMP", "GIF", "PPM"})
+
+
 def dataset_copy_suffix(fmt: str | None) -> str:
-    return ".jpg" if (fmt or "").upper() == "JPEG" else ".png"
+    """PNG for a lossless original (screenshots, scans), JPEG for the rest (camera and phone
+    photos, HEIC included): a 12 MP PNG would cost seconds and tens of megabytes."""
+    return ".png" if (fmt or "").upper() in LOSSLESS_FORMATS else ".jpg"
 
 
 @functools.cache
@@ -263,6 +268,6 @@ def render_photo(job: RenderJob) -> None:
                 # to encode as 4:4:4 at 12 MP.
                 picture.save(job.dataset_out, "JPEG", quality=92, subsampling=2)
             else:
-                picture.save(job.dataset_out, "PNG", compress_level=6)
+                picture.save(job.dataset_out, "PNG", compress_level=1)
     finally:
         picture.close()

@@ -45,6 +45,7 @@ from reportlab.platypus import (
 )
 
 from annotator.core.packet.fonts import font_files
+from annotator.core.packet.render import DrawnBox, crop_rect
 
 PAGE_W, PAGE_H = A4
 MARGIN_X = 18 * mm
@@ -345,14 +346,16 @@ def _crop_cell(photo: dict[str, Any], boxes: Sequence[dict[str, Any]], staging: 
     flow: list[Flowable] = []
     per_h = max(18 * mm, min(55 * mm, budget_h / max(1, len(boxes)) - 11 * mm))
     for box in boxes:
-        path = staging / box["crop"]
         img = _image(staging, box["crop"], width, per_h)
         img.hAlign = "LEFT"
         title = f"Box {box['number']}"
         if box.get("registration"):
             title += f" · {box['registration']}"
-        with PILImage.open(path) as im:
-            cw, ch = im.size
+        # The packet's crop is full resolution (the picture here may be a reduced copy).
+        left, top, right, bottom = crop_rect(
+            DrawnBox(box["number"], box["x"], box["y"], box["w"], box["h"], ""),
+            photo["width"], photo["height"])
+        cw, ch = right - left, bottom - top
         detail = " · ".join(str(x) for x in (box.get("label"), box.get("confidence")) if x)
         flow += [img, P(f'<font name="{FONT_BOLD}" color="#1b1f24">{esc(title)}</font> '
                         f"{esc(detail)}<br/>full resolution, {cw} × {ch} px", "caption"),

@@ -316,6 +316,9 @@ class CaptureDatePanel(QWidget):
         if widget_value == old:
             return
         self._acq[key] = widget_value
+        names = {"url": self.tr("URL"), "platform": self.tr("Platform"),
+                 "account": self.tr("Account"), "posted_utc": self.tr("Posted (UTC)"),
+                 "archive_url": self.tr("Archive"), "grade": self.tr("Grade")}
         self.session.undo_stack.push(SetAcquisitionCommand(
             self.session, self.photo_id, {key: old}, {key: widget_value},
-            self.tr("Set source {0}").format(key.replace("_", " "))))
+            self.tr("Set source {0}").format(names.get(key, key))))
