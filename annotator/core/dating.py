@@ -116,7 +116,7 @@ def check_capture_date(inp: DatingInput) -> CaptureVerdict:
             difference_s=round(cap.gps_residual.total_seconds(), 1))
 
     check_other_clocks(meta, cap, add)
-    check_software(meta, cap, add, inp.path)
+    check_software(meta, cap, add, inp.path, known=(inp.thumbnail_known, inp.thumbnail))
     check_claim(inp, cap, add)
     check_bounds(inp, cap, add)
     check_flights(inp, cap, add)

@@ -61,7 +61,8 @@ def check_other_clocks(meta: PhotoMetadata, cap: CaptureTime, add: Add) -> None:
                 difference_s=round(delta.total_seconds(), 1))
 
 
-def check_software(meta: PhotoMetadata, cap: CaptureTime, add: Add, path: Path | None) -> None:
+def check_software(meta: PhotoMetadata, cap: CaptureTime, add: Add, path: Path | None,
+                   known: tuple[bool, object] = (False, None)) -> None:
     names = [("Software", meta.software or meta.tags.get("Image Software")),
              ("ProcessingSoftware", meta.tags.get("Image ProcessingSoftware"))]
     for tag, value in names:
@@ -95,10 +96,12 @@ def check_software(meta: PhotoMetadata, cap: CaptureTime, add: Add, path: Path |
             f"The XMP edit history records {len(after)} save(s) or edit(s) after the capture: "
             f"{listed}.", events=after)
 
-    if path is not None:  # exifread, not has_thumbnail, is the authority on IFD1
-        from annotator.core.thumbnail_check import compare_thumbnail
+    thumbnail_known, stored_comparison = known  # compared at import: reuse, don't re-read
+    if thumbnail_known or path is not None:  # exifread is the authority on IFD1
+        from annotator.core import thumbnail_check
 
-        comparison = compare_thumbnail(path)
+        comparison = (stored_comparison if thumbnail_known
+                      else thumbnail_check.compare_thumbnail(path))
         if comparison is not None and not comparison.same:
             what = ("has a different shape (width/height "
                     f"{comparison.thumb_aspect} against {comparison.main_aspect}: a crop)"

@@ -66,6 +66,9 @@ class DatingInput:
     reference_utc: datetime
     reference_is_import: bool = False
     path: Path | None = None  # the original, for the thumbnail comparison
+    # A comparison made at import (`thumbnail_known`): used instead of reading `path` again.
+    thumbnail: Any = None
+    thumbnail_known: bool = False
     claim: Claim | None = None
     posted_utc: datetime | None = None
     flights: tuple[FlightFact, ...] = ()

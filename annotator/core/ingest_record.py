@@ -195,6 +195,8 @@ class Recorder:
         now = utc_now()
         path, name = path_text(analysis.path), path_text(Path(analysis.path).name)
         normalized = _json_safe(meta.to_json())
+        if analysis.thumbnail is not None:  # decoded, so the worker compared the thumbnail
+            normalized["thumbnail_check"] = analysis.thumbnail_check
         tags = normalized.pop("tags", None) or {}
         raw = {"tags": tags, "xmp": normalized.pop("xmp", None),
                "iptc": normalized.pop("iptc", None)}

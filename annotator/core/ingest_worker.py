@@ -53,6 +53,10 @@ class FileAnalysis:
     thumbnail: bytes | None = None
     reason: str | None = None
     known: bool = False
+    # The EXIF-thumbnail comparison (thumbnail_check.ThumbnailComparison as a dict, or None
+    # when there is no thumbnail): made here, in parallel, so the capture-date check in the
+    # import transaction and every later re-check never decode the original again.
+    thumbnail_check: dict | None = None
 
 
 def one_line(text: str, limit: int = 300) -> str:
@@ -118,8 +122,12 @@ def _analyse(path: Path, max_pixels: int, known: frozenset[str] | set[str]) -> F
         # The metadata reader could not size the picture but the decoder could: ask it.
         w, h, fmt = decode.header_size(path, max_pixels=max_pixels)
         meta = _with_size(meta, w, h, fmt)
+    from annotator.core.thumbnail_check import compare_thumbnail
+
+    comparison = compare_thumbnail(path)
     return FileAnalysis(str(path), digest=digest, mtime_utc=mtime, mtime_ns=st.st_mtime_ns,
-                        metadata=meta, thumbnail=buf.getvalue())
+                        metadata=meta, thumbnail=buf.getvalue(),
+                        thumbnail_check=comparison.to_json() if comparison else None)
 
 
 def _raw_metadata_readable(meta: PhotoMetadata) -> bool:

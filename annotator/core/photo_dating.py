@@ -131,8 +131,16 @@ def dating_input(case: Case, session: Session, photo: Photo) -> DatingInput:
     acquisition = get_acquisition(session, photo.id)
     flights, linked = _flight_inputs(session, photo, meta)
     path = case.store.path_for(photo.sha256)
+    stored = (photo.meta or {})
+    known = "thumbnail_check" in stored  # compared once at import: originals never change
+    if known:
+        from annotator.core.thumbnail_check import ThumbnailComparison
+
+        data = stored["thumbnail_check"]
+        thumbnail = ThumbnailComparison.from_json(data) if data else None
     return DatingInput(meta=meta, reference_utc=photo.imported_utc, reference_is_import=True,
                        path=path if path.is_file() else None, claim=claim,
+                       thumbnail=thumbnail if known else None, thumbnail_known=known,
                        posted_utc=acquisition.posted_utc, flights=flights,
                        linked_airport=linked)
 

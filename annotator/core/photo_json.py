@@ -58,7 +58,7 @@ def photos_json(session: Session, photo_ids: Sequence[int] | None = None) -> lis
         stmt = stmt.where(Photo.id.in_(list(photo_ids)))
     photos = list(session.execute(stmt).scalars())
     ids = [p.id for p in photos]
-    sections = [(key, load_section(spec)(session, ids) if ids else {}, default)
+    sections = [(key, _load_in_chunks(load_section(spec), session, ids), default)
                 for key, spec, default in SECTIONS]
     out = []
     for photo in photos:
@@ -110,6 +110,14 @@ def boxes_by_photo(session: Session, photo_ids: Sequence[int]) -> dict[int, list
             "registration_problem": box.registration_problem,
         })
     return result
+
+
+def _load_in_chunks(loader: Any, session: Session, ids: Sequence[int]) -> dict[int, Any]:
+    """Run a section loader over id chunks, so no SQL `IN (…)` outgrows SQLite's limit."""
+    merged: dict[int, Any] = {}
+    for chunk in chunked(ids):
+        merged.update(loader(session, chunk))
+    return merged
 
 
 def chunked(ids: Sequence[int], size: int = 5000) -> list[list[int]]:

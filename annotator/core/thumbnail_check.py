@@ -9,6 +9,7 @@ those are trimmed before comparing shapes.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,6 +41,13 @@ class ThumbnailComparison:
     max_cell_difference: float
     thumb_width: int
     thumb_height: int
+
+    def to_json(self) -> dict[str, object]:
+        return dataclasses.asdict(self)
+
+    @classmethod
+    def from_json(cls, data: dict[str, object]) -> ThumbnailComparison:
+        return cls(**{f.name: data[f.name] for f in dataclasses.fields(cls)})  # type: ignore[arg-type]
 
 
 def exif_thumbnail(path: Path) -> bytes | None:

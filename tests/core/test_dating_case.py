@@ -200,3 +200,35 @@ def test_dating_migration_downgrades_and_upgrades(case):
         command.upgrade(config, "head")
         assert {"photo_claim", "acquisition", "date_check"} <= set(
             inspect(conn).get_table_names())
+
+
+def test_thumbnail_mismatch_is_found_at_import_and_never_recomputed(case, tmp_path, monkeypatch):
+    """The comparison is made once by the import worker; later checks reuse it (the original
+    never changes), so editing a box never decodes the photo again."""
+    from annotator.core import thumbnail_check
+    from annotator.core.boxes import BoxValues, create_box
+    from annotator.core.photo_dating import stored_date
+    from tests.core.dating_fixtures import photo_with_thumbnail
+    from tests.factory import scene
+
+    full = scene(640, 480)
+    thumb = full.copy()
+    thumb.thumbnail((160, 160))
+    exif = make_exif(original="2023:10:27 10:15:00", offset="+00:00").tobytes()
+    path = photo_with_thumbnail(tmp_path / "in" / "crop.jpg", exif,
+                                main=full.crop((160, 120, 560, 420)), thumb=thumb)
+    report = import_paths(case, [path], jobs=1)
+    photo_id = report.imported[0].photo_id
+    with case.reading() as s:
+        photo = s.get(Photo, photo_id)
+        assert photo.meta["thumbnail_check"]["reason"] == "content"
+        assert photo.date_verdict == "inconsistent"
+
+    def no_decoding(*args, **kwargs):
+        raise AssertionError("the original was decoded again")
+
+    monkeypatch.setattr(thumbnail_check, "compare_thumbnail", no_decoding)
+    create_box(case, photo_id, BoxValues(x=5, y=5, w=50, h=40, registration="5U-MBH"))
+    with case.reading() as s:
+        codes = [f["code"] for f in stored_date(s, photo_id)["findings"]]
+    assert "THUMBNAIL_MISMATCH" in codes
