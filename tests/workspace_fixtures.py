@@ -101,4 +101,6 @@ def open_window(qtbot, controller, case_root: Path):  # type: ignore[no-untyped-
     assert window is not None
     qtbot.addWidget(window)
     qtbot.waitExposed(window)
+    if window.browser.model.rowCount():  # the first photo is selected once thumbnails are in
+        qtbot.waitUntil(lambda: window.session.current_photo_id is not None)
     return window

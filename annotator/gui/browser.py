@@ -20,6 +20,7 @@ from PySide6.QtCore import (
     QSize,
     Qt,
     QThreadPool,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QColor, QPainter, QPixmap, QRegularExpressionValidator
@@ -264,6 +265,7 @@ class PhotoBrowser(QWidget):
         super().__init__(parent)
         self.session = session
         self._thumb_pool: QThreadPool | None = None
+        self._first_pending = False
         self.thumbs = ThumbnailCache(session.case.thumb_path, self._thumbnail_jobs(),
                                      THUMB_SIZE, parent=self)
         self.model = PhotoListModel(session, self.thumbs, self)
@@ -327,6 +329,26 @@ class PhotoBrowser(QWidget):
         if row is not None:
             self._select_row(row)
         elif self.model.rowCount() and current is None:
+            self._select_first_soon()
+
+    def _select_first_soon(self) -> None:
+        """Select the first photo once the first thumbnails are in (or after 300 ms).
+
+        Selecting it starts the canvas's decode of a full-size photo; started before the
+        window is on screen, it would compete with the thumbnails for the CPU and make the
+        browser appear late. Shown first, the browser is usable at once.
+        """
+        if self._first_pending:
+            return
+        self._first_pending = True
+        self.thumbs.ready.connect(self._select_first, Qt.ConnectionType.SingleShotConnection)
+        QTimer.singleShot(300, self._select_first)
+
+    def _select_first(self, *_args: object) -> None:
+        if not self._first_pending:
+            return
+        self._first_pending = False
+        if self.session.current_photo_id is None and self.model.rowCount():
             self._select_row(0)
 
     def _show_count(self, shown: int, total: int) -> None:
