@@ -262,8 +262,10 @@ def _refresh_date(case: Any, session: Session, photo_id: int) -> None:
         refresh_photo_date(case, session, photo)
 
 
-def _insert(case: Any, session: Session, photo: PhotoFrame | Photo, values: BoxValues,
-            box_id: int | None, extra: dict[str, Any] | None = None) -> BoxInfo:
+def insert_box(case: Any, session: Session, photo: PhotoFrame | Photo, values: BoxValues,
+               box_id: int | None, extra: dict[str, Any] | None = None) -> BoxInfo:
+    """Insert one box inside the caller's write transaction (batch imports use this), with
+    its audit event; `extra` adds details to that event (e.g. the file it came from)."""
     clean, problem = _normalize_values(values, photo)
     restored = box_id is not None
     if box_id is None:
@@ -295,14 +297,14 @@ def _insert(case: Any, session: Session, photo: PhotoFrame | Photo, values: BoxV
 def create_box(case: Any, photo_id: int, values: BoxValues, box_id: int | None = None) -> BoxInfo:
     """Store a new box on the photo; `box_id` restores a deleted box under its old id."""
     with case.writing() as s:
-        return _insert(case, s, _photo(s, photo_id), values, box_id)
+        return insert_box(case, s, _photo(s, photo_id), values, box_id)
 
 
 def restore_boxes(case: Any, photo_id: int, boxes: list[tuple[int, BoxValues]]) -> list[BoxInfo]:
     """Put back several deleted boxes under their old ids, in one transaction."""
     with case.writing() as s:
         photo = _photo(s, photo_id)
-        return [_insert(case, s, photo, values, box_id) for box_id, values in boxes]
+        return [insert_box(case, s, photo, values, box_id) for box_id, values in boxes]
 
 
 def _update(case: Any, s: Session, box_id: int, changes: dict[str, Any],
@@ -430,7 +432,7 @@ def duplicate_box(case: Any, box_id: int, offset: float = DUPLICATE_OFFSET) -> B
         photo = _photo(s, box.photo_id)
         v = _values_of(box)
         x, y, w, h = shift_inside(v.x + offset, v.y + offset, v.w, v.h, photo.width, photo.height)
-        return _insert(case, s, photo, replace(v, x=x, y=y, w=w, h=h), None,
+        return insert_box(case, s, photo, replace(v, x=x, y=y, w=w, h=h), None,
                        {"duplicate_of": box_id})
 
 
@@ -451,7 +453,7 @@ def copy_boxes(case: Any, from_photo: int, to_photo: int) -> list[BoxInfo]:
             v = _values_of(box)
             if v.x >= target.width - MIN_SIDE or v.y >= target.height - MIN_SIDE:
                 continue
-            made.append(_insert(case, s, target, v, None,
+            made.append(insert_box(case, s, target, v, None,
                                 {"copied_from_box": box.id, "copied_from_photo": source.sha256}))
         return made
 

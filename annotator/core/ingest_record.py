@@ -174,7 +174,7 @@ class Recorder:
                     if existing is not None:  # recorded meanwhile (earlier in this batch, or
                         self._duplicate_in(session, analysis, existing)  # another importer)
                         return
-                    photo_id = self._insert(session, analysis, thumb is not None)
+                    photo_id = self._insert_photo(session, analysis, thumb is not None)
             except IntegrityError:
                 # Another importer (a team member, on PostgreSQL) committed the same bytes
                 # between our check and our insert: the unique (case, sha256) refused this
@@ -189,7 +189,7 @@ class Recorder:
             raise
         self.report.imported.append(ImportedFile(path_text(analysis.path), sha, photo_id))
 
-    def _insert(self, session: Any, analysis: FileAnalysis, has_thumbnail: bool) -> int:
+    def _insert_photo(self, session: Any, analysis: FileAnalysis, has_thumbnail: bool) -> int:
         digest, meta = analysis.digest, analysis.metadata
         assert digest is not None and meta is not None
         now = utc_now()

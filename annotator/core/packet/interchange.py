@@ -32,7 +32,7 @@ from defusedxml import ElementTree as DET
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from annotator.core.boxes import BoxValues, _insert
+from annotator.core.boxes import BoxValues, insert_box
 from annotator.core.errors import InputRejected, NotFound, UsageError
 from annotator.core.models import Box, Photo, PhotoSource
 
@@ -397,7 +397,7 @@ def import_annotations(case: Case, path: Path, fmt: str) -> ImportSummary:
                     skipped += 1
                     continue
                 try:
-                    info = _insert(case, s, photo, values, None, source)
+                    info = insert_box(case, s, photo, values, None, source)
                 except InputRejected as exc:
                     raise InputRejected(f"{image.name}, box {number}: {exc}") from exc
                 existing.append(s.get(Box, info.id))  # type: ignore[arg-type]
