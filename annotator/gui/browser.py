@@ -341,8 +341,12 @@ class PhotoBrowser(QWidget):
         if self._first_pending:
             return
         self._first_pending = True
-        self.thumbs.ready.connect(self._select_first, Qt.ConnectionType.SingleShotConnection)
+        self.thumbs.ready.connect(self._first_thumbnails_in,
+                                  Qt.ConnectionType.SingleShotConnection)
         QTimer.singleShot(300, self._select_first)
+
+    def _first_thumbnails_in(self, _shas: list[str]) -> None:
+        QTimer.singleShot(0, self._select_first)  # after they are painted
 
     def _select_first(self, *_args: object) -> None:
         if not self._first_pending:

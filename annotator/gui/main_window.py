@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
@@ -96,9 +96,10 @@ class MainWindow(QMainWindow):
         self._initial_size()
         self.resizeDocks([self.browser_dock, self.annotations_dock], [340, 440],
                          Qt.Orientation.Horizontal)
-        self.resizeDocks([self.annotations_dock, self.metadata_dock], [300, 400],
+        self.resizeDocks([self.annotations_dock, self.metadata_dock], [370, 430],
                          Qt.Orientation.Vertical)
 
+        self.canvas.viewport().installEventFilter(self)
         session.neighbour = self.browser.neighbour
         self._build_menus(recent or [])
         from annotator.gui.panels.flights import install_flights  # the Flights dock and menu
@@ -264,6 +265,18 @@ class MainWindow(QMainWindow):
         dialog.show()
         dialog.start()
         return dialog
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        # The canvas (a QGraphicsView) accepts drags for its scene and would swallow a drop
+        # of files; files dropped on it are imported like anywhere else on the window.
+        kinds = (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop)
+        if event.type() in kinds and any(u.isLocalFile() for u in event.mimeData().urls()):
+            if event.type() == QEvent.Type.Drop:
+                self.dropEvent(event)
+            else:
+                event.acceptProposedAction()
+            return True
+        return super().eventFilter(watched, event)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name
         if any(url.isLocalFile() for url in event.mimeData().urls()):

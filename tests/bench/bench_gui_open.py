@@ -191,8 +191,10 @@ def main() -> int:
         print(f"canvas at full resolution (12 MP):     "
               f"{med(o['canvas_full_s'] for o in ours):.3f} s")
         print(f"rows in browser:                       {ours[0]['rows']}")
-        print(f"memory after open (RSS):               {med(o['rss_open_mb'] for o in ours):.0f} MB")
-        print(f"peak memory after scrolling (VmHWM):   {med(o['rss_peak_mb'] for o in ours):.0f} MB")
+        rss_open = med(o["rss_open_mb"] for o in ours)
+        rss_peak = med(o["rss_peak_mb"] for o in ours)
+        print(f"memory after open (RSS):               {rss_open:.0f} MB")
+        print(f"peak memory after scrolling (VmHWM):   {rss_peak:.0f} MB")
         print(f"longest GUI stall while scrolling:     "
               f"{max(o['stall_max_ms'] for o in ours):.0f} ms (p99 "
               f"{med(o['stall_p99_ms'] for o in ours):.0f} ms, "

@@ -53,19 +53,22 @@ def test_import_menu_imports_files_and_lists_the_rejected_one_with_its_reason(
     assert not dialog.isVisible()
 
 
-def test_dropping_a_folder_on_the_window_imports_it(qtbot, window, tmp_path):
+@pytest.mark.parametrize("target", ["window", "canvas", "browser"])
+def test_dropping_a_folder_on_the_window_imports_it(qtbot, window, tmp_path, target):
     folder = tmp_path / "dropped"
     make_photos(folder, 3)
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(folder))])
-    pos = QPointF(window.width() / 2, window.height() / 2)
+    widget = {"window": window, "canvas": window.canvas.viewport(),
+              "browser": window.browser.view.viewport()}[target]
+    pos = QPointF(widget.width() / 2, widget.height() / 2)
     enter = QDragEnterEvent(pos.toPoint(), Qt.DropAction.CopyAction, mime,
                             Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
-    QApplication.sendEvent(window, enter)
+    QApplication.sendEvent(widget, enter)
     assert enter.isAccepted()
     drop = QDropEvent(pos, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
                       Qt.KeyboardModifier.NoModifier)
-    QApplication.sendEvent(window, drop)
+    QApplication.sendEvent(widget, drop)
     assert drop.isAccepted()
     dialog = window.import_dialog  # owned by the window (deleted when closed)
     assert len(dialog.report.imported) == 3
