@@ -105,6 +105,9 @@ class MainWindow(QMainWindow):
         from annotator.gui.panels.flights import install_flights  # the Flights dock and menu
 
         install_flights(self)
+        from annotator.gui.window_tools import install_tools  # packets, settings, help, toolbar
+
+        install_tools(self)
         self._build_status_bar()
         session.photo_selected.connect(self._photo_selected)
         session.status_message.connect(self._status)
