@@ -5,9 +5,10 @@ Order of work, and why:
 1. Read the selection in one read transaction (plain values from then on).
 2. Stream each original into the zip, checking it still has its recorded SHA-256, while
    worker threads render the annotated pictures, crops and dataset copies into a staging
-   folder (Pillow releases the GIL while it decodes and encodes).
-3. Write annotated/, datasets/, manifest.json and README.txt, and take the digest of their
-   SHA256SUMS lines (`evidence_sha256`).
+   folder (Pillow releases the GIL while it decodes and encodes); then each photo's pictures
+   go into the zip as soon as that photo is rendered, while the others still render.
+3. Write the dataset files, manifest.json and README.txt, and take the digest of the
+   SHA256SUMS lines written so far (`evidence_sha256`).
 4. Append the `packet.export` audit event carrying that digest. The custody log and the
    report, which both show the chain *including* this event, can only be written after it.
 5. Write custody.jsonl and report.pdf, then SHA256SUMS over every file and, with a key,
@@ -164,27 +165,43 @@ class _Export:
             raise ExportCancelled("export cancelled; no packet was written")
 
     def originals_and_pictures(self, workers: int) -> None:
-        """Step 2: originals into the zip while the pictures render in worker threads."""
-        photos, paths, store = self.photos, self.paths, self.case.store
+        """Step 2: originals into the zip while the pictures render in worker threads; each
+        photo's pictures go into the zip as soon as it is rendered, so the main thread's zip
+        writing and hashing overlap the rendering instead of following it."""
+        paths, store = self.paths, self.case.store
+        # A fixed order (by packet path) for the rendering, and so for the zip's entries.
+        order = sorted(self.photos, key=lambda p: paths[p.sha256].annotated)
         with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="packet-render") as pool:
             futures: list[Future[None]] = [
                 pool.submit(render.render_photo,
                             _render_job(p, paths[p.sha256], self.staging,
                                         store.path_for(p.sha256)))
-                for p in photos
+                for p in order
             ]
             try:
-                for p in sorted(photos, key=lambda p: paths[p.sha256].original):
+                for p in sorted(self.photos, key=lambda p: paths[p.sha256].original):
                     self._check_cancel()
                     self.packet.write_file(paths[p.sha256].original, store.path_for(p.sha256),
                                            expected_sha256=p.sha256)
-                for done, (p, future) in enumerate(zip(photos, futures, strict=True), start=1):
+                for done, (p, future) in enumerate(zip(order, futures, strict=True), start=1):
                     self._wait(future, paths[p.sha256].name)
+                    self._write_pictures(paths[p.sha256])
                     self.progress(done, self.total)
             except BaseException:
                 for f in futures:
                     f.cancel()
                 raise
+
+    def _write_pictures(self, photo: PhotoPaths) -> None:
+        """One rendered photo's annotated picture, box crops and dataset copy into the zip;
+        the staged copies are removed once packed (the report uses its own smaller ones)."""
+        names = [photo.annotated, *photo.crops]
+        if photo.dataset_image:
+            names.append(photo.dataset_image)
+        for name in names:
+            staged = self.staging / name
+            self.packet.write_file(name, staged)
+            staged.unlink()
 
     def _wait(self, future: Future[None], name: str) -> None:
         while True:
@@ -200,9 +217,6 @@ class _Export:
     def derived_files(self) -> dict[str, Any]:
         """Step 3: annotated/, datasets/, manifest.json, README.txt; returns the manifest."""
         photos, paths, packet = self.photos, self.paths, self.packet
-        for name in sorted([paths[p.sha256].annotated for p in photos]
-                           + [c for p in photos for c in paths[p.sha256].crops]):
-            packet.write_file(name, self.staging / name)
         images = [_dataset_image(p, paths[p.sha256]) for p in photos]
         names = datasets.class_names(self.case_info.labels, images)
         files: dict[str, bytes] = {
@@ -214,12 +228,8 @@ class _Export:
         for p, im in zip(photos, images, strict=True):
             files[paths[p.sha256].voc] = datasets.voc_xml(im)
             files[paths[p.sha256].yolo] = datasets.yolo_txt(im, names)
-        copies = {c for p in photos if (c := paths[p.sha256].dataset_image)}
-        for name in sorted(set(files) | copies):
-            if name in files:
-                packet.write_bytes(name, files[name])
-            else:
-                packet.write_file(name, self.staging / name)
+        for name in sorted(files):
+            packet.write_bytes(name, files[name])
         man = manifest.build_manifest(
             case=self.case_info, photos=photos, paths=paths, examiner=self.case.examiner,
             created=self.created, selection=self.selection.describe(), signing=self.signing,

@@ -190,11 +190,13 @@ def _annotated(picture: Image.Image, job: RenderJob) -> Image.Image:
     resized = _scaled(picture)
     tw, th = resized.size
     strip_h, font_size = _strip_height(tw)
-    canvas = Image.new("RGB", (tw, th + strip_h), STRIP_BG)
-    canvas.paste(resized, (0, 0))
+    # Cropping past the bottom edge makes the taller canvas and copies the picture in one
+    # pass (a new filled image plus a paste is two); the strip is then filled.
+    canvas = resized.crop((0, 0, tw, th + strip_h))
+    draw = ImageDraw.Draw(canvas)
+    draw.rectangle((0, th, tw - 1, th + strip_h - 1), fill=STRIP_BG)
     # Boxes are in displayed pixels of the full picture; `picture` may be a reduced decode.
     _draw_boxes(canvas, job.boxes, tw / job.width)
-    draw = ImageDraw.Draw(canvas)
     margin = max(6, font_size // 2)
     top = _fit_text(job.caption_top, tw - 2 * margin, font_size, True)
     bottom = _fit_text(job.caption_bottom, tw - 2 * margin, font_size, False)
