@@ -68,18 +68,10 @@ class ChangeListener:
         """The changes announced within `timeout` seconds (returns early once some came)."""
         if not self.connected:
             self.connect()
-        changes: list[Change] = []
-        for note in self._conn.notifies(timeout=timeout):
-            change = parse(note.payload)
-            if change is not None:
-                changes.append(change)
-            # Drain what else is already there, then hand the batch over.
-            for more in self._conn.notifies(timeout=0.05):
-                extra = parse(more.payload)
-                if extra is not None:
-                    changes.append(extra)
-            break
-        return changes
+        notes = list(self._conn.notifies(timeout=timeout, stop_after=1))
+        if notes:  # drain what else is already there, then hand the batch over
+            notes += list(self._conn.notifies(timeout=0.05))
+        return [c for c in (parse(n.payload) for n in notes) if c is not None]
 
     def close(self) -> None:
         if self._conn is not None:

@@ -21,6 +21,7 @@ from annotator.core.boxes import BoxInfo, BoxValues
 from annotator.core.conflicts import record_kept_theirs
 from annotator.core.errors import EditConflict
 from annotator.gui.conflict_dialog import MINE
+from annotator.gui.pending import is_connection_error
 
 NUDGE_ID = 0x6E75  # commands with this id merge when they move the same boxes
 _MAX_CONFLICT_ROUNDS = 3
@@ -57,6 +58,14 @@ class BoxCommand(QUndoCommand):
         self._applied_once = False
 
     def _run(self, action: Callable[[], None]) -> None:
+        pending = getattr(self.session, "pending", None)
+        if pending is not None:
+            if pending.cancel(self):  # undo/redo of an edit that never reached the database
+                self.session.boxes_changed.emit(self.photo_id)
+                return
+            if len(pending):  # edits reach the database in the order they were made
+                pending.add(self, lambda: self._with_conflicts(action), self._saved_later)
+                return
         try:
             self._with_conflicts(action)
         except KeptTheirs:
@@ -66,11 +75,15 @@ class BoxCommand(QUndoCommand):
                 "BoxCommands", "Kept the other investigator's values: {0} was not applied"
             ).format(self.text()))
         except Exception as exc:  # noqa: BLE001 - any failure must reach the user, not crash
-            self.failed = True
-            self.setObsolete(True)
-            self.session.status_message.emit(
-                QCoreApplication.translate("BoxCommands", "Not saved: {0} ({1})").format(
-                    self.text(), _one_line(exc)))
+            if pending is not None and is_connection_error(exc):
+                # Kept, marked "(pending)" in the history, retried; never shown as saved.
+                pending.add(self, lambda: self._with_conflicts(action), self._saved_later)
+            else:
+                self.failed = True
+                self.setObsolete(True)
+                self.session.status_message.emit(
+                    QCoreApplication.translate("BoxCommands", "Not saved: {0} ({1})").format(
+                        self.text(), _one_line(exc)))
         self.session.boxes_changed.emit(self.photo_id)
         if self._applied_once and self.session.current_photo_id != self.photo_id:
             # An undo/redo of another photo's edit shows that photo, so the change is seen.
@@ -95,6 +108,9 @@ class BoxCommand(QUndoCommand):
 
     def take_fresh_version(self, conflict: EditConflict) -> None:
         """Edit over `conflict.current_version` next time (commands with versions)."""
+
+    def _saved_later(self) -> None:
+        self.session.boxes_changed.emit(self.photo_id)
 
     def redo(self) -> None:
         self._run(self.apply)

@@ -17,7 +17,7 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor, QKeySequence
+from PySide6.QtGui import QBrush, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -41,6 +41,7 @@ from annotator.gui.flight_commands import (
     DeleteFlightsCommand,
     EditFlightCommand,
 )
+from annotator.gui.theme import error_colour
 from annotator.gui.timeline import TimelineView
 
 Index = QModelIndex | QPersistentModelIndex
@@ -111,7 +112,7 @@ class FlightTableModel(QAbstractTableModel):
                 return row.get("notes")
         if (role == Qt.ItemDataRole.ForegroundRole and problems
                 and key in ("registration", "icao24")):
-            return QBrush(QColor("#b00020"))
+            return QBrush(error_colour())
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMenu,
+    QMessageBox,
     QScrollArea,
     QUndoView,
     QWidget,
@@ -318,6 +319,10 @@ class MainWindow(QMainWindow):
         self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        if not self._pending_may_close():
+            self._closing_for_case = False
+            event.ignore()
+            return
         if self.import_dialog is not None and self._dialog_running():
             self.import_dialog.cancel()
         self.save_state()
@@ -327,6 +332,21 @@ class MainWindow(QMainWindow):
         if self._closing_for_case:
             self.close_case_requested.emit()
         self.closed.emit()
+
+    def _pending_may_close(self) -> bool:
+        """Edits still waiting for the database (team case, server unreachable): try once
+        more, then closing loses them only if the user says so."""
+        pending = getattr(self.session, "pending", None)
+        if pending is None or not len(pending):
+            return True
+        pending.retry()
+        if not len(pending):
+            return True
+        answer = QMessageBox.question(
+            self, self.tr("Edits not saved"),
+            self.tr("{0} edit(s) could not reach the database yet and are not saved. Close "
+                    "anyway and lose them?").format(len(pending)))
+        return answer == QMessageBox.StandardButton.Yes
 
     def _dialog_running(self) -> bool:
         try:

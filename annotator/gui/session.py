@@ -39,6 +39,17 @@ class CaseSession(QObject):
         # (kind, id) → the version our own last save left ("box", box id; "claim", photo id):
         # what an undo/redo must still find stored, or someone else changed it meanwhile.
         self.known_versions: dict[tuple[str, int], int] = {}
+        # Edits that could not reach the database: kept, shown as pending, retried.
+        from annotator.gui.pending import PendingEdits
+
+        self.pending = PendingEdits(self)
+        # A team case (PostgreSQL): the team's changes refresh the views as they happen.
+        self.live = None
+        if getattr(case, "is_postgresql", False):
+            from annotator.gui.live_updates import LiveUpdates
+
+            self.live = LiveUpdates(self)
+            self.live.start()
 
     def _ask_conflict(self, conflict: object) -> str:
         from PySide6.QtWidgets import QApplication
@@ -52,6 +63,8 @@ class CaseSession(QObject):
         self.photo_selected.emit(photo_id)
 
     def close(self) -> None:
+        if self.live is not None:
+            self.live.stop()
         self.jobs.wait(5000)
         self.undo_stack.clear()
         self.case.close()

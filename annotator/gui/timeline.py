@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QMouseEvent, QPainter, QPen
 from PySide6.QtWidgets import (
     QGraphicsEllipseItem,
@@ -140,7 +140,8 @@ class LegItem(QGraphicsRectItem):
                          else Qt.PenStyle.SolidLine))
         dep = iso_z(bar.start) if bar.start else "?"
         arr = iso_z(bar.end) if bar.end else "?"
-        self.setToolTip(f"flight {bar.flight_id} {bar.label}\n{dep} → {arr}")
+        self.setToolTip(QCoreApplication.translate("TimelineView", "flight {0} {1}\n{2} → {3}")
+                        .format(bar.flight_id, bar.label, dep, arr))
 
 
 class TimelineView(QGraphicsView):
@@ -189,7 +190,7 @@ class TimelineView(QGraphicsView):
         self.leg_items.clear()
         span = self.data.span()
         if span is None:
-            scene.addSimpleText(self.tr("No flights or dated photos yet."))
+            scene.addSimpleText(self.tr("No flights or dated photos yet.")).setBrush(self._ink())
             return
         self.origin, end = span
         width = self.x_of(end)
@@ -200,8 +201,9 @@ class TimelineView(QGraphicsView):
             label = QGraphicsSimpleTextItem(self.tr("Unlinked photos") if key == UNPLACED
                                             else key)
             label.setPos(4, y + 8)
+            label.setBrush(self._ink())
             scene.addItem(label)
-            scene.addLine(LABEL_W, y + ROW_H, width, y + ROW_H, QPen(QColor("#dddddd")))
+            scene.addLine(LABEL_W, y + ROW_H, width, y + ROW_H, QPen(self._rule()))
             for bar in self.data.rows.get(key, []):
                 self._leg(bar, y)
             for mark in self.data.marks.get(key, []):
@@ -210,14 +212,23 @@ class TimelineView(QGraphicsView):
                 self.mark_items[mark.photo_id] = item
         scene.setSceneRect(0, 0, width + 20, 24 + len(keys) * ROW_H + 10)
 
+    def _ink(self) -> QBrush:
+        """Text colour from the palette: readable on the dark and the light theme."""
+        return self.palette().text()
+
+    def _rule(self) -> QColor:
+        return self.palette().mid().color()
+
     def _axis(self, width: float, rows: int) -> None:
         assert self.origin is not None
         day = self.origin.replace(hour=0, minute=0, second=0, microsecond=0) + timedelta(days=1)
         bottom = 24 + rows * ROW_H
         while self.x_of(day) < width:
             x = self.x_of(day)
-            self.scene().addLine(x, 16, x, bottom, QPen(QColor("#bbbbbb"), 1, Qt.PenStyle.DotLine))
-            text = QGraphicsSimpleTextItem(day.strftime("%d %b %Y"))
+            self.scene().addLine(x, 16, x, bottom, QPen(self._rule(), 1, Qt.PenStyle.DotLine))
+            text = QGraphicsSimpleTextItem(
+                QLocale().toString(QDate(day.year, day.month, day.day), "d MMM yyyy"))
+            text.setBrush(self._ink())
             text.setPos(x + 3, 2)
             self.scene().addItem(text)
             day += timedelta(days=1)
@@ -236,6 +247,7 @@ class TimelineView(QGraphicsView):
         font.setPointSizeF(max(6.0, font.pointSizeF() * 0.8))
         caption.setFont(font)
         caption.setPos(rect.left(), y - 3)
+        caption.setBrush(self._ink())
         caption.setZValue(6)
         self.scene().addItem(caption)
         self.leg_items[bar.flight_id] = item

@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.gui.theme import error_style
+
 
 class WelcomeWidget(QWidget):
     """Buttons and a recent-cases list; `busy()` while a case is being built or opened."""
@@ -48,7 +50,7 @@ class WelcomeWidget(QWidget):
         self.busy_bar = QProgressBar()
         self.busy_bar.setRange(0, 0)
         self.error_label = QLabel()
-        self.error_label.setStyleSheet("color: #b00020")
+        self.error_label.setStyleSheet(error_style(self))
         self.error_label.setWordWrap(True)
         self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout = QVBoxLayout(self)

@@ -20,10 +20,6 @@ if TYPE_CHECKING:
     from annotator.gui.main_window import MainWindow
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
-
-
 def _named(action: QAction | None, name: str, icon_name: str | None = None) -> QAction | None:
     if action is not None:
         action.setObjectName(name)
@@ -39,14 +35,18 @@ def install_tools(window: MainWindow) -> None:
     file_menu = bar.actions()[0].menu()
     quit_anchor = file_menu.actions()[-2] if len(file_menu.actions()) >= 2 else None
 
-    window.export_action = QAction(icon("export"), _tr("&Export evidence packet…"), window)
+    window.export_action = QAction(
+        icon("export"), QCoreApplication.translate("MainWindow", "&Export evidence packet…"),
+        window)
     window.export_action.setObjectName("window.export")
     window.export_action.setShortcut(QKeySequence("Ctrl+E"))
     window.export_action.triggered.connect(lambda: open_export(window))
-    window.verify_action = QAction(icon("verify"), _tr("&Verify a packet…"), window)
+    window.verify_action = QAction(
+        icon("verify"), QCoreApplication.translate("MainWindow", "&Verify a packet…"), window)
     window.verify_action.setObjectName("window.verify")
     window.verify_action.triggered.connect(lambda: choose_and_verify(window))
-    window.settings_action = QAction(icon("settings"), _tr("&Settings…"), window)
+    window.settings_action = QAction(
+        icon("settings"), QCoreApplication.translate("MainWindow", "&Settings…"), window)
     window.settings_action.setObjectName("window.settings")
     window.settings_action.setShortcut(QKeySequence("Ctrl+,"))
     window.settings_action.triggered.connect(lambda: open_settings(window))
@@ -57,13 +57,14 @@ def install_tools(window: MainWindow) -> None:
         file_menu.insertAction(quit_anchor, window.settings_action)
         file_menu.insertSeparator(quit_anchor)
 
-    help_menu = bar.addMenu(_tr("&Help"))
-    window.shortcut_sheet_action = QAction(icon("help"), _tr("&Keyboard shortcuts"), window)
+    help_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&Help"))
+    window.shortcut_sheet_action = QAction(
+        icon("help"), QCoreApplication.translate("MainWindow", "&Keyboard shortcuts"), window)
     window.shortcut_sheet_action.setObjectName("window.shortcut_sheet")
     window.shortcut_sheet_action.setShortcuts([QKeySequence("?"), QKeySequence("F1")])
     window.shortcut_sheet_action.triggered.connect(lambda: open_shortcut_sheet(window))
     help_menu.addAction(window.shortcut_sheet_action)
-    about = help_menu.addAction(_tr("&About annotator"))
+    about = help_menu.addAction(QCoreApplication.translate("MainWindow", "&About annotator"))
     about.setObjectName("window.about")
     about.triggered.connect(lambda: open_about(window))
 
@@ -101,7 +102,7 @@ def customizable_actions(window: MainWindow) -> list[QAction]:
 
 
 def _build_toolbar(window: MainWindow) -> None:
-    toolbar = QToolBar(_tr("Tools"), window)
+    toolbar = QToolBar(QCoreApplication.translate("MainWindow", "Tools"), window)
     toolbar.setObjectName("toolbar-main")
     toolbar.setIconSize(QSize(22, 22))
     toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
@@ -173,8 +174,9 @@ def open_about(window: MainWindow):  # type: ignore[no-untyped-def]
 
 
 def choose_and_verify(window: MainWindow) -> None:
-    path, _ = QFileDialog.getOpenFileName(window, _tr("Verify an evidence packet"), "",
-                                          _tr("Evidence packets (*.zip)"))
+    path, _ = QFileDialog.getOpenFileName(
+        window, QCoreApplication.translate("MainWindow", "Verify an evidence packet"), "",
+        QCoreApplication.translate("MainWindow", "Evidence packets (*.zip)"))
     if path:
         verify_in_background(window, Path(path))
 
@@ -183,14 +185,16 @@ def verify_in_background(window: MainWindow, path: Path) -> None:
     """Verify a packet in a worker (it re-hashes every file) and show the outcome."""
     from annotator.core.packet.verify import verify_packet
 
-    window.statusBar().showMessage(_tr("Verifying {name}…").format(name=path.name))
+    window.statusBar().showMessage(
+        QCoreApplication.translate("MainWindow", "Verifying {name}…").format(name=path.name))
 
     def done(report) -> None:  # type: ignore[no-untyped-def]
         window.last_verify_report = report
         show_verify_result(window, report)
 
     def failed(message: str) -> None:
-        QMessageBox.warning(window, _tr("Verification failed"), message)
+        QMessageBox.warning(
+            window, QCoreApplication.translate("MainWindow", "Verification failed"), message)
 
     window.session.jobs.submit(lambda job: verify_packet(path), on_result=done,
                                on_error=failed)
@@ -198,15 +202,16 @@ def verify_in_background(window: MainWindow, path: Path) -> None:
 
 def show_verify_result(window: MainWindow, report) -> QMessageBox:  # type: ignore[no-untyped-def]
     if report.ok:
-        text = _tr("The packet is intact: {n} files match SHA256SUMS.").format(
+        text = QCoreApplication.translate(
+            "MainWindow", "The packet is intact: {n} files match SHA256SUMS.").format(
             n=report.files_checked)
         kind = QMessageBox.Icon.Information
     else:
-        text = _tr("The packet does NOT verify.")
+        text = QCoreApplication.translate("MainWindow", "The packet does NOT verify.")
         kind = QMessageBox.Icon.Critical
     details = [*report.problems, *report.notes]
-    box = QMessageBox(kind, _tr("Packet verification"), text, QMessageBox.StandardButton.Ok,
-                      window)
+    box = QMessageBox(kind, QCoreApplication.translate("MainWindow", "Packet verification"), text,
+                      QMessageBox.StandardButton.Ok, window)
     box.setInformativeText("\n".join(details[:12]))
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     window.verify_box = box

@@ -1370,6 +1370,14 @@ Empreinte SHA-256 de SHA256SUMS : {digest}</translation>
         <translation>Importer un répertoire</translation>
     </message>
     <message>
+        <source>Edits not saved</source>
+        <translation>Modifications non enregistrées</translation>
+    </message>
+    <message>
+        <source>{0} edit(s) could not reach the database yet and are not saved. Close anyway and lose them?</source>
+        <translation>{0} modification(s) n'ont pas encore pu atteindre la base de données et ne sont pas enregistrées. Fermer quand même et les perdre ?</translation>
+    </message>
+    <message>
         <source>Flights</source>
         <translation>Vols</translation>
     </message>
@@ -1380,6 +1388,62 @@ Empreinte SHA-256 de SHA256SUMS : {digest}</translation>
     <message>
         <source>&amp;Flights and timeline…</source>
         <translation>&amp;Vols et chronologie…</translation>
+    </message>
+    <message>
+        <source>&amp;Export evidence packet…</source>
+        <translation>&amp;Exporter le paquet de preuves…</translation>
+    </message>
+    <message>
+        <source>&amp;Verify a packet…</source>
+        <translation>&amp;Vérifier un paquet…</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>Paramè&amp;tres…</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>A&amp;ide</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>&amp;About annotator</source>
+        <translation>À &amp;propos d&apos;annotator</translation>
+    </message>
+    <message>
+        <source>Tools</source>
+        <translation>Outils</translation>
+    </message>
+    <message>
+        <source>Verify an evidence packet</source>
+        <translation>Vérifier un paquet de preuves</translation>
+    </message>
+    <message>
+        <source>Evidence packets (*.zip)</source>
+        <translation>Paquets de preuves (*.zip)</translation>
+    </message>
+    <message>
+        <source>Verifying {name}…</source>
+        <translation>Vérification de {name}…</translation>
+    </message>
+    <message>
+        <source>Verification failed</source>
+        <translation>Échec de la vérification</translation>
+    </message>
+    <message>
+        <source>The packet is intact: {n} files match SHA256SUMS.</source>
+        <translation>Le paquet est intact : {n} fichiers correspondent à SHA256SUMS.</translation>
+    </message>
+    <message>
+        <source>The packet does NOT verify.</source>
+        <translation>La vérification du paquet a ÉCHOUÉ.</translation>
+    </message>
+    <message>
+        <source>Packet verification</source>
+        <translation>Vérification du paquet</translation>
     </message>
 </context>
 <context>
@@ -1415,6 +1479,25 @@ Empreinte SHA-256 de SHA256SUMS : {digest}</translation>
     <message>
         <source>{n} tags</source>
         <translation>{n} balises</translation>
+    </message>
+</context>
+<context>
+    <name>PendingEdits</name>
+    <message>
+        <source> (pending)</source>
+        <translation> (en attente)</translation>
+    </message>
+    <message>
+        <source>Not saved: {0} ({1})</source>
+        <translation>Non enregistré : {0} ({1})</translation>
+    </message>
+    <message>
+        <source>The database is unreachable: {0} edit(s) pending, not yet saved; retrying</source>
+        <translation>La base de données est injoignable : {0} modification(s) en attente, pas encore enregistrée(s) ; nouvelle tentative en cours</translation>
+    </message>
+    <message>
+        <source>All edits saved</source>
+        <translation>Toutes les modifications sont enregistrées</translation>
     </message>
 </context>
 <context>
@@ -1645,6 +1728,12 @@ date de prise de vue : {verdict}</translation>
 </context>
 <context>
     <name>TimelineView</name>
+    <message>
+        <source>flight {0} {1}
+{2} → {3}</source>
+        <translation>vol {0} {1}
+{2} → {3}</translation>
+    </message>
     <message>
         <source>No flights or dated photos yet.</source>
         <translation>Pas encore de vols ni de photos datées.</translation>

@@ -58,7 +58,7 @@ def test_edit_returns_before_bumps_version_and_audits(case):
         f = s.get(Flight, fid)
         assert f.destination == "GAGO" and f.version == 2
         assert s.execute(select(AuditEvent).where(AuditEvent.action == "flight.edit")).scalar_one()
-    with pytest.raises(InputRejected, match="changed meanwhile"):
+    with pytest.raises(InputRejected, match="changed by someone else meanwhile"):
         edit_flight(case, fid, {"notes": "x"}, expected_version=1)
 
 

@@ -101,3 +101,28 @@ def test_an_authentication_failure_is_reported_as_needing_a_password(tmp_path: P
     exc = Exception('connection failed: FATAL:  password authentication failed for user "ana"')
     assert _db_error(tmp_path, "open", exc, None).code == "DB_PASSWORD"
     assert _db_error(tmp_path, "open", exc, "wrong").code != "DB_PASSWORD"
+
+
+def test_an_edit_after_the_server_dropped_the_connection_reconnects(pg_url: str,
+                                                                    tmp_path: Path):
+    """pg_terminate_backend on the case's pooled connection: the next edit reconnects
+    (pre-ping) instead of failing, and nothing of the earlier edits is lost."""
+    from sqlalchemy import create_engine, text
+
+    from annotator.core import boxes
+    from annotator.core.boxes import BoxValues
+    from tests.boxes_fixtures import add_jpeg
+
+    with Case.create(tmp_path / "team", db_url=pg_url) as case:
+        photo = add_jpeg(case, tmp_path / "in", "a.jpg", 640, 480, seed=1)
+        made = boxes.create_box(case, photo, BoxValues(x=1, y=1, w=9, h=9))
+        with case.engine.connect() as conn:
+            pid = conn.execute(text("SELECT pg_backend_pid()")).scalar()
+        admin = create_engine(pg_url)
+        with admin.begin() as conn:
+            assert conn.execute(text("SELECT pg_terminate_backend(:p)"), {"p": pid}).scalar()
+        admin.dispose()
+        boxes.update_box(case, made.id, expected_version=made.version, note="after the drop")
+        with case.reading() as s:
+            assert boxes.get_box(s, made.id).values.note == "after the drop"
+            assert verify_chain(s).ok

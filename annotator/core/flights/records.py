@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, defer
 
-from annotator.core.errors import InputRejected, NotFound
+from annotator.core.errors import EditConflict, InputRejected, NotFound
 from annotator.core.models import Aircraft, AircraftRegistration, Flight
 from annotator.core.registration import check_icao24, normalize_registration, parse_icao24
 from annotator.core.timeutil import iso_z, utc_now
@@ -261,15 +261,32 @@ def edit_flight(case: Case, flight_id: int, changes: dict[str, Any],
                 expected_version: int | None = None) -> dict[str, Any]:
     """Change fields of a flight; return the previous values of the changed fields (for undo).
 
-    `expected_version` refuses an edit made on a stale view (someone else changed it first).
+    `expected_version` refuses an edit made on a stale view (someone else changed it first)
+    with an `EditConflict` carrying both values, audited as `flight.update_conflict`.
     """
+    try:
+        return _edit_flight(case, flight_id, changes, expected_version)
+    except EditConflict as conflict:
+        from annotator.core.conflicts import record_conflict
+
+        record_conflict(case, conflict)
+        raise
+
+
+def _edit_flight(case: Case, flight_id: int, changes: dict[str, Any],
+                 expected_version: int | None) -> dict[str, Any]:
     unknown = set(changes) - set(EDITABLE)
     if unknown:
         raise InputRejected(f"cannot edit {', '.join(sorted(unknown))} of a flight.")
     with case.writing() as session:
+        # Row lock (PostgreSQL): the version compared is the one this edit replaces.
+        session.execute(select(Flight.id).where(Flight.id == flight_id).with_for_update())
         flight = get_flight(session, flight_id)
         if expected_version is not None and flight.version != expected_version:
-            raise InputRejected(f"flight {flight_id} was changed meanwhile; reload and try again.")
+            raise EditConflict(
+                "flight", flight_id, mine=_jsonable(changes),
+                theirs=_jsonable({k: getattr(flight, k, None) for k in changes}),
+                expected_version=expected_version, current_version=flight.version)
         current = FlightDraft(**{f.name: getattr(flight, f.name) for f in fields(FlightDraft)
                                  if hasattr(flight, f.name) and f.name not in ("track",
                                                                                  "coverage_gaps")})

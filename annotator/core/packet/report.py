@@ -20,6 +20,7 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from PIL import Image as PILImage
+from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.pagesizes import A4
@@ -125,8 +126,29 @@ def _styles() -> dict[str, ParagraphStyle]:
     }
 
 
+class _Paragraph(Paragraph):
+    """A Paragraph that keeps its line breaking for the width it was last wrapped at.
+
+    reportlab wraps a table cell's paragraphs again, at the same width, each time the table
+    is measured, kept together, split and drawn; the line breaks depend on the width alone,
+    so breaking them once is enough (a fifth of the report's build time, same PDF bytes).
+    """
+
+    _wrapped: tuple[float, Any, list[float], float] | None = None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        memo = self._wrapped
+        if memo is not None and memo[0] == availWidth:
+            self.width, self.blPara, self._wrapWidths, self.height = memo
+            return self.width, self.height
+        width, height = super().wrap(availWidth, availHeight)
+        if availWidth >= rl_config._FUZZ:  # below it wrap returns early, breaking nothing
+            self._wrapped = (availWidth, self.blPara, self._wrapWidths, self.height)
+        return width, height
+
+
 def P(text: str, style: str = "body") -> Paragraph:  # noqa: N802 - reads like markup
-    return Paragraph(text, _styles()[style])
+    return _Paragraph(text, _styles()[style])
 
 
 # -- page furniture ----------------------------------------------------------------------
@@ -680,8 +702,6 @@ def write_report(out: Path, manifest: dict[str, Any], custody: Sequence[dict[str
                  staging: Path) -> None:
     """Render report.pdf to `out`; pictures are read from `staging` under their packet
     paths (the export passes its smaller report copies)."""
-    from reportlab import rl_config
-
     from annotator.core.packet.custody import verify_lines
 
     _register_fonts()

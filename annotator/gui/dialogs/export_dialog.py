@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.gui.session import CaseSession
+from annotator.gui.theme import error_style
 from annotator.gui.workers import Job
 
 
@@ -249,7 +250,7 @@ class ExportDialog(QDialog):
         self._show_error(message)
 
     def _show_error(self, message: str) -> None:
-        self.status.setStyleSheet("color: #c62828;")
+        self.status.setStyleSheet(error_style(self))
         self.status.setText(message)
 
     def _set_inputs_enabled(self, enabled: bool) -> None:

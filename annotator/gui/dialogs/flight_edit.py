@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from annotator.core.errors import AnnotatorError
 from annotator.core.flights.records import SOURCE_KINDS, FlightDraft, checked
 from annotator.core.timeutil import iso_z, parse_iso_utc
+from annotator.gui.theme import error_style
 
 TEXT_FIELDS = ("registration", "icao24", "callsign", "origin", "destination", "source_ref",
                "source_grade")
@@ -91,7 +92,7 @@ class FlightEditDialog(QDialog):
         self.problem = QLabel()
         self.problem.setObjectName("problem")
         self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("color: #b00020")
+        self.problem.setStyleSheet(error_style(self))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)

@@ -60,6 +60,16 @@ class _FieldsCommand(QUndoCommand):
         self._save(values)
 
     def _run(self, values: dict[str, Any]) -> None:
+        from annotator.gui.pending import is_connection_error
+
+        pending = getattr(self.session, "pending", None)
+        if pending is not None:
+            if pending.cancel(self):  # undo/redo of an edit that never reached the database
+                self.session.photo_changed.emit(self.photo_id)
+                return
+            if len(pending):  # edits reach the database in the order they were made
+                pending.add(self, lambda: self._save_resolving(values), self._saved_later)
+                return
         try:
             self._save_resolving(values)
         except _KeptTheirs:
@@ -69,12 +79,20 @@ class _FieldsCommand(QUndoCommand):
                 "CaptureDateCommands",
                 "Kept the other investigator's values: {0} was not applied").format(self.text()))
         except Exception as exc:  # noqa: BLE001 - the user must see why, the app must not crash
-            self.failed = True
-            self.setObsolete(True)
-            self.session.status_message.emit(
-                QCoreApplication.translate("CaptureDateCommands", "Not saved: {0} ({1})").format(
-                    self.text(), _one_line(exc)))
+            if pending is not None and is_connection_error(exc):
+                # Kept, marked "(pending)" in the history, retried; never shown as saved.
+                pending.add(self, lambda: self._save_resolving(values), self._saved_later)
+            else:
+                self.failed = True
+                self.setObsolete(True)
+                self.session.status_message.emit(
+                    QCoreApplication.translate("CaptureDateCommands", "Not saved: {0} ({1})")
+                    .format(self.text(), _one_line(exc)))
         self.session.photo_changed.emit(self.photo_id)
+
+    def _saved_later(self) -> None:
+        self.session.photo_changed.emit(self.photo_id)
+        self.session.photos_changed.emit()  # the verdict column may have changed
 
     def _sync_version(self) -> None:
         """Later commands of ours may have saved the same record: expect what they left."""
