@@ -252,7 +252,8 @@ class FlightsWindow(QMainWindow):
     def push_edit(self, flight_id: int, dialog: FlightEditDialog) -> None:
         changes = dialog.changes()
         if changes:
-            self.session.undo_stack.push(EditFlightCommand(self.session, flight_id, changes))
+            self.session.undo_stack.push(EditFlightCommand(
+                self.session, flight_id, changes, version=dialog.initial.get("version")))
 
     def delete_selected(self) -> None:
         flight = self.selected_flight()

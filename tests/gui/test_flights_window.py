@@ -258,3 +258,45 @@ def test_ctrl_wheel_zooms_the_time_axis_only(qtbot, case, session, window):
                         False)
     view.wheelEvent(event)
     assert view.transform().m11() == pytest.approx(1.25) and view.transform().m22() == 1.0
+
+
+@pytest.mark.parametrize("choice", ["theirs", "mine"])
+def test_a_flight_edited_by_someone_else_meanwhile_is_never_overwritten_unseen(
+        qtbot, case, session, window, monkeypatch, choice):
+    """Issue 7: the dialog was opened on version 1; another investigator saved version 2;
+    saving ours shows both values and the user decides."""
+    from annotator.core.case import Case
+    from annotator.core.flights.records import edit_flight
+    from annotator.core.models import AuditEvent
+
+    fid = add_flight(case, FlightDraft(registration="5U-MBH", origin="GABS", departure_utc=T0))
+    session.flights_changed.emit()
+    window.table.selectRow(0)
+    dialog = window.make_dialog(window.selected_flight())
+    qtbot.addWidget(dialog)
+    _fill(qtbot, dialog, destination="GAGO")
+    with Case.open(case.root, examiner="Ben") as other:  # a second investigator, own engine
+        edit_flight(other, fid, {"destination": "GATS"}, expected_version=1)
+    seen = []
+
+    def answer(conflict):
+        seen.append((conflict.mine.get("destination"), conflict.theirs.get("destination")))
+        return choice
+
+    monkeypatch.setattr(session, "resolve_conflict", answer)
+    monkeypatch.setattr(dialog, "exec", lambda: QDialog.DialogCode.Accepted)
+    monkeypatch.setattr(window, "make_dialog", lambda initial=None: dialog)
+    qtbot.mouseClick(window.edit_button, Qt.MouseButton.LeftButton)
+    assert seen == [("GAGO", "GATS")]
+    with case.reading() as s:
+        stored = s.get(Flight, fid).destination
+        actions = [e.action for e in s.scalars(select(AuditEvent).order_by(AuditEvent.id))]
+    assert "flight.update_conflict" in actions
+    if choice == "theirs":
+        assert stored == "GATS"
+        assert session.undo_stack.count() == 0  # nothing of ours was applied
+    else:
+        assert stored == "GAGO"
+        session.undo_stack.undo()  # back to the version before ours: theirs
+        with case.reading() as s:
+            assert s.get(Flight, fid).destination == "GATS"

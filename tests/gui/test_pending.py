@@ -131,3 +131,25 @@ def test_closing_the_window_with_pending_edits_asks_first(qtbot, case, tmp_path,
     outage.down = False
     assert window.close()  # the retry on closing saved it: no question
     assert len(asked) == 1 and stored(case, photo)[0].values.x == 50.0
+
+
+def test_a_flight_edit_during_an_outage_is_kept_pending_then_saved(qtbot, case, monkeypatch):
+    from annotator.core.flights.records import FlightDraft, add_flight, get_flight
+    from annotator.gui.flight_commands import EditFlightCommand
+
+    fid = add_flight(case, FlightDraft(registration="5U-MBH", origin="GABS"))
+    session = make_session(case)
+    outage = Outage(case, monkeypatch)
+    outage.down = True
+    edit = EditFlightCommand(session, fid, {"destination": "GAGO"}, version=1)
+    session.undo_stack.push(edit)
+    assert not edit.failed and len(session.pending) == 1
+    assert session.undo_stack.text(0).endswith(pending_suffix())
+    with case.reading() as s:
+        assert get_flight(s, fid).destination is None  # not saved, not pretended
+    outage.down = False
+    session.pending.retry()
+    assert len(session.pending) == 0
+    with case.reading() as s:
+        assert get_flight(s, fid).destination == "GAGO"
+    session.undo_stack.clear()
