@@ -206,11 +206,19 @@ class PhotoCanvas(BoxEditing, QGraphicsView):
         if self.photo_item is None:
             return
         self._fit_mode = True
+        self._show_scrollbars(False)  # the margin around the photo would add scrollbars
         self.fitInView(self._bounds, Qt.AspectRatioMode.KeepAspectRatio)
         self.zoom_changed.emit(self.zoom())
 
+    def _show_scrollbars(self, shown: bool) -> None:
+        policy = (Qt.ScrollBarPolicy.ScrollBarAsNeeded if shown
+                  else Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollBarPolicy(policy)
+        self.setVerticalScrollBarPolicy(policy)
+
     def actual_size(self) -> None:
         self._fit_mode = False
+        self._show_scrollbars(True)
         center = self.mapToScene(self.viewport().rect().center())
         self.resetTransform()
         self.centerOn(center)
@@ -225,6 +233,7 @@ class PhotoCanvas(BoxEditing, QGraphicsView):
         target = min(max(current * factor, min(fit, 1.0) / 4), MAX_ZOOM)
         if current <= 0 or target == current:
             return
+        self._show_scrollbars(True)
         anchor = anchor if anchor is not None else self.viewport().rect().center()
         fixed = self.mapToScene(anchor)
         self._fit_mode = False
