@@ -89,7 +89,8 @@ def append_event(
     photo_sha256: str | None = None,
     details: dict[str, Any] | None = None,
 ) -> AuditEvent:
-    """Append one event in the caller's transaction (so the change and its record commit together)."""
+    """Append one event in the caller's transaction, so the change and its record commit
+    together (or neither does)."""
     if session.get_bind().dialect.name == "postgresql":
         session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_CHAIN_LOCK})
     head = session.execute(
@@ -133,7 +134,8 @@ def verify_events(events: Iterable[AuditEvent]) -> ChainCheck:
     for event in events:
         count += 1
         if event.prev_hash != prev:
-            return ChainCheck(False, count, event.id, "its previous-hash does not match the event before it")
+            return ChainCheck(False, count, event.id,
+                              "its previous-hash does not match the event before it")
         expected = event_hash(
             event.prev_hash,
             event.time_utc,

@@ -18,18 +18,11 @@ from PySide6.QtGui import QUndoCommand
 
 from annotator.core import boxes as core
 from annotator.core.boxes import BoxInfo, BoxValues
-from annotator.core.conflicts import record_kept_theirs
 from annotator.core.errors import EditConflict
 from annotator.gui.conflict_dialog import MINE
-from annotator.gui.pending import is_connection_error
+from annotator.gui.saving import one_line, run_saving, save_resolving
 
 NUDGE_ID = 0x6E75  # commands with this id merge when they move the same boxes
-_MAX_CONFLICT_ROUNDS = 3
-
-
-class KeptTheirs(Exception):
-    """The user chose the other investigator's values over this command's."""
-
 
 def remember_boxes(session: Any, versions: dict[int, int | None]) -> None:
     """Record the versions our own saves left (None: the box is gone)."""
@@ -40,11 +33,6 @@ def remember_boxes(session: Any, versions: dict[int, int | None]) -> None:
         else:
             known[("box", box_id)] = version
 
-
-
-def _one_line(exc: BaseException) -> str:
-    text = str(exc).strip()
-    return text.splitlines()[0] if text else type(exc).__name__
 
 
 class BoxCommand(QUndoCommand):
@@ -58,32 +46,10 @@ class BoxCommand(QUndoCommand):
         self._applied_once = False
 
     def _run(self, action: Callable[[], None]) -> None:
-        pending = getattr(self.session, "pending", None)
-        if pending is not None:
-            if pending.cancel(self):  # undo/redo of an edit that never reached the database
-                self.session.boxes_changed.emit(self.photo_id)
-                return
-            if len(pending):  # edits reach the database in the order they were made
-                pending.add(self, lambda: self._with_conflicts(action), self._saved_later)
-                return
-        try:
-            self._with_conflicts(action)
-        except KeptTheirs:
-            self.failed = True
-            self.setObsolete(True)
-            self.session.status_message.emit(QCoreApplication.translate(
-                "BoxCommands", "Kept the other investigator's values: {0} was not applied"
-            ).format(self.text()))
-        except Exception as exc:  # noqa: BLE001 - any failure must reach the user, not crash
-            if pending is not None and is_connection_error(exc):
-                # Kept, marked "(pending)" in the history, retried; never shown as saved.
-                pending.add(self, lambda: self._with_conflicts(action), self._saved_later)
-            else:
-                self.failed = True
-                self.setObsolete(True)
-                self.session.status_message.emit(
-                    QCoreApplication.translate("BoxCommands", "Not saved: {0} ({1})").format(
-                        self.text(), _one_line(exc)))
+        attempt = self._attempt(action)
+        if run_saving(self, self.session, attempt, self._saved_later):
+            self.session.boxes_changed.emit(self.photo_id)
+            return
         self.session.boxes_changed.emit(self.photo_id)
         if self._applied_once and self.session.current_photo_id != self.photo_id:
             # An undo/redo of another photo's edit shows that photo, so the change is seen.
@@ -92,19 +58,8 @@ class BoxCommand(QUndoCommand):
             QTimer.singleShot(0, lambda: session.select_photo(photo_id))
         self._applied_once = True
 
-    def _with_conflicts(self, action: Callable[[], None]) -> None:
-        """Run `action`; on an edit conflict ask the user (both values shown): "mine" runs
-        it again over the fresh version (audited as such), "theirs" raises KeptTheirs."""
-        for _ in range(_MAX_CONFLICT_ROUNDS):
-            try:
-                action()
-                return
-            except EditConflict as conflict:
-                if self.session.resolve_conflict(conflict) != MINE:
-                    record_kept_theirs(self.session.case, conflict)
-                    raise KeptTheirs from conflict
-                self.take_fresh_version(conflict)
-        action()  # still racing after several rounds: the conflict reaches the user
+    def _attempt(self, action: Callable[[], None]) -> Callable[[], None]:
+        return lambda: save_resolving(self.session, action, self.take_fresh_version)
 
     def take_fresh_version(self, conflict: EditConflict) -> None:
         """Edit over `conflict.current_version` next time (commands with versions)."""
@@ -309,7 +264,7 @@ class LabelListCommand(QUndoCommand):
             self.setObsolete(True)
             self.session.status_message.emit(
                 QCoreApplication.translate("BoxCommands", "Not saved: {0} ({1})").format(
-                    self.text(), _one_line(exc)))
+                    self.text(), one_line(exc)))
         if self.session.current_photo_id is not None:
             self.session.boxes_changed.emit(self.session.current_photo_id)
 

@@ -14,18 +14,10 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
-from annotator.core.conflicts import record_kept_theirs
 from annotator.core.errors import EditConflict
 from annotator.core.flights import links, records
 from annotator.core.flights.records import FlightDraft
-from annotator.gui.commands import _MAX_CONFLICT_ROUNDS, KeptTheirs
-from annotator.gui.conflict_dialog import MINE
-from annotator.gui.pending import is_connection_error
-
-
-def _one_line(exc: BaseException) -> str:
-    text = str(exc).strip()
-    return text.splitlines()[0] if text else type(exc).__name__
+from annotator.gui.saving import run_saving, save_resolving
 
 
 class FlightCommand(QUndoCommand):
@@ -39,53 +31,16 @@ class FlightCommand(QUndoCommand):
         self.error: str | None = None
 
     def _run(self, action: Callable[[], None]) -> None:
-        pending = getattr(self.session, "pending", None)
-        if pending is not None:
-            if pending.cancel(self):  # undo/redo of an edit that never reached the database
-                self._tell_views()
-                return
-            if len(pending):  # edits reach the database in the order they were made
-                pending.add(self, lambda: self._with_conflicts(action), self._tell_views)
-                return
-        try:
-            self._with_conflicts(action)
-        except KeptTheirs:
-            self.failed = True
-            self.setObsolete(True)
-            self.session.status_message.emit(QCoreApplication.translate(
-                "FlightCommands", "Kept the other investigator's values: {0} was not applied"
-            ).format(self.text()))
-        except Exception as exc:  # noqa: BLE001 - any failure must reach the user, not crash
-            if pending is not None and is_connection_error(exc):
-                # Kept, marked "(pending)" in the history, retried; never shown as saved.
-                pending.add(self, lambda: self._with_conflicts(action), self._tell_views)
-            else:
-                self.failed = True
-                self.error = _one_line(exc)
-                self.setObsolete(True)
-                self.session.status_message.emit(
-                    QCoreApplication.translate("FlightCommands", "Not saved: {0} ({1})").format(
-                        self.text(), self.error))
+        def attempt() -> None:
+            save_resolving(self.session, action, self.take_fresh_version)
+
+        run_saving(self, self.session, attempt, self._tell_views)
         self._tell_views()
 
     def _tell_views(self) -> None:
         self.session.flights_changed.emit()
         if self.photo_id is not None:
             self.session.photo_changed.emit(self.photo_id)
-
-    def _with_conflicts(self, action: Callable[[], None]) -> None:
-        """Run `action`; when someone else saved the flight first, show both values: "mine"
-        applies this edit over their version (audited), "theirs" raises KeptTheirs."""
-        for _ in range(_MAX_CONFLICT_ROUNDS):
-            try:
-                action()
-                return
-            except EditConflict as conflict:
-                if self.session.resolve_conflict(conflict) != MINE:
-                    record_kept_theirs(self.session.case, conflict)
-                    raise KeptTheirs from conflict
-                self.take_fresh_version(conflict)
-        action()
 
     def take_fresh_version(self, conflict: EditConflict) -> None:
         """Edit over `conflict.current_version` next time (commands with versions)."""

@@ -17,7 +17,8 @@ def remember_defaults(actions: Iterable[QAction]) -> None:
     """Record each action's built-in shortcuts once, so "Reset" can restore them."""
     for action in actions:
         if action.property(DEFAULTS_PROPERTY) is None:
-            keys = [k.toString(QKeySequence.SequenceFormat.PortableText) for k in action.shortcuts()]
+            portable = QKeySequence.SequenceFormat.PortableText
+            keys = [k.toString(portable) for k in action.shortcuts()]
             action.setProperty(DEFAULTS_PROPERTY, "\n".join(keys))
 
 

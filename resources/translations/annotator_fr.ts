@@ -5,11 +5,11 @@
     <name>AboutDialog</name>
     <message>
         <source>About annotator</source>
-        <translation>À propos d'annotator</translation>
+        <translation>À propos d&apos;annotator</translation>
     </message>
     <message>
         <source>Annotate, date and link aircraft photos as verifiable evidence. Free software under the GNU GPL version 3 or later.</source>
-        <translation>Annoter, dater et relier des photos d'aéronefs comme preuves vérifiables. Logiciel libre sous licence GNU GPL version 3 ou ultérieure.</translation>
+        <translation>Annoter, dater et relier des photos d&apos;aéronefs comme preuves vérifiables. Logiciel libre sous licence GNU GPL version 3 ou ultérieure.</translation>
     </message>
     <message>
         <source>Component</source>
@@ -27,7 +27,7 @@
 <context>
     <name>AnnotationsPanel</name>
     <message>
-        <source>Edit the case's label list</source>
+        <source>Edit the case&apos;s label list</source>
         <translation>Modifier la liste des étiquettes du dossier</translation>
     </message>
     <message>
@@ -36,11 +36,11 @@
     </message>
     <message>
         <source>Rename label…</source>
-        <translation>Renommer l'étiquette…</translation>
+        <translation>Renommer l&apos;étiquette…</translation>
     </message>
     <message>
         <source>Remove label</source>
-        <translation>Retirer l'étiquette</translation>
+        <translation>Retirer l&apos;étiquette</translation>
     </message>
     <message>
         <source>e.g. 5U-MBH</source>
@@ -88,7 +88,7 @@
     </message>
     <message>
         <source>Set label</source>
-        <translation>Définir l'étiquette</translation>
+        <translation>Définir l&apos;étiquette</translation>
     </message>
     <message>
         <source>Set type</source>
@@ -96,7 +96,7 @@
     </message>
     <message>
         <source>Set operator</source>
-        <translation>Définir l'exploitant</translation>
+        <translation>Définir l&apos;exploitant</translation>
     </message>
     <message>
         <source>Set confidence</source>
@@ -104,7 +104,7 @@
     </message>
     <message>
         <source>Set registration</source>
-        <translation>Définir l'immatriculation</translation>
+        <translation>Définir l&apos;immatriculation</translation>
     </message>
     <message>
         <source>Set note</source>
@@ -120,7 +120,7 @@
     </message>
     <message>
         <source>Rename label</source>
-        <translation>Renommer l'étiquette</translation>
+        <translation>Renommer l&apos;étiquette</translation>
     </message>
     <message>
         <source>Rename {0} to:</source>
@@ -138,12 +138,12 @@
         <translation>Mot de passe de la base de données</translation>
     </message>
     <message>
-        <source>The case's database asks for a password:</source>
+        <source>The case&apos;s database asks for a password:</source>
         <translation>La base de données du dossier demande un mot de passe :</translation>
     </message>
     <message>
         <source>Open a case folder</source>
-        <translation>Ouvrir le répertoire d'un dossier</translation>
+        <translation>Ouvrir le répertoire d&apos;un dossier</translation>
     </message>
     <message>
         <source>Choose an empty folder for the new case</source>
@@ -155,15 +155,11 @@
     </message>
     <message>
         <source>The demo case could not be built: {m}</source>
-        <translation>Le dossier de démonstration n'a pas pu être créé : {m}</translation>
+        <translation>Le dossier de démonstration n&apos;a pas pu être créé : {m}</translation>
     </message>
 </context>
 <context>
     <name>BoxCommands</name>
-    <message>
-        <source>Kept the other investigator's values: {0} was not applied</source>
-        <translation>Valeurs de l'autre enquêteur conservées : {0} n'a pas été appliqué</translation>
-    </message>
     <message>
         <source>Not saved: {0} ({1})</source>
         <translation>Non enregistré : {0} ({1})</translation>
@@ -194,11 +190,11 @@
     </message>
     <message>
         <source>Rename label</source>
-        <translation>Renommer l'étiquette</translation>
+        <translation>Renommer l&apos;étiquette</translation>
     </message>
     <message>
         <source>Remove label</source>
-        <translation>Retirer l'étiquette</translation>
+        <translation>Retirer l&apos;étiquette</translation>
     </message>
 </context>
 <context>
@@ -241,22 +237,11 @@
     </message>
     <message>
         <source>There is no previous photo.</source>
-        <translation>Il n'y a pas de photo précédente.</translation>
+        <translation>Il n&apos;y a pas de photo précédente.</translation>
     </message>
     <message>
         <source>The previous photo has no boxes.</source>
-        <translation>La photo précédente n'a aucun cadre.</translation>
-    </message>
-</context>
-<context>
-    <name>CaptureDateCommands</name>
-    <message>
-        <source>Kept the other investigator's values: {0} was not applied</source>
-        <translation>Valeurs de l'autre enquêteur conservées : {0} n'a pas été appliqué</translation>
-    </message>
-    <message>
-        <source>Not saved: {0} ({1})</source>
-        <translation>Non enregistré : {0} ({1})</translation>
+        <translation>La photo précédente n&apos;a aucun cadre.</translation>
     </message>
 </context>
 <context>
@@ -271,11 +256,11 @@
     </message>
     <message>
         <source>where the claim comes from</source>
-        <translation>d'où vient l'allégation</translation>
+        <translation>d&apos;où vient l&apos;allégation</translation>
     </message>
     <message>
         <source>Admiralty grade: source reliability A–F, information credibility 1–6</source>
-        <translation>Cotation de l'Amirauté : fiabilité de la source A–F, crédibilité de l'information 1–6</translation>
+        <translation>Cotation de l&apos;Amirauté : fiabilité de la source A–F, crédibilité de l&apos;information 1–6</translation>
     </message>
     <message>
         <source>Claim</source>
@@ -379,11 +364,11 @@
     </message>
     <message>
         <source>time zone of the linked airport</source>
-        <translation>fuseau horaire de l'aéroport relié</translation>
+        <translation>fuseau horaire de l&apos;aéroport relié</translation>
     </message>
     <message>
         <source>Captured {0} (from {1})</source>
-        <translation>Prise le {0} (d'après {1})</translation>
+        <translation>Prise le {0} (d&apos;après {1})</translation>
     </message>
     <message>
         <source>Capture time in UTC unknown</source>
@@ -439,7 +424,7 @@
     </message>
     <message>
         <source>confirmed by other sources</source>
-        <translation>confirmée par d'autres sources</translation>
+        <translation>confirmée par d&apos;autres sources</translation>
     </message>
     <message>
         <source>probably true</source>
@@ -479,11 +464,11 @@
     </message>
     <message>
         <source>claim source</source>
-        <translation>source de l'allégation</translation>
+        <translation>source de l&apos;allégation</translation>
     </message>
     <message>
         <source>claim grade</source>
-        <translation>cotation de l'allégation</translation>
+        <translation>cotation de l&apos;allégation</translation>
     </message>
     <message>
         <source>Set {0}</source>
@@ -498,7 +483,7 @@
     <name>ConflictDialog</name>
     <message>
         <source>Changed by someone else</source>
-        <translation>Modifié par quelqu'un d'autre</translation>
+        <translation>Modifié par quelqu&apos;un d&apos;autre</translation>
     </message>
     <message>
         <source>box</source>
@@ -518,7 +503,7 @@
     </message>
     <message>
         <source>Someone else saved this {0} after you opened it (their version {1}, you edited version {2}). Nothing was overwritten. Keep their values, or apply yours over them?</source>
-        <translation>Quelqu'un d'autre a enregistré cet élément ({0}) après que vous l'avez ouvert (sa version {1}, vous avez modifié la version {2}). Rien n'a été écrasé. Garder ses valeurs, ou appliquer les vôtres par-dessus ?</translation>
+        <translation>Quelqu&apos;un d&apos;autre a enregistré cet élément ({0}) après que vous l&apos;avez ouvert (sa version {1}, vous avez modifié la version {2}). Rien n&apos;a été écrasé. Garder ses valeurs, ou appliquer les vôtres par-dessus ?</translation>
     </message>
     <message>
         <source>Field</source>
@@ -615,32 +600,32 @@
         <translation>{0} jours</translation>
     </message>
     <message>
-        <source>the camera's clock</source>
-        <translation>l'horloge de l'appareil</translation>
+        <source>the camera&apos;s clock</source>
+        <translation>l&apos;horloge de l&apos;appareil</translation>
     </message>
     <message>
-        <source>the GPS clock (the camera's time compared with GPS time gives the offset {offset})</source>
-        <translation>l'horloge GPS (l'heure de l'appareil comparée à l'heure GPS donne le décalage {offset})</translation>
+        <source>the GPS clock (the camera&apos;s time compared with GPS time gives the offset {offset})</source>
+        <translation>l&apos;horloge GPS (l&apos;heure de l&apos;appareil comparée à l&apos;heure GPS donne le décalage {offset})</translation>
     </message>
     <message>
         <source>the time zone at the GPS position ({zone})</source>
         <translation>le fuseau horaire à la position GPS ({zone})</translation>
     </message>
     <message>
-        <source>the time zone of the claimed place ({zone}), which is the claim's, not the photo's</source>
-        <translation>le fuseau horaire du lieu allégué ({zone}), qui est celui de l'allégation et non de la photo</translation>
+        <source>the time zone of the claimed place ({zone}), which is the claim&apos;s, not the photo&apos;s</source>
+        <translation>le fuseau horaire du lieu allégué ({zone}), qui est celui de l&apos;allégation et non de la photo</translation>
     </message>
     <message>
-        <source>the time zone of the linked flight's airport ({zone})</source>
-        <translation>le fuseau horaire de l'aéroport du vol relié ({zone})</translation>
+        <source>the time zone of the linked flight&apos;s airport ({zone})</source>
+        <translation>le fuseau horaire de l&apos;aéroport du vol relié ({zone})</translation>
     </message>
     <message>
         <source>nothing: without GPS or a place, the capture time cannot be placed in UTC</source>
-        <translation>rien : sans GPS ni lieu, l'heure de prise de vue ne peut pas être située en UTC</translation>
+        <translation>rien : sans GPS ni lieu, l&apos;heure de prise de vue ne peut pas être située en UTC</translation>
     </message>
     <message>
         <source>The photo has no OffsetTimeOriginal; its UTC time comes from {how}.</source>
-        <translation>La photo n'a pas d'OffsetTimeOriginal ; son heure UTC provient de {how}.</translation>
+        <translation>La photo n&apos;a pas d&apos;OffsetTimeOriginal ; son heure UTC provient de {how}.</translation>
     </message>
     <message>
         <source>(undated)</source>
@@ -652,7 +637,7 @@
     </message>
     <message>
         <source>The XMP edit history records {n} save(s) or edit(s) after the capture: {listed}.</source>
-        <translation>L'historique d'édition XMP enregistre {n} sauvegarde(s) ou modification(s) après la prise de vue : {listed}.</translation>
+        <translation>L&apos;historique d&apos;édition XMP enregistre {n} sauvegarde(s) ou modification(s) après la prise de vue : {listed}.</translation>
     </message>
     <message>
         <source>has a different shape (width/height {thumb} against {main}: a crop)</source>
@@ -664,11 +649,11 @@
     </message>
     <message>
         <source>The embedded EXIF thumbnail does not show the same picture as the main image: it {what}. The main image was probably cropped or edited after capture.</source>
-        <translation>La vignette EXIF intégrée ne montre pas la même image que l'image principale : elle {what}. L'image principale a probablement été recadrée ou retouchée après la prise de vue.</translation>
+        <translation>La vignette EXIF intégrée ne montre pas la même image que l&apos;image principale : elle {what}. L&apos;image principale a probablement été recadrée ou retouchée après la prise de vue.</translation>
     </message>
     <message>
         <source>The photo was captured at {local} local time ({zone}), {delta} from the claimed {claimed}; a claimed time holds within one hour.</source>
-        <translation>La photo a été prise à {local} heure locale ({zone}), à {delta} de l'heure alléguée {claimed} ; une heure alléguée est admise à une heure près.</translation>
+        <translation>La photo a été prise à {local} heure locale ({zone}), à {delta} de l&apos;heure alléguée {claimed} ; une heure alléguée est admise à une heure près.</translation>
     </message>
     <message>
         <source>The photo was captured on {local} local time ({zone}), not on the claimed date {claimed}.</source>
@@ -684,19 +669,19 @@
     </message>
     <message>
         <source>The capture time ({capture}) is after {what} ({reference}): the camera clock was wrong or the date was altered.</source>
-        <translation>L'heure de prise de vue ({capture}) est postérieure à {what} ({reference}) : l'horloge de l'appareil était fausse ou la date a été modifiée.</translation>
+        <translation>L&apos;heure de prise de vue ({capture}) est postérieure à {what} ({reference}) : l&apos;horloge de l&apos;appareil était fausse ou la date a été modifiée.</translation>
     </message>
     <message>
         <source>the tagged aircraft</source>
-        <translation>l'aéronef identifié</translation>
+        <translation>l&apos;aéronef identifié</translation>
     </message>
     <message>
         <source>{who} was airborne on flight {flight} (departure {dep}, arrival {arr}) at the capture time.</source>
-        <translation>{who} était en vol (vol {flight}, départ {dep}, arrivée {arr}) à l'heure de la prise de vue.</translation>
+        <translation>{who} était en vol (vol {flight}, départ {dep}, arrivée {arr}) à l&apos;heure de la prise de vue.</translation>
     </message>
     <message>
         <source>According to flight {flight}, {who} was at {where} at the capture time, {km} km from where the photo was taken ({place}).</source>
-        <translation>D'après le vol {flight}, {who} se trouvait à {where} à l'heure de la prise de vue, à {km} km du lieu où la photo a été prise ({place}).</translation>
+        <translation>D&apos;après le vol {flight}, {who} se trouvait à {where} à l&apos;heure de la prise de vue, à {km} km du lieu où la photo a été prise ({place}).</translation>
     </message>
     <message>
         <source>The file carries no EXIF metadata at all, as is typical of photos saved from social media; its date cannot be read from the file.</source>
@@ -708,7 +693,7 @@
     </message>
     <message>
         <source>The camera clock ({camera}) and the GPS clock ({gps}) differ by {delta}, more than 2 minutes.</source>
-        <translation>L'horloge de l'appareil ({camera}) et l'horloge GPS ({gps}) diffèrent de {delta}, soit plus de 2 minutes.</translation>
+        <translation>L&apos;horloge de l&apos;appareil ({camera}) et l&apos;horloge GPS ({gps}) diffèrent de {delta}, soit plus de 2 minutes.</translation>
     </message>
     <message>
         <source>DateTimeOriginal ({original}) and DateTimeDigitized ({digitized}) differ by {delta}.</source>
@@ -720,7 +705,7 @@
     </message>
     <message>
         <source>The {tag} tag names an image editor ({software!r}, {editor}), not camera firmware: the file was saved by that program.</source>
-        <translation>La balise {tag} nomme un logiciel de retouche ({software!r}, {editor}) et non le micrologiciel d'un appareil : le fichier a été enregistré par ce programme.</translation>
+        <translation>La balise {tag} nomme un logiciel de retouche ({software!r}, {editor}) et non le micrologiciel d&apos;un appareil : le fichier a été enregistré par ce programme.</translation>
     </message>
     <message>
         <source>The photo was first posted at {posted}, before its capture time ({capture}).</source>
@@ -728,11 +713,11 @@
     </message>
     <message>
         <source>At the capture time the sun stood {elevation:.1f}° above the horizon at azimuth {azimuth:.0f}° (clockwise from north), seen from {place}.</source>
-        <translation>À l'heure de la prise de vue, le soleil était à {elevation:.1f}° au-dessus de l'horizon, à l'azimut {azimuth:.0f}° (sens horaire depuis le nord), vu depuis {place}.</translation>
+        <translation>À l&apos;heure de la prise de vue, le soleil était à {elevation:.1f}° au-dessus de l&apos;horizon, à l&apos;azimut {azimuth:.0f}° (sens horaire depuis le nord), vu depuis {place}.</translation>
     </message>
     <message>
         <source>The sun was {depth:.1f}° below the horizon at the capture time and place: it was night, so a photo showing daylight contradicts this time or place.</source>
-        <translation>Le soleil était à {depth:.1f}° sous l'horizon à l'heure et au lieu de la prise de vue : il faisait nuit, donc une photo montrant la lumière du jour contredit cette heure ou ce lieu.</translation>
+        <translation>Le soleil était à {depth:.1f}° sous l&apos;horizon à l&apos;heure et au lieu de la prise de vue : il faisait nuit, donc une photo montrant la lumière du jour contredit cette heure ou ce lieu.</translation>
     </message>
 </context>
 <context>
@@ -751,7 +736,7 @@
     </message>
     <message>
         <source>Photos tagged with registration</source>
-        <translation>Photos portant l'immatriculation</translation>
+        <translation>Photos portant l&apos;immatriculation</translation>
     </message>
     <message>
         <source>Photos</source>
@@ -794,8 +779,8 @@
         <translation>Paquet de preuves (*.zip)</translation>
     </message>
     <message>
-        <source>Examiner's private key</source>
-        <translation>Clé privée de l'examinateur</translation>
+        <source>Examiner&apos;s private key</source>
+        <translation>Clé privée de l&apos;examinateur</translation>
     </message>
     <message>
         <source>Choose where to save the packet.</source>
@@ -858,7 +843,7 @@ Empreinte SHA-256 de SHA256SUMS : {digest}</translation>
     </message>
     <message>
         <source>Sort by import order</source>
-        <translation>Trier par ordre d'importation</translation>
+        <translation>Trier par ordre d&apos;importation</translation>
     </message>
     <message>
         <source>Any label</source>
@@ -875,14 +860,6 @@ Empreinte SHA-256 de SHA256SUMS : {digest}</translation>
 </context>
 <context>
     <name>FlightCommands</name>
-    <message>
-        <source>Kept the other investigator's values: {0} was not applied</source>
-        <translation>Valeurs de l'autre enquêteur conservées : {0} n'a pas été appliqué</translation>
-    </message>
-    <message>
-        <source>Not saved: {0} ({1})</source>
-        <translation>Non enregistré : {0} ({1})</translation>
-    </message>
     <message>
         <source>Edit flight {0}</source>
         <translation>Modifier le vol {0}</translation>
@@ -964,7 +941,7 @@ Empreinte SHA-256 de SHA256SUMS : {digest}</translation>
     </message>
     <message>
         <source>{0} is not an ISO 8601 time (e.g. 2023-10-27T10:40Z).</source>
-        <translation>{0} n'est pas une heure ISO 8601 (p. ex. 2023-10-27T10:40Z).</translation>
+        <translation>{0} n&apos;est pas une heure ISO 8601 (p. ex. 2023-10-27T10:40Z).</translation>
     </message>
 </context>
 <context>
@@ -1022,7 +999,7 @@ Empreinte SHA-256 de SHA256SUMS : {digest}</translation>
     </message>
     <message>
         <source>after arrival</source>
-        <translation>après l'arrivée</translation>
+        <translation>après l&apos;arrivée</translation>
     </message>
     <message>
         <source>in flight</source>
@@ -1128,8 +1105,8 @@ Empreinte SHA-256 de SHA256SUMS : {digest}</translation>
         <translation>immatriculation pour le fichier</translation>
     </message>
     <message>
-        <source>The aircraft's registration, for files that do not name it (KML tracks)</source>
-        <translation>L'immatriculation de l'aéronef, pour les fichiers qui ne la donnent pas (traces KML)</translation>
+        <source>The aircraft&apos;s registration, for files that do not name it (KML tracks)</source>
+        <translation>L&apos;immatriculation de l&apos;aéronef, pour les fichiers qui ne la donnent pas (traces KML)</translation>
     </message>
     <message>
         <source>&amp;Import…</source>
@@ -1224,7 +1201,7 @@ Empreinte SHA-256 de SHA256SUMS : {digest}</translation>
     </message>
     <message>
         <source>Photos imported before you cancelled stay in the case.</source>
-        <translation>Les photos importées avant l'annulation restent dans le dossier.</translation>
+        <translation>Les photos importées avant l&apos;annulation restent dans le dossier.</translation>
     </message>
     <message>
         <source>Import: {text}</source>
@@ -1232,7 +1209,7 @@ Empreinte SHA-256 de SHA256SUMS : {digest}</translation>
     </message>
     <message>
         <source>Import failed.</source>
-        <translation>Échec de l'importation.</translation>
+        <translation>Échec de l&apos;importation.</translation>
     </message>
 </context>
 <context>
@@ -1379,7 +1356,7 @@ Empreinte SHA-256 de SHA256SUMS : {digest}</translation>
     </message>
     <message>
         <source>{0} edit(s) could not reach the database yet and are not saved. Close anyway and lose them?</source>
-        <translation>{0} modification(s) n'ont pas encore pu atteindre la base de données et ne sont pas enregistrées. Fermer quand même et les perdre ?</translation>
+        <translation>{0} modification(s) n&apos;ont pas encore pu atteindre la base de données et ne sont pas enregistrées. Fermer quand même et les perdre ?</translation>
     </message>
     <message>
         <source>Flights</source>
@@ -1415,7 +1392,7 @@ Empreinte SHA-256 de SHA256SUMS : {digest}</translation>
     </message>
     <message>
         <source>&amp;About annotator</source>
-        <translation>À &amp;propos d'annotator</translation>
+        <translation>À &amp;propos d&apos;annotator</translation>
     </message>
     <message>
         <source>Tools</source>
@@ -1523,7 +1500,7 @@ Empreinte SHA-256 de SHA256SUMS : {digest}</translation>
     <name>PhotoCanvas</name>
     <message>
         <source>Cannot show this photo: {0}</source>
-        <translation>Impossible d'afficher cette photo : {0}</translation>
+        <translation>Impossible d&apos;afficher cette photo : {0}</translation>
     </message>
 </context>
 <context>
@@ -1581,7 +1558,7 @@ date de prise de vue : {verdict}</translation>
     </message>
     <message>
         <source>Audit history of this photo</source>
-        <translation>Historique d'audit de cette photo</translation>
+        <translation>Historique d&apos;audit de cette photo</translation>
     </message>
     <message>
         <source>SHA-256</source>
@@ -1601,11 +1578,11 @@ date de prise de vue : {verdict}</translation>
     </message>
     <message>
         <source>Original name</source>
-        <translation>Nom d'origine</translation>
+        <translation>Nom d&apos;origine</translation>
     </message>
     <message>
         <source>Original path</source>
-        <translation>Chemin d'origine</translation>
+        <translation>Chemin d&apos;origine</translation>
     </message>
     <message>
         <source>File modified (UTC)</source>
@@ -1637,6 +1614,17 @@ date de prise de vue : {verdict}</translation>
     </message>
 </context>
 <context>
+    <name>Saving</name>
+    <message>
+        <source>Kept the other investigator&apos;s values: {0} was not applied</source>
+        <translation>Valeurs de l&apos;autre enquêteur conservées : {0} n&apos;a pas été appliqué</translation>
+    </message>
+    <message>
+        <source>Not saved: {0} ({1})</source>
+        <translation>Non enregistré : {0} ({1})</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -1644,7 +1632,7 @@ date de prise de vue : {verdict}</translation>
     </message>
     <message>
         <source>Examiner name</source>
-        <translation>Nom de l'examinateur</translation>
+        <translation>Nom de l&apos;examinateur</translation>
     </message>
     <message>
         <source>Browse…</source>
@@ -1763,7 +1751,7 @@ date de prise de vue : {verdict}</translation>
     </message>
     <message>
         <source>Annotate, date and link aircraft photos as verifiable evidence.</source>
-        <translation>Annoter, dater et relier des photos d'aéronefs comme preuves vérifiables.</translation>
+        <translation>Annoter, dater et relier des photos d&apos;aéronefs comme preuves vérifiables.</translation>
     </message>
     <message>
         <source>New case…</source>
@@ -1779,7 +1767,7 @@ date de prise de vue : {verdict}</translation>
     </message>
     <message>
         <source>A C-130 marked 5U-MBH at Bamako-Sénou, 27 October 2023 (illustrative data)</source>
-        <translation>Un C-130 immatriculé 5U-MBH à Bamako-Sénou, le 27 octobre 2023 (données d'illustration)</translation>
+        <translation>Un C-130 immatriculé 5U-MBH à Bamako-Sénou, le 27 octobre 2023 (données d&apos;illustration)</translation>
     </message>
     <message>
         <source>Recent cases (double-click or Enter to open)</source>

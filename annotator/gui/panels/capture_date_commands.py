@@ -7,17 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
-
-
-def _one_line(exc: BaseException) -> str:
-    text = str(exc).strip()
-    return text.splitlines()[0] if text else type(exc).__name__
-
-
-class _KeptTheirs(Exception):
-    """The user chose the other investigator's saved values over this edit."""
 
 
 class _FieldsCommand(QUndoCommand):
@@ -42,52 +32,17 @@ class _FieldsCommand(QUndoCommand):
     def _save(self, values: dict[str, Any]) -> None:
         raise NotImplementedError
 
-    def _save_resolving(self, values: dict[str, Any]) -> None:
-        from annotator.core.conflicts import record_kept_theirs
-        from annotator.core.errors import EditConflict
-        from annotator.gui.conflict_dialog import MINE
-
-        for _ in range(3):
-            try:
-                self._save(values)
-                self.resolution = None
-                return
-            except EditConflict as conflict:
-                if self.session.resolve_conflict(conflict) != MINE:
-                    record_kept_theirs(self.session.case, conflict)
-                    raise _KeptTheirs from conflict
-                self.version, self.resolution = conflict.current_version, MINE
-        self._save(values)
+    def _take_fresh_version(self, conflict: Any) -> None:
+        self.version, self.resolution = conflict.current_version, "mine"
 
     def _run(self, values: dict[str, Any]) -> None:
-        from annotator.gui.pending import is_connection_error
+        from annotator.gui.saving import run_saving, save_resolving
 
-        pending = getattr(self.session, "pending", None)
-        if pending is not None:
-            if pending.cancel(self):  # undo/redo of an edit that never reached the database
-                self.session.photo_changed.emit(self.photo_id)
-                return
-            if len(pending):  # edits reach the database in the order they were made
-                pending.add(self, lambda: self._save_resolving(values), self._saved_later)
-                return
-        try:
-            self._save_resolving(values)
-        except _KeptTheirs:
-            self.failed = True
-            self.setObsolete(True)
-            self.session.status_message.emit(QCoreApplication.translate(
-                "CaptureDateCommands",
-                "Kept the other investigator's values: {0} was not applied").format(self.text()))
-        except Exception as exc:  # noqa: BLE001 - the user must see why, the app must not crash
-            if pending is not None and is_connection_error(exc):
-                # Kept, marked "(pending)" in the history, retried; never shown as saved.
-                pending.add(self, lambda: self._save_resolving(values), self._saved_later)
-            else:
-                self.failed = True
-                self.setObsolete(True)
-                self.session.status_message.emit(
-                    QCoreApplication.translate("CaptureDateCommands", "Not saved: {0} ({1})")
-                    .format(self.text(), _one_line(exc)))
+        def attempt() -> None:
+            self.resolution = None
+            save_resolving(self.session, lambda: self._save(values), self._take_fresh_version)
+
+        run_saving(self, self.session, attempt, self._saved_later)
         self.session.photo_changed.emit(self.photo_id)
 
     def _saved_later(self) -> None:
