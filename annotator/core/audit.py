@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
@@ -40,11 +41,15 @@ def content_digest(
     object_id: str | None,
     photo_sha256: str | None,
     details: str,
+    salt: str = "",
 ) -> str:
     """The SHA-256 of an event's content other than its time and link (`details` is the
-    canonical JSON text exactly as stored)."""
+    canonical JSON text exactly as stored). The event's random `salt` is part of it, so a
+    redacted custody line (digest only) cannot be confirmed by guessing its content, e.g.
+    "photo.import" of a photo someone already holds."""
     payload = canonical_json(
         {
+            "salt": salt,
             "examiner": examiner,
             "action": action,
             "object_type": object_type,
@@ -73,9 +78,11 @@ def event_hash(
     object_id: str | None,
     photo_sha256: str | None,
     details: str,
+    salt: str = "",
 ) -> str:
     """The SHA-256 that seals one event onto the chain."""
-    content = content_digest(examiner, action, object_type, object_id, photo_sha256, details)
+    content = content_digest(examiner, action, object_type, object_id, photo_sha256, details,
+                             salt)
     return link_hash(prev_hash, iso_z(time_utc), content)
 
 
@@ -101,6 +108,7 @@ def append_event(
     now = utc_now()
     details_text = canonical_json(details or {})
     oid = None if object_id is None else str(object_id)
+    salt = secrets.token_hex(16)
     event = AuditEvent(
         time_utc=now,
         examiner=examiner,
@@ -110,7 +118,9 @@ def append_event(
         photo_sha256=photo_sha256,
         details=details_text,
         prev_hash=prev,
-        hash=event_hash(prev, now, examiner, action, object_type, oid, photo_sha256, details_text),
+        salt=salt,
+        hash=event_hash(prev, now, examiner, action, object_type, oid, photo_sha256,
+                        details_text, salt),
     )
     session.add(event)
     session.flush()
@@ -145,6 +155,7 @@ def verify_events(events: Iterable[AuditEvent]) -> ChainCheck:
             event.object_id,
             event.photo_sha256,
             event.details,
+            event.salt,
         )
         if expected != event.hash:
             return ChainCheck(False, count, event.id, "its content does not match its hash")

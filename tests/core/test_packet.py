@@ -170,6 +170,27 @@ def test_photos_left_out_are_redacted_and_named_nowhere(case, sample, tmp_path):
             assert b"plain.jpg" not in data, name
 
 
+def test_a_redacted_event_cannot_be_confirmed_by_guessing_its_content(case, sample, tmp_path):
+    """Someone who holds plain.jpg and guesses its exact import event still cannot match a
+    redacted line: the digest includes the event's random salt, which the packet omits."""
+    from annotator.core.audit import content_digest
+    from annotator.core.models import AuditEvent
+
+    result = export_packet(case, tmp_path / "p.zip", Selection(tag="5U MBH"))
+    lines = {line["id"]: line for line in custody.parse(read_zip(result.path)["custody.jsonl"])}
+    hidden_sha = sample.shas["plain.jpg"]
+    with case.reading() as s:
+        event = s.query(AuditEvent).filter_by(action="photo.import",
+                                              photo_sha256=hidden_sha).one()
+    line = lines[event.id]
+    assert line["redacted"] and "salt" not in line
+    guess = content_digest(event.examiner, event.action, event.object_type, event.object_id,
+                           event.photo_sha256, event.details)  # everything but the salt
+    assert guess != line["content_sha256"]
+    assert content_digest(event.examiner, event.action, event.object_type, event.object_id,
+                          event.photo_sha256, event.details, event.salt) == line["content_sha256"]
+
+
 def test_selection_by_photo_reference_and_unknown_tag(case, sample, tmp_path):
     result = export_packet(case, tmp_path / "p.zip",
                            Selection(references=(sample.shas["plain.jpg"][:10],)))

@@ -6,7 +6,9 @@ as the exact canonical JSON text that was hashed); a redacted line carries only 
 `time_utc`, `content_sha256`, `prev_hash`, `hash` and `"redacted": true`. Because an event's
 hash is `SHA-256({"content_sha256", "prev", "time"})` (see `annotator.core.audit`), both kinds
 re-verify without our software, and a redacted line says nothing of its photo beyond the fact
-that some event happened at that time.
+that some event happened at that time: the content digest includes the event's random
+`salt`, which only full lines show, so a guess at a redacted event's content cannot be
+confirmed against its digest.
 """
 
 from __future__ import annotations
@@ -65,7 +67,7 @@ def concerns_outside_photo(event: AuditEvent, scope: PacketScope) -> bool:
 def custody_line(event: AuditEvent, *, redact: bool) -> dict[str, Any]:
     """One custody.jsonl record for `event` (full or redacted)."""
     content = content_digest(event.examiner, event.action, event.object_type, event.object_id,
-                             event.photo_sha256, event.details)
+                             event.photo_sha256, event.details, event.salt)
     if redact:
         return {"id": event.id, "time_utc": iso_z(event.time_utc), "redacted": True,
                 "content_sha256": content, "prev_hash": event.prev_hash, "hash": event.hash}
@@ -78,6 +80,7 @@ def custody_line(event: AuditEvent, *, redact: bool) -> dict[str, Any]:
         "object_id": event.object_id,
         "photo_sha256": event.photo_sha256,
         "details": event.details,
+        "salt": event.salt,
         "content_sha256": content,
         "prev_hash": event.prev_hash,
         "hash": event.hash,
@@ -135,7 +138,8 @@ def verify_lines(lines: Sequence[dict[str, Any]]) -> CustodyCheck:
         else:
             try:
                 content = content_digest(line["examiner"], line["action"], line["object_type"],
-                                         line["object_id"], line["photo_sha256"], line["details"])
+                                         line["object_id"], line["photo_sha256"], line["details"],
+                                         line.get("salt", ""))
             except KeyError as exc:
                 return CustodyCheck(False, number, redacted, f"{where}: field {exc} is missing")
             if content != line.get("content_sha256"):

@@ -38,7 +38,9 @@ CUSTODY LOG
   custody.jsonl has one JSON object per line, oldest first. For each line:
       content_sha256 = SHA-256 of the canonical JSON (keys sorted, no spaces, UTF-8) of
                        {{"action", "details", "examiner", "object_id", "object_type",
-                        "photo_sha256"}} taken from the line ("details" is a JSON text)
+                        "photo_sha256", "salt"}} taken from the line ("details" is a
+                       JSON text; "salt" is random, so a redacted line's content cannot
+                       be confirmed by guessing it)
       hash           = SHA-256 of the canonical JSON of
                        {{"content_sha256", "prev": prev_hash, "time": time_utc}}
   and prev_hash is the previous line's hash (64 zeros for the first). Events about photos
