@@ -47,17 +47,17 @@ def content_digest(
     canonical JSON text exactly as stored). The event's random `salt` is part of it, so a
     redacted custody line (digest only) cannot be confirmed by guessing its content, e.g.
     "photo.import" of a photo someone already holds."""
-    payload = canonical_json(
-        {
-            "salt": salt,
-            "examiner": examiner,
-            "action": action,
-            "object_type": object_type,
-            "object_id": object_id,
-            "photo_sha256": photo_sha256,
-            "details": details,
-        }
-    )
+    content: dict[str, Any] = {
+        "examiner": examiner,
+        "action": action,
+        "object_type": object_type,
+        "object_id": object_id,
+        "photo_sha256": photo_sha256,
+        "details": details,
+    }
+    if salt:  # events from before schema 0004 have none and were hashed without the key
+        content["salt"] = salt
+    payload = canonical_json(content)
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 

@@ -66,25 +66,43 @@ def test_opening_a_newer_case_is_refused_and_changes_nothing(case: Case):
 
 
 def test_opening_an_older_case_upgrades_it(tmp_path: Path):
-    case = Case.create(tmp_path / "old")
-    with case.engine.begin() as conn:
-        conn.exec_driver_sql("UPDATE alembic_version SET version_num='0001'")
-    # Drop what later revisions add, so the database is truly at 0001.
-    from sqlalchemy import inspect
+    """A case written at the first revision (with an event hashed the old way, unsalted)
+    opens upgraded to the head revision, and its audit chain still verifies."""
+    import json
 
+    from sqlalchemy import create_engine, inspect, text
+
+    from annotator.core.audit import event_hash
     from annotator.core.models import Base
+    from annotator.core.timeutil import utc_now
 
-    first_tables = {"case", "photo", "photo_source", "audit_event", "box", "alembic_version"}
-    with case.engine.begin() as conn:
-        for table in reversed(Base.metadata.sorted_tables):
-            if table.name not in first_tables:
-                table.drop(conn, checkfirst=True)
-    case.close()
-    reopened = Case.open(tmp_path / "old")
+    root = tmp_path / "old"
+    (root / "originals").mkdir(parents=True)
+    (root / "thumbs").mkdir()
+    (root / "case.json").write_text(json.dumps({"format": 1, "db": None}))
+    engine = create_engine(f"sqlite:///{root / 'case.sqlite'}")
+    now = utc_now()
+    with engine.begin() as conn:
+        schema.upgrade(conn, "0001")
+        conn.execute(text("INSERT INTO \"case\" (id, name, lead_examiner, created_utc, labels) "
+                          "VALUES (1, 'old', 'Ana', :t, '[\"aircraft\"]')"),
+                     {"t": now.replace(tzinfo=None)})
+        digest = event_hash("0" * 64, now, "Ana", "case.create", "case", "1", None, "{}")
+        conn.execute(text("INSERT INTO audit_event (time_utc, examiner, action, object_type, "
+                          "object_id, details, prev_hash, hash) VALUES (:t, 'Ana', "
+                          "'case.create', 'case', '1', '{}', :p, :h)"),
+                     {"t": now.replace(tzinfo=None), "p": "0" * 64, "h": digest})
+    engine.dispose()
+    reopened = Case.open(root)
     with reopened.engine.connect() as conn:
         assert schema.stored_revision(conn) == schema.HEAD
         tables = set(inspect(conn).get_table_names())
     assert {t.name for t in Base.metadata.sorted_tables} <= tables
+    with reopened.writing() as s:
+        reopened.audit(s, "note.add", "case", 1)  # a new, salted event after the old one
+    with reopened.reading() as s:
+        check = verify_chain(s)
+    assert check.ok and check.count == 2
     reopened.close()
 
 

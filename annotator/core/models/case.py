@@ -92,6 +92,7 @@ class AuditEvent(Base):
     object_id: Mapped[str | None] = mapped_column(String(80), index=True)
     photo_sha256: Mapped[str | None] = mapped_column(String(64), index=True)
     details: Mapped[str] = mapped_column(Text)  # canonical JSON, exactly as hashed
-    salt: Mapped[str] = mapped_column(String(32), default="")  # random, hashed with content
+    # Random, hashed with the content (see audit.content_digest); "" before schema 0004.
+    salt: Mapped[str] = mapped_column(String(32), default="", server_default="")
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64), unique=True)

@@ -29,7 +29,6 @@ def upgrade() -> None:
         sa.Column("object_id", sa.String(length=80), nullable=True),
         sa.Column("photo_sha256", sa.String(length=64), nullable=True),
         sa.Column("details", sa.Text(), nullable=False),
-        sa.Column("salt", sa.String(length=32), nullable=False),
         sa.Column("prev_hash", sa.String(length=64), nullable=False),
         sa.Column("hash", sa.String(length=64), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_audit_event")),
