@@ -54,6 +54,17 @@ __all__ = [
 ]
 
 
+def configured_max_pixels() -> int:
+    """The decompression-bomb limit from Settings (`max_pixels`), else 250 megapixels."""
+    from annotator.core.settings import load_settings
+
+    try:
+        value = int(load_settings().get("max_pixels") or 0)
+    except (TypeError, ValueError):
+        value = 0
+    return value if value > 0 else decode.DEFAULT_MAX_PIXELS
+
+
 def import_paths(
     case: Case,
     paths: Iterable[Path | str],
@@ -66,11 +77,12 @@ def import_paths(
     """Import files and folders (recursively) into `case`; report what became of each file.
 
     `jobs` worker processes analyse files (default: one per CPU; 1 runs in this process).
-    `max_pixels` is the decompression-bomb limit (default 250 MP). `progress(done, total,
-    current_name)` is called on the calling thread after each file; `cancel` is checked
+    `max_pixels` is the decompression-bomb limit (default: Settings, else 250 MP).
+    `progress(done, total, current_name)` is called on the calling thread after each file;
+    `cancel` is checked
     between files. Never raises for a bad file: it is rejected with one line instead.
     """
-    limit = decode.DEFAULT_MAX_PIXELS if max_pixels is None else int(max_pixels)
+    limit = configured_max_pixels() if max_pixels is None else int(max_pixels)
     if limit <= 0:
         raise UsageError("--max-pixels must be a positive number of pixels")
     workers = (os.cpu_count() or 1) if jobs is None else int(jobs)

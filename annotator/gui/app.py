@@ -37,6 +37,14 @@ def ensure_app() -> QApplication:
     return app  # type: ignore[return-value]
 
 
+
+def default_case_folder() -> str:
+    """Where the case folder dialogs start: Settings' default case folder, else home."""
+    from annotator.core.settings import load_settings
+
+    folder = str(load_settings().get("default_case_folder") or "")
+    return folder if folder and Path(folder).is_dir() else str(Path.home())
+
 class AppController(QObject):
     """Opens cases into main windows and falls back to the welcome screen between them.
 
@@ -140,7 +148,8 @@ class AppController(QObject):
             self.window = None
 
     def choose_case(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self._parent(), self.tr("Open a case folder"))
+        folder = QFileDialog.getExistingDirectory(self._parent(), self.tr("Open a case folder"),
+                                                  default_case_folder())
         if folder:
             self.open_case(Path(folder))
 
@@ -148,7 +157,8 @@ class AppController(QObject):
         from annotator.core.case import Case
 
         folder = QFileDialog.getExistingDirectory(
-            self._parent(), self.tr("Choose an empty folder for the new case"))
+            self._parent(), self.tr("Choose an empty folder for the new case"),
+            default_case_folder())
         if not folder:
             return
         try:

@@ -55,6 +55,18 @@ PHOTO_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 THUMB_SIZE = QSize(128, 96)
 
 
+def thumbnail_size() -> QSize:
+    """The browser's thumbnail size: Settings' `thumbnail_size` (long side, 64–256 px)."""
+    from annotator.core.settings import load_settings
+
+    try:
+        side = int(load_settings().get("thumbnail_size") or THUMB_SIZE.width())
+    except (TypeError, ValueError):
+        side = THUMB_SIZE.width()
+    side = min(max(side, 64), 256)
+    return QSize(side, side * 3 // 4)
+
+
 def _placeholder(size: QSize, text: str = "") -> QPixmap:
     pixmap = QPixmap(size)
     pixmap.fill(QColor(225, 225, 225))
@@ -266,13 +278,14 @@ class PhotoBrowser(QWidget):
         self.session = session
         self._thumb_pool: QThreadPool | None = None
         self._first_pending = False
+        size = thumbnail_size()
         self.thumbs = ThumbnailCache(session.case.thumb_path, self._thumbnail_jobs(),
-                                     THUMB_SIZE, parent=self)
+                                     size, parent=self)
         self.model = PhotoListModel(session, self.thumbs, self)
         self.filters = FilterBar(flight_link_table() is not None)
         self.view = QListView()
         self.view.setModel(self.model)
-        self.view.setIconSize(THUMB_SIZE)
+        self.view.setIconSize(size)
         self.view.setUniformItemSizes(True)  # no per-row size queries: 10 000 rows stay cheap
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)

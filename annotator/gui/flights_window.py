@@ -42,6 +42,7 @@ from annotator.gui.flight_commands import (
     EditFlightCommand,
 )
 from annotator.gui.theme import error_colour
+from annotator.gui.timefmt import show_instant
 from annotator.gui.timeline import TimelineView
 
 Index = QModelIndex | QPersistentModelIndex
@@ -54,7 +55,7 @@ def _cell(row: dict[str, Any], key: str) -> Any:
     if key == "grade":
         return row["source"]["grade"]
     if key in ("departure_utc", "arrival_utc"):
-        value = row[key]
+        value = show_instant(row[key], seconds=False) if row[key] else None
         estimated = row[key.replace("_utc", "_estimated")]
         return f"{value} (est.)" if value and estimated else value
     return row.get(key)
@@ -73,8 +74,8 @@ class FlightTableModel(QAbstractTableModel):
         self.headers = {
             "id": self.tr("ID"), "registration": self.tr("Registration"),
             "icao24": self.tr("ICAO"), "callsign": self.tr("Callsign"),
-            "origin": self.tr("From"), "departure_utc": self.tr("Departure (UTC)"),
-            "destination": self.tr("To"), "arrival_utc": self.tr("Arrival (UTC)"),
+            "origin": self.tr("From"), "departure_utc": self.tr("Departure"),
+            "destination": self.tr("To"), "arrival_utc": self.tr("Arrival"),
             "source": self.tr("Source"), "grade": self.tr("Grade"), "notes": self.tr("Notes"),
         }
         self.reload()

@@ -967,16 +967,16 @@ Empreinte SHA-256 de SHA256SUMS : {digest}</translation>
         <translation>De</translation>
     </message>
     <message>
-        <source>Departure (UTC)</source>
-        <translation>Départ (UTC)</translation>
+        <source>Departure</source>
+        <translation>Départ</translation>
+    </message>
+    <message>
+        <source>Arrival</source>
+        <translation>Arrivée</translation>
     </message>
     <message>
         <source>To</source>
         <translation>À</translation>
-    </message>
-    <message>
-        <source>Arrival (UTC)</source>
-        <translation>Arrivée (UTC)</translation>
     </message>
     <message>
         <source>Source</source>
@@ -1585,12 +1585,12 @@ date de prise de vue : {verdict}</translation>
         <translation>Chemin d&apos;origine</translation>
     </message>
     <message>
-        <source>File modified (UTC)</source>
-        <translation>Fichier modifié (UTC)</translation>
+        <source>File modified</source>
+        <translation>Fichier modifié</translation>
     </message>
     <message>
-        <source>Imported (UTC)</source>
-        <translation>Importée (UTC)</translation>
+        <source>Imported</source>
+        <translation>Importé</translation>
     </message>
     <message>
         <source>Importer</source>

@@ -389,3 +389,18 @@ def test_progress_reports_every_file_on_the_calling_thread(case: Case, tmp_path:
                                       (3, 3, "3.jpg")]
     assert {c[3] for c in calls} == {threading.get_ident()}
     assert not report.cancelled
+
+
+def test_the_bomb_limit_set_in_settings_applies_when_none_is_given(case, tmp_path):
+    """Settings → "Refuse images larger than" is the limit for CLI and GUI imports alike."""
+    from annotator.core.ingest import import_paths
+    from annotator.core.settings import save_settings
+    from tests.factory import make_jpeg
+
+    big = make_jpeg(tmp_path / "in" / "two-mp.jpg", 2000, 1000)
+    save_settings({"max_pixels": 1_000_000})
+    report = import_paths(case, [big], jobs=1)
+    assert not report.imported
+    assert "exceeds the limit of 1,000,000" in report.rejected[0].reason
+    report = import_paths(case, [big], jobs=1, max_pixels=5_000_000)  # explicit wins
+    assert len(report.imported) == 1

@@ -155,3 +155,16 @@ def test_flight_filter_shows_photos_linked_to_that_flight(qtbot, browser, sessio
     browser.filters.flight.clear()
     qtbot.keyClicks(browser.filters.flight, "NOSUCH")
     assert _names(browser) == []
+
+
+def test_thumbnail_size_follows_settings(qtbot, case):
+    from annotator.core.settings import save_settings
+    from annotator.gui.browser import PhotoBrowser
+    from tests.gui.canvas_fixtures import make_session
+
+    save_settings({"thumbnail_size": 200})
+    browser = PhotoBrowser(make_session(case))
+    qtbot.addWidget(browser)
+    assert browser.view.iconSize().width() == 200
+    assert browser.view.iconSize().height() == 150
+    browser.shutdown()

@@ -50,7 +50,7 @@ def test_panel_shows_the_verdict_badge_and_sun(panel):
     assert panel.badge.text() == "Consistent"
     assert panel.badge.property("verdict") == "consistent"
     assert "#2e7d32" in panel.badge.styleSheet()
-    assert "2023-10-27T10:15:00Z" in panel.capture_label.text()
+    assert "2023-10-27 10:15:00 UTC" in panel.capture_label.text()
     assert "elevation 50.8°" in panel.sun_label.text()
     assert findings(panel) == ["SUN_POSITION"]
 

@@ -81,7 +81,7 @@ def test_provenance_shows_hashes_paths_and_the_photos_audit_history(qtbot, windo
     assert panel.fact("MD5") == photo.md5
     assert panel.fact("Original path").endswith("edited.jpg")
     assert panel.fact("Importer") == "test-examiner"
-    assert panel.fact("Imported (UTC)").endswith("Z")
+    assert panel.fact("Imported").endswith(" UTC")
     assert panel.actions_shown()[0] == "photo.import"
     add_box(window.session.case, photo.id, "5U-MBH")
     window.session.boxes_changed.emit(photo.id)
@@ -101,3 +101,24 @@ def test_panels_empty_when_no_photo_is_selected(window):
     assert window.metadata.visible_tags() == []
     assert window.provenance.fact("SHA-256") is None
     assert window.metadata.empty.isVisibleTo(window.metadata)
+
+
+def test_times_follow_the_settings_choice_of_utc_or_local(monkeypatch):
+    """Settings → "Show times in": UTC by default, or local time with its offset."""
+    import time as _time
+    from datetime import UTC, datetime
+
+    from annotator.core.settings import save_settings
+    from annotator.gui.timefmt import show_instant
+
+    instant = datetime(2023, 10, 27, 10, 15, tzinfo=UTC)
+    assert show_instant(instant) == "2023-10-27 10:15:00 UTC"
+    assert show_instant("2023-10-27T10:15:00Z", seconds=False) == "2023-10-27 10:15 UTC"
+    monkeypatch.setenv("TZ", "Africa/Niamey")
+    _time.tzset()
+    try:
+        save_settings({"time_display": "local"})
+        assert show_instant(instant) == "2023-10-27 11:15:00 +01:00"
+    finally:
+        monkeypatch.delenv("TZ")
+        _time.tzset()

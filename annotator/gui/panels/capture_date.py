@@ -214,8 +214,10 @@ class CaptureDatePanel(QWidget):
                    "claimed_place": self.tr("time zone of the claimed place"),
                    "linked_airport": self.tr("time zone of the linked airport")}
         if date.get("capture_utc"):
+            from annotator.gui.timefmt import show_instant
+
             self.capture_label.setText(self.tr("Captured {0} (from {1})").format(
-                date["capture_utc"], sources.get(source, source)))
+                show_instant(date["capture_utc"]), sources.get(source, source)))
         else:
             self.capture_label.setText(self.tr("Capture time in UTC unknown"))
         sun = date.get("sun")

@@ -38,7 +38,9 @@ def relation_text(relation: str) -> str:
 
 
 def _short_time(value: str | None) -> str:
-    return value.replace("T", " ").replace(":00Z", "Z") if value else "?"
+    from annotator.gui.timefmt import show_instant
+
+    return show_instant(value, seconds=False) if value else "?"
 
 
 def _flight_text(f: dict[str, Any]) -> str:

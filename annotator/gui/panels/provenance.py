@@ -70,7 +70,7 @@ class ProvenancePanel(QWidget):
     def show_photo(self, photo_id: int | None) -> None:
         from annotator.core.audit import events_for_photo
         from annotator.core.models import Photo
-        from annotator.core.timeutil import iso_z
+        from annotator.gui.timefmt import show_instant
 
         self.facts.removeRows(0, self.facts.rowCount())
         self.history.removeRows(0, self.history.rowCount())
@@ -91,8 +91,8 @@ class ProvenancePanel(QWidget):
             (self.tr("Size"), self.tr("{n} bytes").format(n=f"{photo.size:,}")),
             (self.tr("Original name"), photo.original_name),
             (self.tr("Original path"), photo.original_path),
-            (self.tr("File modified (UTC)"), iso_z(photo.file_mtime_utc) or ""),
-            (self.tr("Imported (UTC)"), iso_z(photo.imported_utc) or ""),
+            (self.tr("File modified"), show_instant(photo.file_mtime_utc)),
+            (self.tr("Imported"), show_instant(photo.imported_utc)),
             (self.tr("Importer"), photo.importer),
             (self.tr("Format"), photo.format),
             (self.tr("Stored copy"), str(self.session.case.store.path_for(photo.sha256))),
@@ -100,11 +100,12 @@ class ProvenancePanel(QWidget):
         for source in sources:
             if source.path != photo.original_path:
                 rows.append((self.tr("Also imported from"),
-                             f"{source.path}  ({iso_z(source.recorded_utc)}, {source.examiner})"))
+                             f"{source.path}  ({show_instant(source.recorded_utc)}, "
+                             f"{source.examiner})"))
         for name, value in rows:
             self.facts.appendRow([QStandardItem(name), QStandardItem(value)])
         for event in events:
-            items = [QStandardItem(iso_z(event.time_utc) or ""), QStandardItem(event.examiner),
+            items = [QStandardItem(show_instant(event.time_utc)), QStandardItem(event.examiner),
                      QStandardItem(event.action), QStandardItem(_details_text(event.details))]
             items[3].setToolTip(self.tr("event {id}, hash {hash}").format(
                 id=event.id, hash=event.hash))
