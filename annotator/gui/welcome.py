@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.gui.icons import app_icon, icon
 from annotator.gui.theme import error_style
 
 
@@ -33,15 +34,27 @@ class WelcomeWidget(QWidget):
     def __init__(self, recent: list[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("annotator"))
+        self.setWindowIcon(app_icon())
+        logo = QLabel()
+        logo.setPixmap(app_icon().pixmap(64, 64))
         title = QLabel(self.tr("<h1>annotator</h1>"))
         blurb = QLabel(self.tr("Annotate, date and link aircraft photos as verifiable evidence."))
+        heading = QHBoxLayout()
+        heading.addWidget(logo)
+        words = QVBoxLayout()
+        words.addWidget(title)
+        words.addWidget(blurb)
+        heading.addLayout(words, 1)
         self.new_button = QPushButton(self.tr("New case…"))
         self.open_button = QPushButton(self.tr("Open case…"))
         self.demo_button = QPushButton(self.tr("Open demo case"))
         self.demo_button.setToolTip(self.tr("A C-130 marked 5U-MBH at Bamako-Sénou, "
                                              "27 October 2023 (illustrative data)"))
         buttons = QHBoxLayout()
-        for button in (self.new_button, self.open_button, self.demo_button):
+        for button, name in ((self.new_button, "new-case"), (self.open_button, "open-case"),
+                             (self.demo_button, "flight")):
+            button.setIcon(icon(name))
+            button.setMinimumHeight(34)
             buttons.addWidget(button)
         self.recent = QListWidget()
         self.recent_label = QLabel(self.tr("Recent cases (double-click or Enter to open)"))
@@ -54,8 +67,7 @@ class WelcomeWidget(QWidget):
         self.error_label.setWordWrap(True)
         self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout = QVBoxLayout(self)
-        layout.addWidget(title)
-        layout.addWidget(blurb)
+        layout.addLayout(heading)
         layout.addLayout(buttons)
         layout.addWidget(self.recent_label)
         layout.addWidget(self.recent, 1)
