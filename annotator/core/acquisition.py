@@ -66,7 +66,8 @@ def parse_utc(text: str | None, what: str) -> datetime | None:
         return parse_iso_utc(text)
     except ValueError as exc:
         raise InputRejected(f"{text!r} is not a {what}: give ISO 8601 UTC, "
-                            "e.g. 2023-10-27T15:02Z.") from exc
+                            "e.g. 2023-10-27T15:02Z.",
+                            code="ACQUISITION_BAD_TIME", text=f"{text!r}", what=what) from exc
 
 
 def acquisition_row(session: Session, photo_id: int) -> Acquisition | None:
@@ -91,7 +92,8 @@ def set_acquisition(case: Case, photo_id: int, *, expected_version: int | None =
     records who acquired the photo and when, unless given. Refreshes the date check."""
     unknown = set(fields) - set(FIELDS)
     if unknown:
-        raise InputRejected(f"unknown acquisition field(s): {', '.join(sorted(unknown))}")
+        raise InputRejected(f"unknown acquisition field(s): {', '.join(sorted(unknown))}",
+                            code="ACQUISITION_UNKNOWN_FIELD", fields=', '.join(sorted(unknown)))
     changes: dict[str, Any] = {}
     for key, value in fields.items():
         if value is None:
@@ -120,7 +122,8 @@ def _set_acquisition(case: Case, photo_id: int, changes: dict[str, Any],
         # Locking the photo row serializes writers of its source record (PostgreSQL).
         photo = session.get(Photo, photo_id, with_for_update=True)
         if photo is None:
-            raise InputRejected(f"photo {photo_id} is not in this case")
+            raise InputRejected(f"photo {photo_id} is not in this case",
+                                code="PHOTO_NOT_IN_CASE", photo_id=photo_id)
         row = acquisition_row(session, photo_id)
         before = record_of(photo_id, row)
         if expected_version is not None and before.version != expected_version:

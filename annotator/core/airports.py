@@ -117,7 +117,8 @@ def require_airport(text: str) -> Airport:
     """Like `find_airport`, but an unknown name is refused with a sentence for the user."""
     airport = find_airport(text)
     if airport is None:
-        raise InputRejected(f"{text!r} is not a known airport (give its ICAO or IATA code).")
+        raise InputRejected(f"{text!r} is not a known airport (give its ICAO or IATA code).",
+                            code="AIRPORT_UNKNOWN", text=f"{text!r}")
     return airport
 
 

@@ -86,13 +86,14 @@ def clamp_rect(x: float, y: float, w: float, h: float,
     """
     for v in (x, y, w, h):
         if not math.isfinite(v):
-            raise InputRejected("box coordinates must be finite numbers")
+            raise InputRejected("box coordinates must be finite numbers", code="BOX_NOT_FINITE")
     if w <= 0 or h <= 0:
-        raise InputRejected("a box needs a positive width and height")
+        raise InputRejected("a box needs a positive width and height", code="BOX_EMPTY_SIZE")
     left, top = max(0.0, x), max(0.0, y)
     right, bottom = min(float(width), x + w), min(float(height), y + h)
     if right - left < MIN_SIDE or bottom - top < MIN_SIDE:
-        raise InputRejected(f"the box lies outside the {width}×{height} photo")
+        raise InputRejected(f"the box lies outside the {width}×{height} photo",
+                            code="BOX_OUTSIDE_PHOTO", width=width, height=height)
     return (round(left, 2), round(top, 2), round(right - left, 2), round(bottom - top, 2))
 
 
@@ -111,7 +112,8 @@ def _clean_text(name: str, value: object) -> str | None:
         return None
     limit = _TEXT_LIMITS.get(name)
     if limit and len(text_) > limit:
-        raise InputRejected(f"the {name.replace('_', ' ')} is longer than {limit} characters")
+        raise InputRejected(f"the {name.replace('_', ' ')} is longer than {limit} characters",
+                            code="BOX_TEXT_TOO_LONG", field=name.replace('_', ' '), limit=limit)
     return text_
 
 
@@ -119,13 +121,15 @@ def _normalize_values(values: BoxValues, photo: PhotoFrame | Photo) -> tuple[Box
     """Validated values for `photo` and the registration's problem (None when it checks out)."""
     label = _clean_text("label", values.label)
     if label is None:
-        raise InputRejected("a box needs a label")
+        raise InputRejected("a box needs a label", code="BOX_NO_LABEL")
     confidence = _clean_text("confidence", values.confidence)
     if confidence is not None:
         confidence = confidence.lower()
         if confidence not in CONFIDENCES:
             raise InputRejected(
-                f"confidence must be one of {', '.join(CONFIDENCES)}, not {values.confidence!r}")
+                f"confidence must be one of {', '.join(CONFIDENCES)}, not {values.confidence!r}",
+                code="BOX_BAD_CONFIDENCE", confidences=', '.join(CONFIDENCES),
+                confidence=f"{values.confidence!r}")
     registration, problem = _check_registration(values.registration)
     x, y, w, h = clamp_rect(float(values.x), float(values.y), float(values.w), float(values.h),
                             photo.width, photo.height)
@@ -149,7 +153,8 @@ def _check_registration(raw: str | None) -> tuple[str | None, str | None]:
     check = normalize_registration(cleaned)
     normalized = check.normalized or cleaned.upper()
     if len(normalized) > _TEXT_LIMITS["registration"]:
-        raise InputRejected("the registration is longer than 40 characters")
+        raise InputRejected("the registration is longer than 40 characters",
+                            code="BOX_REGISTRATION_TOO_LONG")
     if check.valid:
         return normalized, None
     return normalized, check.problem or "not a valid registration"
@@ -181,7 +186,7 @@ def list_boxes(session: Session, photo_id: int) -> list[BoxInfo]:
 def get_box(session: Session, box_id: int) -> BoxInfo:
     box = session.get(Box, box_id)
     if box is None:
-        raise NotFound(f"no box {box_id} in this case")
+        raise NotFound(f"no box {box_id} in this case", code="BOX_NOT_FOUND", box_id=box_id)
     return _info(box, _photo(session, box.photo_id).sha256)
 
 
@@ -239,7 +244,8 @@ def _photo(session: Session, photo_id: int) -> PhotoFrame:
     row = session.execute(select(Photo.id, Photo.sha256, Photo.width, Photo.height)
                           .where(Photo.id == photo_id)).one_or_none()
     if row is None:
-        raise NotFound(f"no photo with id {photo_id} in this case")
+        raise NotFound(f"no photo with id {photo_id} in this case",
+                       code="PHOTO_ID_NOT_FOUND", photo_id=photo_id)
     return PhotoFrame(*row)
 
 
@@ -271,7 +277,7 @@ def insert_box(case: Any, session: Session, photo: PhotoFrame | Photo, values: B
     if box_id is None:
         box_id = _next_box_id(session)
     elif session.get(Box, box_id) is not None:
-        raise InputRejected(f"box {box_id} already exists")
+        raise InputRejected(f"box {box_id} already exists", code="BOX_EXISTS", box_id=box_id)
     now = utc_now()
     box = Box(id=box_id, photo_id=photo.id, label=clean.label, registration=clean.registration,
               registration_problem=problem, aircraft_type=clean.aircraft_type,
@@ -312,12 +318,13 @@ def _update(case: Any, s: Session, box_id: int, changes: dict[str, Any],
             ) -> tuple[BoxValues, BoxValues]:
     unknown = set(changes) - set(FIELD_NAMES)
     if unknown:
-        raise InputRejected(f"a box has no field {sorted(unknown)[0]!r}")
+        raise InputRejected(f"a box has no field {sorted(unknown)[0]!r}",
+                            code="BOX_UNKNOWN_FIELD", fields=f"{sorted(unknown)[0]!r}")
     # The row lock (PostgreSQL; SQLite's write transaction is exclusive already) makes the
     # version compared below the one this update replaces: no lost update between the two.
     box = s.get(Box, box_id, with_for_update=True, populate_existing=True)
     if box is None:
-        raise NotFound(f"no box {box_id} in this case")
+        raise NotFound(f"no box {box_id} in this case", code="BOX_NOT_FOUND", box_id=box_id)
     photo = _photo(s, box.photo_id)
     before = _values_of(box)
     if expected_version is not None and box.version != expected_version:
@@ -400,7 +407,7 @@ def edit_boxes(case: Any, changes: dict[int, dict[str, Any]], expected: dict[int
 def _delete(case: Any, s: Session, box_id: int) -> BoxInfo:
     box = s.get(Box, box_id)
     if box is None:
-        raise NotFound(f"no box {box_id} in this case")
+        raise NotFound(f"no box {box_id} in this case", code="BOX_NOT_FOUND", box_id=box_id)
     photo = _photo(s, box.photo_id)
     info = _info(box, photo.sha256)
     s.execute(delete(Box).where(Box.id == box_id))
@@ -428,7 +435,7 @@ def duplicate_box(case: Any, box_id: int, offset: float = DUPLICATE_OFFSET) -> B
     with case.writing() as s:
         box = s.get(Box, box_id)
         if box is None:
-            raise NotFound(f"no box {box_id} in this case")
+            raise NotFound(f"no box {box_id} in this case", code="BOX_NOT_FOUND", box_id=box_id)
         photo = _photo(s, box.photo_id)
         v = _values_of(box)
         x, y, w, h = shift_inside(v.x + offset, v.y + offset, v.w, v.h, photo.width, photo.height)
@@ -443,7 +450,8 @@ def copy_boxes(case: Any, from_photo: int, to_photo: int) -> list[BoxInfo]:
     and a box falling wholly outside the target is left out.
     """
     if from_photo == to_photo:
-        raise InputRejected("a photo's boxes cannot be copied onto the same photo")
+        raise InputRejected("a photo's boxes cannot be copied onto the same photo",
+                            code="BOX_COPY_SAME_PHOTO")
     with case.writing() as s:
         source = _photo(s, from_photo)
         target = _photo(s, to_photo)
@@ -469,12 +477,13 @@ def add_label(case: Any, label: str) -> list[str]:
     """Add a label to the case's list; returns the new list."""
     name = _clean_text("label", label)
     if name is None:
-        raise InputRejected("a label cannot be empty")
+        raise InputRejected("a label cannot be empty", code="LABEL_EMPTY")
     with case.writing() as s:
         record = _record(s)
         labels = list(record.labels or [])
         if name in labels:
-            raise InputRejected(f"the label {name!r} is already in the list")
+            raise InputRejected(f"the label {name!r} is already in the list",
+                                code="LABEL_EXISTS", name=f"{name!r}")
         record.labels = [*labels, name]
         case.audit(s, "labels.add", "case", record.id, details={"label": name})
         return list(record.labels)
@@ -484,14 +493,15 @@ def rename_label(case: Any, old: str, new: str) -> list[str]:
     """Rename a label in the list and on every box that carries it (one audited change)."""
     name = _clean_text("label", new)
     if name is None:
-        raise InputRejected("a label cannot be empty")
+        raise InputRejected("a label cannot be empty", code="LABEL_EMPTY")
     with case.writing() as s:
         record = _record(s)
         labels = list(record.labels or [])
         if old not in labels:
-            raise NotFound(f"no label {old!r} in this case")
+            raise NotFound(f"no label {old!r} in this case", code="LABEL_UNKNOWN", old=f"{old!r}")
         if name in labels and name != old:
-            raise InputRejected(f"the label {name!r} is already in the list")
+            raise InputRejected(f"the label {name!r} is already in the list",
+                                code="LABEL_EXISTS", name=f"{name!r}")
         record.labels = [name if lab == old else lab for lab in labels]
         rows = s.execute(select(Box, Photo.sha256).join(Photo, Photo.id == Box.photo_id)
                          .where(Box.label == old).order_by(Box.id)).all()
@@ -515,12 +525,14 @@ def remove_label(case: Any, label: str) -> list[str]:
         record = _record(s)
         labels = list(record.labels or [])
         if label not in labels:
-            raise NotFound(f"no label {label!r} in this case")
+            raise NotFound(f"no label {label!r} in this case",
+                           code="LABEL_NOT_FOUND", label=f"{label!r}")
         used = s.execute(select(func.count()).select_from(Box).where(Box.label == label)).scalar()
         if used:
-            raise InputRejected(f"the label {label!r} is on {used} box(es); relabel them first")
+            raise InputRejected(f"the label {label!r} is on {used} box(es); relabel them first",
+                                code="LABEL_IN_USE", label=f"{label!r}", used=used)
         if len(labels) == 1:
-            raise InputRejected("the case needs at least one label")
+            raise InputRejected("the case needs at least one label", code="LABEL_LAST")
         record.labels = [lab for lab in labels if lab != label]
         case.audit(s, "labels.remove", "case", record.id, details={"label": label})
         return list(record.labels)

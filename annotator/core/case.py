@@ -71,10 +71,12 @@ def check_db_url(url: str) -> None:
     try:
         parsed = make_url(url)
     except ArgumentError as exc:
-        raise CaseUnavailable(f"{url!r} is not a database URL") from exc
+        raise CaseUnavailable(f"{url!r} is not a database URL",
+                              code="DB_URL_INVALID", url=f"{url!r}") from exc
     if parsed.password is not None:
         raise CaseUnavailable("the database URL must not contain a password; "
-                              f"set {PASSWORD_ENV} or type it when asked")
+                              f"set {PASSWORD_ENV} or type it when asked",
+                              code="DB_URL_HAS_PASSWORD", password_env=PASSWORD_ENV)
 
 
 def _url_engine(url: str, password: str | None = None) -> Engine:
@@ -109,8 +111,11 @@ def _db_error(root: Path, doing: str, exc: BaseException, password: str | None) 
     would help (the CLI then prompts on a terminal, the GUI asks in a dialog)."""
     if _needs_password(exc) and not password:
         return CaseUnavailable(f"{root}: the database asks for a password; set {PASSWORD_ENV} "
-                               "or type it when asked", code="DB_PASSWORD")
-    return CaseUnavailable(f"{root}: cannot {doing} the case database: {_one_line(exc)}")
+                               "or type it when asked", code="DB_PASSWORD", root=root,
+                               password_env=PASSWORD_ENV)
+    return CaseUnavailable(f"{root}: cannot {doing} the case database: {_one_line(exc)}",
+                           code="CASE_DATABASE_FAILED", root=root, doing=doing,
+                           detail=_one_line(exc))
 
 
 class Case:
@@ -130,7 +135,8 @@ class Case:
         with self.reading() as session:
             record = session.execute(select(CaseRecord).limit(1)).scalar_one_or_none()
         if record is None:
-            raise CaseUnavailable(f"{root}: the database holds no case")
+            raise CaseUnavailable(f"{root}: the database holds no case",
+                                  code="CASE_DATABASE_EMPTY", root=root)
         self.case_id = record.id
         self.name = record.name
 
@@ -150,7 +156,8 @@ class Case:
         the records live in that database (a team's PostgreSQL) and case.json names it."""
         root = Path(root).absolute()
         if (root / CASE_FILE).exists() or (root / SQLITE_FILE).exists():
-            raise CaseUnavailable(f"{root}: a case already exists here")
+            raise CaseUnavailable(f"{root}: a case already exists here",
+                                  code="CASE_EXISTS", root=root)
         if db_url:
             check_db_url(db_url)
         acting = current_examiner(examiner)
@@ -160,13 +167,15 @@ class Case:
             (root / "thumbs").mkdir(exist_ok=True)
         except OSError as exc:
             raise CaseUnavailable(
-                f"{root}: cannot create the case folder ({exc.strerror})") from exc
+                f"{root}: cannot create the case folder ({exc.strerror})",
+                code="CASE_FOLDER_CREATE_FAILED", root=root, strerror=exc.strerror) from exc
         engine = _url_engine(db_url, password) if db_url else _sqlite_engine(root / SQLITE_FILE)
         try:
             with engine.begin() as conn:
                 current = schema.stored_revision(conn)
                 if current is not None:
-                    raise CaseUnavailable("that database already holds a case")
+                    raise CaseUnavailable("that database already holds a case",
+                                          code="CASE_DATABASE_TAKEN")
                 schema.upgrade(conn)
             with Session(engine) as session, session.begin():
                 record = CaseRecord(
@@ -204,15 +213,18 @@ class Case:
         root = Path(root).absolute()
         case_file = root / CASE_FILE
         if not root.is_dir():
-            raise CaseUnavailable(f"{root}: no such case folder")
+            raise CaseUnavailable(f"{root}: no such case folder",
+                                  code="CASE_FOLDER_MISSING", root=root)
         db_url: str | None = None
         if case_file.exists():
             try:
                 db_url = json.loads(case_file.read_text(encoding="utf-8")).get("db")
             except (OSError, ValueError, AttributeError) as exc:
-                raise CaseUnavailable(f"{case_file}: unreadable case file") from exc
+                raise CaseUnavailable(f"{case_file}: unreadable case file",
+                                      code="CASE_FILE_UNREADABLE", case_file=case_file) from exc
         elif not (root / SQLITE_FILE).exists():
-            raise CaseUnavailable(f"{root}: not a case folder (no {CASE_FILE})")
+            raise CaseUnavailable(f"{root}: not a case folder (no {CASE_FILE})",
+                                  code="CASE_FOLDER_NOT_A_CASE", root=root, case_file=CASE_FILE)
         if db_url:
             check_db_url(db_url)
         engine = _url_engine(db_url, password) if db_url else _sqlite_engine(root / SQLITE_FILE)
@@ -221,7 +233,8 @@ class Case:
                 revision = schema.stored_revision(conn)
             schema.check_known(revision)
             if revision is None:
-                raise CaseUnavailable(f"{root}: the database holds no case")
+                raise CaseUnavailable(f"{root}: the database holds no case",
+                                      code="CASE_DATABASE_EMPTY", root=root)
             if revision != schema.HEAD:
                 with engine.begin() as conn:
                     schema.upgrade(conn)

@@ -54,7 +54,8 @@ def normalize_grade(text: str | None) -> str | None:
     grade = text.strip().upper()
     if not GRADE_RE.match(grade):
         raise InputRejected(f"{text!r} is not an Admiralty grade: give the source's reliability "
-                            "A–F and the information's credibility 1–6, e.g. B2.")
+                            "A–F and the information's credibility 1–6, e.g. B2.",
+                            code="CLAIM_BAD_GRADE", text=f"{text!r}")
     return grade
 
 
@@ -72,7 +73,8 @@ def normalize_claimed(text: str | None) -> str | None:
             return value.strftime("%Y-%m-%d")
         return value.strftime("%Y-%m-%dT%H:%M" if value.second == 0 else "%Y-%m-%dT%H:%M:%S")
     raise InputRejected(f"{text!r} is not a claimed date: give 2023-10-27 or 2023-10-27T10:00 "
-                        "(local time of the place, no offset).")
+                        "(local time of the place, no offset).",
+                        code="CLAIM_BAD_DATE", text=f"{text!r}")
 
 
 def resolve_place(text: str | None) -> Place | None:
@@ -86,10 +88,12 @@ def resolve_place(text: str | None) -> Place | None:
             lat, lon = float(lat_s), float(lon_s)
         except ValueError as exc:
             raise InputRejected(f"{raw!r} is not a position: give LAT,LON in decimal degrees, "
-                                "e.g. 12.5335,-7.9499.") from exc
+                                "e.g. 12.5335,-7.9499.",
+                                code="CLAIM_BAD_POSITION", raw=f"{raw!r}") from exc
         if not (-90 <= lat <= 90 and -180 <= lon <= 180):
             raise InputRejected(f"{raw!r} is outside the globe: latitude −90…90, "
-                                "longitude −180…180.")
+                                "longitude −180…180.",
+                                code="CLAIM_POSITION_OFF_GLOBE", raw=f"{raw!r}")
         from annotator.core.timezones import zone_at
 
         return Place(f"{lat:.5f},{lon:.5f}", lat, lon, zone_at(lat, lon))
@@ -180,7 +184,8 @@ def _set_claim(case: Case, photo_id: int, changes: dict[str, str | None],
         # Locking the photo row serializes claim writers (PostgreSQL), also the very first.
         photo = session.get(Photo, photo_id, with_for_update=True)
         if photo is None:
-            raise InputRejected(f"photo {photo_id} is not in this case")
+            raise InputRejected(f"photo {photo_id} is not in this case",
+                                code="PHOTO_NOT_IN_CASE", photo_id=photo_id)
         row = claim_row(session, photo_id)
         before = record_of(photo_id, row)
         if expected_version is not None and before.version != expected_version:

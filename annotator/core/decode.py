@@ -93,24 +93,34 @@ def register_heif() -> None:
         _heif_registered = True
 
 
-def _bomb_message(pixels: int, limit: int) -> str:
-    return f"decompression bomb: {pixels:,} pixels exceeds the limit of {limit:,}"
+# (English reason, stable code, parameters): the GUI translates the reason by its code.
+Reason = tuple[str, str, dict[str, object]]
+_CORRUPT: Reason = ("truncated or corrupt image data", "IMAGE_CORRUPT", {})
+_IS_DIRECTORY: Reason = ("unreadable: is a directory", "IMAGE_IS_DIRECTORY", {})
+_EMPTY: Reason = ("empty file", "IMAGE_EMPTY", {})
+_TOO_LARGE: Reason = ("image too large to decode in memory", "IMAGE_TOO_LARGE", {})
 
 
-def _os_reason(exc: OSError) -> str:
+def _bomb_message(pixels: int, limit: int) -> Reason:
+    return (f"decompression bomb: {pixels:,} pixels exceeds the limit of {limit:,}",
+            "IMAGE_BOMB", {"pixels": f"{pixels:,}", "limit": f"{limit:,}"})
+
+
+def _os_reason(exc: OSError) -> Reason:
     if isinstance(exc, FileNotFoundError):
-        return "unreadable: no such file"
+        return ("unreadable: no such file", "IMAGE_NO_SUCH_FILE", {})
     if isinstance(exc, PermissionError) or exc.errno in (errno.EACCES, errno.EPERM):
-        return "unreadable: permission denied"
+        return ("unreadable: permission denied", "IMAGE_PERMISSION_DENIED", {})
     if isinstance(exc, IsADirectoryError):
-        return "unreadable: is a directory"
-    detail = exc.strerror or type(exc).__name__
-    return f"unreadable: {detail.lower()}"
+        return _IS_DIRECTORY
+    detail = (exc.strerror or type(exc).__name__).lower()
+    return (f"unreadable: {detail}", "IMAGE_UNREADABLE", {"detail": detail})
 
 
-def _reject(path: Path, reason: str) -> InputRejected:
+def _reject(path: Path, reason: Reason) -> InputRejected:
     # The message is the bare reason; callers name the file (`f"{name}: {error}"`).
-    return InputRejected(reason, code="IMAGE_REJECTED", path=str(path))
+    text, code, params = reason
+    return InputRejected(text, code=code, path=str(path), **params)
 
 
 def _check_readable(path: Path) -> None:
@@ -119,9 +129,9 @@ def _check_readable(path: Path) -> None:
     except OSError as exc:
         raise _reject(path, _os_reason(exc)) from exc
     if path.is_dir():
-        raise _reject(path, "unreadable: is a directory")
+        raise _reject(path, _IS_DIRECTORY)
     if st.st_size == 0:
-        raise _reject(path, "empty file")
+        raise _reject(path, _EMPTY)
     try:
         with open(path, "rb") as fh:
             fh.read(1)
@@ -129,19 +139,24 @@ def _check_readable(path: Path) -> None:
         raise _reject(path, _os_reason(exc)) from exc
 
 
-def _unidentified_reason(path: Path) -> str:
+def _unidentified_reason(path: Path) -> Reason:
     """Pillow identified nothing: say whether the bytes at least look like an image."""
     from annotator.core.container_header import sniff_file
 
     kind = sniff_file(path)
     if kind is None:
-        return "not an image file"
+        return ("not an image file", "IMAGE_NOT_IMAGE", {})
     family, is_raw = kind
     if is_raw:
-        return f"unsupported RAW format ({family}): its pixels cannot be decoded"
+        return _raw_unsupported(family)
     if family == "HEIF" and not _heif_available():
-        return "HEIF support (pillow-heif) is not installed"
-    return "truncated or corrupt image data"
+        return ("HEIF support (pillow-heif) is not installed", "HEIF_UNAVAILABLE", {})
+    return _CORRUPT
+
+
+def _raw_unsupported(kind: str) -> Reason:
+    return (f"unsupported RAW format ({kind}): its pixels cannot be decoded", "RAW_UNSUPPORTED",
+            {"kind": kind})
 
 
 def _heif_available() -> bool:
@@ -221,10 +236,10 @@ def open_image(path: Path | str, *, max_pixels: int | None = None) -> Image.Imag
         w, h = im.size
     except Exception as exc:  # noqa: BLE001
         im.close()
-        raise _reject(path, "truncated or corrupt image data") from exc
+        raise _reject(path, _CORRUPT) from exc
     if w <= 0 or h <= 0:
         im.close()
-        raise _reject(path, "truncated or corrupt image data")
+        raise _reject(path, _CORRUPT)
     if w * h > limit:
         im.close()
         raise _reject(path, _bomb_message(w * h, limit))
@@ -308,7 +323,7 @@ def _load(path: Path, im: Image.Image) -> None:
     except Image.DecompressionBombError as exc:
         raise _reject(path, _bomb_message(im.size[0] * im.size[1], _max_pixels)) from exc
     except MemoryError as exc:
-        raise _reject(path, "image too large to decode in memory") from exc
+        raise _reject(path, _TOO_LARGE) from exc
     except OSError as exc:
         if exc.errno is not None and not isinstance(exc, EOFError):
             raise _reject(path, _os_reason(exc)) from exc
@@ -317,12 +332,12 @@ def _load(path: Path, im: Image.Image) -> None:
         raise _reject(path, _undecodable_reason(path)) from exc
 
 
-def _undecodable_reason(path: Path) -> str:
+def _undecodable_reason(path: Path) -> Reason:
     from annotator.core.container_header import is_raw_name
 
     if is_raw_name(path):
-        return f"unsupported RAW format ({path.suffix[1:].upper()}): its pixels cannot be decoded"
-    return "truncated or corrupt image data"
+        return _raw_unsupported(path.suffix[1:].upper())
+    return _CORRUPT
 
 
 def _to_rgb(im: Image.Image) -> Image.Image:
@@ -392,7 +407,7 @@ def reduced_upright(
             result = upright(rgb, o)
             result.load()
         except Exception as exc:  # noqa: BLE001 - a conversion of a corrupt frame
-            raise _reject(path, "truncated or corrupt image data") from exc
+            raise _reject(path, _CORRUPT) from exc
         return result if result is not im else result.copy()
 
 
@@ -412,7 +427,7 @@ def full_upright(
                 result = im.copy()
             result.load()
         except Exception as exc:  # noqa: BLE001
-            raise _reject(path, "truncated or corrupt image data") from exc
+            raise _reject(path, _CORRUPT) from exc
         return result
 
 

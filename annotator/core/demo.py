@@ -56,14 +56,17 @@ def build_demo_case(folder: Path | None = None) -> Path:
         if report.rejected:
             first = report.rejected[0]
             raise CaseUnavailable(f"the demo photo {Path(first.path).name} was rejected: "
-                                  f"{first.reason}")
+                                  f"{first.reason}",
+                                  code="DEMO_PHOTO_REJECTED", name=Path(first.path).name,
+                                  reason=first.reason)
         photos = _photos_by_name(case)
         for step in DEMO_STEPS:
             _resolve(step)(case, photos)
     finally:
         case.close()
     if target.exists():
-        raise CaseUnavailable(f"{target}: exists but holds no case; move it away first")
+        raise CaseUnavailable(f"{target}: exists but holds no case; move it away first",
+                              code="DEMO_TARGET_NOT_CASE", target=target)
     building.rename(target)
     return target
 

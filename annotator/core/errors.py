@@ -1,6 +1,9 @@
 """Errors the user can cause, each with one sentence for the user and an exit code.
 
-The CLI prints `str(error)` on one line and exits with `error.exit_code`; the GUI shows it.
+The CLI prints `str(error)` on one line and exits with `error.exit_code`. Each error also
+carries a stable `code` (UPPER_SNAKE) and the values its sentence names as `params`, so the
+GUI shows it in the user's language (annotator/gui/core_text.py `tr_error`) while the core
+stays Qt-free and English. tests/core/test_error_codes.py holds every raise to a code.
 """
 
 
@@ -13,7 +16,11 @@ class AnnotatorError(Exception):
         super().__init__(message)
         self.message = message
         self.code = code
-        self.params = params
+        # Plain JSON values only: anything else (a Path, a datetime, a nested error) is kept
+        # as the text the English sentence shows, so a template rebuilds the same sentence.
+        self.params: dict[str, object] = {
+            key: value if value is None or isinstance(value, (str, int, float, bool))
+            else format(value, "") for key, value in params.items()}
 
     def __str__(self) -> str:
         return self.message
@@ -53,7 +60,8 @@ class EditConflict(InputRejected):
         super().__init__(
             f"{object_type} {object_id} was changed by someone else meanwhile (version "
             f"{current_version}, you edited version {expected_version}); nothing was overwritten",
-            code="EDIT_CONFLICT")
+            code="EDIT_CONFLICT", object_type=object_type, object_id=object_id,
+            current_version=current_version, expected_version=expected_version)
         self.object_type = object_type
         self.object_id = object_id
         self.mine = dict(mine)

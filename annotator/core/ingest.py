@@ -84,16 +84,18 @@ def import_paths(
     """
     limit = configured_max_pixels() if max_pixels is None else int(max_pixels)
     if limit <= 0:
-        raise UsageError("--max-pixels must be a positive number of pixels")
+        raise UsageError("--max-pixels must be a positive number of pixels",
+                         code="IMPORT_BAD_MAX_PIXELS")
     workers = (os.cpu_count() or 1) if jobs is None else int(jobs)
     if workers < 1:
-        raise UsageError("--jobs must be at least 1")
+        raise UsageError("--jobs must be at least 1", code="IMPORT_BAD_JOBS")
 
     if workers > 1:
         warm_up()  # workers get ready while the folders are walked
     selection = select_files(paths, exclude=case.root)
     report = ImportReport(files=len(selection.files) + len(selection.refused))
-    report.rejected.extend(RejectedFile(path_text(p), reason) for p, reason in selection.refused)
+    report.rejected.extend(RejectedFile(path_text(p), why.text, why.code, dict(why.params))
+                           for p, why in selection.refused)
     files = [str(p) for p in selection.files]
     total = len(files)
     if progress:

@@ -15,7 +15,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-CASE_FOLDER_REASON = "inside the case folder: not imported"
+from annotator.core.ingest_report import Reason
+
+CASE_FOLDER_REASON = Reason("inside the case folder: not imported", "IMPORT_INSIDE_CASE")
 
 
 @dataclass
@@ -23,28 +25,29 @@ class FileSelection:
     """The files to import (absolute, in order, each once) and the paths refused up front."""
 
     files: list[Path] = field(default_factory=list)
-    refused: list[tuple[Path, str]] = field(default_factory=list)
+    refused: list[tuple[Path, Reason]] = field(default_factory=list)
 
 
-def _os_reason(exc: OSError) -> str:
+def _os_reason(exc: OSError) -> Reason:
     if isinstance(exc, FileNotFoundError):
-        return "no such file or folder"
+        return Reason("no such file or folder", "IMPORT_NO_SUCH_PATH")
     if isinstance(exc, PermissionError):
-        return "unreadable: permission denied"
-    return f"unreadable: {(exc.strerror or type(exc).__name__).lower()}"
+        return Reason("unreadable: permission denied", "IMAGE_PERMISSION_DENIED")
+    detail = (exc.strerror or type(exc).__name__).lower()
+    return Reason(f"unreadable: {detail}", "IMAGE_UNREADABLE", {"detail": detail})
 
 
-def _kind_reason(mode: int) -> str | None:
+def _kind_reason(mode: int) -> Reason | None:
     """Why a non-regular file cannot be imported (opening a FIFO would block forever)."""
     if stat.S_ISREG(mode):
         return None
     if stat.S_ISFIFO(mode):
-        return "not a regular file (a named pipe)"
+        return Reason("not a regular file (a named pipe)", "IMPORT_NAMED_PIPE")
     if stat.S_ISSOCK(mode):
-        return "not a regular file (a socket)"
+        return Reason("not a regular file (a socket)", "IMPORT_SOCKET")
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "not a regular file (a device)"
-    return "not a regular file"
+        return Reason("not a regular file (a device)", "IMPORT_DEVICE")
+    return Reason("not a regular file", "IMPORT_NOT_REGULAR")
 
 
 def select_files(paths: Iterable[Path | str], *, exclude: Path | None = None) -> FileSelection:
@@ -83,7 +86,8 @@ def select_files(paths: Iterable[Path | str], *, exclude: Path | None = None) ->
             st = path.stat()
         except OSError as exc:
             if path.is_symlink():
-                selection.refused.append((path, "unreadable: a broken symbolic link"))
+                selection.refused.append((path, Reason("unreadable: a broken symbolic link",
+                                                       "IMPORT_BROKEN_LINK")))
             else:
                 selection.refused.append((path, _os_reason(exc)))
             continue
@@ -135,7 +139,10 @@ def _walk(root: Path, selection: FileSelection, add_file,  # type: ignore[no-unt
             with os.scandir(folder) as it:
                 entries = sorted(it, key=lambda e: e.name)
         except OSError as exc:
-            selection.refused.append((folder, f"cannot list folder: {_os_reason(exc)}"))
+            why = _os_reason(exc)
+            selection.refused.append((folder, Reason(f"cannot list folder: {why.text}",
+                                                     "IMPORT_FOLDER_UNLISTABLE",
+                                                     {"reason": why.text})))
             continue
         subfolders: list[Path] = []
         for entry in entries:
@@ -144,7 +151,8 @@ def _walk(root: Path, selection: FileSelection, add_file,  # type: ignore[no-unt
                 st = entry.stat(follow_symlinks=True)
             except OSError:
                 if entry.is_symlink():
-                    selection.refused.append((path, "unreadable: a broken symbolic link"))
+                    selection.refused.append((path, Reason("unreadable: a broken symbolic link",
+                                                       "IMPORT_BROKEN_LINK")))
                 else:
                     ordered.append((path, None, False))
                 continue

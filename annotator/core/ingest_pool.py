@@ -31,7 +31,13 @@ FILE_TIMEOUT_S = 300.0  # far above the decode of the largest image the pixel li
 
 
 class WorkerCrashed(Exception):
-    """The worker process died while working on this file."""
+    """The worker process died while working on this file. `code`/`params` name the reason
+    for the GUI's translation, like a `Reason`."""
+
+    def __init__(self, message: str, code: str = "WORKER_CRASHED", **params: object) -> None:
+        super().__init__(message)
+        self.code = code
+        self.params = params
 
 
 def process_context() -> multiprocessing.context.BaseContext:
@@ -149,11 +155,12 @@ def _isolate(
                 _kill_workers(pool)
                 pool.shutdown(wait=True, cancel_futures=True)
                 pool = None
-                result = WorkerCrashed(
-                    f"reading this file took more than {timeout:g} s; its worker was stopped"
-                    if isinstance(exc, TimeoutError) else
+                result = (WorkerCrashed(
+                    f"reading this file took more than {timeout:g} s; its worker was stopped",
+                    "WORKER_TIMEOUT", seconds=f"{timeout:g}")
+                    if isinstance(exc, TimeoutError) else WorkerCrashed(
                     "the worker process died while reading this file "
-                    "(a decoder crash or out of memory)")
+                    "(a decoder crash or out of memory)", "WORKER_CRASHED"))
             except Exception as exc:  # noqa: BLE001
                 result = exc
             yield item, result

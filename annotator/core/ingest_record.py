@@ -57,8 +57,10 @@ class Recorder:
             ).scalars()
             self.known = frozenset(hashes)
 
-    def reject(self, path: str, reason: str) -> None:
-        self.report.rejected.append(RejectedFile(path_text(path), one_line(reason)))
+    def reject(self, path: str, reason: str, code: str | None = None,
+               params: dict[str, Any] | None = None) -> None:
+        self.report.rejected.append(RejectedFile(path_text(path), one_line(reason), code,
+                                                 dict(params or {})))
 
     def start_copy(self, result: FileAnalysis | BaseException) -> Future[Path] | None:
         """Begin copying a new file into the store (on an I/O thread); None if not needed."""
@@ -83,13 +85,15 @@ class Recorder:
     def record(self, path: str, result: FileAnalysis | BaseException,
                copy: Future[Path] | None = None) -> None:
         if isinstance(result, WorkerCrashed):
-            self.reject(path, str(result))
+            self.reject(path, str(result), result.code, result.params)
             return
         if isinstance(result, BaseException):
-            self.reject(path, f"internal error: {type(result).__name__}: {result}")
+            kind = type(result).__name__
+            self.reject(path, f"internal error: {kind}: {result}", "IMPORT_INTERNAL_ERROR",
+                        {"kind": kind, "detail": one_line(str(result))})
             return
         if result.reason is not None:
-            self.reject(path, result.reason)
+            self.reject(path, result.reason, result.reason_code, result.reason_params)
             return
         try:
             if result.known:
@@ -97,7 +101,8 @@ class Recorder:
             else:
                 self._record_new(result, copy)
         except Exception as exc:  # noqa: BLE001 - a failed write rejects this file only
-            self.reject(path, f"could not be recorded in the case: {_first_line(exc)}")
+            self.reject(path, f"could not be recorded in the case: {_first_line(exc)}",
+                        "IMPORT_RECORD_FAILED", {"detail": _first_line(exc)})
 
     # -- duplicates --------------------------------------------------------------------
 

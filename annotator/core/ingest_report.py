@@ -36,11 +36,24 @@ class DuplicateFile:
 
 
 @dataclass(frozen=True)
+class Reason:
+    """Why a file was refused: the English line, with a stable code and its parameters so
+    the GUI can say it in the user's language (the CLI and the JSON report print `text`)."""
+
+    text: str
+    code: str
+    params: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
 class RejectedFile:
-    """A file that was not imported, and why (one line)."""
+    """A file that was not imported, and why (one line). `code`/`params`: see `Reason`;
+    None for a reason without a code (the GUI then shows `reason` as it is)."""
 
     path: str
     reason: str
+    code: str | None = None
+    params: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass

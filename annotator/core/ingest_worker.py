@@ -17,10 +17,12 @@ import signal
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from annotator.core import decode
 from annotator.core.errors import InputRejected
 from annotator.core.hashing import FileDigest, digest_file
+from annotator.core.ingest_report import Reason
 from annotator.core.metadata import PhotoMetadata, read_metadata
 from annotator.core.orientation import displayed_size
 
@@ -52,6 +54,9 @@ class FileAnalysis:
     metadata: PhotoMetadata | None = None
     thumbnail: bytes | None = None
     reason: str | None = None
+    # The reason's stable code and parameters (see ingest_report.Reason), for the GUI.
+    reason_code: str | None = None
+    reason_params: dict | None = None
     known: bool = False
     # The EXIF-thumbnail comparison (thumbnail_check.ThumbnailComparison as a dict, or None
     # when there is no thumbnail): made here, in parallel, so the capture-date check in the
@@ -65,14 +70,20 @@ def one_line(text: str, limit: int = 300) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
-def os_reason(exc: OSError) -> str:
+def os_reason(exc: OSError) -> Reason:
     if isinstance(exc, FileNotFoundError):
-        return "unreadable: no such file"
+        return Reason("unreadable: no such file", "IMAGE_NO_SUCH_FILE")
     if isinstance(exc, PermissionError):
-        return "unreadable: permission denied"
+        return Reason("unreadable: permission denied", "IMAGE_PERMISSION_DENIED")
     if isinstance(exc, IsADirectoryError):
-        return "unreadable: is a folder"
-    return f"unreadable: {(exc.strerror or type(exc).__name__).lower()}"
+        return Reason("unreadable: is a folder", "IMAGE_IS_FOLDER")
+    detail = (exc.strerror or type(exc).__name__).lower()
+    return Reason(f"unreadable: {detail}", "IMAGE_UNREADABLE", {"detail": detail})
+
+
+def _refused(path: str, reason: Reason, **fields: Any) -> FileAnalysis:
+    return FileAnalysis(path, reason=reason.text, reason_code=reason.code,
+                        reason_params=dict(reason.params), **fields)
 
 
 def analyse_file(path: str, max_pixels: int, known: frozenset[str] | set[str]) -> FileAnalysis:
@@ -80,19 +91,21 @@ def analyse_file(path: str, max_pixels: int, known: frozenset[str] | set[str]) -
     try:
         return _analyse(Path(path), max_pixels, known)
     except InputRejected as exc:
-        return FileAnalysis(path, reason=one_line(str(exc)))
+        return _refused(path, Reason(one_line(str(exc)), exc.code, exc.params))
     except OSError as exc:
-        return FileAnalysis(path, reason=os_reason(exc))
+        return _refused(path, os_reason(exc))
     except MemoryError:
-        return FileAnalysis(path, reason="image too large to decode in memory")
+        return _refused(path, Reason("image too large to decode in memory", "IMAGE_TOO_LARGE"))
     except Exception as exc:  # noqa: BLE001 - one bad file must not stop a batch
-        return FileAnalysis(path, reason=one_line(f"cannot be read: {type(exc).__name__}: {exc}"))
+        kind, detail = type(exc).__name__, one_line(str(exc))
+        return _refused(path, Reason(one_line(f"cannot be read: {kind}: {exc}"),
+                                     "IMAGE_READ_FAILED", {"kind": kind, "detail": detail}))
 
 
 def _analyse(path: Path, max_pixels: int, known: frozenset[str] | set[str]) -> FileAnalysis:
     st = path.stat()
     if st.st_size == 0:
-        return FileAnalysis(str(path), reason="empty file")
+        return _refused(str(path), Reason("empty file", "IMAGE_EMPTY"))
     mtime = datetime.fromtimestamp(st.st_mtime, UTC)
     digest = digest_file(path)
     if digest.sha256 in known:
@@ -109,9 +122,10 @@ def _analyse(path: Path, max_pixels: int, known: frozenset[str] | set[str]) -> F
             raise
         if not _raw_metadata_readable(meta):
             kind = path.suffix[1:].upper()
-            return FileAnalysis(str(path), digest=digest, mtime_utc=mtime,
-                                reason=f"RAW format Pillow cannot decode ({kind}), "
-                                       f"and no metadata could be read ({exc})")
+            return _refused(str(path), Reason(
+                f"RAW format Pillow cannot decode ({kind}), and no metadata could be read ({exc})",
+                "RAW_UNREADABLE", {"kind": kind, "detail": str(exc)}),
+                digest=digest, mtime_utc=mtime)
         # Kept for its metadata alone: no thumbnail, and a pixel size of 0 (unknown).
         meta = replace(meta, format=meta.format or path.suffix[1:].upper())
         return FileAnalysis(str(path), digest=digest, mtime_utc=mtime, mtime_ns=st.st_mtime_ns,

@@ -13,7 +13,7 @@ def find_photo(session: Session, reference: str) -> Photo:
     """The one photo `reference` names, or NotFound saying why (none, or several)."""
     ref = reference.strip()
     if not ref:
-        raise NotFound("no photo named: the reference is empty")
+        raise NotFound("no photo named: the reference is empty", code="PHOTO_REF_EMPTY")
     hexish = all(c in "0123456789abcdefABCDEF" for c in ref) and len(ref) >= 4
     candidates: list[Photo] = []
     if hexish:
@@ -29,8 +29,11 @@ def find_photo(session: Session, reference: str) -> Photo:
         )
         candidates = list(session.execute(by_name).scalars())
     if not candidates:
-        raise NotFound(f"no photo in this case matches {ref!r}")
+        raise NotFound(f"no photo in this case matches {ref!r}",
+                       code="PHOTO_REF_NO_MATCH", ref=f"{ref!r}")
     if len(candidates) > 1:
         shown = ", ".join(f"{p.original_name} ({p.sha256[:12]})" for p in candidates[:4])
-        raise NotFound(f"{ref!r} names {len(candidates)} photos: {shown}; give more of the SHA-256")
+        raise NotFound(f"{ref!r} names {len(candidates)} photos: {shown}; give more of the SHA-256",
+                       code="PHOTO_REF_AMBIGUOUS", ref=f"{ref!r}", n_candidates=len(candidates),
+                       shown=shown)
     return candidates[0]

@@ -17,7 +17,7 @@ from __future__ import annotations
 import csv
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
@@ -60,6 +60,13 @@ class RegistrationCheck:
     mark: str | None
     icao_block: tuple[int, int] | None
     warning: str | None = None
+    # The problem's stable code and the values it names, so the GUI can translate it.
+    problem_code: str | None = None
+    problem_params: dict[str, str] = field(default_factory=dict)
+
+    def problem_fields(self) -> dict[str, object]:
+        """The problem as error params: `problem`, `problem_code` and the values it names."""
+        return {**self.problem_params, "problem": self.problem, "problem_code": self.problem_code}
 
 
 def _resource_text() -> str:
@@ -132,8 +139,10 @@ def _written(row: NationalityMark, suffix: str) -> str:
     return f"{row.mark}-{suffix}" if row.hyphen else f"{row.mark}{suffix}"
 
 
-def _rejected(text: str, normalized: str, problem: str, partial: bool) -> RegistrationCheck:
-    return RegistrationCheck(text, normalized, False, None, problem, partial, False, None, None)
+def _rejected(text: str, normalized: str, problem: str, partial: bool, code: str,
+              **params: str) -> RegistrationCheck:
+    return RegistrationCheck(text, normalized, False, None, problem, partial, False, None, None,
+                             problem_code=code, problem_params=params)
 
 
 def _accepted(
@@ -170,17 +179,19 @@ def normalize_registration(text: str, *, military: bool = False) -> Registration
     if military:
         if not stripped:
             return RegistrationCheck(
-                raw, "", False, None, "The military serial is empty.", False, True, None, None
+                raw, "", False, None, "The military serial is empty.", False, True, None, None,
+                problem_code="REG_MILITARY_EMPTY",
             )
         partial = any(c in stripped for c in _WILDCARDS)
         return RegistrationCheck(raw, stripped, True, None, None, partial, True, None, None)
 
     upper = re.sub(r"[\s._]+", "", stripped.upper())
     if not upper:
-        return _rejected(raw, "", "The registration is empty.", False)
+        return _rejected(raw, "", "The registration is empty.", False, "REG_EMPTY")
     if not _ALLOWED.fullmatch(upper):
         return _rejected(
-            raw, upper, f"{stripped!r} has characters a registration cannot have.", False
+            raw, upper, f"{stripped!r} has characters a registration cannot have.", False,
+            "REG_BAD_CHARACTERS", typed=f"{stripped!r}",
         )
     partial = any(c in upper for c in _WILDCARDS)
     if "-" in upper:
@@ -194,9 +205,11 @@ def _with_typed_mark(raw: str, mark: str, suffix: str, partial: bool) -> Registr
     normalized = f"{mark}-{suffix}"
     # A mark that itself contains a hyphen is not in use; VP-/VQ- territories are VP + letter.
     if mark not in _known_marks():
-        return _rejected(raw, normalized, f"{mark} is not an ICAO nationality mark.", partial)
+        return _rejected(raw, normalized, f"{mark} is not an ICAO nationality mark.", partial,
+                         "REG_UNKNOWN_MARK", mark=mark)
     if not suffix:
-        return _rejected(raw, normalized, f"{normalized} has no letters after the mark.", partial)
+        return _rejected(raw, normalized, f"{normalized} has no letters after the mark.", partial,
+                         "REG_NO_SUFFIX", written=normalized)
     rows = [m for m in nationality_marks() if m.mark == mark]
     for row in rows:
         if _suffix_fits(row, suffix):
@@ -208,7 +221,8 @@ def _with_typed_mark(raw: str, mark: str, suffix: str, partial: bool) -> Registr
             warning=f"{suffix} is not the usual form of a {row.country} registration.",
         )
     return _rejected(
-        raw, normalized, f"{suffix} cannot follow the nationality mark {mark}.", partial
+        raw, normalized, f"{suffix} cannot follow the nationality mark {mark}.", partial,
+        "REG_BAD_SUFFIX", suffix=suffix, mark=mark,
     )
 
 
@@ -233,6 +247,8 @@ def _with_inferred_mark(raw: str, compact: str, partial: bool) -> RegistrationCh
         f"{compact} does not begin with a known ICAO nationality mark followed by a valid "
         "registration; type the hyphen after the mark if it is unusual.",
         partial,
+        "REG_NO_KNOWN_MARK",
+        compact=compact,
     )
 
 

@@ -31,7 +31,8 @@ def check_known(revision: str | None) -> None:
     if revision is not None and revision not in REVISIONS:
         raise CaseUnavailable(
             f"this case was written by a newer version of annotator (schema {revision}); "
-            "upgrade annotator to open it — nothing was changed"
+            "upgrade annotator to open it — nothing was changed",
+            code="CASE_SCHEMA_NEWER", revision=revision
         )
 
 

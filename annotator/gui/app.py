@@ -16,6 +16,7 @@ from PySide6.QtCore import QEventLoop, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from annotator.core.errors import AnnotatorError
+from annotator.gui.core_text import tr_error
 from annotator.gui.gui_settings import recent_cases, remember_case
 from annotator.gui.workers import JobRunner
 
@@ -108,7 +109,7 @@ class AppController(QObject):
         except AnnotatorError as exc:
             if raise_errors:
                 raise
-            self._error(str(exc))
+            self._error(tr_error(exc))
             return None
         return self._show_case(case)
 
@@ -164,7 +165,7 @@ class AppController(QObject):
         try:
             case = Case.create(Path(folder), examiner=self.examiner)
         except AnnotatorError as exc:
-            self._error(str(exc))
+            self._error(tr_error(exc))
             return
         self._show_case(case)
 

@@ -4,8 +4,9 @@ The core is Qt-free and speaks English: each capture-date finding (annotator/cor
 dating_checks.py) carries a `code` and `params` beside its English sentence. Here the GUI
 rebuilds the sentence in the user's language from the code and the params, through Qt's
 translator (context "CoreText", so the templates are in the .ts file with the rest of the
-GUI). User errors (annotator/core/errors.py) have the same `code`/`params` slots; when the
-core gives them codes, their templates belong in TABLE too.
+GUI). User errors (annotator/core/errors.py) and import refusal reasons carry the same
+`code`/`params`; their English templates are in annotator/gui/error_text.py (context
+"CoreErrors") and `tr_error` / `tr_reason` say them in the user's language.
 
 A code we do not know, or params that do not fit the template (an older stored finding),
 fall back to the English sentence: a translation never hides what the core said.
@@ -13,6 +14,7 @@ fall back to the English sentence: a translation never hides what the core said.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -210,3 +212,61 @@ def tr_core(code: str | None, params: Params | None, english: str) -> str:
     except (KeyError, TypeError, ValueError, AttributeError):
         return english
 
+
+
+# `where` prefixes of flight records ("line 4: ", "track.kml flight 2: "), see flights/records.
+_LINE_WHERE = re.compile(r"^line (\d+): $")
+_FLIGHT_WHERE = re.compile(r"^(.*) flight (\d+): $")
+
+
+def _where(text: str) -> str:
+    if m := _LINE_WHERE.match(text):
+        return QCoreApplication.translate("CoreErrors", "line {0}: ").format(m.group(1))
+    if m := _FLIGHT_WHERE.match(text):
+        return QCoreApplication.translate("CoreErrors", "{0} flight {1}: ").format(
+            m.group(1), m.group(2))
+    return text
+
+
+def tr_reason(code: str | None, params: Params | None, english: str) -> str:
+    """A core sentence named by `code` (an error or an import refusal reason) in the GUI's
+    language; `english` when the code has no template, the params do not fit it, or the GUI
+    speaks English (then the core's own words are shown, verbatim)."""
+    from annotator.gui.error_text import ERRORS, WORD_PARAMS, WORDS
+    from annotator.gui.i18n import installed_language
+
+    template = ERRORS.get(code or "")
+    if template is None or installed_language() == "en":
+        return english
+    values = dict(params or {})
+    for key in WORD_PARAMS & values.keys():
+        word = values[key]
+        if isinstance(word, str) and word in WORDS:
+            values[key] = QCoreApplication.translate("CoreErrors", WORDS[word])
+    if code == "FLIGHT_TIME_NAIVE" and values.get("name") in WORDS:
+        values["name"] = QCoreApplication.translate("CoreErrors", WORDS[values["name"]])
+    if isinstance(values.get("where"), str):
+        values["where"] = _where(values["where"])
+    if values.get("problem_code") and values.get("problem_code") != code:
+        # A registration problem inside the error (registration.RegistrationCheck).
+        values["problem"] = tr_reason(str(values["problem_code"]), values,
+                                      str(values.get("problem") or ""))
+    try:
+        return QCoreApplication.translate("CoreErrors", template).format(**values)
+    except (KeyError, IndexError, ValueError, AttributeError, TypeError):
+        return english
+
+
+def tr_error(exc: BaseException) -> str:
+    """What the GUI shows for an exception: an AnnotatorError (or anything carrying `code`
+    and `params`) in the user's language, everything else as `str(exc)`. A parameter that
+    is the text of the error's cause, itself a coded error, is translated too."""
+    english = str(exc)
+    code, params = getattr(exc, "code", None), getattr(exc, "params", None)
+    if not isinstance(code, str) or not isinstance(params, dict):
+        return english
+    cause = exc.__cause__
+    if cause is not None and getattr(cause, "code", None) and cause is not exc:
+        text = str(cause)
+        params = {k: tr_error(cause) if v == text else v for k, v in params.items()}
+    return tr_reason(code, params, english)

@@ -18,6 +18,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from annotator.core.errors import CaseUnavailable
+from annotator.gui.core_text import tr_error
 
 BACKOFF_MS = (1000, 2000, 5000, 10000, 30000)
 
@@ -102,7 +103,7 @@ class PendingEdits(QObject):
                 waiting.command.setObsolete(True)
                 self.session.status_message.emit(QCoreApplication.translate(
                     "PendingEdits", "Not saved: {0} ({1})").format(
-                        waiting.label, str(exc).strip().splitlines()[0] if str(exc) else ""))
+                        waiting.label, _first_line(tr_error(exc))))
                 continue
             self._queue.pop(0)
             waiting.command.setText(waiting.label)
@@ -123,3 +124,8 @@ class PendingEdits(QObject):
         else:
             self.session.status_message.emit(QCoreApplication.translate(
                 "PendingEdits", "All edits saved"))
+
+
+def _first_line(text: str) -> str:
+    lines = text.strip().splitlines()
+    return lines[0] if lines else ""

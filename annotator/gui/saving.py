@@ -21,6 +21,7 @@ from PySide6.QtGui import QUndoCommand
 from annotator.core.conflicts import record_kept_theirs
 from annotator.core.errors import EditConflict
 from annotator.gui.conflict_dialog import MINE
+from annotator.gui.core_text import tr_error
 from annotator.gui.pending import is_connection_error
 
 MAX_CONFLICT_ROUNDS = 3  # still racing after this many: the conflict reaches the user
@@ -31,7 +32,8 @@ class KeptTheirs(Exception):
 
 
 def one_line(exc: BaseException) -> str:
-    text = str(exc).strip()
+    """The error's first line, in the user's language (core errors are translated by code)."""
+    text = tr_error(exc).strip()
     return text.splitlines()[0] if text else type(exc).__name__
 
 

@@ -13,6 +13,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+from annotator.gui.core_text import tr_error
+
 
 class JobSignals(QObject):
     """What a job reports: progress (done, total), its result, or a one-line error."""
@@ -52,7 +54,8 @@ class Job(QRunnable):
             value = self.fn(self)
         except Exception as exc:  # noqa: BLE001 - a worker reports, it never crashes the app
             traceback.print_exc()
-            text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            shown = tr_error(exc).strip()  # core errors in the user's language, by code
+            text = shown.splitlines()[0] if shown else type(exc).__name__
             self.signals.error.emit(text)
         else:
             self.signals.result.emit(value)

@@ -538,6 +538,765 @@
     </message>
 </context>
 <context>
+    <name>CoreErrors</name>
+    <message>
+        <source>line {0}: </source>
+        <translation>ligne {0} : </translation>
+    </message>
+    <message>
+        <source>{0} flight {1}: </source>
+        <translation>{0}, vol {1} : </translation>
+    </message>
+    <message>
+        <source>The registration is empty.</source>
+        <translation>L&apos;immatriculation est vide.</translation>
+    </message>
+    <message>
+        <source>The military serial is empty.</source>
+        <translation>Le numéro de série militaire est vide.</translation>
+    </message>
+    <message>
+        <source>{typed} has characters a registration cannot have.</source>
+        <translation>{typed} contient des caractères qu&apos;une immatriculation ne peut pas avoir.</translation>
+    </message>
+    <message>
+        <source>{mark} is not an ICAO nationality mark.</source>
+        <translation>{mark} n&apos;est pas une marque de nationalité OACI.</translation>
+    </message>
+    <message>
+        <source>{written} has no letters after the mark.</source>
+        <translation>{written} n&apos;a aucune lettre après la marque.</translation>
+    </message>
+    <message>
+        <source>{suffix} cannot follow the nationality mark {mark}.</source>
+        <translation>{suffix} ne peut pas suivre la marque de nationalité {mark}.</translation>
+    </message>
+    <message>
+        <source>{compact} does not begin with a known ICAO nationality mark followed by a valid registration; type the hyphen after the mark if it is unusual.</source>
+        <translation>{compact} ne commence pas par une marque de nationalité OACI connue suivie d&apos;une immatriculation valide ; tapez le tiret après la marque si elle est inhabituelle.</translation>
+    </message>
+    <message>
+        <source>{text} is not a {what}: give ISO 8601 UTC, e.g. 2023-10-27T15:02Z.</source>
+        <translation>{text} n&apos;est pas une {what} valide : indiquez-la en UTC au format ISO 8601, p. ex. 2023-10-27T15:02Z.</translation>
+    </message>
+    <message>
+        <source>unknown acquisition field(s): {fields}</source>
+        <translation>champ(s) d&apos;acquisition inconnu(s) : {fields}</translation>
+    </message>
+    <message>
+        <source>{icao24} is not an ICAO 24-bit address.</source>
+        <translation>{icao24} n&apos;est pas une adresse OACI de 24 bits.</translation>
+    </message>
+    <message>
+        <source>no aircraft {aircraft_id} in this case</source>
+        <translation>aucun aéronef {aircraft_id} dans ce dossier</translation>
+    </message>
+    <message>
+        <source>cannot edit {fields} of an aircraft.</source>
+        <translation>impossible de modifier {fields} d&apos;un aéronef.</translation>
+    </message>
+    <message>
+        <source>{text} is not a known airport (give its ICAO or IATA code).</source>
+        <translation>{text} n&apos;est pas un aéroport connu (indiquez son code OACI ou IATA).</translation>
+    </message>
+    <message>
+        <source>{name}, box {number}: {exc}</source>
+        <translation>{name}, cadre {number} : {exc}</translation>
+    </message>
+    <message>
+        <source>{name}: annotation {number} has no valid image, category or bbox</source>
+        <translation>{name} : l&apos;annotation {number} n&apos;a pas d&apos;image, de catégorie ou de bbox valide</translation>
+    </message>
+    <message>
+        <source>{name}: an image has no file_name</source>
+        <translation>{name} : une image n&apos;a pas de file_name</translation>
+    </message>
+    <message>
+        <source>{name} is not a readable COCO JSON file</source>
+        <translation>{name} n&apos;est pas un fichier COCO JSON lisible</translation>
+    </message>
+    <message>
+        <source>{name} names {n_shas} photos of the case; rename it to the photo&apos;s SHA-256 or import from the packet</source>
+        <translation>{name} désigne {n_shas} photos du dossier ; renommez-le d&apos;après le SHA-256 de la photo ou importez depuis le paquet</translation>
+    </message>
+    <message>
+        <source>{name} is not a COCO file (no &quot;images&quot; list)</source>
+        <translation>{name} n&apos;est pas un fichier COCO (pas de liste « images »)</translation>
+    </message>
+    <message>
+        <source>{name} is not a Pascal VOC annotation (no filename)</source>
+        <translation>{name} n&apos;est pas une annotation Pascal VOC (pas de filename)</translation>
+    </message>
+    <message>
+        <source>{path}: no such file or folder</source>
+        <translation>{path} : fichier ou répertoire introuvable</translation>
+    </message>
+    <message>
+        <source>{name}: no photo of this case has that name or hash</source>
+        <translation>{name} : aucune photo de ce dossier ne porte ce nom ou cette empreinte</translation>
+    </message>
+    <message>
+        <source>{name}: the annotations are for a {width}×{height} picture but the photo is {width2}×{height2}</source>
+        <translation>{name} : les annotations concernent une image de {width}×{height}, mais la photo fait {width2}×{height2}</translation>
+    </message>
+    <message>
+        <source>unknown format {fmt}; use one of {formats}</source>
+        <translation>format {fmt} inconnu ; utilisez l&apos;un de ceux-ci : {formats}</translation>
+    </message>
+    <message>
+        <source>{name}: the annotations are for the unrotated picture ({width}×{height}); this photo is shown upright as {width2}×{height2}, so its boxes would land in the wrong place</source>
+        <translation>{name} : les annotations concernent l&apos;image non pivotée ({width}×{height}) ; cette photo est affichée redressée en {width2}×{height2}, ses cadres tomberaient donc au mauvais endroit</translation>
+    </message>
+    <message>
+        <source>{name}: object {number} has no valid bndbox</source>
+        <translation>{name} : l&apos;objet {number} n&apos;a pas de bndbox valide</translation>
+    </message>
+    <message>
+        <source>{name}: object {number} has no name</source>
+        <translation>{name} : l&apos;objet {number} n&apos;a pas de nom</translation>
+    </message>
+    <message>
+        <source>{name} is not a readable Pascal VOC XML file</source>
+        <translation>{name} n&apos;est pas un fichier XML Pascal VOC lisible</translation>
+    </message>
+    <message>
+        <source>{name} line {number}: not `class cx cy w h` with a known class</source>
+        <translation>{name}, ligne {number} : pas de la forme `class cx cy w h` avec une classe connue</translation>
+    </message>
+    <message>
+        <source>YOLO labels carry class numbers only: put classes.txt (one name per line) or data.yaml (names:) beside the label files</source>
+        <translation>les étiquettes YOLO ne portent que des numéros de classe : placez classes.txt (un nom par ligne) ou data.yaml (names:) à côté des fichiers d&apos;étiquettes</translation>
+    </message>
+    <message>
+        <source>confidence must be one of {confidences}, not {confidence}</source>
+        <translation>la confiance doit être l&apos;une de ces valeurs : {confidences}, et non {confidence}</translation>
+    </message>
+    <message>
+        <source>a photo&apos;s boxes cannot be copied onto the same photo</source>
+        <translation>les cadres d&apos;une photo ne peuvent pas être copiés sur la même photo</translation>
+    </message>
+    <message>
+        <source>a box needs a positive width and height</source>
+        <translation>un cadre doit avoir une largeur et une hauteur positives</translation>
+    </message>
+    <message>
+        <source>box {box_id} already exists</source>
+        <translation>le cadre {box_id} existe déjà</translation>
+    </message>
+    <message>
+        <source>box coordinates must be finite numbers</source>
+        <translation>les coordonnées d&apos;un cadre doivent être des nombres finis</translation>
+    </message>
+    <message>
+        <source>no box {box_id} in this case</source>
+        <translation>aucun cadre {box_id} dans ce dossier</translation>
+    </message>
+    <message>
+        <source>a box needs a label</source>
+        <translation>un cadre doit avoir une étiquette</translation>
+    </message>
+    <message>
+        <source>the box lies outside the {width}×{height} photo</source>
+        <translation>le cadre se trouve hors de la photo de {width}×{height}</translation>
+    </message>
+    <message>
+        <source>the registration is longer than 40 characters</source>
+        <translation>l&apos;immatriculation dépasse 40 caractères</translation>
+    </message>
+    <message>
+        <source>the {field} is longer than {limit} characters</source>
+        <translation>le champ « {field} » dépasse {limit} caractères</translation>
+    </message>
+    <message>
+        <source>a box has no field {fields}</source>
+        <translation>un cadre n&apos;a pas de champ {fields}</translation>
+    </message>
+    <message>
+        <source>{root}: the database holds no case</source>
+        <translation>{root} : la base de données ne contient aucun dossier</translation>
+    </message>
+    <message>
+        <source>{root}: cannot {doing} the case database: {detail}</source>
+        <translation>{root} : impossible {doing} la base de données du dossier : {detail}</translation>
+    </message>
+    <message>
+        <source>that database already holds a case</source>
+        <translation>cette base de données contient déjà un dossier</translation>
+    </message>
+    <message>
+        <source>{root}: a case already exists here</source>
+        <translation>{root} : un dossier existe déjà à cet emplacement</translation>
+    </message>
+    <message>
+        <source>{case_file}: unreadable case file</source>
+        <translation>{case_file} : fichier de dossier illisible</translation>
+    </message>
+    <message>
+        <source>{root}: cannot create the case folder ({strerror})</source>
+        <translation>{root} : impossible de créer le répertoire du dossier ({strerror})</translation>
+    </message>
+    <message>
+        <source>{root}: no such case folder</source>
+        <translation>{root} : aucun répertoire de dossier à cet emplacement</translation>
+    </message>
+    <message>
+        <source>{root}: not a case folder (no {case_file})</source>
+        <translation>{root} : ce n&apos;est pas un répertoire de dossier (pas de {case_file})</translation>
+    </message>
+    <message>
+        <source>this case was written by a newer version of annotator (schema {revision}); upgrade annotator to open it — nothing was changed</source>
+        <translation>ce dossier a été écrit par une version plus récente d&apos;annotator (schéma {revision}) ; mettez annotator à jour pour l&apos;ouvrir — rien n&apos;a été modifié</translation>
+    </message>
+    <message>
+        <source>{text} is not a claimed date: give 2023-10-27 or 2023-10-27T10:00 (local time of the place, no offset).</source>
+        <translation>{text} n&apos;est pas une date alléguée : indiquez 2023-10-27 ou 2023-10-27T10:00 (heure locale du lieu, sans décalage).</translation>
+    </message>
+    <message>
+        <source>{text} is not an Admiralty grade: give the source&apos;s reliability A–F and the information&apos;s credibility 1–6, e.g. B2.</source>
+        <translation>{text} n&apos;est pas une cote de l&apos;Amirauté : indiquez la fiabilité de la source A–F et la crédibilité de l&apos;information 1–6, p. ex. B2.</translation>
+    </message>
+    <message>
+        <source>{raw} is not a position: give LAT,LON in decimal degrees, e.g. 12.5335,-7.9499.</source>
+        <translation>{raw} n&apos;est pas une position : indiquez LAT,LON en degrés décimaux, p. ex. 12.5335,-7.9499.</translation>
+    </message>
+    <message>
+        <source>{raw} is outside the globe: latitude −90…90, longitude −180…180.</source>
+        <translation>{raw} est hors du globe : latitude −90…90, longitude −180…180.</translation>
+    </message>
+    <message>
+        <source>{root}: the database asks for a password; set {password_env} or type it when asked</source>
+        <translation>{root} : la base de données demande un mot de passe ; définissez {password_env} ou saisissez-le quand il est demandé</translation>
+    </message>
+    <message>
+        <source>the database URL must not contain a password; set {password_env} or type it when asked</source>
+        <translation>l&apos;URL de la base de données ne doit pas contenir de mot de passe ; définissez {password_env} ou saisissez-le quand il est demandé</translation>
+    </message>
+    <message>
+        <source>{url} is not a database URL</source>
+        <translation>{url} n&apos;est pas une URL de base de données</translation>
+    </message>
+    <message>
+        <source>the demo photo {name} was rejected: {reason}</source>
+        <translation>la photo de démonstration {name} a été refusée : {reason}</translation>
+    </message>
+    <message>
+        <source>{target}: exists but holds no case; move it away first</source>
+        <translation>{target} : existe mais ne contient aucun dossier ; déplacez-le d&apos;abord</translation>
+    </message>
+    <message>
+        <source>{object_type} {object_id} was changed by someone else meanwhile (version {current_version}, you edited version {expected_version}); nothing was overwritten</source>
+        <translation>{object_type} {object_id} : modifié entre-temps par quelqu&apos;un d&apos;autre (version {current_version}, vous avez modifié la version {expected_version}) ; rien n&apos;a été écrasé</translation>
+    </message>
+    <message>
+        <source>{name}: {exc}</source>
+        <translation>{name} : {exc}</translation>
+    </message>
+    <message>
+        <source>the folder {parent} does not exist</source>
+        <translation>le répertoire {parent} n&apos;existe pas</translation>
+    </message>
+    <message>
+        <source>the case&apos;s copy of {photo} is missing from originals/</source>
+        <translation>la copie de {photo} conservée par le dossier manque dans originals/</translation>
+    </message>
+    <message>
+        <source>{out} already exists; choose another name</source>
+        <translation>{out} existe déjà ; choisissez un autre nom</translation>
+    </message>
+    <message>
+        <source>{out} is a folder; give a file name such as packet.zip</source>
+        <translation>{out} est un répertoire ; indiquez un nom de fichier tel que packet.zip</translation>
+    </message>
+    <message>
+        <source>line {line}: {name} {value} is not true or false.</source>
+        <translation>ligne {line} : {name} {value} n&apos;est ni true ni false.</translation>
+    </message>
+    <message>
+        <source>line {line}: {name} {text} is not an ISO 8601 time.</source>
+        <translation>ligne {line} : {name} {text} n&apos;est pas une heure ISO 8601.</translation>
+    </message>
+    <message>
+        <source>line {line}: {name} {text} has no time zone; end it with Z.</source>
+        <translation>ligne {line} : {name} {text} n&apos;a pas de fuseau horaire ; terminez-la par Z.</translation>
+    </message>
+    <message>
+        <source>{name}: unknown column(s) {unknown}; the columns are {columns}.</source>
+        <translation>{name} : colonne(s) inconnue(s) {unknown} ; les colonnes sont {columns}.</translation>
+    </message>
+    <message>
+        <source>{where}the arrival ({arr}) is before the departure ({dep}).</source>
+        <translation>{where}l&apos;arrivée ({arr}) précède le départ ({dep}).</translation>
+    </message>
+    <message>
+        <source>{where}grade {grade} is not an Admiralty grade (source A–F, information 1–6, e.g. B2).</source>
+        <translation>{where}la cote {grade} n&apos;est pas une cote de l&apos;Amirauté (source A–F, information 1–6, p. ex. B2).</translation>
+    </message>
+    <message>
+        <source>{where}{icao} is not an ICAO 24-bit address (six hex digits).</source>
+        <translation>{where}{icao} n&apos;est pas une adresse OACI de 24 bits (six chiffres hexadécimaux).</translation>
+    </message>
+    <message>
+        <source>{where}{problem}</source>
+        <translation>{where}{problem}</translation>
+    </message>
+    <message>
+        <source>{where}source kind {kind} is not one of {source_kinds}.</source>
+        <translation>{where}le type de source {kind} n&apos;est pas l&apos;un de ceux-ci : {source_kinds}.</translation>
+    </message>
+    <message>
+        <source>{name} is a damaged gzip file.</source>
+        <translation>{name} est un fichier gzip endommagé.</translation>
+    </message>
+    <message>
+        <source>{name} was imported already (flight {seen} has the same SHA-256).</source>
+        <translation>{name} a déjà été importé (le vol {seen} a le même SHA-256).</translation>
+    </message>
+    <message>
+        <source>{name} is not UTF-8 text (byte {start}).</source>
+        <translation>{name} n&apos;est pas du texte UTF-8 (octet {start}).</translation>
+    </message>
+    <message>
+        <source>{name} holds no flight (a track only on the ground shows none).</source>
+        <translation>{name} ne contient aucun vol (une trace restée au sol n&apos;en montre aucun).</translation>
+    </message>
+    <message>
+        <source>cannot read {path}: {strerror}.</source>
+        <translation>impossible de lire {path} : {strerror}.</translation>
+    </message>
+    <message>
+        <source>cannot tell the format of {name}; give --format.</source>
+        <translation>impossible de reconnaître le format de {name} ; indiquez --format.</translation>
+    </message>
+    <message>
+        <source>unknown format {fmt}; use one of auto, {formats}.</source>
+        <translation>format {fmt} inconnu ; utilisez auto ou l&apos;un de ceux-ci : {formats}.</translation>
+    </message>
+    <message>
+        <source>no flight {flight_id} in this case</source>
+        <translation>aucun vol {flight_id} dans ce dossier</translation>
+    </message>
+    <message>
+        <source>{where}the {name} time has no time zone; give it in UTC.</source>
+        <translation>{where}l&apos;heure de {name} n&apos;a pas de fuseau horaire ; indiquez-la en UTC.</translation>
+    </message>
+    <message>
+        <source>{where}{what} {text} is not a known airport (give its ICAO code).</source>
+        <translation>{where}{what} : {text} n&apos;est pas un aéroport connu (indiquez son code OACI).</translation>
+    </message>
+    <message>
+        <source>cannot edit {fields} of a flight.</source>
+        <translation>impossible de modifier {fields} d&apos;un vol.</translation>
+    </message>
+    <message>
+        <source>line {line}: Altitude {row} is not a number.</source>
+        <translation>ligne {line} : l&apos;altitude {row} n&apos;est pas un nombre.</translation>
+    </message>
+    <message>
+        <source>line {line}: Position is not &quot;lat,lon&quot;.</source>
+        <translation>ligne {line} : Position n&apos;est pas de la forme « lat,lon ».</translation>
+    </message>
+    <message>
+        <source>{name} lacks the Flightradar24 column(s) {missing}.</source>
+        <translation>il manque à {name} la ou les colonnes Flightradar24 {missing}.</translation>
+    </message>
+    <message>
+        <source>{name} has no track points.</source>
+        <translation>{name} n&apos;a aucun point de trace.</translation>
+    </message>
+    <message>
+        <source>line {line}: no readable Timestamp or UTC time.</source>
+        <translation>ligne {line} : aucun Timestamp ni heure UTC lisible.</translation>
+    </message>
+    <message>
+        <source>line {line}: Position is not a position on the globe.</source>
+        <translation>ligne {line} : Position n&apos;est pas une position sur le globe.</translation>
+    </message>
+    <message>
+        <source>HEIF support (pillow-heif) is not installed</source>
+        <translation>la prise en charge de HEIF (pillow-heif) n&apos;est pas installée</translation>
+    </message>
+    <message>
+        <source>decompression bomb: {pixels} pixels exceeds the limit of {limit}</source>
+        <translation>bombe de décompression : {pixels} pixels dépassent la limite de {limit}</translation>
+    </message>
+    <message>
+        <source>truncated or corrupt image data</source>
+        <translation>données d&apos;image tronquées ou corrompues</translation>
+    </message>
+    <message>
+        <source>empty file</source>
+        <translation>fichier vide</translation>
+    </message>
+    <message>
+        <source>unreadable: is a directory</source>
+        <translation>illisible : c&apos;est un répertoire</translation>
+    </message>
+    <message>
+        <source>unreadable: is a folder</source>
+        <translation>illisible : c&apos;est un répertoire</translation>
+    </message>
+    <message>
+        <source>not an image file</source>
+        <translation>ce n&apos;est pas un fichier image</translation>
+    </message>
+    <message>
+        <source>unreadable: no such file</source>
+        <translation>illisible : fichier introuvable</translation>
+    </message>
+    <message>
+        <source>unreadable: permission denied</source>
+        <translation>illisible : permission refusée</translation>
+    </message>
+    <message>
+        <source>cannot be read: {kind}: {detail}</source>
+        <translation>lecture impossible : {kind} : {detail}</translation>
+    </message>
+    <message>
+        <source>image too large to decode in memory</source>
+        <translation>image trop grande pour être décodée en mémoire</translation>
+    </message>
+    <message>
+        <source>unreadable: {detail}</source>
+        <translation>illisible : {detail}</translation>
+    </message>
+    <message>
+        <source>--jobs must be at least 1</source>
+        <translation>--jobs doit valoir au moins 1</translation>
+    </message>
+    <message>
+        <source>--max-pixels must be a positive number of pixels</source>
+        <translation>--max-pixels doit être un nombre de pixels positif</translation>
+    </message>
+    <message>
+        <source>unreadable: a broken symbolic link</source>
+        <translation>illisible : lien symbolique rompu</translation>
+    </message>
+    <message>
+        <source>not a regular file (a device)</source>
+        <translation>pas un fichier ordinaire (un périphérique)</translation>
+    </message>
+    <message>
+        <source>cannot list folder: {reason}</source>
+        <translation>impossible de lister le répertoire : {reason}</translation>
+    </message>
+    <message>
+        <source>inside the case folder: not imported</source>
+        <translation>dans le répertoire du dossier : non importé</translation>
+    </message>
+    <message>
+        <source>internal error: {kind}: {detail}</source>
+        <translation>erreur interne : {kind} : {detail}</translation>
+    </message>
+    <message>
+        <source>not a regular file (a named pipe)</source>
+        <translation>pas un fichier ordinaire (un tube nommé)</translation>
+    </message>
+    <message>
+        <source>not a regular file</source>
+        <translation>pas un fichier ordinaire</translation>
+    </message>
+    <message>
+        <source>no such file or folder</source>
+        <translation>fichier ou répertoire introuvable</translation>
+    </message>
+    <message>
+        <source>could not be recorded in the case: {detail}</source>
+        <translation>n&apos;a pas pu être enregistré dans le dossier : {detail}</translation>
+    </message>
+    <message>
+        <source>not a regular file (a socket)</source>
+        <translation>pas un fichier ordinaire (un socket)</translation>
+    </message>
+    <message>
+        <source>{name} is not valid JSON (line {lineno}).</source>
+        <translation>{name} n&apos;est pas du JSON valide (ligne {lineno}).</translation>
+    </message>
+    <message>
+        <source>{path} already exists; refusing to overwrite a key</source>
+        <translation>{path} existe déjà ; une clé n&apos;est jamais écrasée</translation>
+    </message>
+    <message>
+        <source>{path} is not an Ed25519 key (make one with `annotator keygen`)</source>
+        <translation>{path} n&apos;est pas une clé Ed25519 (créez-en une avec `annotator keygen`)</translation>
+    </message>
+    <message>
+        <source>{path} is not an unencrypted PEM private key (make one with `annotator keygen`)</source>
+        <translation>{path} n&apos;est pas une clé privée PEM non chiffrée (créez-en une avec `annotator keygen`)</translation>
+    </message>
+    <message>
+        <source>cannot read the key file {path}: {strerror}</source>
+        <translation>impossible de lire le fichier de clé {path} : {strerror}</translation>
+    </message>
+    <message>
+        <source>cannot write the key to {out}: {strerror}</source>
+        <translation>impossible d&apos;écrire la clé dans {out} : {strerror}</translation>
+    </message>
+    <message>
+        <source>KML point {number}: {coordinates} is not lon,lat[,alt].</source>
+        <translation>point KML {number} : {coordinates} n&apos;est pas de la forme lon,lat[,alt].</translation>
+    </message>
+    <message>
+        <source>KML point {number}: {when} is not an ISO time.</source>
+        <translation>point KML {number} : {when} n&apos;est pas une heure ISO.</translation>
+    </message>
+    <message>
+        <source>{name} is not well-formed KML ({exc}).</source>
+        <translation>{name} n&apos;est pas du KML bien formé ({exc}).</translation>
+    </message>
+    <message>
+        <source>{name} holds no timed track points (gx:Track or Placemarks with TimeStamp and Point).</source>
+        <translation>{name} ne contient aucun point de trace horodaté (gx:Track ou Placemarks avec TimeStamp et Point).</translation>
+    </message>
+    <message>
+        <source>KML point {number} lacks a time or coordinates.</source>
+        <translation>il manque une heure ou des coordonnées au point KML {number}.</translation>
+    </message>
+    <message>
+        <source>{name}: a gx:Track has {n_whens} times for {n_coords} positions.</source>
+        <translation>{name} : un gx:Track a {n_whens} heures pour {n_coords} positions.</translation>
+    </message>
+    <message>
+        <source>a label cannot be empty</source>
+        <translation>une étiquette ne peut pas être vide</translation>
+    </message>
+    <message>
+        <source>the label {name} is already in the list</source>
+        <translation>l&apos;étiquette {name} est déjà dans la liste</translation>
+    </message>
+    <message>
+        <source>the label {label} is on {used} box(es); relabel them first</source>
+        <translation>l&apos;étiquette {label} est sur {used} cadre(s) ; changez-leur d&apos;abord d&apos;étiquette</translation>
+    </message>
+    <message>
+        <source>the case needs at least one label</source>
+        <translation>le dossier doit avoir au moins une étiquette</translation>
+    </message>
+    <message>
+        <source>no label {label} in this case</source>
+        <translation>aucune étiquette {label} dans ce dossier</translation>
+    </message>
+    <message>
+        <source>no label {old} in this case</source>
+        <translation>aucune étiquette {old} dans ce dossier</translation>
+    </message>
+    <message>
+        <source>relation {relation} is not one of {relations}.</source>
+        <translation>la relation {relation} n&apos;est pas l&apos;une de celles-ci : {relations}.</translation>
+    </message>
+    <message>
+        <source>photo {photo} is already linked to flight {flight_id}.</source>
+        <translation>la photo {photo} est déjà liée au vol {flight_id}.</translation>
+    </message>
+    <message>
+        <source>photo {photo} is not linked to flight {flight_id}.</source>
+        <translation>la photo {photo} n&apos;est pas liée au vol {flight_id}.</translation>
+    </message>
+    <message>
+        <source>no photo {photo} in this case</source>
+        <translation>aucune photo {photo} dans ce dossier</translation>
+    </message>
+    <message>
+        <source>record {number}: {name} {value} is not a Unix time.</source>
+        <translation>enregistrement {number} : {name} {value} n&apos;est pas une heure Unix.</translation>
+    </message>
+    <message>
+        <source>{name} is not a list of OpenSky flight records.</source>
+        <translation>{name} n&apos;est pas une liste d&apos;enregistrements de vols OpenSky.</translation>
+    </message>
+    <message>
+        <source>record {number} is not an OpenSky flight (no icao24).</source>
+        <translation>l&apos;enregistrement {number} n&apos;est pas un vol OpenSky (pas d&apos;icao24).</translation>
+    </message>
+    <message>
+        <source>line {line}: {name} {value} is not a number.</source>
+        <translation>ligne {line} : {name} {value} n&apos;est pas un nombre.</translation>
+    </message>
+    <message>
+        <source>line {line}: time {value} is not a Unix time.</source>
+        <translation>ligne {line} : l&apos;heure {value} n&apos;est pas une heure Unix.</translation>
+    </message>
+    <message>
+        <source>{name} lacks the OpenSky column(s) {missing}.</source>
+        <translation>il manque à {name} la ou les colonnes OpenSky {missing}.</translation>
+    </message>
+    <message>
+        <source>line {line}: no icao24.</source>
+        <translation>ligne {line} : pas d&apos;icao24.</translation>
+    </message>
+    <message>
+        <source>{path}: no such file</source>
+        <translation>{path} : fichier introuvable</translation>
+    </message>
+    <message>
+        <source>{path} is not a readable zip file</source>
+        <translation>{path} n&apos;est pas un fichier zip lisible</translation>
+    </message>
+    <message>
+        <source>no photo with id {photo_id} in this case</source>
+        <translation>aucune photo d&apos;identifiant {photo_id} dans ce dossier</translation>
+    </message>
+    <message>
+        <source>photo {photo_id} is not in this case</source>
+        <translation>la photo {photo_id} n&apos;est pas dans ce dossier</translation>
+    </message>
+    <message>
+        <source>{ref} names {n_candidates} photos: {shown}; give more of the SHA-256</source>
+        <translation>{ref} désigne {n_candidates} photos : {shown} ; donnez davantage du SHA-256</translation>
+    </message>
+    <message>
+        <source>no photo named: the reference is empty</source>
+        <translation>aucune photo désignée : la référence est vide</translation>
+    </message>
+    <message>
+        <source>no photo in this case matches {ref}</source>
+        <translation>aucune photo de ce dossier ne correspond à {ref}</translation>
+    </message>
+    <message>
+        <source>{origin} is not an Ed25519 public key</source>
+        <translation>{origin} n&apos;est pas une clé publique Ed25519</translation>
+    </message>
+    <message>
+        <source>{origin} is not a PEM public key</source>
+        <translation>{origin} n&apos;est pas une clé publique PEM</translation>
+    </message>
+    <message>
+        <source>cannot read the public key {path}: {strerror}</source>
+        <translation>impossible de lire la clé publique {path} : {strerror}</translation>
+    </message>
+    <message>
+        <source>RAW format Pillow cannot decode ({kind}), and no metadata could be read ({detail})</source>
+        <translation>format RAW que Pillow ne sait pas décoder ({kind}), et aucune métadonnée n&apos;a pu être lue ({detail})</translation>
+    </message>
+    <message>
+        <source>unsupported RAW format ({kind}): its pixels cannot be decoded</source>
+        <translation>format RAW non pris en charge ({kind}) : ses pixels ne peuvent pas être décodés</translation>
+    </message>
+    <message>
+        <source>trace point {number} has an unreadable altitude {alt_raw}.</source>
+        <translation>le point de trace {number} a une altitude illisible {alt_raw}.</translation>
+    </message>
+    <message>
+        <source>trace point {number} is not a list of at least 4 values.</source>
+        <translation>le point de trace {number} n&apos;est pas une liste d&apos;au moins 4 valeurs.</translation>
+    </message>
+    <message>
+        <source>{name}: timestamp or trace is malformed.</source>
+        <translation>{name} : timestamp ou trace mal formé.</translation>
+    </message>
+    <message>
+        <source>{name} is not a readsb trace (no trace or timestamp).</source>
+        <translation>{name} n&apos;est pas une trace readsb (pas de trace ni de timestamp).</translation>
+    </message>
+    <message>
+        <source>trace point {number} has no time.</source>
+        <translation>le point de trace {number} n&apos;a pas d&apos;heure.</translation>
+    </message>
+    <message>
+        <source>trace point {number} has a position off the globe.</source>
+        <translation>le point de trace {number} a une position hors du globe.</translation>
+    </message>
+    <message>
+        <source>the registration ends before it begins.</source>
+        <translation>l&apos;immatriculation se termine avant de commencer.</translation>
+    </message>
+    <message>
+        <source>{problem}</source>
+        <translation>{problem}</translation>
+    </message>
+    <message>
+        <source>the registration tag is empty</source>
+        <translation>l&apos;immatriculation recherchée est vide</translation>
+    </message>
+    <message>
+        <source>the case has no photos to export</source>
+        <translation>le dossier n&apos;a aucune photo à exporter</translation>
+    </message>
+    <message>
+        <source>no photo with id {pid} in this case</source>
+        <translation>aucune photo d&apos;identifiant {pid} dans ce dossier</translation>
+    </message>
+    <message>
+        <source>no box in this case is tagged {tag}</source>
+        <translation>aucun cadre de ce dossier ne porte l&apos;immatriculation {tag}</translation>
+    </message>
+    <message>
+        <source>the case&apos;s copy of {name} no longer matches its recorded SHA-256 (the store was altered); the export was stopped</source>
+        <translation>la copie de {name} conservée par le dossier ne correspond plus à son SHA-256 enregistré (le stockage a été altéré) ; l&apos;export a été arrêté</translation>
+    </message>
+    <message>
+        <source>the worker process died while reading this file (a decoder crash or out of memory)</source>
+        <translation>le processus de travail s&apos;est arrêté pendant la lecture de ce fichier (plantage d&apos;un décodeur ou mémoire épuisée)</translation>
+    </message>
+    <message>
+        <source>reading this file took more than {seconds} s; its worker was stopped</source>
+        <translation>la lecture de ce fichier a pris plus de {seconds} s ; son processus de travail a été arrêté</translation>
+    </message>
+    <message>
+        <source>origin</source>
+        <translation>origine</translation>
+    </message>
+    <message>
+        <source>destination</source>
+        <translation>destination</translation>
+    </message>
+    <message>
+        <source>departure</source>
+        <translation>départ</translation>
+    </message>
+    <message>
+        <source>arrival</source>
+        <translation>arrivée</translation>
+    </message>
+    <message>
+        <source>time</source>
+        <translation>heure</translation>
+    </message>
+    <message>
+        <source>post time</source>
+        <translation>heure de publication</translation>
+    </message>
+    <message>
+        <source>box</source>
+        <translation>cadre</translation>
+    </message>
+    <message>
+        <source>flight</source>
+        <translation>vol</translation>
+    </message>
+    <message>
+        <source>claim</source>
+        <translation>allégation</translation>
+    </message>
+    <message>
+        <source>acquisition</source>
+        <translation>acquisition</translation>
+    </message>
+    <message>
+        <source>label</source>
+        <translation>étiquette</translation>
+    </message>
+    <message>
+        <source>aircraft type</source>
+        <translation>type d&apos;aéronef</translation>
+    </message>
+    <message>
+        <source>operator</source>
+        <translation>exploitant</translation>
+    </message>
+    <message>
+        <source>registration</source>
+        <translation>immatriculation</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>d&apos;ouvrir</translation>
+    </message>
+    <message>
+        <source>create</source>
+        <translation>de créer</translation>
+    </message>
+</context>
+<context>
     <name>CoreText</name>
     <message>
         <source>saved</source>

@@ -50,15 +50,18 @@ def edit_aircraft(case: Case, aircraft_id: int, changes: dict[str, Any]) -> dict
     """Change an airframe's details; return the previous values of what changed."""
     unknown = set(changes) - set(EDITABLE)
     if unknown:
-        raise InputRejected(f"cannot edit {', '.join(sorted(unknown))} of an aircraft.")
+        raise InputRejected(f"cannot edit {', '.join(sorted(unknown))} of an aircraft.",
+                            code="AIRCRAFT_UNKNOWN_FIELD", fields=', '.join(sorted(unknown)))
     if changes.get("icao24"):
         if parse_icao24(changes["icao24"]) is None:
-            raise InputRejected(f"{changes['icao24']!r} is not an ICAO 24-bit address.")
+            raise InputRejected(f"{changes['icao24']!r} is not an ICAO 24-bit address.",
+                                code="AIRCRAFT_BAD_ICAO24", icao24=f"{changes['icao24']!r}")
         changes = {**changes, "icao24": changes["icao24"].strip().lower()}
     with case.writing() as session:
         aircraft = session.get(Aircraft, aircraft_id)
         if aircraft is None:
-            raise NotFound(f"no aircraft {aircraft_id} in this case")
+            raise NotFound(f"no aircraft {aircraft_id} in this case",
+                           code="AIRCRAFT_NOT_FOUND", aircraft_id=aircraft_id)
         before = {k: getattr(aircraft, k) for k, v in changes.items() if getattr(aircraft, k) != v}
         if not before:
             return {}
@@ -75,12 +78,16 @@ def add_registration(case: Case, aircraft_id: int, registration: str,
     """Record that the airframe carried `registration` from/to those dates."""
     check = normalize_registration(registration)
     if not check.valid:
-        raise InputRejected(check.problem or f"{registration!r} is not a registration.")
+        problem = check.problem or f"{registration!r} is not a registration."
+        raise InputRejected(problem, code="REGISTRATION_INVALID",
+                            **{**check.problem_fields(), "problem": problem})
     if valid_from and valid_to and valid_to < valid_from:
-        raise InputRejected("the registration ends before it begins.")
+        raise InputRejected("the registration ends before it begins.",
+                            code="REGISTRATION_ENDS_BEFORE_START")
     with case.writing() as session:
         if session.get(Aircraft, aircraft_id) is None:
-            raise NotFound(f"no aircraft {aircraft_id} in this case")
+            raise NotFound(f"no aircraft {aircraft_id} in this case",
+                           code="AIRCRAFT_NOT_FOUND", aircraft_id=aircraft_id)
         session.add(AircraftRegistration(aircraft_id=aircraft_id,
                                          registration=check.normalized,
                                          valid_from=valid_from, valid_to=valid_to))

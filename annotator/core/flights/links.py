@@ -39,7 +39,8 @@ def _photo(session: Session, photo: str | int) -> Photo:
     if isinstance(photo, int):
         found = session.get(Photo, photo)
         if found is None:
-            raise NotFound(f"no photo {photo} in this case")
+            raise NotFound(f"no photo {photo} in this case",
+                           code="LINK_PHOTO_NOT_FOUND", photo=photo)
         return found
     return find_photo(session, photo)
 
@@ -54,7 +55,9 @@ def _refresh_date(case: Case, session: Session, photo: Photo) -> None:
 def check_relation(relation: str | None) -> str:
     value = (relation or "unknown").strip().lower().replace("-", "_")
     if value not in RELATIONS:
-        raise InputRejected(f"relation {relation!r} is not one of {', '.join(RELATIONS)}.")
+        raise InputRejected(f"relation {relation!r} is not one of {', '.join(RELATIONS)}.",
+                            code="LINK_BAD_RELATION", relation=f"{relation!r}",
+                            relations=', '.join(RELATIONS))
     return value
 
 
@@ -67,7 +70,8 @@ def link_photo(case: Case, photo: str | int, flight_id: int, relation: str | Non
         flight = get_flight(session, flight_id)
         if session.get(PhotoFlightLink, (found.id, flight.id)) is not None:
             raise InputRejected(f"photo {found.original_name} is already linked to flight "
-                                f"{flight.id}.")
+                                f"{flight.id}.",
+                                code="LINK_EXISTS", photo=found.original_name, flight_id=flight.id)
         now = utc_now()
         session.add(PhotoFlightLink(photo_id=found.id, flight_id=flight.id, relation=rel,
                                     note=(note or "").strip() or None,
@@ -86,7 +90,8 @@ def unlink_photo(case: Case, photo: str | int, flight_id: int) -> LinkValue:
         found = _photo(session, photo)
         link = session.get(PhotoFlightLink, (found.id, int(flight_id)))
         if link is None:
-            raise NotFound(f"photo {found.original_name} is not linked to flight {flight_id}.")
+            raise NotFound(f"photo {found.original_name} is not linked to flight {flight_id}.",
+                           code="LINK_NOT_FOUND", photo=found.original_name, flight_id=flight_id)
         value = LinkValue(found.sha256, link.flight_id, link.relation, link.note)
         session.delete(link)
         case.audit(session, "flight.unlink", "photo_flight_link", f"{found.id}:{flight_id}",

@@ -72,7 +72,8 @@ def _airport_code(value: str | None, what: str, where: str) -> str | None:
 
     airport = find_airport(text)
     if airport is None:
-        raise InputRejected(f"{where}{what} {text!r} is not a known airport (give its ICAO code).")
+        raise InputRejected(f"{where}{what} {text!r} is not a known airport (give its ICAO code).",
+                            code="FLIGHT_UNKNOWN_AIRPORT", where=where, what=what, text=f"{text!r}")
     return airport.icao
 
 
@@ -90,32 +91,40 @@ def checked(
         if check.valid:
             reg = check.normalized
         elif strict_registration:
-            raise InputRejected(f"{where}{check.problem}")
+            raise InputRejected(f"{where}{check.problem}", code="FLIGHT_BAD_REGISTRATION",
+                                where=where, **check.problem_fields())
         else:
             reg = reg.upper()
     icao = _blank(draft.icao24)
     if icao is not None:
         if parse_icao24(icao) is None:
-            raise InputRejected(f"{where}{icao!r} is not an ICAO 24-bit address (six hex digits).")
+            raise InputRejected(f"{where}{icao!r} is not an ICAO 24-bit address (six hex digits).",
+                                code="FLIGHT_BAD_ICAO24", where=where, icao=f"{icao!r}")
         icao = icao.lower()
     kind = (_blank(draft.source_kind) or "manual").lower()
     if kind not in SOURCE_KINDS:
-        raise InputRejected(f"{where}source kind {kind!r} is not one of {', '.join(SOURCE_KINDS)}.")
+        raise InputRejected(f"{where}source kind {kind!r} is not one of {', '.join(SOURCE_KINDS)}.",
+                            code="FLIGHT_BAD_SOURCE_KIND", where=where, kind=f"{kind!r}",
+                            source_kinds=', '.join(SOURCE_KINDS))
     grade = _blank(draft.source_grade)
     if grade is not None:
         grade = grade.upper()
         if not GRADE.fullmatch(grade):
             raise InputRejected(
                 f"{where}grade {grade!r} is not an Admiralty grade (source A–F, information 1–6, "
-                "e.g. B2)."
+                "e.g. B2).",
+                code="FLIGHT_BAD_GRADE", where=where, grade=f"{grade!r}"
             )
     dep, arr = draft.departure_utc, draft.arrival_utc
     for value, name in ((dep, "departure"), (arr, "arrival")):
         if value is not None and value.tzinfo is None:
-            raise InputRejected(f"{where}the {name} time has no time zone; give it in UTC.")
+            raise InputRejected(f"{where}the {name} time has no time zone; give it in UTC.",
+                                code="FLIGHT_TIME_NAIVE", where=where, name=name)
     if dep is not None and arr is not None and arr < dep:
         raise InputRejected(f"{where}the arrival ({iso_z(arr)}) is before the departure "
-                            f"({iso_z(dep)}).")
+                            f"({iso_z(dep)}).",
+                            code="FLIGHT_ARRIVAL_BEFORE_DEPARTURE", where=where, arr=iso_z(arr),
+                            dep=iso_z(dep))
     callsign = _blank(draft.callsign)
     return replace(
         draft,
@@ -239,7 +248,8 @@ def add_flight(case: Case, draft: FlightDraft) -> int:
 def get_flight(session: Session, flight_id: int) -> Flight:
     flight = session.get(Flight, int(flight_id))
     if flight is None:
-        raise NotFound(f"no flight {flight_id} in this case")
+        raise NotFound(f"no flight {flight_id} in this case",
+                       code="FLIGHT_NOT_FOUND", flight_id=flight_id)
     return flight
 
 
@@ -277,7 +287,8 @@ def _edit_flight(case: Case, flight_id: int, changes: dict[str, Any],
                  expected_version: int | None) -> dict[str, Any]:
     unknown = set(changes) - set(EDITABLE)
     if unknown:
-        raise InputRejected(f"cannot edit {', '.join(sorted(unknown))} of a flight.")
+        raise InputRejected(f"cannot edit {', '.join(sorted(unknown))} of a flight.",
+                            code="FLIGHT_UNKNOWN_FIELD", fields=', '.join(sorted(unknown)))
     with case.writing() as session:
         # Row lock (PostgreSQL): the version compared is the one this edit replaces.
         session.execute(select(Flight.id).where(Flight.id == flight_id).with_for_update())

@@ -212,7 +212,8 @@ class _Export:
             except TimeoutError:
                 continue
             except AnnotatorError as exc:
-                raise InputRejected(f"{name}: {exc}") from exc
+                raise InputRejected(f"{name}: {exc}",
+                                    code="EXPORT_FILE_FAILED", name=name, exc=exc) from exc
 
     def derived_files(self) -> dict[str, Any]:
         """Step 3: annotated/, datasets/, manifest.json, README.txt; returns the manifest."""
@@ -293,11 +294,14 @@ def _record_abandoned(case: Case, evidence: str, exc: BaseException) -> None:
 
 def _check_out(out: Path, overwrite: bool) -> None:
     if out.is_dir():
-        raise InputRejected(f"{out} is a folder; give a file name such as packet.zip")
+        raise InputRejected(f"{out} is a folder; give a file name such as packet.zip",
+                            code="EXPORT_TARGET_IS_FOLDER", out=out)
     if out.exists() and not overwrite:
-        raise InputRejected(f"{out} already exists; choose another name")
+        raise InputRejected(f"{out} already exists; choose another name",
+                            code="EXPORT_TARGET_EXISTS", out=out)
     if not out.parent.is_dir():
-        raise InputRejected(f"the folder {out.parent} does not exist")
+        raise InputRejected(f"the folder {out.parent} does not exist",
+                            code="EXPORT_FOLDER_MISSING", parent=out.parent)
 
 
 def export_packet(
@@ -330,7 +334,8 @@ def export_packet(
         photos = read_photos(s, ids)
     for p in photos:
         if not case.store.contains(p.sha256):
-            raise InputRejected(f"the case's copy of {p.original_name} is missing from originals/")
+            raise InputRejected(f"the case's copy of {p.original_name} is missing from originals/",
+                                code="EXPORT_ORIGINAL_MISSING", photo=p.original_name)
     paths = assign_paths([PhotoFacts(p.sha256, p.original_name, len(p.boxes), p.orientation,
                                      p.format) for p in photos])
     workers = max(1, jobs or min(2, os.cpu_count() or 1))

@@ -98,15 +98,18 @@ def read_coco(path: Path) -> list[ForeignImage]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError, UnicodeDecodeError) as exc:
-        raise InputRejected(f"{path.name} is not a readable COCO JSON file") from exc
+        raise InputRejected(f"{path.name} is not a readable COCO JSON file",
+                            code="ANNOTATIONS_COCO_UNREADABLE", name=path.name) from exc
     if not isinstance(data, dict) or not isinstance(data.get("images"), list):
-        raise InputRejected(f"{path.name} is not a COCO file (no \"images\" list)")
+        raise InputRejected(f"{path.name} is not a COCO file (no \"images\" list)",
+                            code="ANNOTATIONS_NOT_COCO", name=path.name)
     categories = {c.get("id"): str(c.get("name")) for c in data.get("categories") or []
                   if isinstance(c, dict)}
     images: dict[Any, ForeignImage] = {}
     for im in data["images"]:
         if not isinstance(im, dict) or "file_name" not in im:
-            raise InputRejected(f"{path.name}: an image has no file_name")
+            raise InputRejected(f"{path.name}: an image has no file_name",
+                                code="ANNOTATIONS_COCO_NO_FILE_NAME", name=path.name)
         images[im.get("id")] = ForeignImage(
             name=str(im["file_name"]), base_dir=path.parent, sha256=im.get("sha256"),
             width=_int_or_none(im.get("width")), height=_int_or_none(im.get("height")))
@@ -117,7 +120,9 @@ def read_coco(path: Path) -> list[ForeignImage]:
             label = categories[ann["category_id"]]
         except (KeyError, TypeError, ValueError) as exc:
             raise InputRejected(f"{path.name}: annotation {number} has no valid image, "
-                                "category or bbox") from exc
+                                "category or bbox",
+                                code="ANNOTATIONS_COCO_BAD_ANNOTATION", name=path.name,
+                                number=number) from exc
         raw = ann.get("attributes") if isinstance(ann.get("attributes"), dict) else {}
         image.boxes.append(ForeignBox(label, x, y, w, h, _attrs(raw)))
     return list(images.values())
@@ -143,10 +148,12 @@ def read_voc(path: Path) -> list[ForeignImage]:
         try:
             root = DET.parse(str(file)).getroot()
         except Exception as exc:  # noqa: BLE001 - defusedxml raises several kinds
-            raise InputRejected(f"{file.name} is not a readable Pascal VOC XML file") from exc
+            raise InputRejected(f"{file.name} is not a readable Pascal VOC XML file",
+                                code="ANNOTATIONS_VOC_UNREADABLE", name=file.name) from exc
         name = (root.findtext("filename") or "").strip()
         if root.tag != "annotation" or not name:
-            raise InputRejected(f"{file.name} is not a Pascal VOC annotation (no filename)")
+            raise InputRejected(f"{file.name} is not a Pascal VOC annotation (no filename)",
+                                code="ANNOTATIONS_NOT_VOC", name=file.name)
         image = ForeignImage(
             name=name, base_dir=file.parent,
             sha256=(root.findtext("source/sha256") or "").strip() or None,
@@ -158,9 +165,12 @@ def read_voc(path: Path) -> list[ForeignImage]:
                 x0, y0, x1, y1 = (float(obj.findtext(f"bndbox/{k}") or "")
                                   for k in ("xmin", "ymin", "xmax", "ymax"))
             except ValueError as exc:
-                raise InputRejected(f"{file.name}: object {number} has no valid bndbox") from exc
+                raise InputRejected(f"{file.name}: object {number} has no valid bndbox",
+                                    code="ANNOTATIONS_VOC_BAD_BNDBOX", name=file.name,
+                                    number=number) from exc
             if not label:
-                raise InputRejected(f"{file.name}: object {number} has no name")
+                raise InputRejected(f"{file.name}: object {number} has no name",
+                                    code="ANNOTATIONS_VOC_NO_NAME", name=file.name, number=number)
             raw = {(a.findtext("name") or ""): (a.findtext("value") or "")
                    for a in obj.findall("attributes/attribute")}
             image.boxes.append(ForeignBox(label, x0, y0, x1 - x0, y1 - y0, _attrs(raw)))
@@ -224,7 +234,8 @@ def yolo_class_names(labels_dir: Path) -> list[str]:
                 if names:
                     return names
     raise InputRejected("YOLO labels carry class numbers only: put classes.txt (one name per "
-                        "line) or data.yaml (names:) beside the label files")
+                        "line) or data.yaml (names:) beside the label files",
+                        code="ANNOTATIONS_YOLO_NO_CLASSES")
 
 
 def read_yolo(path: Path) -> list[ForeignImage]:
@@ -244,7 +255,9 @@ def read_yolo(path: Path) -> list[ForeignImage]:
                 label = names[cls]
             except (ValueError, IndexError) as exc:
                 raise InputRejected(f"{file.name} line {number}: not `class cx cy w h` with a "
-                                    "known class") from exc
+                                    "known class",
+                                    code="ANNOTATIONS_YOLO_BAD_LINE", name=file.name,
+                                    number=number) from exc
             image.boxes.append(ForeignBox(label, cx - w / 2, cy - h / 2, w, h))
         images.append(image)
     return images
@@ -300,7 +313,8 @@ class _Matcher:
     def _unique(self, shas: set[str], name: str) -> Photo | None:
         if len(shas) > 1:
             raise NotFound(f"{name} names {len(shas)} photos of the case; rename it to the "
-                           "photo's SHA-256 or import from the packet")
+                           "photo's SHA-256 or import from the packet",
+                           code="ANNOTATIONS_NAME_AMBIGUOUS", name=name, n_shas=len(shas))
         return self.by_sha.get(next(iter(shas))) if shas else None
 
     def match(self, image: ForeignImage) -> Photo:
@@ -323,7 +337,8 @@ class _Matcher:
         if photo is None:
             photo = self._unique(self.by_stem.get(stem, set()), base)
         if photo is None:
-            raise NotFound(f"{image.name}: no photo of this case has that name or hash")
+            raise NotFound(f"{image.name}: no photo of this case has that name or hash",
+                           code="ANNOTATIONS_PHOTO_UNKNOWN", name=image.name)
         return photo
 
 
@@ -358,9 +373,13 @@ def _check_size(image: ForeignImage, photo: Photo) -> None:
         raise InputRejected(
             f"{image.name}: the annotations are for the unrotated picture ({image.width}×"
             f"{image.height}); this photo is shown upright as {photo.width}×{photo.height}, "
-            "so its boxes would land in the wrong place")
+            "so its boxes would land in the wrong place",
+            code="ANNOTATIONS_UNROTATED", name=image.name, width=image.width, height=image.height,
+            width2=photo.width, height2=photo.height)
     raise InputRejected(f"{image.name}: the annotations are for a {image.width}×{image.height} "
-                        f"picture but the photo is {photo.width}×{photo.height}")
+                        f"picture but the photo is {photo.width}×{photo.height}",
+                        code="ANNOTATIONS_SIZE_MISMATCH", name=image.name, width=image.width,
+                        height=image.height, width2=photo.width, height2=photo.height)
 
 
 def _same(box: Box, values: BoxValues) -> bool:
@@ -376,9 +395,12 @@ def import_annotations(case: Case, path: Path, fmt: str) -> ImportSummary:
     path = Path(path)
     fmt = fmt.lower()
     if fmt not in READERS:
-        raise UsageError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
+        raise UsageError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}",
+                         code="ANNOTATIONS_UNKNOWN_FORMAT", fmt=f"{fmt!r}",
+                         formats=', '.join(FORMATS))
     if not path.exists():
-        raise InputRejected(f"{path}: no such file or folder")
+        raise InputRejected(f"{path}: no such file or folder",
+                            code="ANNOTATIONS_PATH_MISSING", path=path)
     images = READERS[fmt](path)
     created = skipped = 0
     touched: set[int] = set()
@@ -399,7 +421,9 @@ def import_annotations(case: Case, path: Path, fmt: str) -> ImportSummary:
                 try:
                     info = insert_box(case, s, photo, values, None, source)
                 except InputRejected as exc:
-                    raise InputRejected(f"{image.name}, box {number}: {exc}") from exc
+                    raise InputRejected(f"{image.name}, box {number}: {exc}",
+                                        code="ANNOTATIONS_BAD_BOX", name=image.name, number=number,
+                                        exc=exc) from exc
                 existing.append(s.get(Box, info.id))  # type: ignore[arg-type]
                 created += 1
                 touched.add(photo.id)

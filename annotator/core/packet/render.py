@@ -230,7 +230,7 @@ def _full_picture(path: Path, orientation: int | None) -> Image.Image:
         im.load()  # closes the file itself (Pillow opened it), keeping the pixels
     except Exception as exc:  # noqa: BLE001 - decoders raise anything on corrupt data
         im.close()
-        raise InputRejected("truncated or corrupt image data") from exc
+        raise InputRejected("truncated or corrupt image data", code="IMAGE_CORRUPT") from exc
     turned = upright(im, o)
     if turned is not im:
         im.close()
@@ -255,7 +255,7 @@ def _fitting_picture(path: Path, orientation: int | None) -> Image.Image | None:
         im.load()
     except Exception as exc:  # noqa: BLE001 - decoders raise anything on corrupt data
         im.close()
-        raise InputRejected("truncated or corrupt image data") from exc
+        raise InputRejected("truncated or corrupt image data", code="IMAGE_CORRUPT") from exc
     turned = upright(im, o)
     if turned is not im:
         im.close()

@@ -48,22 +48,24 @@ def resolve(session: Session, selection: Selection) -> list[int]:
     if selection.tag:
         wanted = compact_mark(selection.tag)
         if not wanted:
-            raise InputRejected("the registration tag is empty")
+            raise InputRejected("the registration tag is empty", code="SELECTION_EMPTY_TAG")
         rows = session.execute(
             select(Box.photo_id, Box.registration).where(Box.registration.is_not(None))
         ).all()
         ids = {pid for pid, reg in rows if compact_mark(reg or "") == wanted}
         if not ids:
-            raise NotFound(f"no box in this case is tagged {selection.tag!r}")
+            raise NotFound(f"no box in this case is tagged {selection.tag!r}",
+                           code="SELECTION_TAG_NOT_FOUND", tag=f"{selection.tag!r}")
     elif selection.references or selection.photo_ids:
         for ref in selection.references:
             ids.add(find_photo(session, ref).id)
         for pid in selection.photo_ids:
             if session.get(Photo, pid) is None:
-                raise NotFound(f"no photo with id {pid} in this case")
+                raise NotFound(f"no photo with id {pid} in this case",
+                               code="SELECTION_PHOTO_NOT_FOUND", pid=pid)
             ids.add(pid)
     else:
         ids = set(session.execute(select(Photo.id)).scalars())
         if not ids:
-            raise InputRejected("the case has no photos to export")
+            raise InputRejected("the case has no photos to export", code="SELECTION_NO_PHOTOS")
     return sorted(ids)

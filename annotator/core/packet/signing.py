@@ -55,7 +55,8 @@ def generate_keypair(out: Path, *, overwrite: bool = False) -> KeyPair:
     if not overwrite:
         for path in (out, pub):
             if path.exists():
-                raise InputRejected(f"{path} already exists; refusing to overwrite a key")
+                raise InputRejected(f"{path} already exists; refusing to overwrite a key",
+                                    code="KEY_EXISTS", path=path)
     key = Ed25519PrivateKey.generate()
     pem = key.private_bytes(
         serialization.Encoding.PEM,
@@ -74,7 +75,8 @@ def generate_keypair(out: Path, *, overwrite: bool = False) -> KeyPair:
         os.chmod(out, 0o600)
         pub.write_text(public_pem(key.public_key()), encoding="ascii")
     except OSError as exc:
-        raise InputRejected(f"cannot write the key to {out}: {exc.strerror}") from exc
+        raise InputRejected(f"cannot write the key to {out}: {exc.strerror}",
+                            code="KEY_WRITE_FAILED", out=out, strerror=exc.strerror) from exc
     return KeyPair(out, pub, fingerprint(key.public_key()))
 
 
@@ -83,15 +85,18 @@ def load_private_key(path: Path) -> Ed25519PrivateKey:
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
-        raise InputRejected(f"cannot read the key file {path}: {exc.strerror}") from exc
+        raise InputRejected(f"cannot read the key file {path}: {exc.strerror}",
+                            code="KEY_READ_FAILED", path=path, strerror=exc.strerror) from exc
     try:
         key = serialization.load_pem_private_key(data, password=None)
     except (ValueError, TypeError) as exc:
         raise InputRejected(
-            f"{path} is not an unencrypted PEM private key (make one with `annotator keygen`)"
+            f"{path} is not an unencrypted PEM private key (make one with `annotator keygen`)",
+            code="KEY_NOT_PEM", path=path
         ) from exc
     if not isinstance(key, Ed25519PrivateKey):
-        raise InputRejected(f"{path} is not an Ed25519 key (make one with `annotator keygen`)")
+        raise InputRejected(f"{path} is not an Ed25519 key (make one with `annotator keygen`)",
+                            code="KEY_NOT_ED25519", path=path)
     return key
 
 
@@ -101,9 +106,11 @@ def load_public_key_pem(data: bytes | str, *, origin: str = "the public key") ->
     try:
         key = serialization.load_pem_public_key(raw)
     except (ValueError, TypeError) as exc:
-        raise InputRejected(f"{origin} is not a PEM public key") from exc
+        raise InputRejected(f"{origin} is not a PEM public key",
+                            code="PUBLIC_KEY_NOT_PEM", origin=origin) from exc
     if not isinstance(key, Ed25519PublicKey):
-        raise InputRejected(f"{origin} is not an Ed25519 public key")
+        raise InputRejected(f"{origin} is not an Ed25519 public key",
+                            code="PUBLIC_KEY_NOT_ED25519", origin=origin)
     return key
 
 
@@ -111,7 +118,9 @@ def load_public_key(path: Path) -> Ed25519PublicKey:
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
-        raise InputRejected(f"cannot read the public key {path}: {exc.strerror}") from exc
+        raise InputRejected(f"cannot read the public key {path}: {exc.strerror}",
+                            code="PUBLIC_KEY_READ_FAILED", path=path,
+                            strerror=exc.strerror) from exc
     return load_public_key_pem(data, origin=str(path))
 
 

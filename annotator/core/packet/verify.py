@@ -126,9 +126,10 @@ def verify_packet(path: Path, pubkey: Path | None = None) -> VerifyReport:
     try:
         zf = zipfile.ZipFile(path)
     except FileNotFoundError as exc:
-        raise InputRejected(f"{path}: no such file") from exc
+        raise InputRejected(f"{path}: no such file", code="PACKET_MISSING", path=path) from exc
     except (zipfile.BadZipFile, OSError) as exc:
-        raise InputRejected(f"{path} is not a readable zip file") from exc
+        raise InputRejected(f"{path} is not a readable zip file",
+                            code="PACKET_NOT_ZIP", path=path) from exc
     with zf:
         entries = _entries(zf, report)
         sums_data = _read_small(zf, SUMS) if SUMS in entries else None

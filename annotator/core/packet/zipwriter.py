@@ -69,7 +69,8 @@ class PacketZip:
         if expected_sha256 is not None and digest != expected_sha256:
             raise InputRejected(
                 f"the case's copy of {Path(name).name} no longer matches its recorded SHA-256 "
-                "(the store was altered); the export was stopped"
+                "(the store was altered); the export was stopped",
+                code="STORE_ALTERED", name=Path(name).name
             )
         self.hashes[name] = digest
         return digest

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from annotator.core.errors import AnnotatorError
 from annotator.core.flights.records import SOURCE_KINDS, FlightDraft, checked
 from annotator.core.timeutil import iso_z, parse_iso_utc
+from annotator.gui.core_text import tr_error
 from annotator.gui.theme import error_style
 
 TEXT_FIELDS = ("registration", "icao24", "callsign", "origin", "destination", "source_ref",
@@ -129,7 +130,7 @@ class FlightEditDialog(QDialog):
             self.draft = checked(draft)
         except (AnnotatorError, ValueError) as exc:
             self.draft = None
-            self.problem.setText(str(exc))
+            self.problem.setText(tr_error(exc))
         else:
             self.problem.setText("")
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from annotator.gui.core_text import tr_reason
 from annotator.gui.session import CaseSession
 from annotator.gui.workers import Job
 
@@ -131,7 +132,8 @@ class ImportDialog(QDialog):
             name = QTableWidgetItem(Path(item.path).name)
             name.setToolTip(item.path)
             self.rejected.setItem(row, 0, name)
-            self.rejected.setItem(row, 1, QTableWidgetItem(item.reason))
+            self.rejected.setItem(row, 1, QTableWidgetItem(
+                tr_reason(item.code, item.params, item.reason)))
         self.rejected.setVisible(bool(report.rejected))
         self.rejected.resizeColumnToContents(0)
         self._finish()

@@ -37,7 +37,9 @@ class SourceFile:
         try:
             return self.data.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
-            raise InputRejected(f"{self.name} is not UTF-8 text (byte {exc.start}).") from exc
+            raise InputRejected(f"{self.name} is not UTF-8 text (byte {exc.start}).",
+                                code="FLIGHT_FILE_NOT_UTF8", name=self.name,
+                                start=exc.start) from exc
 
 
 @dataclass(frozen=True)
@@ -62,13 +64,16 @@ def read_source(path: Path) -> SourceFile:
     try:
         raw = Path(path).read_bytes()
     except OSError as exc:
-        raise InputRejected(f"cannot read {path}: {exc.strerror}.") from exc
+        raise InputRejected(f"cannot read {path}: {exc.strerror}.",
+                            code="FLIGHT_FILE_UNREADABLE", path=path,
+                            strerror=exc.strerror) from exc
     data = raw
     if raw[:2] == b"\x1f\x8b":  # gzip whatever the file is called (readsb traces often are)
         try:
             data = gzip.decompress(raw)
         except (OSError, EOFError, zlib.error) as exc:
-            raise InputRejected(f"{Path(path).name} is a damaged gzip file.") from exc
+            raise InputRejected(f"{Path(path).name} is a damaged gzip file.",
+                                code="FLIGHT_FILE_BAD_GZIP", name=Path(path).name) from exc
     return SourceFile(Path(path).name, hashlib.sha256(raw).hexdigest(), data)
 
 
@@ -89,7 +94,8 @@ def detect_format(source: SourceFile) -> str:
         return "opensky-states"
     if columns & {"registration", "departure_utc", "icao24", "callsign"}:
         return "csv"
-    raise InputRejected(f"cannot tell the format of {source.name}; give --format.")
+    raise InputRejected(f"cannot tell the format of {source.name}; give --format.",
+                        code="FLIGHT_FORMAT_UNDETECTED", name=source.name)
 
 
 def _reader(fmt: str) -> Callable[[SourceFile, ImportOverrides], list[FlightDraft]]:
@@ -121,7 +127,9 @@ def parse_file(
     from annotator.core.flights.records import checked
 
     if fmt != "auto" and fmt not in FORMATS:
-        raise InputRejected(f"unknown format {fmt!r}; use one of auto, {', '.join(FORMATS)}.")
+        raise InputRejected(f"unknown format {fmt!r}; use one of auto, {', '.join(FORMATS)}.",
+                            code="FLIGHT_FORMAT_UNKNOWN", fmt=f"{fmt!r}",
+                            formats=', '.join(FORMATS))
     overrides = overrides or ImportOverrides()
     source = read_source(path)
     fmt = detect_format(source) if fmt == "auto" else fmt
@@ -149,14 +157,15 @@ def import_file(case: Case, path: Path, fmt: str = "auto",
     report = ImportReport(fmt, source)
     if not drafts:
         raise InputRejected(f"{source.name} holds no flight (a track only on the ground shows "
-                            "none).")
+                            "none).", code="FLIGHT_FILE_NO_FLIGHT", name=source.name)
     with case.writing() as session:
         seen = session.execute(
             select(Flight.id).where(Flight.source_sha256 == source.sha256).limit(1)
         ).first()
         if seen is not None:
             raise InputRejected(f"{source.name} was imported already (flight {seen[0]} has the "
-                                "same SHA-256).")
+                                "same SHA-256).",
+                                code="FLIGHT_FILE_DUPLICATE", name=source.name, seen=seen[0])
         for i, draft in enumerate(drafts, 1):
             flight = store_flight(case, session, draft, action="flight.import",
                                   details={"format": fmt, "file": source.name})

@@ -32,16 +32,21 @@ def _time(value: str | None, name: str, line: int) -> datetime | None:
     try:
         parsed = datetime.fromisoformat(text.replace("Z", "+00:00").replace("z", "+00:00"))
     except ValueError as exc:
-        raise InputRejected(f"line {line}: {name} {text!r} is not an ISO 8601 time.") from exc
+        raise InputRejected(f"line {line}: {name} {text!r} is not an ISO 8601 time.",
+                            code="FLIGHTS_CSV_BAD_TIME", line=line, name=name,
+                            text=f"{text!r}") from exc
     if parsed.tzinfo is None:
-        raise InputRejected(f"line {line}: {name} {text!r} has no time zone; end it with Z.")
+        raise InputRejected(f"line {line}: {name} {text!r} has no time zone; end it with Z.",
+                            code="FLIGHTS_CSV_NO_TIME_ZONE", line=line, name=name, text=f"{text!r}")
     return parse_iso_utc(text)
 
 
 def _flag(value: str | None, name: str, line: int) -> bool:
     key = (value or "").strip().lower()
     if key not in _BOOL:
-        raise InputRejected(f"line {line}: {name} {value!r} is not true or false.")
+        raise InputRejected(f"line {line}: {name} {value!r} is not true or false.",
+                            code="FLIGHTS_CSV_BAD_BOOLEAN", line=line, name=name,
+                            value=f"{value!r}")
     return _BOOL[key]
 
 
@@ -51,7 +56,9 @@ def read(source: SourceFile, overrides: ImportOverrides) -> list[FlightDraft]:
     unknown = [h for h in header if h not in COLUMNS]
     if unknown:
         raise InputRejected(f"{source.name}: unknown column(s) {', '.join(unknown)}; "
-                            f"the columns are {', '.join(COLUMNS)}.")
+                            f"the columns are {', '.join(COLUMNS)}.",
+                            code="FLIGHTS_CSV_UNKNOWN_COLUMNS", name=source.name,
+                            unknown=', '.join(unknown), columns=', '.join(COLUMNS))
     reader.fieldnames = header
     drafts = []
     for row in reader:

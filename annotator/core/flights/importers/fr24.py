@@ -26,7 +26,8 @@ def _time(row: dict[str, str], line: int) -> datetime:
     try:
         return parse_iso_utc(row.get("UTC") or "")
     except ValueError as exc:
-        raise InputRejected(f"line {line}: no readable Timestamp or UTC time.") from exc
+        raise InputRejected(f"line {line}: no readable Timestamp or UTC time.",
+                            code="FR24_NO_TIME", line=line) from exc
 
 
 def read(source: SourceFile, overrides: ImportOverrides) -> list[FlightDraft]:
@@ -34,20 +35,25 @@ def read(source: SourceFile, overrides: ImportOverrides) -> list[FlightDraft]:
     missing = [c for c in REQUIRED if c not in (reader.fieldnames or [])]
     if missing:
         raise InputRejected(f"{source.name} lacks the Flightradar24 column(s) "
-                            f"{', '.join(missing)}.")
+                            f"{', '.join(missing)}.",
+                            code="FR24_MISSING_COLUMNS", name=source.name,
+                            missing=', '.join(missing))
     track = Track()
     for row in reader:
         line = reader.line_num
         try:
             lat_text, lon_text = (row.get("Position") or "").split(",")
         except ValueError as exc:
-            raise InputRejected(f"line {line}: Position is not \"lat,lon\".") from exc
+            raise InputRejected(f"line {line}: Position is not \"lat,lon\".",
+                                code="FR24_BAD_POSITION", line=line) from exc
         lat, lon = finite(lat_text), finite(lon_text)
         alt, speed = finite(row.get("Altitude")), finite(row.get("Speed"))
         if lat is None or lon is None or not (-90 <= lat <= 90 and -180 <= lon <= 180):
-            raise InputRejected(f"line {line}: Position is not a position on the globe.")
+            raise InputRejected(f"line {line}: Position is not a position on the globe.",
+                                code="FR24_POSITION_OFF_GLOBE", line=line)
         if row.get("Altitude", "").strip() and alt is None:
-            raise InputRejected(f"line {line}: Altitude {row['Altitude']!r} is not a number.")
+            raise InputRejected(f"line {line}: Altitude {row['Altitude']!r} is not a number.",
+                                code="FR24_BAD_ALTITUDE", line=line, row=f"{row['Altitude']!r}")
         callsign = (row.get("Callsign") or "").strip()
         if callsign and not track.callsign:
             track.callsign = callsign
@@ -55,6 +61,7 @@ def read(source: SourceFile, overrides: ImportOverrides) -> list[FlightDraft]:
                                        ground=True if alt == 0 else None, gs_kt=speed,
                                        number=line))
     if not track.points:
-        raise InputRejected(f"{source.name} has no track points.")
+        raise InputRejected(f"{source.name} has no track points.",
+                            code="FR24_NO_POINTS", name=source.name)
     return drafts_from_track(track, "tracker", overrides.registration, overrides.icao24,
                              overrides.callsign)

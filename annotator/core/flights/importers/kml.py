@@ -30,15 +30,19 @@ def _local(tag: str) -> str:
 
 def _point(number: int, when: str | None, coord: str | None, sep: str | None) -> TrackPoint:
     if not when or not coord:
-        raise InputRejected(f"KML point {number} lacks a time or coordinates.")
+        raise InputRejected(f"KML point {number} lacks a time or coordinates.",
+                            code="KML_POINT_INCOMPLETE", number=number)
     try:
         t = parse_iso_utc(when)
     except ValueError as exc:
-        raise InputRejected(f"KML point {number}: {when!r} is not an ISO time.") from exc
+        raise InputRejected(f"KML point {number}: {when!r} is not an ISO time.",
+                            code="KML_BAD_TIME", number=number, when=f"{when!r}") from exc
     parts = coord.strip().split(sep)
     lon, lat = (finite(parts[0]), finite(parts[1])) if len(parts) >= 2 else (None, None)
     if lat is None or lon is None or not (-90 <= lat <= 90 and -180 <= lon <= 180):
-        raise InputRejected(f"KML point {number}: {coord.strip()!r} is not lon,lat[,alt].")
+        raise InputRejected(f"KML point {number}: {coord.strip()!r} is not lon,lat[,alt].",
+                            code="KML_BAD_COORDINATES", number=number,
+                            coordinates=f"{coord.strip()!r}")
     alt_m = finite(parts[2]) if len(parts) > 2 else None
     return TrackPoint(t=t, lat=lat, lon=lon, alt_ft=alt_m * FT_PER_M if alt_m is not None else None,
                       number=number)
@@ -48,7 +52,8 @@ def read(source: SourceFile, overrides: ImportOverrides) -> list[FlightDraft]:
     try:
         root = ElementTree.fromstring(source.data)
     except (ElementTree.ParseError, DefusedXmlException) as exc:
-        raise InputRejected(f"{source.name} is not well-formed KML ({exc}).") from exc
+        raise InputRejected(f"{source.name} is not well-formed KML ({exc}).",
+                            code="KML_MALFORMED", name=source.name, exc=exc) from exc
     points: list[TrackPoint] = []
     name = None
     for element in root.iter():
@@ -60,7 +65,9 @@ def read(source: SourceFile, overrides: ImportOverrides) -> list[FlightDraft]:
             coords = [c.text for c in element if _local(c.tag) == "coord"]
             if len(whens) != len(coords):
                 raise InputRejected(f"{source.name}: a gx:Track has {len(whens)} times for "
-                                    f"{len(coords)} positions.")
+                                    f"{len(coords)} positions.",
+                                    code="KML_TRACK_MISMATCH", name=source.name, n_whens=len(whens),
+                                    n_coords=len(coords))
             for when, coord in zip(whens, coords, strict=True):
                 points.append(_point(len(points) + 1, when, coord, None))
         elif tag == "Placemark":
@@ -75,7 +82,8 @@ def read(source: SourceFile, overrides: ImportOverrides) -> list[FlightDraft]:
                 points.append(_point(len(points) + 1, when, coord, ","))
     if not points:
         raise InputRejected(f"{source.name} holds no timed track points (gx:Track or "
-                            "Placemarks with TimeStamp and Point).")
+                            "Placemarks with TimeStamp and Point).",
+                            code="KML_NO_TRACK", name=source.name)
     points.sort(key=lambda p: p.t)
     track = Track(callsign=name if name and " " not in name and len(name) <= 10 else None,
                   points=fill_speeds(points))

@@ -23,7 +23,8 @@ def _time(value: object, name: str, number: int) -> datetime | None:
         return None
     seconds = finite(value)
     if seconds is None:
-        raise InputRejected(f"record {number}: {name} {value!r} is not a Unix time.")
+        raise InputRejected(f"record {number}: {name} {value!r} is not a Unix time.",
+                            code="OPENSKY_BAD_TIME", number=number, name=name, value=f"{value!r}")
     return datetime.fromtimestamp(seconds, UTC)
 
 
@@ -31,15 +32,18 @@ def read(source: SourceFile, overrides: ImportOverrides) -> list[FlightDraft]:
     try:
         doc = json.loads(source.text())
     except json.JSONDecodeError as exc:
-        raise InputRejected(f"{source.name} is not valid JSON (line {exc.lineno}).") from exc
+        raise InputRejected(f"{source.name} is not valid JSON (line {exc.lineno}).",
+                            code="JSON_INVALID", name=source.name, lineno=exc.lineno) from exc
     if isinstance(doc, dict):
         doc = [doc]
     if not isinstance(doc, list):
-        raise InputRejected(f"{source.name} is not a list of OpenSky flight records.")
+        raise InputRejected(f"{source.name} is not a list of OpenSky flight records.",
+                            code="OPENSKY_NOT_FLIGHT_LIST", name=source.name)
     drafts = []
     for number, item in enumerate(doc, 1):
         if not isinstance(item, dict) or "icao24" not in item:
-            raise InputRejected(f"record {number} is not an OpenSky flight (no icao24).")
+            raise InputRejected(f"record {number} is not an OpenSky flight (no icao24).",
+                                code="OPENSKY_NO_ICAO24", number=number)
         notes = ["OpenSky firstSeen/lastSeen: times when first and last heard"]
         airports = []
         for key in ("estDepartureAirport", "estArrivalAirport"):

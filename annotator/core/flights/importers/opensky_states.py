@@ -32,7 +32,9 @@ def _scaled(value: str | None, factor: float, line: int, name: str) -> float | N
         return None
     number = finite(value)
     if number is None:
-        raise InputRejected(f"line {line}: {name} {value!r} is not a number.")
+        raise InputRejected(f"line {line}: {name} {value!r} is not a number.",
+                            code="OPENSKY_STATES_BAD_NUMBER", line=line, name=name,
+                            value=f"{value!r}")
     return number * factor
 
 
@@ -40,16 +42,21 @@ def read(source: SourceFile, overrides: ImportOverrides) -> list[FlightDraft]:
     reader = csv.DictReader(source.text().splitlines())
     missing = [c for c in REQUIRED if c not in (reader.fieldnames or [])]
     if missing:
-        raise InputRejected(f"{source.name} lacks the OpenSky column(s) {', '.join(missing)}.")
+        raise InputRejected(f"{source.name} lacks the OpenSky column(s) {', '.join(missing)}.",
+                            code="OPENSKY_STATES_MISSING_COLUMNS", name=source.name,
+                            missing=', '.join(missing))
     tracks: dict[str, Track] = {}
     for row in reader:
         line = reader.line_num
         stamp = finite(row.get("time"))
         if stamp is None:
-            raise InputRejected(f"line {line}: time {row.get('time')!r} is not a Unix time.")
+            raise InputRejected(f"line {line}: time {row.get('time')!r} is not a Unix time.",
+                                code="OPENSKY_STATES_BAD_TIME", line=line,
+                                value=f"{row.get('time')!r}")
         icao = (row.get("icao24") or "").strip().lower()
         if not icao:
-            raise InputRejected(f"line {line}: no icao24.")
+            raise InputRejected(f"line {line}: no icao24.",
+                                code="OPENSKY_STATES_NO_ICAO24", line=line)
         track = tracks.setdefault(icao, Track(icao24=icao))
         callsign = (row.get("callsign") or "").strip()
         if callsign and not track.callsign:

@@ -20,10 +20,12 @@ from annotator.core.flights.records import FlightDraft
 
 def _point(number: int, base: float, item: object) -> TrackPoint:
     if not isinstance(item, list) or len(item) < 4:
-        raise InputRejected(f"trace point {number} is not a list of at least 4 values.")
+        raise InputRejected(f"trace point {number} is not a list of at least 4 values.",
+                            code="READSB_BAD_POINT", number=number)
     offset = finite(item[0])
     if offset is None:
-        raise InputRejected(f"trace point {number} has no time.")
+        raise InputRejected(f"trace point {number} has no time.",
+                            code="READSB_POINT_NO_TIME", number=number)
     alt_raw = item[3]
     ground = None
     alt = None
@@ -32,11 +34,13 @@ def _point(number: int, base: float, item: object) -> TrackPoint:
     elif alt_raw is not None:
         alt = finite(alt_raw)
         if alt is None:
-            raise InputRejected(f"trace point {number} has an unreadable altitude {alt_raw!r}.")
+            raise InputRejected(f"trace point {number} has an unreadable altitude {alt_raw!r}.",
+                                code="READSB_BAD_ALTITUDE", number=number, alt_raw=f"{alt_raw!r}")
         ground = False
     lat, lon = finite(item[1]), finite(item[2])
     if lat is not None and not -90 <= lat <= 90 or lon is not None and not -180 <= lon <= 180:
-        raise InputRejected(f"trace point {number} has a position off the globe.")
+        raise InputRejected(f"trace point {number} has a position off the globe.",
+                            code="READSB_POINT_OFF_GLOBE", number=number)
     return TrackPoint(
         t=datetime.fromtimestamp(base + offset, UTC),
         lat=lat,
@@ -53,12 +57,15 @@ def read(source: SourceFile, overrides: ImportOverrides) -> list[FlightDraft]:
     try:
         doc = json.loads(source.text())
     except json.JSONDecodeError as exc:
-        raise InputRejected(f"{source.name} is not valid JSON (line {exc.lineno}).") from exc
+        raise InputRejected(f"{source.name} is not valid JSON (line {exc.lineno}).",
+                            code="JSON_INVALID", name=source.name, lineno=exc.lineno) from exc
     if not isinstance(doc, dict) or "trace" not in doc or "timestamp" not in doc:
-        raise InputRejected(f"{source.name} is not a readsb trace (no trace or timestamp).")
+        raise InputRejected(f"{source.name} is not a readsb trace (no trace or timestamp).",
+                            code="READSB_NOT_TRACE", name=source.name)
     base = finite(doc.get("timestamp"))
     if base is None or not isinstance(doc["trace"], list):
-        raise InputRejected(f"{source.name}: timestamp or trace is malformed.")
+        raise InputRejected(f"{source.name}: timestamp or trace is malformed.",
+                            code="READSB_MALFORMED", name=source.name)
     icao = str(doc.get("icao") or "").strip().lower()
     track = Track(registration=doc.get("r") or None, aircraft_type=doc.get("t") or None)
     if icao.startswith("~"):
