@@ -17,7 +17,8 @@ from sqlalchemy.orm import Session
 
 from annotator.core.claims import normalize_grade
 from annotator.core.errors import EditConflict, InputRejected
-from annotator.core.models import Acquisition, Photo
+from annotator.core.models import Acquisition
+from annotator.core.photos import locked_photo
 from annotator.core.timeutil import iso_z, parse_iso_utc, utc_now
 
 if TYPE_CHECKING:
@@ -119,11 +120,7 @@ def _set_acquisition(case: Case, photo_id: int, changes: dict[str, Any],
     from annotator.core.photo_dating import refresh_photo_date
 
     with case.writing() as session:
-        # Locking the photo row serializes writers of its source record (PostgreSQL).
-        photo = session.get(Photo, photo_id, with_for_update=True)
-        if photo is None:
-            raise InputRejected(f"photo {photo_id} is not in this case",
-                                code="PHOTO_NOT_IN_CASE", photo_id=photo_id)
+        photo = locked_photo(session, photo_id)
         row = acquisition_row(session, photo_id)
         before = record_of(photo_id, row)
         if expected_version is not None and before.version != expected_version:

@@ -17,7 +17,8 @@ from sqlalchemy.orm import Session
 
 from annotator.core.dating import Claim, Place
 from annotator.core.errors import EditConflict, InputRejected
-from annotator.core.models import Photo, PhotoClaim
+from annotator.core.models import PhotoClaim
+from annotator.core.photos import locked_photo
 from annotator.core.timeutil import utc_now
 
 if TYPE_CHECKING:
@@ -181,11 +182,7 @@ def _set_claim(case: Case, photo_id: int, changes: dict[str, str | None],
     from annotator.core.photo_dating import refresh_photo_date
 
     with case.writing() as session:
-        # Locking the photo row serializes claim writers (PostgreSQL), also the very first.
-        photo = session.get(Photo, photo_id, with_for_update=True)
-        if photo is None:
-            raise InputRejected(f"photo {photo_id} is not in this case",
-                                code="PHOTO_NOT_IN_CASE", photo_id=photo_id)
+        photo = locked_photo(session, photo_id)  # also serializes the very first claim
         row = claim_row(session, photo_id)
         before = record_of(photo_id, row)
         if expected_version is not None and before.version != expected_version:

@@ -37,3 +37,15 @@ def find_photo(session: Session, reference: str) -> Photo:
                        code="PHOTO_REF_AMBIGUOUS", ref=f"{ref!r}", n_candidates=len(candidates),
                        shown=shown)
     return candidates[0]
+
+
+def locked_photo(session: Session, photo_id: int) -> Photo:
+    """The photo, its row locked for this transaction (PostgreSQL `FOR UPDATE`), so writers
+    of one photo's records (claim, source) queue instead of racing; InputRejected if absent."""
+    from annotator.core.errors import InputRejected
+
+    photo = session.get(Photo, photo_id, with_for_update=True)
+    if photo is None:
+        raise InputRejected(f"photo {photo_id} is not in this case",
+                            code="PHOTO_NOT_IN_CASE", photo_id=photo_id)
+    return photo
