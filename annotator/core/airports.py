@@ -54,6 +54,13 @@ def _fold(text: str) -> str:
     return " ".join("".join(c if c.isalnum() else " " for c in plain.lower()).split())
 
 
+def preload() -> None:
+    """Load the airport tables now (from a worker), not on the first lookup in the GUI."""
+    _by_icao()
+    _by_iata()
+    _aliases()
+
+
 @cache
 def _by_icao() -> dict[str, Airport]:
     import airportsdata

@@ -22,6 +22,12 @@ def _tz_finder():  # type: ignore[no-untyped-def]
     return _finder
 
 
+def preload() -> None:
+    """Load the time-zone polygons now (about 0.2 s), e.g. from a worker at start-up, so the
+    first date check after an edit on the GUI thread does not pay for it."""
+    _tz_finder()
+
+
 @lru_cache(maxsize=4096)
 def zone_at(lat: float, lon: float) -> str | None:
     """The zone name at (lat, lon) (e.g. `Africa/Bamako`), or None (open sea, bad input)."""

@@ -10,7 +10,6 @@ views still reload, so the screen shows what is stored.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QTimer
@@ -20,7 +19,7 @@ from annotator.core import boxes as core
 from annotator.core.boxes import BoxInfo, BoxValues
 from annotator.core.errors import EditConflict
 from annotator.gui.conflict_dialog import MINE
-from annotator.gui.saving import one_line, run_saving, save_resolving
+from annotator.gui.saving import SavingCommand, one_line
 
 NUDGE_ID = 0x6E75  # commands with this id merge when they move the same boxes
 
@@ -35,49 +34,24 @@ def remember_boxes(session: Any, versions: dict[int, int | None]) -> None:
 
 
 
-class BoxCommand(QUndoCommand):
-    """Common ground: run a core call, report failure honestly, tell the views."""
+class BoxCommand(SavingCommand):
+    """An edit of one photo's boxes: after it, that photo's boxes reload."""
 
     def __init__(self, session: Any, photo_id: int, text: str) -> None:
-        super().__init__(text)
-        self.session = session
+        super().__init__(session, text)
         self.photo_id = photo_id
-        self.failed = False
         self._applied_once = False
 
-    def _run(self, action: Callable[[], None]) -> None:
-        attempt = self._attempt(action)
-        if run_saving(self, self.session, attempt, self._saved_later):
-            self.session.boxes_changed.emit(self.photo_id)
-            return
+    def tell_views(self) -> None:
         self.session.boxes_changed.emit(self.photo_id)
+
+    def after_run(self) -> None:
         if self._applied_once and self.session.current_photo_id != self.photo_id:
             # An undo/redo of another photo's edit shows that photo, so the change is seen.
             # Deferred: selecting a photo may commit a field (a push) while the stack is busy.
             session, photo_id = self.session, self.photo_id
             QTimer.singleShot(0, lambda: session.select_photo(photo_id))
         self._applied_once = True
-
-    def _attempt(self, action: Callable[[], None]) -> Callable[[], None]:
-        return lambda: save_resolving(self.session, action, self.take_fresh_version)
-
-    def take_fresh_version(self, conflict: EditConflict) -> None:
-        """Edit over `conflict.current_version` next time (commands with versions)."""
-
-    def _saved_later(self) -> None:
-        self.session.boxes_changed.emit(self.photo_id)
-
-    def redo(self) -> None:
-        self._run(self.apply)
-
-    def undo(self) -> None:
-        self._run(self.revert)
-
-    def apply(self) -> None:
-        raise NotImplementedError
-
-    def revert(self) -> None:
-        raise NotImplementedError
 
 
 class CreateBoxCommand(BoxCommand):

@@ -8,54 +8,27 @@ rather than show an edit that was not saved), and the views reload from the data
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QUndoCommand
 
 from annotator.core.errors import EditConflict
 from annotator.core.flights import links, records
 from annotator.core.flights.records import FlightDraft
-from annotator.gui.saving import run_saving, save_resolving
+from annotator.gui.saving import SavingCommand
 
 
-class FlightCommand(QUndoCommand):
-    """Run a core call, report failure honestly, tell the views."""
+class FlightCommand(SavingCommand):
+    """An edit of flights or photo links: after it, the flight views (and the photo) reload."""
 
     def __init__(self, session: Any, text: str, photo_id: int | None = None) -> None:
-        super().__init__(text)
-        self.session = session
+        super().__init__(session, text)
         self.photo_id = photo_id
-        self.failed = False
-        self.error: str | None = None
 
-    def _run(self, action: Callable[[], None]) -> None:
-        def attempt() -> None:
-            save_resolving(self.session, action, self.take_fresh_version)
-
-        run_saving(self, self.session, attempt, self._tell_views)
-        self._tell_views()
-
-    def _tell_views(self) -> None:
+    def tell_views(self) -> None:
         self.session.flights_changed.emit()
         if self.photo_id is not None:
             self.session.photo_changed.emit(self.photo_id)
-
-    def take_fresh_version(self, conflict: EditConflict) -> None:
-        """Edit over `conflict.current_version` next time (commands with versions)."""
-
-    def redo(self) -> None:
-        self._run(self.apply)
-
-    def undo(self) -> None:
-        self._run(self.revert)
-
-    def apply(self) -> None:
-        raise NotImplementedError
-
-    def revert(self) -> None:
-        raise NotImplementedError
 
 
 class AddFlightsCommand(FlightCommand):

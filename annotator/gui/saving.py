@@ -90,3 +90,52 @@ def _fail(command: QUndoCommand, error: str | None) -> None:
     command.failed = True  # type: ignore[attr-defined]
     command.error = error  # type: ignore[attr-defined]
     command.setObsolete(True)
+
+
+class SavingCommand(QUndoCommand):
+    """Base of every undoable edit: `redo` runs `apply`, `undo` runs `revert`, both through
+    the protocol above; then `tell_views` lets the views reload from the database.
+
+    Subclasses implement `apply`/`revert` (core calls), and may override `tell_views`,
+    `saved_later` (a pending edit that reached the database), `take_fresh_version` (commands
+    that carry versions) and `after_run` (after a run that was not merely dropped).
+    """
+
+    def __init__(self, session: Any, text: str) -> None:
+        super().__init__(text)
+        self.session = session
+        self.failed = False
+        self.error: str | None = None
+
+    def apply(self) -> None:
+        raise NotImplementedError
+
+    def revert(self) -> None:
+        raise NotImplementedError
+
+    def take_fresh_version(self, conflict: EditConflict) -> None:
+        """Edit over `conflict.current_version` next time (commands with versions)."""
+
+    def tell_views(self) -> None:
+        """Tell the views what may have changed (after every run)."""
+
+    def saved_later(self) -> None:
+        self.tell_views()
+
+    def after_run(self) -> None:
+        """Called after a run that was not only dropped from the pending queue."""
+
+    def redo(self) -> None:
+        self._run(self.apply)
+
+    def undo(self) -> None:
+        self._run(self.revert)
+
+    def _run(self, action: Callable[[], None]) -> None:
+        def attempt() -> None:
+            save_resolving(self.session, action, self.take_fresh_version)
+
+        dropped = run_saving(self, self.session, attempt, self.saved_later)
+        self.tell_views()
+        if not dropped:
+            self.after_run()

@@ -70,7 +70,17 @@ def install_tools(window: MainWindow) -> None:
 
     _name_window_actions(window)
     _build_toolbar(window)
+    window.session.jobs.submit(_preload_reference_data)
     shortcuts.apply_saved_shortcuts(customizable_actions(window))
+
+
+def _preload_reference_data(job) -> None:  # type: ignore[no-untyped-def]
+    """Time-zone polygons and airports, loaded off the GUI thread: edits re-run the date
+    check (which needs both) on the GUI thread, and must not stall on the first one."""
+    from annotator.core import airports, timezones
+
+    timezones.preload()
+    airports.preload()
 
 
 def _name_window_actions(window: MainWindow) -> None:

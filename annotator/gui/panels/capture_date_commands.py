@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtGui import QUndoCommand
+from annotator.gui.saving import SavingCommand
 
 
-class _FieldsCommand(QUndoCommand):
+class _FieldsCommand(SavingCommand):
     """Set some fields of one photo's record to `after`; undo sets them back to `before`.
     None values are passed as "" (the core's "clear this field")."""
 
@@ -18,12 +18,10 @@ class _FieldsCommand(QUndoCommand):
 
     def __init__(self, session: Any, photo_id: int, before: dict[str, Any],
                  after: dict[str, Any], text: str, *, version: int | None = None) -> None:
-        super().__init__(text)
-        self.session = session
+        super().__init__(session, text)
         self.photo_id = photo_id
         self.before = {k: ("" if v is None else v) for k, v in before.items()}
         self.after = {k: ("" if v is None else v) for k, v in after.items()}
-        self.failed = False
         # The record's version the editor showed, then the one each save left: a record
         # someone else saved meanwhile is a conflict the user resolves, never overwritten.
         self.version = version
@@ -32,21 +30,22 @@ class _FieldsCommand(QUndoCommand):
     def _save(self, values: dict[str, Any]) -> None:
         raise NotImplementedError
 
-    def _take_fresh_version(self, conflict: Any) -> None:
+    def apply(self) -> None:
+        self._save(self.after)
+        self.resolution = None  # "mine" marks only the save right after a conflict
+
+    def revert(self) -> None:
+        self._save(self.before)
+        self.resolution = None
+
+    def take_fresh_version(self, conflict: Any) -> None:
         self.version, self.resolution = conflict.current_version, "mine"
 
-    def _run(self, values: dict[str, Any]) -> None:
-        from annotator.gui.saving import run_saving, save_resolving
-
-        def attempt() -> None:
-            self.resolution = None
-            save_resolving(self.session, lambda: self._save(values), self._take_fresh_version)
-
-        run_saving(self, self.session, attempt, self._saved_later)
+    def tell_views(self) -> None:
         self.session.photo_changed.emit(self.photo_id)
 
-    def _saved_later(self) -> None:
-        self.session.photo_changed.emit(self.photo_id)
+    def saved_later(self) -> None:
+        self.tell_views()
         self.session.photos_changed.emit()  # the verdict column may have changed
 
     def _sync_version(self) -> None:
@@ -57,11 +56,11 @@ class _FieldsCommand(QUndoCommand):
 
     def redo(self) -> None:
         self._sync_version()
-        self._run(self.after)
+        super().redo()
 
     def undo(self) -> None:
         self._sync_version()
-        self._run(self.before)
+        super().undo()
 
 
 class SetClaimCommand(_FieldsCommand):

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import json
 import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from annotator.core.errors import InputRejected
 
@@ -40,6 +41,14 @@ class SourceFile:
             raise InputRejected(f"{self.name} is not UTF-8 text (byte {exc.start}).",
                                 code="FLIGHT_FILE_NOT_UTF8", name=self.name,
                                 start=exc.start) from exc
+
+    def json(self) -> Any:
+        """The file parsed as JSON; a syntax error names the line."""
+        try:
+            return json.loads(self.text())
+        except json.JSONDecodeError as exc:
+            raise InputRejected(f"{self.name} is not valid JSON (line {exc.lineno}).",
+                                code="JSON_INVALID", name=self.name, lineno=exc.lineno) from exc
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,6 @@ said in the notes rather than guessed.
 
 from __future__ import annotations
 
-import json
 from datetime import UTC, datetime
 
 from annotator.core.airports import find_airport
@@ -29,11 +28,7 @@ def _time(value: object, name: str, number: int) -> datetime | None:
 
 
 def read(source: SourceFile, overrides: ImportOverrides) -> list[FlightDraft]:
-    try:
-        doc = json.loads(source.text())
-    except json.JSONDecodeError as exc:
-        raise InputRejected(f"{source.name} is not valid JSON (line {exc.lineno}).",
-                            code="JSON_INVALID", name=source.name, lineno=exc.lineno) from exc
+    doc = source.json()
     if isinstance(doc, dict):
         doc = [doc]
     if not isinstance(doc, list):

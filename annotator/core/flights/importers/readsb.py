@@ -8,7 +8,6 @@ An `icao` beginning with `~` is a non-ICAO (TIS-B / anonymous) address and is no
 
 from __future__ import annotations
 
-import json
 from datetime import UTC, datetime
 
 from annotator.core.errors import InputRejected
@@ -54,11 +53,7 @@ def _point(number: int, base: float, item: object) -> TrackPoint:
 
 
 def read(source: SourceFile, overrides: ImportOverrides) -> list[FlightDraft]:
-    try:
-        doc = json.loads(source.text())
-    except json.JSONDecodeError as exc:
-        raise InputRejected(f"{source.name} is not valid JSON (line {exc.lineno}).",
-                            code="JSON_INVALID", name=source.name, lineno=exc.lineno) from exc
+    doc = source.json()
     if not isinstance(doc, dict) or "trace" not in doc or "timestamp" not in doc:
         raise InputRejected(f"{source.name} is not a readsb trace (no trace or timestamp).",
                             code="READSB_NOT_TRACE", name=source.name)
