@@ -6,6 +6,7 @@ offscreen (set here, before any Qt import).
 
 from __future__ import annotations
 
+import importlib.util
 import os
 from pathlib import Path
 
@@ -37,6 +38,13 @@ def _isolated_user(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
     monkeypatch.setenv("ANNOTATOR_EXAMINER", "test-examiner")
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "xdg-config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "xdg-data"))
+    if importlib.util.find_spec("PySide6") is not None:
+        # Rendering packet pictures ahead is background work on timers; a window left open
+        # by one test must not render during the next. Its own tests set short delays.
+        from annotator.gui import picture_preparer
+
+        monkeypatch.setattr(picture_preparer, "SETTLE_MS", 3_600_000)
+        monkeypatch.setattr(picture_preparer, "OPEN_DELAY_MS", 3_600_000)
     yield
 
 

@@ -71,7 +71,8 @@ def _export(args: argparse.Namespace) -> int:
         print_json({"path": str(result.path), "photos": result.photos, "boxes": result.boxes,
                     "files": result.files, "sha256sums_sha256": result.sha256sums_sha256,
                     "evidence_sha256": result.evidence_sha256, "signed": result.signed,
-                    "public_key_sha256": result.public_key_sha256})
+                    "public_key_sha256": result.public_key_sha256,
+                    "pictures_reused": result.pictures_reused})
     else:
         print(f"wrote {result.path}: {result.photos} photo(s), {result.boxes} box(es), "
               f"{result.files} files" + (", signed" if result.signed else ""))

@@ -43,6 +43,10 @@ class CaseSession(QObject):
         from annotator.gui.pending import PendingEdits
 
         self.pending = PendingEdits(self)
+        # Packet pictures rendered in the background after edits, so exports only pack them.
+        from annotator.gui.picture_preparer import PicturePreparer
+
+        self.pictures = PicturePreparer(self)
         # A team case (PostgreSQL): the team's changes refresh the views as they happen.
         self.live = None
         if getattr(case, "is_postgresql", False):
@@ -63,6 +67,7 @@ class CaseSession(QObject):
         self.photo_selected.emit(photo_id)
 
     def close(self) -> None:
+        self.pictures.stop()
         if self.live is not None:
             self.live.stop()
         self.jobs.wait(5000)

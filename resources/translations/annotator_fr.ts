@@ -1574,6 +1574,10 @@ SHA-256 of SHA256SUMS: {digest}</source>
 Empreinte SHA-256 de SHA256SUMS : {digest}</translation>
     </message>
     <message>
+        <source>Pictures rendered ahead while you worked: {reused} of {photos} photo(s).</source>
+        <translation>Images préparées pendant votre travail : {reused} photo(s) sur {photos}.</translation>
+    </message>
+    <message>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>

@@ -103,8 +103,12 @@ def test_report_is_identical_for_the_same_content(case, tmp_path):
     # The same pictures in another folder (exports stage them in a fresh temporary folder).
     elsewhere = tmp_path / "elsewhere" / "deeper"
     shutil.copytree(folder, elsewhere)
-    write_report(tmp_path / "a.pdf", manifest, lines, folder)
-    write_report(tmp_path / "b.pdf", manifest, lines, elsewhere)
+
+    def pictures(root):
+        return {p.relative_to(root).as_posix(): p for p in root.rglob("*") if p.is_file()}
+
+    write_report(tmp_path / "a.pdf", manifest, lines, pictures(folder))
+    write_report(tmp_path / "b.pdf", manifest, lines, pictures(elsewhere))
     assert (tmp_path / "a.pdf").read_bytes() == (tmp_path / "b.pdf").read_bytes()
 
 

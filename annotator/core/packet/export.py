@@ -4,9 +4,10 @@ Export dialog.
 Order of work, and why:
 1. Read the selection in one read transaction (plain values from then on).
 2. Stream each original into the zip, checking it still has its recorded SHA-256, while
-   worker threads render the annotated pictures, crops and dataset copies into a staging
-   folder (Pillow releases the GIL while it decodes and encodes); then each photo's pictures
-   go into the zip as soon as that photo is rendered, while the others still render.
+   worker threads take each photo's pictures from the case's render cache (rendered ahead in
+   the background as the examiner worked; see `render_cache`) or render the missing ones
+   (Pillow releases the GIL while it decodes and encodes); then each photo's pictures go into
+   the zip as soon as they are ready, each checked against the SHA-256 its render recorded.
 3. Write the dataset files, manifest.json and README.txt, and take the digest of the
    SHA256SUMS lines written so far (`evidence_sha256`).
 4. Append the `packet.export` audit event carrying that digest. The custody log and the
@@ -26,7 +27,7 @@ import os
 import tempfile
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -39,20 +40,27 @@ from annotator.core.models import AuditEvent, Box, Photo
 from annotator.core.packet import custody, datasets, manifest, render
 from annotator.core.packet.collect import CaseInfo, PhotoRecord, read_case, read_photos
 from annotator.core.packet.naming import PhotoFacts, PhotoPaths, assign_paths
+from annotator.core.packet.pictures import render_job
+from annotator.core.packet.render_cache import (
+    PicturesDamaged,
+    RenderCache,
+    RenderedPictures,
+    render_fresh,
+)
 from annotator.core.packet.readme import readme_text
 from annotator.core.packet.selection import Selection, resolve
 from annotator.core.packet.signing import fingerprint as key_fingerprint
 from annotator.core.packet.signing import load_private_key, public_pem, sign
 from annotator.core.packet.zipwriter import PacketZip, checksum_line, checksums_text
-from annotator.core.timeutil import iso_z, utc_now
+from annotator.core.timeutil import utc_now
 
 if TYPE_CHECKING:
     from annotator.core.case import Case
 
 # Files written after the export event; every other file is covered by `evidence_sha256`.
 AFTER_EVENT = ("custody.jsonl", "report.pdf")
-# Smaller copies of the pictures for the PDF, beside the staged packet files (not packed).
-REPORT_PICTURES = "_report-pictures"
+# Pictures rendered for this export when the case's render cache cannot be used.
+STAGED_PICTURES = "_pictures"
 Progress = Callable[[int, int], None]
 
 
@@ -72,44 +80,13 @@ class ExportResult:
     evidence_sha256: str
     signed: bool
     public_key_sha256: str | None
+    pictures_reused: int = 0  # photos whose pictures were rendered ahead (render cache)
 
 
 def evidence_digest(hashes: dict[str, str]) -> str:
     """SHA-256 of the SHA256SUMS lines of every file but those written after the event."""
     text = "".join(checksum_line(hashes[n], n) for n in sorted(hashes) if n not in AFTER_EVENT)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-def _caption(photo: PhotoRecord, name: str) -> tuple[str, str]:
-    """The caption strip's two lines: name and hash; capture time (UTC) and verdict."""
-    capture = iso_z(photo.capture_utc)
-    verdict = photo.date_verdict or (photo.dating or {}).get("verdict") or "not checked"
-    top = f"{name}   SHA-256 {photo.sha256[:16]}…"
-    bottom = (f"Captured {capture.replace('T', ' ')} UTC" if capture
-              else "Capture time unknown") + f"   ·   Date verdict: {verdict}"
-    return top, bottom
-
-
-def _box_tag(number: int, registration: str | None, label: str) -> str:
-    return f"{number} · {registration}" if registration else f"{number} · {label}"
-
-
-def _render_job(photo: PhotoRecord, paths: PhotoPaths, staging: Path, source: Path
-                ) -> render.RenderJob:
-    boxes = tuple(
-        render.DrawnBox(i, b.values.x, b.values.y, b.values.w, b.values.h,
-                        _box_tag(i, b.values.registration, b.values.label))
-        for i, b in enumerate(photo.boxes, start=1)
-    )
-    top, bottom = _caption(photo, paths.name)
-    return render.RenderJob(
-        source=source, orientation=photo.orientation, width=photo.width, height=photo.height,
-        boxes=boxes, caption_top=top, caption_bottom=bottom,
-        annotated_out=staging / paths.annotated,
-        crop_outs=tuple(staging / c for c in paths.crops),
-        dataset_out=staging / paths.dataset_image if paths.dataset_image else None,
-        report_dir=staging / REPORT_PICTURES, packet_root=staging,
-    )
 
 
 def _dataset_image(photo: PhotoRecord, paths: PhotoPaths) -> datasets.DatasetImage:
@@ -155,6 +132,10 @@ class _Export:
     signing: manifest.SigningInfo | None
     progress: Progress
     cancelled: Callable[[], bool]
+    cache: RenderCache | None = None
+    # packet path of a picture → the report's smaller copy of it
+    report_pictures: dict[str, Path] = field(default_factory=dict)
+    pictures_reused: int = 0
 
     @property
     def total(self) -> int:
@@ -165,18 +146,17 @@ class _Export:
             raise ExportCancelled("export cancelled; no packet was written")
 
     def originals_and_pictures(self, workers: int) -> None:
-        """Step 2: originals into the zip while the pictures render in worker threads; each
-        photo's pictures go into the zip as soon as it is rendered, so the main thread's zip
-        writing and hashing overlap the rendering instead of following it."""
+        """Step 2: originals into the zip while worker threads fetch each photo's pictures
+        from the render cache or render them; each photo's pictures go into the zip as soon
+        as they are ready, so the zip writing overlaps the rendering instead of following it."""
         paths, store = self.paths, self.case.store
         # A fixed order (by packet path) for the rendering, and so for the zip's entries.
         order = sorted(self.photos, key=lambda p: paths[p.sha256].annotated)
+        jobs = {p.sha256: render_job(p, paths[p.sha256], store.path_for(p.sha256))
+                for p in order}
         with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="packet-render") as pool:
-            futures: list[Future[None]] = [
-                pool.submit(render.render_photo,
-                            _render_job(p, paths[p.sha256], self.staging,
-                                        store.path_for(p.sha256)))
-                for p in order
+            futures: list[Future[RenderedPictures]] = [
+                pool.submit(self._pictures_of, jobs[p.sha256]) for p in order
             ]
             try:
                 for p in sorted(self.photos, key=lambda p: paths[p.sha256].original):
@@ -184,31 +164,49 @@ class _Export:
                     self.packet.write_file(paths[p.sha256].original, store.path_for(p.sha256),
                                            expected_sha256=p.sha256)
                 for done, (p, future) in enumerate(zip(order, futures, strict=True), start=1):
-                    self._wait(future, paths[p.sha256].name)
-                    self._write_pictures(paths[p.sha256])
+                    pictures = self._wait(future, paths[p.sha256].name)
+                    self._write_pictures(paths[p.sha256], jobs[p.sha256], pictures)
                     self.progress(done, self.total)
             except BaseException:
                 for f in futures:
                     f.cancel()
                 raise
 
-    def _write_pictures(self, photo: PhotoPaths) -> None:
-        """One rendered photo's annotated picture, box crops and dataset copy into the zip;
-        the staged copies are removed once packed (the report uses its own smaller ones)."""
+    def _pictures_of(self, job: render.RenderJob) -> RenderedPictures:
+        if self.cache is not None:
+            return self.cache.ensure(job)
+        return render_fresh(job, self.staging / STAGED_PICTURES / job.sha256)
+
+    def _write_pictures(self, photo: PhotoPaths, job: render.RenderJob,
+                        pictures: RenderedPictures) -> None:
+        """One photo's annotated picture, box crops and dataset copy into the zip, each
+        checked against the SHA-256 its render recorded; a cached render found damaged is
+        discarded and the photo rendered again for this export."""
         names = [photo.annotated, *photo.crops]
         if photo.dataset_image:
             names.append(photo.dataset_image)
-        for name in names:
-            staged = self.staging / name
-            self.packet.write_file(name, staged)
-            staged.unlink()
+        files = render.picture_files(job)
+        shown = render.shown_files(job)
+        try:
+            data = [pictures.read_verified(f) for f in files]
+            for f in shown:
+                pictures.read_verified(render.REPORT_PREFIX + f)
+        except PicturesDamaged:
+            if self.cache is not None:
+                self.cache.discard(job)
+            pictures = render_fresh(job, self.staging / STAGED_PICTURES / job.sha256)
+            data = [pictures.read_verified(f) for f in files]
+        for name, blob in zip(names, data, strict=True):
+            self.packet.write_bytes(name, blob)
+        for name, f in zip(names, shown, strict=False):
+            self.report_pictures[name] = pictures.path(render.REPORT_PREFIX + f)
+        self.pictures_reused += pictures.reused
 
-    def _wait(self, future: Future[None], name: str) -> None:
+    def _wait(self, future: Future[RenderedPictures], name: str) -> RenderedPictures:
         while True:
             self._check_cancel()
             try:
-                future.result(timeout=0.2)
-                return
+                return future.result(timeout=0.2)
             except TimeoutError:
                 continue
             except AnnotatorError as exc:
@@ -264,7 +262,7 @@ class _Export:
         self.packet.write_bytes("custody.jsonl", custody.dumps(lines))
         from annotator.core.packet.report import write_report
 
-        write_report(self.staging / "report.pdf", man, lines, self.staging / REPORT_PICTURES)
+        write_report(self.staging / "report.pdf", man, lines, self.report_pictures)
         self.packet.write_file("report.pdf", self.staging / "report.pdf")
         self.progress(len(self.photos) + 2, self.total)
 
@@ -279,6 +277,7 @@ class _Export:
             files=len(self.packet.hashes), sha256sums_sha256=hashlib.sha256(sums).hexdigest(),
             evidence_sha256=evidence, signed=self.key is not None,
             public_key_sha256=self.signing.fingerprint if self.signing else None,
+            pictures_reused=self.pictures_reused,
         )
 
 
@@ -345,7 +344,7 @@ def export_packet(
         packet = PacketZip(staging / "packet.zip")
         run = _Export(case, staging, packet, photos, paths, case_info, selection, utc_now(), key,
                       signing, progress or (lambda done, total: None),
-                      cancelled or (lambda: False))
+                      cancelled or (lambda: False), RenderCache.for_case(case.root))
         try:
             run.originals_and_pictures(workers)
             man = run.derived_files()

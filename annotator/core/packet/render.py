@@ -58,8 +58,10 @@ class DrawnBox:
 
 @dataclass(frozen=True)
 class RenderJob:
-    """Everything needed to render one photo, as plain values (safe to hand to a thread)."""
+    """Everything needed to render one photo, as plain values (safe to hand to a thread).
+    The pictures depend on these values alone, so they also key the render cache."""
 
+    sha256: str
     source: Path
     orientation: int | None
     width: int
@@ -67,11 +69,33 @@ class RenderJob:
     boxes: tuple[DrawnBox, ...]
     caption_top: str
     caption_bottom: str
-    annotated_out: Path
-    crop_outs: tuple[Path, ...]
-    dataset_out: Path | None
-    report_dir: Path | None = None  # where the report's smaller copies go (same layout)
-    packet_root: Path | None = None  # the staging root the outputs' packet paths start at
+    dataset_suffix: str | None  # ".jpg" or ".png" when the datasets need an upright copy
+
+
+# The files one render writes into its folder (the export packs them under packet names).
+ANNOTATED = "annotated.jpg"
+REPORT_PREFIX = "report-"  # the report's smaller copy of a picture: REPORT_PREFIX + name
+
+
+def crop_file(number: int) -> str:
+    return f"crop-{number:02d}.jpg"
+
+
+def dataset_file(suffix: str) -> str:
+    return f"dataset{suffix}"
+
+
+def shown_files(job: RenderJob) -> list[str]:
+    """The pictures the report shows (each has a smaller REPORT_PREFIX copy)."""
+    return [ANNOTATED, *(crop_file(b.number) for b in job.boxes)]
+
+
+def picture_files(job: RenderJob) -> list[str]:
+    """The packed pictures of `job`: annotated, crops, dataset copy (not the report's)."""
+    names = shown_files(job)
+    if job.dataset_suffix:
+        names.append(dataset_file(job.dataset_suffix))
+    return names
 
 
 def needs_dataset_copy(orientation: int | None, fmt: str | None) -> bool:
@@ -207,14 +231,10 @@ def _annotated(picture: Image.Image, job: RenderJob) -> Image.Image:
     return canvas
 
 
-def _report_copy(job: RenderJob, out: Path, picture: Image.Image, side: int) -> None:
-    if job.report_dir is None or job.packet_root is None:
-        return
-    target = job.report_dir / out.relative_to(job.packet_root)
-    target.parent.mkdir(parents=True, exist_ok=True)
+def _report_copy(folder: Path, name: str, picture: Image.Image, side: int) -> None:
     factor = math.ceil(max(picture.size) / side)
     small = picture.reduce(factor) if factor >= 2 else picture
-    small.save(target, "JPEG", **REPORT_JPEG)
+    small.save(folder / (REPORT_PREFIX + name), "JPEG", **REPORT_JPEG)
 
 
 def _full_picture(path: Path, orientation: int | None) -> Image.Image:
@@ -265,7 +285,7 @@ def _fitting_picture(path: Path, orientation: int | None) -> Image.Image | None:
 def _picture(job: RenderJob) -> Image.Image:
     """The picture to render from: in full when crops or a dataset copy need full
     resolution, otherwise reduced by the JPEG decoder itself (`_fitting_picture`)."""
-    if not job.boxes and job.dataset_out is None:
+    if not job.boxes and job.dataset_suffix is None:
         picture = _fitting_picture(job.source, job.orientation)
         if picture is not None:
             return picture
@@ -280,30 +300,28 @@ def _picture(job: RenderJob) -> Image.Image:
     return picture
 
 
-def render_photo(job: RenderJob) -> None:
-    """Write the annotated picture, the crops and (if asked) the dataset copy of one photo.
+def render_photo(job: RenderJob, folder: Path) -> None:
+    """Write the annotated picture, the crops, (if asked) the dataset copy of one photo, and
+    the report's smaller copies, into `folder` under the names above.
 
     One decode per photo: in full when a crop or the dataset copy needs it (the annotated
     picture is then an integer reduction of it), otherwise at a reduced DCT scale.
     """
     picture = _picture(job)
     try:
-        job.annotated_out.parent.mkdir(parents=True, exist_ok=True)
+        folder.mkdir(parents=True, exist_ok=True)
         annotated = _annotated(picture, job)
-        annotated.save(job.annotated_out, "JPEG", **ANNOTATED_JPEG)
-        _report_copy(job, job.annotated_out, annotated, REPORT_SIDE)
-        for box, out in zip(job.boxes, job.crop_outs, strict=True):
-            out.parent.mkdir(parents=True, exist_ok=True)
+        annotated.save(folder / ANNOTATED, "JPEG", **ANNOTATED_JPEG)
+        _report_copy(folder, ANNOTATED, annotated, REPORT_SIDE)
+        for box in job.boxes:
             crop = picture.crop(crop_rect(box, *picture.size))
-            crop.save(out, "JPEG", **CROP_JPEG)
-            _report_copy(job, out, crop, REPORT_CROP_SIDE)
-        if job.dataset_out is not None:
-            job.dataset_out.parent.mkdir(parents=True, exist_ok=True)
-            if job.dataset_out.suffix == ".jpg":
-                # Camera-like settings (4:2:0): a training or labelling copy, twice as fast
-                # to encode as 4:4:4 at 12 MP.
-                picture.save(job.dataset_out, "JPEG", quality=92, subsampling=2)
-            else:
-                picture.save(job.dataset_out, "PNG", compress_level=1)
+            crop.save(folder / crop_file(box.number), "JPEG", **CROP_JPEG)
+            _report_copy(folder, crop_file(box.number), crop, REPORT_CROP_SIDE)
+        if job.dataset_suffix == ".jpg":
+            # Camera-like settings (4:2:0): a training or labelling copy, twice as fast to
+            # encode as 4:4:4 at 12 MP.
+            picture.save(folder / dataset_file(".jpg"), "JPEG", quality=92, subsampling=2)
+        elif job.dataset_suffix:
+            picture.save(folder / dataset_file(job.dataset_suffix), "PNG", compress_level=1)
     finally:
         picture.close()

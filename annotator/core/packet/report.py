@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
@@ -67,6 +67,7 @@ VERDICT_COLOURS = {
 }
 SEVERITY_COLOURS = {"error": "#c62828", "warning": "#b26a00", "info": "#37474f"}
 MAX_CROPS_BESIDE = 6
+Pictures = Mapping[str, Path]  # a picture's packet path → the file the report shows
 USER_TEXT_CHARS = 600
 CUSTODY_DETAILS_CHARS = 360
 
@@ -279,8 +280,8 @@ class _PacketPath(str):
         return self.packet_name
 
 
-def _image(staging: Path, name: str, max_w: float, max_h: float) -> Image:
-    path = staging / name
+def _image(pictures: Pictures, name: str, max_w: float, max_h: float) -> Image:
+    path = pictures[name]
     with PILImage.open(path) as im:
         w, h = im.size
     scale = min(max_w / w, max_h / h)
@@ -363,12 +364,12 @@ def _cover(manifest: dict[str, Any], custody: Sequence[dict[str, Any]], chain_ok
 # -- one photo ---------------------------------------------------------------------------
 
 
-def _crop_cell(photo: dict[str, Any], boxes: Sequence[dict[str, Any]], staging: Path,
+def _crop_cell(photo: dict[str, Any], boxes: Sequence[dict[str, Any]], pictures: Pictures,
                width: float, budget_h: float) -> list[Flowable]:
     flow: list[Flowable] = []
     per_h = max(18 * mm, min(55 * mm, budget_h / max(1, len(boxes)) - 11 * mm))
     for box in boxes:
-        img = _image(staging, box["crop"], width, per_h)
+        img = _image(pictures, box["crop"], width, per_h)
         img.hAlign = "LEFT"
         title = f"Box {box['number']}"
         if box.get("registration"):
@@ -385,21 +386,21 @@ def _crop_cell(photo: dict[str, Any], boxes: Sequence[dict[str, Any]], staging: 
     return flow
 
 
-def _pictures(photo: dict[str, Any], staging: Path) -> list[Flowable]:
+def _pictures(photo: dict[str, Any], pictures: Pictures) -> list[Flowable]:
     boxes = photo["boxes"]
     annotated = photo["paths"]["annotated"]
     if not boxes:
-        img = _image(staging, annotated, CONTENT_W, 100 * mm)
+        img = _image(pictures, annotated, CONTENT_W, 100 * mm)
         return [img, P("Annotated picture (upright, no boxes)", "caption")]
     crops_w = 52 * mm
     gap = 4 * mm
     left_w = CONTENT_W - crops_w - gap
-    img = _image(staging, annotated, left_w, 100 * mm)
+    img = _image(pictures, annotated, left_w, 100 * mm)
     beside, rest = boxes[:MAX_CROPS_BESIDE], boxes[MAX_CROPS_BESIDE:]
     budget = max(img.drawHeight, 110 * mm)
     left = [img, P("Annotated picture: boxes numbered as in the table below; caption strip "
                    "burned in.", "caption")]
-    table = Table([[left, _crop_cell(photo, beside, staging, crops_w, budget)]],
+    table = Table([[left, _crop_cell(photo, beside, pictures, crops_w, budget)]],
                   colWidths=[left_w + gap, crops_w], hAlign="LEFT")
     table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), FONT),
                                ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -409,7 +410,7 @@ def _pictures(photo: dict[str, Any], staging: Path) -> list[Flowable]:
     story: list[Flowable] = [table]
     if rest:
         story.append(P("Further box crops", "h3"))
-        cells = [_crop_cell(photo, [b], staging, 54 * mm, 60 * mm) for b in rest]
+        cells = [_crop_cell(photo, [b], pictures, 54 * mm, 60 * mm) for b in rest]
         rows = [cells[i:i + 3] + [[]] * (3 - len(cells[i:i + 3]))
                 for i in range(0, len(cells), 3)]
         grid = Table(rows, colWidths=[CONTENT_W / 3] * 3, hAlign="LEFT")
@@ -578,13 +579,13 @@ def _photo_flights(photo: dict[str, Any]) -> list[Flowable]:
                   rows, [27 * mm, 30 * mm, 22 * mm, 29 * mm, 29 * mm, 37 * mm])]
 
 
-def _photo_section(photo: dict[str, Any], staging: Path) -> list[Flowable]:
+def _photo_section(photo: dict[str, Any], pictures: Pictures) -> list[Flowable]:
     heading = KeepTogether([
         P(f"Exhibit {esc(photo['exhibit'])} — {esc(photo['original_name'])}", "h2"),
         P(f'SHA-256 <font name="{FONT_MONO}">{esc(photo["sha256"])}</font>', "muted"),
         Spacer(1, 3 * mm),
     ])
-    story: list[Flowable] = [PageBreak(), heading, *_pictures(photo, staging),
+    story: list[Flowable] = [PageBreak(), heading, *_pictures(photo, pictures),
                              P("Identification", "h3"), _identification(photo)]
     if photo["boxes"]:
         story += [P("Boxes", "h3"), _boxes_table(photo)]
@@ -699,9 +700,9 @@ def _custody_section(custody: Sequence[dict[str, Any]], chain_ok: bool, problem:
 
 
 def write_report(out: Path, manifest: dict[str, Any], custody: Sequence[dict[str, Any]],
-                 staging: Path) -> None:
-    """Render report.pdf to `out`; pictures are read from `staging` under their packet
-    paths (the export passes its smaller report copies)."""
+                 pictures: Pictures) -> None:
+    """Render report.pdf to `out`; `pictures` maps each picture's packet path to the file
+    to show for it (the export passes its smaller report copies)."""
     from annotator.core.packet.custody import verify_lines
 
     _register_fonts()
@@ -723,7 +724,7 @@ def write_report(out: Path, manifest: dict[str, Any], custody: Sequence[dict[str
     ])
     story: list[Flowable] = [*_cover(manifest, custody, check.ok), NextPageTemplate("body")]
     for photo in manifest["photos"]:
-        story += _photo_section(photo, staging)
+        story += _photo_section(photo, pictures)
     story += _flights_section(manifest)
     story += _custody_section(custody, check.ok, check.problem)
     doc.build(story, canvasmaker=_NumberedCanvas)

@@ -3,13 +3,14 @@
 Every entry has the same fixed timestamp and permissions, entries are written in a fixed
 order, and images (already compressed) are stored while text is deflated, so the same files
 always make the same archive. Files are streamed in 1 MiB chunks: a packet of large originals
-never sits in memory.
+never sits in memory. Each chunk is hashed on another thread while the zip writes it.
 """
 
 from __future__ import annotations
 
 import hashlib
 import zipfile
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 from annotator.core.errors import InputRejected
@@ -37,6 +38,7 @@ class PacketZip:
         self.path = path
         self._zip = zipfile.ZipFile(path, "w", allowZip64=True)
         self.hashes: dict[str, str] = {}
+        self._hasher = ThreadPoolExecutor(max_workers=1, thread_name_prefix="packet-hash")
 
     def _info(self, name: str) -> zipfile.ZipInfo:
         if name in self.hashes:
@@ -50,8 +52,9 @@ class PacketZip:
 
     def write_bytes(self, name: str, data: bytes) -> str:
         info = self._info(name)
+        hashing = self._hasher.submit(lambda: hashlib.sha256(data).hexdigest())
         self._zip.writestr(info, data)
-        digest = hashlib.sha256(data).hexdigest()
+        digest = hashing.result()
         self.hashes[name] = digest
         return digest
 
@@ -60,11 +63,18 @@ class PacketZip:
         info = self._info(name)
         size = source.stat().st_size
         h = hashlib.sha256()
+        hashing: Future[None] | None = None
         with open(source, "rb") as src, self._zip.open(info, "w",
                                                        force_zip64=size > ZIP64_LIMIT) as dst:
             while chunk := src.read(CHUNK):
-                h.update(chunk)
+                # The hash of this chunk runs on the other core while the zip takes its CRC
+                # and writes it (both release the GIL), as `cp` and `sha256sum` cannot.
+                if hashing is not None:
+                    hashing.result()
+                hashing = self._hasher.submit(h.update, chunk)
                 dst.write(chunk)
+            if hashing is not None:
+                hashing.result()
         digest = h.hexdigest()
         if expected_sha256 is not None and digest != expected_sha256:
             raise InputRejected(
@@ -76,4 +86,5 @@ class PacketZip:
         return digest
 
     def close(self) -> None:
+        self._hasher.shutdown()
         self._zip.close()

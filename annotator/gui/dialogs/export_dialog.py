@@ -231,7 +231,9 @@ class ExportDialog(QDialog):
             "Packet written: {path}\n{photos} photo(s), {boxes} box(es){signed}.\n"
             "SHA-256 of SHA256SUMS: {digest}").format(
             path=result.path, photos=result.photos, boxes=result.boxes, signed=signed,
-            digest=result.sha256sums_sha256))
+            digest=result.sha256sums_sha256) + "\n" + self.tr(
+            "Pictures rendered ahead while you worked: {reused} of {photos} photo(s).").format(
+            reused=result.pictures_reused, photos=result.photos))
         self.export_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
         self.cancel_button.setText(self.tr("Close"))

@@ -1,0 +1,156 @@
+"""Packet pictures rendered ahead: a second export reuses them and gives the same bytes; any
+change of what a picture shows is a miss; a picture altered in the cache is never packed."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+
+import pytest
+from sqlalchemy import select
+
+from annotator.core.boxes import list_boxes, update_box
+from annotator.core.packet import render
+from annotator.core.packet.export import export_packet
+from annotator.core.packet.pictures import photos_with_boxes, prepare_pictures
+from annotator.core.packet.render_cache import INDEX, KEY_FILE, RenderCache
+from annotator.core.settings import config_dir
+from tests.packet_fixtures import make_case_with_photos, read_zip
+
+# Files that carry the creation time or the custody log's newer events.
+VARYING = {"manifest.json", "README.txt", "custody.jsonl", "report.pdf", "SHA256SUMS"}
+
+
+@pytest.fixture
+def sample(case, tmp_path):
+    return make_case_with_photos(case, tmp_path)
+
+
+def _pictures(files: dict[str, bytes]) -> dict[str, bytes]:
+    return {n: b for n, b in files.items() if n.startswith(("annotated/", "datasets/images/"))}
+
+
+def _entries(case, sha256: str) -> list:
+    folder = case.root / "renders" / sha256[:2] / sha256
+    return sorted(p for p in folder.iterdir() if p.is_dir()) if folder.is_dir() else []
+
+
+def test_second_export_reuses_every_picture_and_packs_the_same_bytes(case, sample, tmp_path):
+    first = export_packet(case, tmp_path / "a.zip")
+    second = export_packet(case, tmp_path / "b.zip")
+    assert first.pictures_reused == 0 and second.pictures_reused == 3
+    a, b = read_zip(first.path), read_zip(second.path)
+    assert sorted(a) == sorted(b)
+    assert {n: v for n, v in a.items() if n not in VARYING} == \
+           {n: v for n, v in b.items() if n not in VARYING}
+
+
+def test_the_key_file_is_private_and_the_cache_lives_in_the_case(case, sample, tmp_path):
+    export_packet(case, tmp_path / "a.zip")
+    key = config_dir() / KEY_FILE
+    assert stat.S_IMODE(key.stat().st_mode) == 0o600
+    assert len(key.read_text().strip()) == 64
+    assert len(_entries(case, sample.shas["apron.jpg"])) == 1
+
+
+def test_a_picture_altered_in_the_cache_is_rendered_again(case, sample, tmp_path):
+    clean = read_zip(export_packet(case, tmp_path / "a.zip").path)
+    (entry,) = _entries(case, sample.shas["apron.jpg"])
+    target = entry / render.crop_file(1)
+    target.chmod(0o644)
+    data = bytearray(target.read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    target.write_bytes(bytes(data))
+
+    again = export_packet(case, tmp_path / "b.zip")
+    files = read_zip(again.path)
+    assert files["annotated/crops/apron/box-01.jpg"] == clean["annotated/crops/apron/box-01.jpg"]
+    assert again.pictures_reused == 2  # apron was rendered again, the other two reused
+    assert _pictures(files) == _pictures(clean)
+
+
+def test_an_index_rewritten_without_the_key_is_not_trusted(case, sample, tmp_path):
+    """Whoever alters a picture and its recorded hash, but lacks the user's key, gets a miss."""
+    clean = read_zip(export_packet(case, tmp_path / "a.zip").path)
+    (entry,) = _entries(case, sample.shas["apron.jpg"])
+    forged = b"\xff\xd8 not the render \xff\xd9"
+    (entry / render.ANNOTATED).write_bytes(forged)
+    index = json.loads((entry / INDEX).read_text())
+    import hashlib
+
+    index["files"][render.ANNOTATED] = hashlib.sha256(forged).hexdigest()
+    (entry / INDEX).write_text(json.dumps(index))
+
+    again = export_packet(case, tmp_path / "b.zip")
+    files = read_zip(again.path)
+    assert files["annotated/apron.jpg"] == clean["annotated/apron.jpg"] != forged
+    assert again.pictures_reused == 2
+
+
+def test_another_users_cache_is_a_miss(case, sample, tmp_path, monkeypatch):
+    export_packet(case, tmp_path / "a.zip")
+    monkeypatch.setenv("ANNOTATOR_CONFIG_DIR", str(tmp_path / "someone-else"))
+    assert export_packet(case, tmp_path / "b.zip").pictures_reused == 0
+
+
+def test_moving_a_box_is_a_miss_and_old_entries_are_pruned(case, sample, tmp_path):
+    apron = sample.ids["apron.jpg"]
+    export_packet(case, tmp_path / "a.zip")
+    with case.reading() as s:
+        box_id = list_boxes(s, apron)[0].id
+    for n, x in enumerate((520, 540, 560)):
+        update_box(case, box_id, x=x)
+        result = export_packet(case, tmp_path / f"moved-{n}.zip")
+        assert result.pictures_reused == 2  # only apron changed
+    # Kept: the current render and the one before it (an undo away).
+    assert len(_entries(case, sample.shas["apron.jpg"])) == 2
+    fresh = tmp_path / "fresh-case-pictures.zip"
+    import shutil
+
+    shutil.rmtree(case.root / "renders")
+    cold = read_zip(export_packet(case, fresh).path)
+    warm = read_zip(tmp_path.joinpath("moved-2.zip"))
+    assert _pictures(cold) == _pictures(warm)
+
+
+def test_a_new_verdict_changes_the_caption_and_so_the_key(case, sample, tmp_path):
+    """The caption strip shows the date verdict: a cached picture with the old one is stale."""
+    from annotator.core.models import Photo
+
+    export_packet(case, tmp_path / "a.zip")
+    with case.writing() as s:
+        photo = s.execute(select(Photo).where(Photo.id == sample.ids["plain.jpg"])).scalar_one()
+        photo.date_verdict = "inconsistent"
+    assert export_packet(case, tmp_path / "b.zip").pictures_reused == 2
+
+
+def test_prepare_pictures_renders_ahead_so_the_export_only_packs(case, sample, tmp_path):
+    ids = photos_with_boxes(case)
+    assert sorted(ids) == sorted([sample.ids["apron.jpg"], sample.ids["phone.jpg"]])
+    first = prepare_pictures(case, ids)
+    assert (first.rendered, first.ready, first.failed) == (2, 0, 0)
+    again = prepare_pictures(case, ids)
+    assert (again.rendered, again.ready) == (0, 2)
+    assert export_packet(case, tmp_path / "a.zip").pictures_reused == 2  # plain had no boxes
+
+
+def test_without_a_usable_cache_the_export_renders_in_its_staging_folder(
+        case, sample, tmp_path, monkeypatch):
+    (case.root / "renders").write_text("a file where the cache folder would be")
+    result = export_packet(case, tmp_path / "a.zip")
+    assert result.pictures_reused == 0 and result.photos == 3
+    assert "annotated/crops/apron/box-01.jpg" in read_zip(result.path)
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".packet-")]
+
+
+def test_a_read_only_config_folder_means_no_cache_not_a_failure(case, sample, tmp_path,
+                                                                  monkeypatch):
+    if os.geteuid() == 0:
+        pytest.skip("root writes to read-only folders")
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0o500)
+    monkeypatch.setenv("ANNOTATOR_CONFIG_DIR", str(locked / "config"))
+    assert RenderCache.for_case(case.root) is None
+    assert export_packet(case, tmp_path / "a.zip").photos == 3
