@@ -79,14 +79,13 @@ def _add_boxes(case_dir: Path) -> int:
     return made
 
 
-def _same_pictures(cold: bytes, warm_path: Path) -> bool:
+def _same_pictures(cold_path: Path, warm_path: Path) -> bool:
     """Whether the cold and warm packets hold byte-identical files (the render cache must
     give exactly what a fresh render gives); only the time-stamped ones may differ."""
-    import io
     import zipfile
 
     varying = {"manifest.json", "README.txt", "custody.jsonl", "report.pdf", "SHA256SUMS"}
-    with zipfile.ZipFile(io.BytesIO(cold)) as a, zipfile.ZipFile(warm_path) as b:
+    with zipfile.ZipFile(cold_path) as a, zipfile.ZipFile(warm_path) as b:
         names = a.namelist()
         if names != b.namelist():
             return False
@@ -179,16 +178,15 @@ def main() -> int:
             [*annotator, "export", str(case), "--out", str(packet), "--jobs", str(args.jobs)],
             cwd=REPO, env=env, stdout=subprocess.DEVNULL)
         cold_peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-        cold_bytes = packet.read_bytes()
+        cold_packet = packet.rename(work / "cold.zip")
         renders_mb = sum(p.stat().st_size for p in (case / "renders").rglob("*")
                          if p.is_file()) / 1e6
-        packet.unlink()
         export_wall, export_cpu = _timed(
             [*annotator, "export", str(case), "--out", str(packet), "--jobs", str(args.jobs)],
             cwd=REPO, env=env, stdout=subprocess.DEVNULL)
         warm_peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-        same = _same_pictures(cold_bytes, packet)
-        del cold_bytes
+        same = _same_pictures(cold_packet, packet)
+        cold_packet.unlink()
         verify_wall, verify_cpu = _timed([*annotator, "verify", str(packet)], cwd=REPO,
                                          env=env, stdout=subprocess.DEVNULL)
         packet_mb = packet.stat().st_size / 1e6

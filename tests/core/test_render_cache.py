@@ -32,8 +32,9 @@ def _pictures(files: dict[str, bytes]) -> dict[str, bytes]:
 
 
 def _entries(case, sha256: str) -> list:
-    folder = case.root / "renders" / sha256[:2] / sha256
-    return sorted(p for p in folder.iterdir() if p.is_dir()) if folder.is_dir() else []
+    """The cache entries of one photo, of every user."""
+    return sorted(p for p in (case.root / "renders").glob(f"*/{sha256[:2]}/{sha256}/*")
+                  if p.is_dir() and not p.name.startswith("."))
 
 
 def test_second_export_reuses_every_picture_and_packs_the_same_bytes(case, sample, tmp_path):
@@ -88,10 +89,36 @@ def test_an_index_rewritten_without_the_key_is_not_trusted(case, sample, tmp_pat
     assert again.pictures_reused == 2
 
 
-def test_another_users_cache_is_a_miss(case, sample, tmp_path, monkeypatch):
+def test_another_users_cache_is_a_miss_and_left_alone(case, sample, tmp_path, monkeypatch):
+    """Team members share the case folder: each has a key, and entries, of their own."""
     export_packet(case, tmp_path / "a.zip")
+    mine = _entries(case, sample.shas["apron.jpg"])
     monkeypatch.setenv("ANNOTATOR_CONFIG_DIR", str(tmp_path / "someone-else"))
     assert export_packet(case, tmp_path / "b.zip").pictures_reused == 0
+    assert export_packet(case, tmp_path / "c.zip").pictures_reused == 3
+    both = _entries(case, sample.shas["apron.jpg"])
+    assert len(both) == 2 and set(mine) < set(both)
+    assert all((p / "index.json").is_file() for p in both)
+
+
+def test_the_cache_may_change_while_the_report_is_written(case, sample, tmp_path,
+                                                          monkeypatch):
+    """Background rendering can prune an entry mid-export: the report keeps its own links."""
+    import shutil
+
+    from annotator.core.packet import export
+
+    export_packet(case, tmp_path / "a.zip")
+    real = export._Export.record_export
+
+    def record_then_clear(self, man, evidence):  # type: ignore[no-untyped-def]
+        shutil.rmtree(case.root / "renders")
+        return real(self, man, evidence)
+
+    monkeypatch.setattr(export._Export, "record_export", record_then_clear)
+    result = export_packet(case, tmp_path / "b.zip")
+    assert result.pictures_reused == 3
+    assert read_zip(result.path)["report.pdf"].startswith(b"%PDF")
 
 
 def test_moving_a_box_is_a_miss_and_old_entries_are_pruned(case, sample, tmp_path):

@@ -34,7 +34,7 @@ def env(case, tmp_path, qtbot, monkeypatch):
 
 def _entries(case):  # type: ignore[no-untyped-def]
     root = case.root / "renders"
-    return [p for p in root.glob("*/*/*") if p.is_dir()] if root.is_dir() else []
+    return [p for p in root.glob("*/*/*/*") if p.is_dir()] if root.is_dir() else []
 
 
 def test_a_drawn_box_is_rendered_ahead_and_the_export_packs_it(qtbot, env, tmp_path):

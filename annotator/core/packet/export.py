@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import tempfile
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -61,6 +62,8 @@ if TYPE_CHECKING:
 AFTER_EVENT = ("custody.jsonl", "report.pdf")
 # Pictures rendered for this export when the case's render cache cannot be used.
 STAGED_PICTURES = "_pictures"
+# The report's copies of cached pictures, linked here so the cache may change meanwhile.
+REPORT_COPIES = "_report-copies"
 Progress = Callable[[int, int], None]
 
 
@@ -189,18 +192,43 @@ class _Export:
         shown = render.shown_files(job)
         try:
             data = [pictures.read_verified(f) for f in files]
-            for f in shown:
-                pictures.read_verified(render.REPORT_PREFIX + f)
+            report_copies = self._keep_report_copies(pictures, shown)
         except PicturesDamaged:
             if self.cache is not None:
                 self.cache.discard(job)
             pictures = render_fresh(job, self.staging / STAGED_PICTURES / job.sha256)
             data = [pictures.read_verified(f) for f in files]
+            report_copies = self._keep_report_copies(pictures, shown)
         for name, blob in zip(names, data, strict=True):
             self.packet.write_bytes(name, blob)
-        for name, f in zip(names, shown, strict=False):
-            self.report_pictures[name] = pictures.path(render.REPORT_PREFIX + f)
+        self.report_pictures.update(zip(names, report_copies, strict=False))
         self.pictures_reused += pictures.reused
+
+    def _keep_report_copies(self, pictures: RenderedPictures, shown: list[str]) -> list[Path]:
+        """The report's smaller copies, linked into the staging folder (copied where links
+        are refused) and checked there, so background rendering may prune the cache entry
+        before the report is written."""
+        if pictures.folder.is_relative_to(self.staging):  # rendered for this export only
+            for f in shown:
+                pictures.read_verified(render.REPORT_PREFIX + f)
+            return [pictures.path(render.REPORT_PREFIX + f) for f in shown]
+        folder = self.staging / REPORT_COPIES / pictures.folder.name
+        folder.mkdir(parents=True, exist_ok=True)
+        kept = []
+        for f in shown:
+            name = render.REPORT_PREFIX + f
+            try:
+                try:
+                    os.link(pictures.path(name), folder / name)
+                except OSError:
+                    shutil.copyfile(pictures.path(name), folder / name)
+            except OSError as exc:
+                raise PicturesDamaged(f"{name}: {exc.strerror or exc}") from exc
+            kept.append(folder / name)
+        staged = RenderedPictures(folder, pictures.digests, reused=pictures.reused)
+        for f in shown:
+            staged.read_verified(render.REPORT_PREFIX + f)
+        return kept
 
     def _wait(self, future: Future[RenderedPictures], name: str) -> RenderedPictures:
         while True:

@@ -141,7 +141,9 @@ def _user_secret() -> bytes | None:
 
 
 class RenderCache:
-    """`renders/` of one case: `<sha256[:2]>/<sha256>/<key>/` per rendered photo."""
+    """One user's part of a case's `renders/`: `<user>/<sha256[:2]>/<sha256>/<key>/` per
+    rendered photo. `<user>` is derived from the user's key, so team members sharing a case
+    folder each keep (and prune) their own entries instead of replacing each other's."""
 
     def __init__(self, root: Path, secret: bytes) -> None:
         self.root = root
@@ -151,11 +153,12 @@ class RenderCache:
     def for_case(cls, case_root: Path) -> RenderCache | None:
         """The case's cache, or None when it cannot be used (no key, read-only folder)."""
         secret = _user_secret()
-        root = case_root / CACHE_DIR
         if secret is None:
             return None
+        user = hmac.new(secret, b"annotator render cache folder", hashlib.sha256).hexdigest()
+        root = case_root / CACHE_DIR / user[:16]
         try:
-            root.mkdir(exist_ok=True)
+            root.mkdir(parents=True, exist_ok=True)
         except OSError:
             return None
         if not os.access(root, os.W_OK):
