@@ -36,6 +36,7 @@ class PicturePreparer(QObject):
         self._running: Job | None = None
         self._busy = False
         self._stopped = False
+        self._paused = False
         self.last_result: PrepareResult | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -58,8 +59,20 @@ class PicturePreparer(QObject):
             self._all = True
             self._timer.start()
 
+    def pause(self) -> None:
+        """Stand aside (an export is running): the job in hand stops after its photo, and
+        edits meanwhile are remembered for `resume`."""
+        self._paused = True
+        self._timer.stop()
+        if self._running is not None:
+            self._running.cancel()
+
+    def resume(self) -> None:
+        self._paused = False
+        self.all_edited()  # what the cancelled job had left, and any edit meanwhile
+
     def _start(self) -> None:
-        if self._stopped:
+        if self._stopped or self._paused:
             return
         if self._busy:
             self._timer.start()  # one job at a time; look again once it is done

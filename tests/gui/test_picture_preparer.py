@@ -78,3 +78,30 @@ def test_closing_the_session_stops_the_background_work(qtbot, env):
     session.pictures.stop()
     qtbot.wait(300)
     assert session.pictures.last_result is None and _entries(session.case) == []
+
+
+def test_the_export_dialog_pauses_rendering_ahead_and_says_what_was_ready(qtbot, env, tmp_path,
+                                                                          monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    from annotator.gui.dialogs.export_dialog import ExportDialog
+
+    session, canvas, photo = env
+    canvas.set_draw_mode(True)
+    drag(qtbot, canvas, vp(canvas, 100, 100), vp(canvas, 300, 250))
+    qtbot.waitUntil(lambda: session.pictures.last_result is not None, timeout=5000)
+    calls = []
+    real_pause = session.pictures.pause
+    monkeypatch.setattr(session.pictures, "pause", lambda: (calls.append("pause"),
+                                                            real_pause()))
+    dialog = ExportDialog(session)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    out = tmp_path / "p.zip"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    qtbot.mouseClick(dialog.out_browse, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(dialog.exported, timeout=60000):
+        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    assert calls == ["pause"] and not session.pictures._paused
+    assert dialog.result.pictures_reused == 1
+    assert "rendered ahead while you worked: 1 of 1" in dialog.status.text()

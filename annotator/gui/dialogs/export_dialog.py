@@ -201,6 +201,9 @@ class ExportDialog(QDialog):
         self.progress.setRange(0, 0)
         self.status.setStyleSheet("")
         self.status.setText(self.tr("Exporting…"))
+        # The export renders what is not ready itself, on every core: background rendering
+        # would only compete with it.
+        self.session.pictures.pause()
         self._job = self.session.jobs.submit(work, self._done, self._failed, self._progress)
 
     @property
@@ -224,6 +227,7 @@ class ExportDialog(QDialog):
     def _done(self, result) -> None:  # type: ignore[no-untyped-def]
         self.result = result
         self._running = False
+        self.session.pictures.resume()
         self.progress.setRange(0, 1)
         self.progress.setValue(1)
         signed = self.tr(", signed") if result.signed else ""
@@ -243,6 +247,7 @@ class ExportDialog(QDialog):
 
     def _failed(self, message: str) -> None:
         self._running = False
+        self.session.pictures.resume()
         self.error = message
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
