@@ -270,3 +270,18 @@ def tr_error(exc: BaseException) -> str:
         text = str(cause)
         params = {k: tr_error(cause) if v == text else v for k, v in params.items()}
     return tr_reason(code, params, english)
+
+
+def tr_registration_problem(registration: str | None, stored: str | None) -> str:
+    """A box's registration problem in the GUI's language. The box stores the core's English
+    sentence (about the mark as typed); checking the stored mark again gives its problem
+    with a code, which is translated. When the check now passes (the rules changed since),
+    the stored sentence is what was said, and it is shown as it is."""
+    if not stored:
+        return ""
+    from annotator.core.registration import normalize_registration
+
+    check = normalize_registration(registration or "")
+    if check.problem and check.problem_code:
+        return tr_reason(check.problem_code, check.problem_params, stored)
+    return stored

@@ -137,3 +137,43 @@ def test_a_registration_problem_inside_a_flight_error_is_translated(french):
     assert exc.code == "FLIGHT_BAD_REGISTRATION"
     assert exc.params["problem_code"] == "REG_UNKNOWN_MARK"
     assert tr_error(exc) == "ligne 3 : XX n'est pas une marque de nationalité OACI."
+
+
+def test_a_flagged_registration_is_explained_in_french_in_the_panel_and_on_the_box(
+        french, case, tmp_path: Path, qtbot):
+    """The box stores the core's English sentence; the GUI shows it in the user's language:
+    typed through the panel, it is explained beside the field and on the canvas's box."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QHBoxLayout, QWidget
+
+    from annotator.gui.canvas import PhotoCanvas
+    from annotator.gui.panels.annotations import AnnotationsPanel
+    from tests.gui.canvas_fixtures import make_session, stored, vp
+
+    photo = add_jpeg(case, tmp_path / "in", "a.jpg", 640, 480, seed=1)
+    boxes.create_box(case, photo, BoxValues(x=100, y=100, w=200, h=100))
+    session = make_session(case)
+    window = QWidget()
+    qtbot.addWidget(window)
+    canvas = PhotoCanvas(session, window)
+    panel = AnnotationsPanel(session, canvas, window)
+    layout = QHBoxLayout(window)
+    layout.addWidget(canvas, 3)
+    layout.addWidget(panel, 1)
+    window.show()
+    qtbot.waitExposed(window)
+    session.select_photo(photo)
+    (box,) = stored(case, photo)
+    qtbot.mouseClick(canvas.viewport(), Qt.MouseButton.LeftButton, pos=vp(canvas, 200, 150))
+    assert canvas.selected_box_ids() == [box.id]
+    panel.registration_edit.setFocus()
+    qtbot.keyClicks(panel.registration_edit, "ZZ-ABC")
+    qtbot.keyClick(panel.registration_edit, Qt.Key.Key_Return)
+    (box,) = stored(case, photo)
+    assert box.registration_problem == "ZZ is not an ICAO nationality mark."
+    shown = panel.problem_label.text()
+    assert shown and shown != box.registration_problem and "ZZ" in shown
+    assert not panel.problem_label.isHidden()
+    (item,) = [i for i in canvas.scene().items() if getattr(i, "info", None) is not None]
+    assert item.toolTip() == shown
+    session.undo_stack.clear()

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.boxes import BoxInfo
+from annotator.gui.core_text import tr_registration_problem
 
 HANDLE_SIZE = 9.0
 MIN_SIDE = 2.0
@@ -170,7 +171,7 @@ class BoxItem(QGraphicsRectItem):
         self.set_box_rect(self.stored_rect())
         v = info.values
         self.caption.set_text(v.registration or v.label, bool(info.registration_problem))
-        self.setToolTip(info.registration_problem or "")
+        self.setToolTip(tr_registration_problem(v.registration, info.registration_problem))
         self._update_pen()
 
     def set_box_rect(self, rect: QRectF) -> None:

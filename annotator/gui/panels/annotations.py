@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 from annotator.core import boxes as core
 from annotator.core.boxes import CONFIDENCES, BoxInfo
 from annotator.gui.commands import EditBoxesCommand, LabelListCommand
+from annotator.gui.core_text import tr_registration_problem
 from annotator.gui.theme import error_colour, error_style
 
 BOX_ID_ROLE = Qt.ItemDataRole.UserRole
@@ -85,7 +86,7 @@ class BoxListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.ForegroundRole and box.registration_problem:
             return error_colour()
         if role == Qt.ItemDataRole.ToolTipRole:
-            return box.registration_problem
+            return tr_registration_problem(v.registration, box.registration_problem) or None
         if role == BOX_ID_ROLE:
             return box.id
         return None
@@ -283,8 +284,9 @@ class AnnotationsPanel(QWidget):
         finally:
             for w in widgets:
                 w.blockSignals(False)
-        problem = box.registration_problem if box is not None else None
-        self.problem_label.setText(problem or "")
+        problem = (tr_registration_problem(box.values.registration, box.registration_problem)
+                   if box is not None else "")
+        self.problem_label.setText(problem)
         self.problem_label.setVisible(bool(problem))
         self.registration_edit.setStyleSheet(
             f"QLineEdit {{ {error_style(self, border=True)} }}" if problem else "")
