@@ -210,40 +210,37 @@ class CopyBoxesCommand(BoxCommand):
         remember_boxes(self.session, {b.id: None for b in self.created})
 
 
-class LabelListCommand(QUndoCommand):
-    """Add, rename or remove a label of the case's list; undo does the opposite."""
+class LabelListCommand(SavingCommand):
+    """Add, rename or remove a label of the case's list; undo does the opposite. Saved like
+    every edit: kept as pending and retried when the connection drops."""
 
     def __init__(self, session: Any, kind: str, label: str, new: str | None = None) -> None:
         texts = {"add": QCoreApplication.translate("BoxCommands", "Add label"),
                  "rename": QCoreApplication.translate("BoxCommands", "Rename label"),
                  "remove": QCoreApplication.translate("BoxCommands", "Remove label")}
-        super().__init__(texts[kind])
-        self.session, self.kind, self.label, self.new = session, kind, label, new
+        super().__init__(session, texts[kind])
+        self.kind, self.label, self.new = kind, label, new
 
     def _call(self, forward: bool) -> None:
         case = self.session.case
-        try:
-            if self.kind == "add":
-                (core.add_label if forward else core.remove_label)(case, self.label)
-            elif self.kind == "remove":
-                (core.remove_label if forward else core.add_label)(case, self.label)
-            else:
-                assert self.new is not None
-                old, new = (self.label, self.new) if forward else (self.new, self.label)
-                core.rename_label(case, old, new)
-                # Relabelled boxes got new versions: an undo of an older edit of one of them
-                # no longer knows what to expect, so it is saved unchecked.
-                self.session.known_versions.clear()
-        except Exception as exc:  # noqa: BLE001
-            self.setObsolete(True)
-            self.session.status_message.emit(
-                QCoreApplication.translate("BoxCommands", "Not saved: {0} ({1})").format(
-                    self.text(), one_line(exc)))
-        if self.session.current_photo_id is not None:
-            self.session.boxes_changed.emit(self.session.current_photo_id)
+        if self.kind == "add":
+            (core.add_label if forward else core.remove_label)(case, self.label)
+        elif self.kind == "remove":
+            (core.remove_label if forward else core.add_label)(case, self.label)
+        else:
+            assert self.new is not None
+            old, new = (self.label, self.new) if forward else (self.new, self.label)
+            core.rename_label(case, old, new)
+            # Relabelled boxes got new versions: an undo of an older edit of one of them no
+            # longer knows what to expect, so it is saved unchecked.
+            self.session.known_versions.clear()
 
-    def redo(self) -> None:
+    def apply(self) -> None:
         self._call(True)
 
-    def undo(self) -> None:
+    def revert(self) -> None:
         self._call(False)
+
+    def tell_views(self) -> None:
+        if self.session.current_photo_id is not None:
+            self.session.boxes_changed.emit(self.session.current_photo_id)

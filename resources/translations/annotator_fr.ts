@@ -161,10 +161,6 @@
 <context>
     <name>BoxCommands</name>
     <message>
-        <source>Not saved: {0} ({1})</source>
-        <translation>Non enregistré : {0} ({1})</translation>
-    </message>
-    <message>
         <source>Draw box</source>
         <translation>Tracer un cadre</translation>
     </message>

@@ -153,3 +153,39 @@ def test_a_flight_edit_during_an_outage_is_kept_pending_then_saved(qtbot, case, 
     with case.reading() as s:
         assert get_flight(s, fid).destination == "GAGO"
     session.undo_stack.clear()
+
+
+def test_a_label_list_edit_during_an_outage_waits_and_is_saved_in_order(qtbot, env):
+    from annotator.gui.commands import LabelListCommand
+
+    session, photo, info, outage = env
+    outage.down = True
+    add = LabelListCommand(session, "add", "helicopter")
+    session.undo_stack.push(add)
+    rename = LabelListCommand(session, "rename", "helicopter", "rotorcraft")
+    session.undo_stack.push(rename)
+    assert not add.failed and len(session.pending) == 2
+    with session.case.reading() as s:
+        assert "helicopter" not in boxes.list_labels(s)  # not saved, not pretended
+    outage.down = False
+    session.pending.retry()
+    assert len(session.pending) == 0
+    with session.case.reading() as s:
+        labels = boxes.list_labels(s)
+    assert "rotorcraft" in labels and "helicopter" not in labels
+    session.undo_stack.undo()
+    session.undo_stack.undo()
+    with session.case.reading() as s:
+        assert "rotorcraft" not in boxes.list_labels(s)
+
+
+def test_a_refused_label_edit_is_said_and_dropped_not_kept(qtbot, env):
+    from annotator.gui.commands import LabelListCommand
+
+    session, photo, info, outage = env
+    messages: list[str] = []
+    session.status_message.connect(messages.append)
+    bad = LabelListCommand(session, "add", "   ")
+    session.undo_stack.push(bad)
+    assert bad.failed and len(session.pending) == 0
+    assert messages[-1].startswith("Not saved: Add label")

@@ -137,7 +137,7 @@ def test_undo_text_of_a_box_command_is_french(qtbot, french):
     from PySide6.QtCore import QCoreApplication
 
     assert QCoreApplication.translate("BoxCommands", "Draw box") == "Tracer un cadre"
-    text = QCoreApplication.translate("BoxCommands", "Not saved: {0} ({1})")
+    text = QCoreApplication.translate("Saving", "Not saved: {0} ({1})")
     assert text.format("Tracer un cadre", "disque plein") == (
         "Non enregistré : Tracer un cadre (disque plein)")
 
