@@ -181,3 +181,16 @@ def test_a_read_only_config_folder_means_no_cache_not_a_failure(case, sample, tm
     monkeypatch.setenv("ANNOTATOR_CONFIG_DIR", str(locked / "config"))
     assert RenderCache.for_case(case.root) is None
     assert export_packet(case, tmp_path / "a.zip").photos == 3
+
+
+def test_a_full_case_disk_falls_back_to_rendering_for_the_export(case, sample, tmp_path,
+                                                                 monkeypatch):
+    import errno
+
+    def disk_full(self, job, key):  # type: ignore[no-untyped-def]
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(RenderCache, "_render", disk_full)
+    result = export_packet(case, tmp_path / "a.zip")
+    assert result.photos == 3 and result.pictures_reused == 0
+    assert "annotated/crops/apron/box-01.jpg" in read_zip(result.path)

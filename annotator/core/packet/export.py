@@ -177,7 +177,10 @@ class _Export:
 
     def _pictures_of(self, job: render.RenderJob) -> RenderedPictures:
         if self.cache is not None:
-            return self.cache.ensure(job)
+            try:
+                return self.cache.ensure(job)
+            except OSError:  # the case's disk is full or read-only: the packet still can be
+                pass
         return render_fresh(job, self.staging / STAGED_PICTURES / job.sha256)
 
     def _write_pictures(self, photo: PhotoPaths, job: render.RenderJob,
