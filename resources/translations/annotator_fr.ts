@@ -1570,8 +1570,8 @@ SHA-256 of SHA256SUMS: {digest}</source>
 Empreinte SHA-256 de SHA256SUMS : {digest}</translation>
     </message>
     <message>
-        <source>Pictures rendered ahead while you worked: {reused} of {photos} photo(s).</source>
-        <translation>Images préparées pendant votre travail : {reused} photo(s) sur {photos}.</translation>
+        <source>{reused} of {photos} photo(s) had their pictures rendered ahead, in the background after their edits; the others were rendered now.</source>
+        <translation>Images de {reused} photo(s) sur {photos} préparées à l’avance, en arrière-plan après leurs modifications ; les autres ont été produites maintenant.</translation>
     </message>
     <message>
         <source>Close</source>

@@ -104,4 +104,4 @@ def test_the_export_dialog_pauses_rendering_ahead_and_says_what_was_ready(qtbot,
         qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
     assert calls == ["pause"] and not session.pictures._paused
     assert dialog.result.pictures_reused == 1
-    assert "rendered ahead while you worked: 1 of 1" in dialog.status.text()
+    assert "1 of 1 photo(s) had their pictures rendered ahead" in dialog.status.text()

@@ -236,7 +236,8 @@ class ExportDialog(QDialog):
             "SHA-256 of SHA256SUMS: {digest}").format(
             path=result.path, photos=result.photos, boxes=result.boxes, signed=signed,
             digest=result.sha256sums_sha256) + "\n" + self.tr(
-            "Pictures rendered ahead while you worked: {reused} of {photos} photo(s).").format(
+            "{reused} of {photos} photo(s) had their pictures rendered ahead, in the background "
+            "after their edits; the others were rendered now.").format(
             reused=result.pictures_reused, photos=result.photos))
         self.export_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
