@@ -16,6 +16,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from annotator.core.camera_serial import clean_serial, maker_note_serial, standard_serial
 from annotator.core.container_header import header_claimed_size
 from annotator.core.decode import Geometry, format_of, geometry, open_image
 from annotator.core.errors import InputRejected
@@ -140,6 +141,8 @@ class MetadataReader:
             dates[f"datetime_{name}"] = local
             dates[f"offset_{name}"] = parse_offset(raw.exif_text(offset_tag)) or inline_offset
         _fill_dates_from_xmp(dates, xmp_props)
+        make = raw.text("Image Make") or _xmp_text(xmp_props, "tiff:Make")
+        model = raw.text("Image Model") or _xmp_text(xmp_props, "tiff:Model")
 
         return PhotoMetadata(
             path=str(self.path),
@@ -151,12 +154,11 @@ class MetadataReader:
             stored_width=stored_w,
             stored_height=stored_h,
             orientation=orientation,
-            make=raw.text("Image Make") or _xmp_text(xmp_props, "tiff:Make"),
-            model=raw.text("Image Model") or _xmp_text(xmp_props, "tiff:Model"),
+            make=make,
+            model=model,
             lens=raw.exif_text("LensModel") or _xmp_text(xmp_props, "aux:Lens")
             or _xmp_text(xmp_props, "exifEX:LensModel"),
-            serial=raw.exif_text("BodySerialNumber") or _xmp_text(xmp_props, "aux:SerialNumber")
-            or _xmp_text(xmp_props, "exifEX:BodySerialNumber"),
+            serial=_serial(self.path, raw, xmp_props, make, model),
             software=raw.text("Image Software") or _xmp_text(xmp_props, "xmp:CreatorTool"),
             gps=_gps(raw) or _gps_from_xmp(xmp_props),
             has_thumbnail=_has_thumbnail(raw, fmt),
@@ -193,6 +195,15 @@ def _has_thumbnail(raw: RawExif, fmt: str | None) -> bool:
         return False
     return raw.number("Thumbnail StripOffsets") is not None and bool(
         raw.number("Thumbnail StripByteCounts"))
+
+
+def _serial(path: Path, raw: RawExif, props: dict[str, Any], make: str | None,
+            model: str | None) -> str | None:
+    """The camera body's serial: EXIF/DNG tags, then XMP, then the maker note, where most
+    cameras keep it (a second, small read of the file, so only when the others have none)."""
+    return (standard_serial(raw) or clean_serial(_xmp_text(props, "aux:SerialNumber"))
+            or clean_serial(_xmp_text(props, "exifEX:BodySerialNumber"))
+            or maker_note_serial(path, make, model))
 
 
 def _first_number(value: Any) -> float | None:

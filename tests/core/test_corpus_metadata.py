@@ -198,3 +198,70 @@ def test_every_corpus_file_decodes_to_a_thumbnail_or_is_refused_with_a_reason(
             decoded += 1
     assert decoded + refused == 495
     assert decoded >= 380  # what Pillow, pillow-heif and the RAW previews manage today
+
+
+# -- camera body serial ------------------------------------------------------------------
+# ExifTool's tags that hold the camera *body's* serial, in the order we prefer them (never a
+# lens, flash, extender, filter or sensor-module serial). An InternalSerialNumber (Panasonic,
+# Sony, Ricoh, Nintendo) is a different number from the one on the body: it counts only
+# where the file holds no body serial, as `PhotoMetadata.serial` then reports it.
+SERIAL_BODY_KEYS = (
+    "ExifIFD:SerialNumber", "IFD0:SerialNumber", "IFD0:CameraSerialNumber",
+    "Canon:SerialNumber", "Nikon:SerialNumber", "Olympus:SerialNumber", "Pentax:SerialNumber",
+    "Sigma:SerialNumber", "Motorola:SerialNumber", "Reconyx:SerialNumber",
+    "GoPro:CameraSerialNumber", "FLIR:CameraSerialNumber", "XMP-aux:SerialNumber",
+    "XMP-exifEX:BodySerialNumber",
+)
+SERIAL_FLOOR = 27  # 29 of 36 today; ExifTool reads the rest from places we do not
+
+
+def _truth_serial(tags: dict) -> tuple[str, str] | None:
+    """(ExifTool key, value) of the body serial, else of an InternalSerialNumber; a value
+    that is no printable text (a fuzzed maker note) is no serial."""
+    keys = [k for k in SERIAL_BODY_KEYS if k in tags] or sorted(
+        k for k in tags if k.endswith(":InternalSerialNumber"))
+    for key in keys:
+        text = str(tags[key]).strip()
+        if text and text.isascii() and text.isprintable():
+            return key, text
+    return None
+
+
+def _same_serial(got: str, want: str) -> bool:
+    """Equal, or equal as numbers (`-n` prints Canon's 0560018150 as 560018150), or equal up
+    to the NUL: ExifTool's JSON drops the NULs of an undefined value, so the padding after
+    one shows (a Panasonic RW2's `F350807010058\\0^\\0` reads `F350807010058^`)."""
+    if got == want or (got.isdigit() and want.isdigit() and int(got) == int(want)):
+        return True
+    return want.startswith(got) and not any(c.isalnum() for c in want[len(got):])
+
+
+def test_serial_agreement_with_exiftool(measured, capsys: pytest.CaptureFixture) -> None:
+    """A serial we report is always ExifTool's; coverage is measured on the clean files."""
+    from tests.conftest import CORPUS
+
+    _rates, results = measured
+    truth = json.loads((CORPUS / "exiftool-truth.json").read_text())
+    flags = _flags(CORPUS)
+    wrong: list[str] = []
+    per_make: dict[str, Rate] = {}
+    for name, meta in results.items():
+        found = _truth_serial(truth[name])
+        if meta.serial and (found is None or not _same_serial(meta.serial, found[1])):
+            wrong.append(f"{name}: {meta.serial!r} != {found}")
+        if found is None or "malformed" in flags.get(name, set()):
+            continue
+        make = str(truth[name].get("IFD0:Make") or found[0].split(":")[0]).split()[0].title()
+        per_make.setdefault(make, Rate()).add(meta.serial is not None, name,
+                                              f"None != {found[1]!r} ({found[0]})")
+    agree = sum(r.agree for r in per_make.values())
+    total = sum(r.total for r in per_make.values())
+    with capsys.disabled():
+        print(f"\n  serial: {agree}/{total} = {agree / total:.1%} (floor {SERIAL_FLOOR}), "
+              f"wrong {len(wrong)}")
+        for make, rate in sorted(per_make.items()):
+            print(f"    {make}: {rate.agree}/{rate.total}")
+        for miss in [m for r in per_make.values() for m in r.misses]:
+            print(f"    miss {miss}")
+    assert not wrong, wrong
+    assert agree >= SERIAL_FLOOR
