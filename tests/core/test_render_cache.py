@@ -194,3 +194,35 @@ def test_a_full_case_disk_falls_back_to_rendering_for_the_export(case, sample, t
     result = export_packet(case, tmp_path / "a.zip")
     assert result.photos == 3 and result.pictures_reused == 0
     assert "annotated/crops/apron/box-01.jpg" in read_zip(result.path)
+
+
+def test_two_threads_rendering_the_same_photo_agree_on_one_entry(case, sample, tmp_path):
+    """The app's background rendering and an export may meet on the same photo."""
+    import threading
+
+    from annotator.core.packet.collect import read_photos
+    from annotator.core.packet.pictures import _case_paths, render_job
+
+    with case.reading() as s:
+        (photo,) = read_photos(s, [sample.ids["apron.jpg"]])
+    job = render_job(photo, _case_paths(case)[photo.sha256], case.store.path_for(photo.sha256))
+    cache = RenderCache.for_case(case.root)
+    results = []
+    barrier = threading.Barrier(3)
+
+    def worker() -> None:
+        barrier.wait()
+        results.append(cache.ensure(job))
+
+    threads = [threading.Thread(target=worker) for _ in range(3)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(results) == 3
+    (entry,) = _entries(case, photo.sha256)
+    for r in results:
+        assert r.folder == entry
+        for name in render.picture_files(job):
+            r.read_verified(name)  # every caller sees complete, checked files
+    assert cache.lookup(job) is not None
