@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import shutil
 import tempfile
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -191,47 +190,33 @@ class _Export:
         names = [photo.annotated, *photo.crops]
         if photo.dataset_image:
             names.append(photo.dataset_image)
-        files = render.picture_files(job)
-        shown = render.shown_files(job)
         try:
-            data = [pictures.read_verified(f) for f in files]
-            report_copies = self._keep_report_copies(pictures, shown)
+            data, report = self._checked(job, pictures)
         except PicturesDamaged:
             if self.cache is not None:
                 self.cache.discard(job)
-            pictures = render_fresh(job, self.staging / STAGED_PICTURES / job.sha256)
-            data = [pictures.read_verified(f) for f in files]
-            report_copies = self._keep_report_copies(pictures, shown)
+            data, report = self._checked(
+                job, render_fresh(job, self.staging / STAGED_PICTURES / job.sha256))
         for name, blob in zip(names, data, strict=True):
             self.packet.write_bytes(name, blob)
-        self.report_pictures.update(zip(names, report_copies, strict=False))
-        self.pictures_reused += pictures.reused
+        for name, shown in zip(names, render.shown_files(job), strict=False):
+            self.report_pictures[name] = report.path(render.REPORT_PREFIX + shown)
+        self.pictures_reused += report.reused  # False when rendered again just now
 
-    def _keep_report_copies(self, pictures: RenderedPictures, shown: list[str]) -> list[Path]:
-        """The report's smaller copies, linked into the staging folder (copied where links
-        are refused) and checked there, so background rendering may prune the cache entry
-        before the report is written."""
-        if pictures.folder.is_relative_to(self.staging):  # rendered for this export only
-            for f in shown:
-                pictures.read_verified(render.REPORT_PREFIX + f)
-            return [pictures.path(render.REPORT_PREFIX + f) for f in shown]
-        folder = self.staging / REPORT_COPIES / pictures.folder.name
-        folder.mkdir(parents=True, exist_ok=True)
-        kept = []
-        for f in shown:
-            name = render.REPORT_PREFIX + f
-            try:
-                try:
-                    os.link(pictures.path(name), folder / name)
-                except OSError:
-                    shutil.copyfile(pictures.path(name), folder / name)
-            except OSError as exc:
-                raise PicturesDamaged(f"{name}: {exc.strerror or exc}") from exc
-            kept.append(folder / name)
-        staged = RenderedPictures(folder, pictures.digests, reused=pictures.reused)
-        for f in shown:
-            staged.read_verified(render.REPORT_PREFIX + f)
-        return kept
+    def _checked(self, job: render.RenderJob, pictures: RenderedPictures
+                 ) -> tuple[list[bytes], RenderedPictures]:
+        """The packed pictures' bytes, checked; and the report's smaller copies, checked and,
+        for a cached render, linked into the staging folder, so background rendering may
+        prune the cache entry before the report is written."""
+        data = [pictures.read_verified(f) for f in render.picture_files(job)]
+        copies = [render.REPORT_PREFIX + f for f in render.shown_files(job)]
+        report = pictures
+        if not pictures.folder.is_relative_to(self.staging):
+            report = pictures.linked_into(self.staging / REPORT_COPIES / pictures.folder.name,
+                                          copies)
+        for name in copies:
+            report.read_verified(name)
+        return data, report
 
     def _wait(self, future: Future[RenderedPictures], name: str) -> RenderedPictures:
         while True:

@@ -68,6 +68,20 @@ class RenderedPictures:
             raise PicturesDamaged(f"{name} differs from its render")
         return data
 
+    def linked_into(self, folder: Path, names: list[str]) -> RenderedPictures:
+        """`names` hard-linked (copied where links are refused) into `folder`: the links
+        stay valid whatever happens to this entry meanwhile (a newer render may prune it)."""
+        folder.mkdir(parents=True, exist_ok=True)
+        for name in names:
+            try:
+                try:
+                    os.link(self.folder / name, folder / name)
+                except OSError:
+                    shutil.copyfile(self.folder / name, folder / name)
+            except OSError as exc:
+                raise PicturesDamaged(f"{name}: {exc.strerror or exc}") from exc
+        return RenderedPictures(folder, self.digests, self.reused)
+
 
 def _software() -> dict[str, object]:
     from PIL import Image, features
