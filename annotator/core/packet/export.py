@@ -297,6 +297,12 @@ class _Export:
         )
 
 
+def default_render_threads() -> int:
+    """One per core, at most 4: each thread holds a full-resolution picture and its copies
+    (about 150 MB for 12 MP), and the zip writer needs a core of its own beyond that."""
+    return max(1, min(4, os.cpu_count() or 1))
+
+
 def _record_abandoned(case: Case, evidence: str, exc: BaseException) -> None:
     reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
     try:
@@ -353,7 +359,7 @@ def export_packet(
                                 code="EXPORT_ORIGINAL_MISSING", photo=p.original_name)
     paths = assign_paths([PhotoFacts(p.sha256, p.original_name, len(p.boxes), p.orientation,
                                      p.format) for p in photos])
-    workers = max(1, jobs or min(2, os.cpu_count() or 1))
+    workers = max(1, jobs or default_render_threads())
 
     with tempfile.TemporaryDirectory(prefix=".packet-", dir=out.parent) as tmp:
         staging = Path(tmp)

@@ -56,6 +56,9 @@ def render_job(photo: PhotoRecord, paths: PhotoPaths, source: Path) -> render.Re
     )
 
 
+READ_CHUNK = 64  # photos read per transaction: a check of a large case stays cheap
+
+
 @dataclass(frozen=True)
 class PrepareResult:
     """How many photos were rendered now, were ready already, or could not be rendered."""
@@ -95,24 +98,25 @@ def prepare_pictures(
     if cache is None or not ids:
         return PrepareResult(0, 0, 0)
     paths = _case_paths(case)
-    rendered = ready = failed = 0
-    for done, pid in enumerate(ids, start=1):
-        if cancelled is not None and cancelled():
-            break
+    rendered = ready = failed = done = 0
+    for start in range(0, len(ids), READ_CHUNK):
         with case.reading() as s:
-            records = read_photos(s, [pid])
-        if not records or records[0].sha256 not in paths:
-            continue  # deleted meanwhile
-        photo = records[0]
-        job = render_job(photo, paths[photo.sha256], case.store.path_for(photo.sha256))
-        try:
-            if cache.lookup(job) is not None:
-                ready += 1
-            else:
-                cache.ensure(job)
-                rendered += 1
-        except Exception:  # noqa: BLE001 - a damaged original is the export's to report
-            failed += 1
-        if progress is not None:
-            progress(done, len(ids))
+            records = read_photos(s, ids[start:start + READ_CHUNK])
+        for photo in records:
+            if cancelled is not None and cancelled():
+                return PrepareResult(rendered, ready, failed)
+            done += 1
+            if photo.sha256 not in paths:
+                continue  # imported after the names were read: the next pass takes it
+            job = render_job(photo, paths[photo.sha256], case.store.path_for(photo.sha256))
+            try:
+                if cache.lookup(job) is not None:
+                    ready += 1
+                else:
+                    cache.ensure(job)
+                    rendered += 1
+            except Exception:  # noqa: BLE001 - a damaged original is the export's to report
+                failed += 1
+            if progress is not None:
+                progress(done, len(ids))
     return PrepareResult(rendered, ready, failed)
