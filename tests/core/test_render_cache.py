@@ -226,3 +226,27 @@ def test_two_threads_rendering_the_same_photo_agree_on_one_entry(case, sample, t
         for name in render.picture_files(job):
             r.read_verified(name)  # every caller sees complete, checked files
     assert cache.lookup(job) is not None
+
+
+def test_pictures_are_never_drawn_from_an_altered_original(case, sample, tmp_path):
+    """Alter the store's copy, let rendering ahead run, put the copy back: no picture of the
+    altered bytes may survive into a packet."""
+    from PIL import Image
+
+    sha = sample.shas["apron.jpg"]
+    stored_copy = case.store.path_for(sha)
+    genuine = stored_copy.read_bytes()
+    stored_copy.chmod(0o644)
+    Image.new("RGB", (1600, 1200), "red").save(stored_copy, "JPEG")  # a doctored picture
+    result = prepare_pictures(case, [sample.ids["apron.jpg"]])
+    assert (result.rendered, result.failed) == (0, 1)
+    assert _entries(case, sha) == []
+    with pytest.raises(Exception, match="no longer matches its recorded SHA-256"):
+        export_packet(case, tmp_path / "a.zip")
+    assert not (tmp_path / "a.zip").exists()
+    stored_copy.write_bytes(genuine)
+    stored_copy.chmod(0o444)
+    files = read_zip(export_packet(case, tmp_path / "b.zip").path)
+    with Image.open(__import__("io").BytesIO(files["annotated/crops/apron/box-01.jpg"])) as im:
+        r, g, b = im.convert("RGB").resize((1, 1)).getpixel((0, 0))
+    assert not (r > 200 and g < 60 and b < 60), "the crop shows the doctored red picture"

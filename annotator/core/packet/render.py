@@ -62,6 +62,7 @@ class RenderJob:
     The pictures depend on these values alone, so they also key the render cache."""
 
     sha256: str
+    name: str  # the original's name in the packet (for messages)
     source: Path
     orientation: int | None
     width: int

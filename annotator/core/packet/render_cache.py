@@ -30,6 +30,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from annotator.core.errors import InputRejected
 from annotator.core.packet import render
 from annotator.core.packet.fonts import font_files
 
@@ -118,9 +119,36 @@ def _digests(folder: Path) -> dict[str, str]:
             for p in sorted(folder.iterdir()) if p.is_file() and p.name != INDEX}
 
 
+def _original_checked(job: render.RenderJob) -> tuple[int, int, int]:
+    """Hash the case's copy of the original before it is decoded: pictures are only ever
+    drawn from the bytes the case recorded (an original altered in the store, rendered, then
+    put back must not leave doctored pictures behind). Returns the file's identity, to see
+    after the decode that it was not replaced meanwhile."""
+    h = hashlib.sha256()
+    with open(job.source, "rb") as f:
+        while chunk := f.read(1 << 20):
+            h.update(chunk)
+        st = os.fstat(f.fileno())
+    if h.hexdigest() != job.sha256:
+        raise _altered(job)
+    return st.st_ino, st.st_size, st.st_mtime_ns
+
+
+def _altered(job: render.RenderJob) -> InputRejected:
+    return InputRejected(
+        f"the case's copy of {job.name} no longer matches its recorded SHA-256 (the store was "
+        "altered); the export was stopped", code="STORE_ALTERED", name=job.name)
+
+
 def render_fresh(job: render.RenderJob, folder: Path) -> RenderedPictures:
-    """Render `job` into `folder` (no cache) and record each file's SHA-256."""
+    """Render `job` into `folder` (no cache) from its checked original, and record each
+    file's SHA-256."""
+    before = _original_checked(job)
     render.render_photo(job, folder)
+    st = os.stat(job.source)
+    if (st.st_ino, st.st_size, st.st_mtime_ns) != before:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise _altered(job)
     return RenderedPictures(folder, _digests(folder), reused=False)
 
 
