@@ -130,6 +130,8 @@ ERRORS: dict[str, str] = {
         "CoreErrors", "{object_type} {object_id} was changed by someone else meanwhile (version "
         "{current_version}, you edited version {expected_version}); nothing was "
         "overwritten"),
+    "EXPORT_FILE_CHANGED": QT_TRANSLATE_NOOP(
+        "CoreErrors", "{name} differs from what the export recorded; the export was stopped"),
     "EXPORT_FILE_FAILED": QT_TRANSLATE_NOOP("CoreErrors", "{name}: {exc}"),
     "EXPORT_FOLDER_MISSING": QT_TRANSLATE_NOOP("CoreErrors", "the folder {parent} does not exist"),
     "EXPORT_ORIGINAL_MISSING": QT_TRANSLATE_NOOP(

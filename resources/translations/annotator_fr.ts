@@ -784,6 +784,10 @@
         <translation>{object_type} {object_id} : modifié entre-temps par quelqu&apos;un d&apos;autre (version {current_version}, vous avez modifié la version {expected_version}) ; rien n&apos;a été écrasé</translation>
     </message>
     <message>
+        <source>{name} differs from what the export recorded; the export was stopped</source>
+        <translation>{name} diffère de ce que l’export a enregistré ; l’export a été arrêté</translation>
+    </message>
+    <message>
         <source>{name}: {exc}</source>
         <translation>{name} : {exc}</translation>
     </message>

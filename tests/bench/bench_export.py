@@ -19,9 +19,8 @@ before each step:
 4. `annotator verify PACKET.zip`, for reference;
 5. rendering ahead: `prepare_pictures` over every photo in this process, on one core, as the
    workspace's background job does it (its cost per photo);
-6. with `--stages`, one more (warm) export in this process, timed per stage (originals and
-   pictures, dataset files and manifest, custody log and report, seal) through its progress
-   callback.
+6. with `--stages`, one more (warm) export in this process, timed per stage through its
+   progress callback.
 
 The target is export at most 3 × the floor. Peak memory of the export process is printed
 too (it streams: originals never sit in memory).
@@ -113,29 +112,27 @@ def _stages(case_dir: Path, out: Path, jobs: int) -> list[tuple[str, float, floa
     from annotator.core.case import Case
     from annotator.core.packet.export import export_packet
 
-    names = ["read the selection; originals and pictures into the zip (rendered meanwhile)",
-             "datasets, manifest, README", "export event, custody log, report.pdf",
+    names = ["read the selection; every photo's pictures from the render cache (or rendered), "
+             "linked and checked",
+             "datasets, manifest, README in memory; export event; the originals into the zip "
+             "(the report starts in its own process)",
+             "the pictures and the other files into the zip; waiting for the report",
+             "custody log and report.pdf into the zip",
              "SHA256SUMS, close, `packet.sealed`"]
-    marks: list[tuple[float, float]] = [(time.perf_counter(), time.process_time())]
+    marks: dict[int, tuple[float, float]] = {}
 
     def progress(done: int, total: int) -> None:
-        # Photos report 1..n (n = total - 3); the three calls after them end the later stages.
-        if done == 1 and len(marks) == 1:
-            marks.append((time.perf_counter(), time.process_time()))  # first picture done
-        if done >= total - 3:
-            marks.append((time.perf_counter(), time.process_time()))
+        n = (total - 3) // 2
+        if done in (n, n + 1, 2 * n + 1, 2 * n + 2, total) and done not in marks:
+            marks[done] = (time.perf_counter(), time.process_time())
 
     os.sync()
-    marks[0] = (time.perf_counter(), time.process_time())
+    start = (time.perf_counter(), time.process_time())
     with Case.open(case_dir, examiner="bench") as case:
         export_packet(case, out, jobs=jobs, progress=progress)
-    # marks: start, first picture, last picture, datasets..README, report, sealed
-    bounds = [marks[0], marks[2], marks[3], marks[4], marks[5]]
-    rows = [(names[i], b[0] - a[0], b[1] - a[1])
+    bounds = [start, *(marks[k] for k in sorted(marks))]
+    return [(names[i], b[0] - a[0], b[1] - a[1])
             for i, (a, b) in enumerate(zip(bounds, bounds[1:], strict=False))]
-    rows.insert(1, ("(of which: up to the first picture, i.e. the originals into the zip)",
-                    marks[1][0] - marks[0][0], marks[1][1] - marks[0][1]))
-    return rows
 
 
 def main() -> int:

@@ -285,3 +285,44 @@ def test_clashing_file_names_are_made_unique_and_safe(case, tmp_path):
     for photo in man["photos"]:
         assert files[photo["paths"]["original"]] == (
             case.store.path_for(photo["sha256"]).read_bytes())
+
+
+def test_cancelling_while_the_zip_is_written_is_recorded_as_abandoned(case, sample, tmp_path):
+    """After the export event, a cancel still stops the export: no packet, and the audit
+    log says that the recorded export was abandoned."""
+    state = {"event": False}
+
+    def progress(done: int, total: int) -> None:
+        state["event"] = state["event"] or done > (total - 3) // 2  # the zip is being written
+
+    with pytest.raises(ExportCancelled):
+        export_packet(case, tmp_path / "p.zip", progress=progress,
+                      cancelled=lambda: state["event"])
+    assert not (tmp_path / "p.zip").exists() and not list(tmp_path.glob(".packet-*"))
+    with case.reading() as s:
+        actions = [e.action for e in s.execute(select(AuditEvent).order_by(AuditEvent.id)
+                                               ).scalars()]
+    assert actions[-2:] == ["packet.export", "packet.abandoned"]
+
+
+def test_a_report_built_in_its_own_process_is_the_same_pdf(case, sample, tmp_path, monkeypatch):
+    """Large packets build report.pdf in a helper process beside the zip writer: the packet
+    must be the same as with the report built in this process."""
+    from annotator.core.packet import export
+
+    monkeypatch.setattr(export, "REPORT_PROCESS_MIN_PHOTOS", 10_000)
+    here = read_zip(export_packet(case, tmp_path / "here.zip").path)
+    monkeypatch.setattr(export, "REPORT_PROCESS_MIN_PHOTOS", 0)
+    apart = read_zip(export_packet(case, tmp_path / "apart.zip").path)
+    assert here["report.pdf"][:5] == apart["report.pdf"][:5] == b"%PDF-"
+    assert len(apart["report.pdf"]) > 10_000
+    varying = {"manifest.json", "README.txt", "custody.jsonl", "report.pdf", "SHA256SUMS"}
+    assert {n: b for n, b in here.items() if n not in varying} == \
+           {n: b for n, b in apart.items() if n not in varying}
+    assert verify_ok(tmp_path / "apart.zip")
+
+
+def verify_ok(path) -> bool:  # type: ignore[no-untyped-def]
+    from annotator.core.packet.verify import verify_packet
+
+    return verify_packet(path).ok

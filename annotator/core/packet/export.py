@@ -3,20 +3,24 @@ Export dialog.
 
 Order of work, and why:
 1. Read the selection in one read transaction (plain values from then on).
-2. Stream each original into the zip, checking it still has its recorded SHA-256, while
-   worker threads take each photo's pictures from the case's render cache (rendered ahead in
-   the background as the examiner worked; see `render_cache`) or render the missing ones
-   (Pillow releases the GIL while it decodes and encodes); then each photo's pictures go into
-   the zip as soon as they are ready, each checked against the SHA-256 its render recorded.
-3. Write the dataset files, manifest.json and README.txt, and take the digest of the
-   SHA256SUMS lines written so far (`evidence_sha256`).
+2. Take each photo's pictures from the case's render cache (rendered ahead in the background
+   as the examiner worked; see `render_cache`), or render the missing ones on every core;
+   link them into the staging folder, where nothing else can change them.
+3. Build the dataset files, manifest.json and README.txt in memory. Every file but the
+   custody log and the report is now known, with its SHA-256: the originals by the hashes
+   the case recorded, the pictures by their renders', the rest by their bytes. Their
+   SHA256SUMS lines give `evidence_sha256`.
 4. Append the `packet.export` audit event carrying that digest. The custody log and the
-   report, which both show the chain *including* this event, can only be written after it.
-5. Write custody.jsonl and report.pdf, then SHA256SUMS over every file and, with a key,
-   SHA256SUMS.sig; close the zip and move it into place atomically.
-6. Append `packet.sealed` with the SHA-256 of SHA256SUMS (not in this packet: it happens
-   after; the next packet's custody log shows it).
-Cancelling is honoured until step 4; after it only small files remain to be written.
+   report show the chain *including* this event, so they can only be made after it.
+5. Write the zip: the originals (each checked against its recorded SHA-256 as it streams),
+   the pictures and the files of step 3, while another process builds report.pdf (with the
+   custody log). Every file written must have the hash step 3 announced, or the export
+   stops.
+6. Add custody.jsonl and report.pdf, then SHA256SUMS over every file and, with a key,
+   SHA256SUMS.sig; close the zip and move it into place atomically; append `packet.sealed`
+   with the SHA-256 of SHA256SUMS (the next packet's custody log shows it).
+Cancelling stops the export at any point. Before step 4 nothing is recorded; after it the
+audit log says `packet.abandoned`, as it does for any failure after the export event.
 Originals are only ever read; a failed or cancelled export leaves no file at `out`.
 """
 
@@ -26,7 +30,7 @@ import hashlib
 import os
 import tempfile
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
@@ -61,6 +65,8 @@ if TYPE_CHECKING:
 AFTER_EVENT = ("custody.jsonl", "report.pdf")
 # Pictures rendered for this export when the case's render cache cannot be used.
 STAGED_PICTURES = "_pictures"
+# From this many photos on, report.pdf is built in a process of its own beside the zip.
+REPORT_PROCESS_MIN_PHOTOS = 24
 # The report's copies of cached pictures, linked here so the cache may change meanwhile.
 REPORT_COPIES = "_report-copies"
 Progress = Callable[[int, int], None]
@@ -138,36 +144,37 @@ class _Export:
     # packet path of a picture → the report's smaller copy of it
     report_pictures: dict[str, Path] = field(default_factory=dict)
     pictures_reused: int = 0
+    jobs: dict[str, render.RenderJob] = field(default_factory=dict)  # by photo SHA-256
+    pictures: dict[str, RenderedPictures] = field(default_factory=dict)  # by photo SHA-256
 
     @property
     def total(self) -> int:
-        return len(self.photos) + 3
+        """Progress steps: each photo's pictures, each photo packed, then three more."""
+        return 2 * len(self.photos) + 3
 
     def _check_cancel(self) -> None:
         if self.cancelled():
             raise ExportCancelled("export cancelled; no packet was written")
 
-    def originals_and_pictures(self, workers: int) -> None:
-        """Step 2: originals into the zip while worker threads fetch each photo's pictures
-        from the render cache or render them; each photo's pictures go into the zip as soon
-        as they are ready, so the zip writing overlaps the rendering instead of following it."""
-        paths, store = self.paths, self.case.store
-        # A fixed order (by packet path) for the rendering, and so for the zip's entries.
-        order = sorted(self.photos, key=lambda p: paths[p.sha256].annotated)
-        jobs = {p.sha256: render_job(p, paths[p.sha256], store.path_for(p.sha256))
-                for p in order}
+    def _order(self) -> list[PhotoRecord]:
+        """A fixed order (by packet path) for the pictures, and so for the zip's entries."""
+        return sorted(self.photos, key=lambda p: self.paths[p.sha256].annotated)
+
+    def prepare_pictures(self, workers: int) -> None:
+        """Step 2: every photo's pictures, from the render cache or rendered now by `workers`
+        threads, in the staging folder and checked."""
+        store = self.case.store
+        order = self._order()
+        self.jobs = {p.sha256: render_job(p, self.paths[p.sha256], store.path_for(p.sha256))
+                     for p in order}
         with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="packet-render") as pool:
             futures: list[Future[RenderedPictures]] = [
-                pool.submit(self._pictures_of, jobs[p.sha256]) for p in order
+                pool.submit(self._pictures_of, self.jobs[p.sha256]) for p in order
             ]
             try:
-                for p in sorted(self.photos, key=lambda p: paths[p.sha256].original):
-                    self._check_cancel()
-                    self.packet.write_file(paths[p.sha256].original, store.path_for(p.sha256),
-                                           expected_sha256=p.sha256)
                 for done, (p, future) in enumerate(zip(order, futures, strict=True), start=1):
-                    pictures = self._wait(future, paths[p.sha256].name)
-                    self._write_pictures(paths[p.sha256], jobs[p.sha256], pictures)
+                    rendered = self._wait(future, self.paths[p.sha256].name)
+                    self._keep(p.sha256, rendered)
                     self.progress(done, self.total)
             except BaseException:
                 for f in futures:
@@ -175,48 +182,91 @@ class _Export:
                 raise
 
     def _pictures_of(self, job: render.RenderJob) -> RenderedPictures:
+        """(A worker thread.) The pictures of `job` in the staging folder, every file checked
+        against its render's SHA-256: a cached render's files are linked there (background
+        rendering may prune the entry meanwhile); a damaged entry is discarded and the
+        photo rendered again."""
+        pictures = None
         if self.cache is not None:
             try:
-                return self.cache.ensure(job)
+                pictures = self.cache.ensure(job)
             except OSError:  # the case's disk is full or read-only: the packet still can be
                 pass
+        if pictures is None:
+            return self._checked(job, self._fresh(job))
+        try:
+            return self._checked(job, pictures)
+        except PicturesDamaged:
+            self.cache.discard(job)  # type: ignore[union-attr]
+            return self._checked(job, self._fresh(job))
+
+    def _fresh(self, job: render.RenderJob) -> RenderedPictures:
         return render_fresh(job, self.staging / STAGED_PICTURES / job.sha256)
 
-    def _write_pictures(self, photo: PhotoPaths, job: render.RenderJob,
-                        pictures: RenderedPictures) -> None:
-        """One photo's annotated picture, box crops and dataset copy into the zip, each
-        checked against the SHA-256 its render recorded; a cached render found damaged is
-        discarded and the photo rendered again for this export."""
-        names = [photo.annotated, *photo.crops]
-        if photo.dataset_image:
-            names.append(photo.dataset_image)
-        try:
-            data, report = self._checked(job, pictures)
-        except PicturesDamaged:
-            if self.cache is not None:
-                self.cache.discard(job)
-            data, report = self._checked(
-                job, render_fresh(job, self.staging / STAGED_PICTURES / job.sha256))
-        for name, blob in zip(names, data, strict=True):
-            self.packet.write_bytes(name, blob)
-        for name, shown in zip(names, render.shown_files(job), strict=False):
-            self.report_pictures[name] = report.path(render.REPORT_PREFIX + shown)
-        self.pictures_reused += report.reused  # False when rendered again just now
-
-    def _checked(self, job: render.RenderJob, pictures: RenderedPictures
-                 ) -> tuple[list[bytes], RenderedPictures]:
-        """The packed pictures' bytes, checked; and the report's smaller copies, checked and,
-        for a cached render, linked into the staging folder, so background rendering may
-        prune the cache entry before the report is written."""
-        data = [pictures.read_verified(f) for f in render.picture_files(job)]
-        copies = [render.REPORT_PREFIX + f for f in render.shown_files(job)]
-        report = pictures
+    def _checked(self, job: render.RenderJob, pictures: RenderedPictures) -> RenderedPictures:
+        names = render.picture_files(job) + [render.REPORT_PREFIX + f
+                                             for f in render.shown_files(job)]
         if not pictures.folder.is_relative_to(self.staging):
-            report = pictures.linked_into(self.staging / REPORT_COPIES / pictures.folder.name,
-                                          copies)
-        for name in copies:
-            report.read_verified(name)
-        return data, report
+            pictures = pictures.linked_into(self.staging / REPORT_COPIES / pictures.folder.name,
+                                            names)
+        for name in names:
+            pictures.read_verified(name)
+        return pictures
+
+    def _keep(self, sha256: str, pictures: RenderedPictures) -> None:
+        job = self.jobs[sha256]
+        self.pictures[sha256] = pictures
+        for name, shown in zip(_picture_names(self.paths[sha256]), render.shown_files(job),
+                               strict=False):
+            self.report_pictures[name] = pictures.path(render.REPORT_PREFIX + shown)
+        self.pictures_reused += pictures.reused
+
+    def expected_hashes(self, files: dict[str, bytes]) -> dict[str, str]:
+        """Step 3: the SHA-256 of every file but the custody log and the report, before
+        any is written: recorded (originals), rendered (pictures) or computed (`files`)."""
+        hashes = {}
+        for p in self.photos:
+            paths, job, pictures = self.paths[p.sha256], self.jobs[p.sha256], \
+                self.pictures[p.sha256]
+            hashes[paths.original] = p.sha256
+            for name, f in zip(_picture_names(paths), render.picture_files(job), strict=True):
+                hashes[name] = pictures.digests[f]
+        for name, data in files.items():
+            hashes[name] = hashlib.sha256(data).hexdigest()
+        return hashes
+
+    def write_files(self, files: dict[str, bytes], expected: dict[str, str]) -> None:
+        """Step 5: originals (checked against their recorded SHA-256 as they stream), then
+        each photo's pictures, then `files`; each must have the hash announced in step 3."""
+        store, n = self.case.store, len(self.photos)
+        for p in sorted(self.photos, key=lambda p: self.paths[p.sha256].original):
+            self._check_cancel()
+            self.packet.write_file(self.paths[p.sha256].original, store.path_for(p.sha256),
+                                   expected_sha256=p.sha256)
+        for done, p in enumerate(self._order(), start=n + 1):
+            self._check_cancel()
+            self._write_pictures(p.sha256)
+            self.progress(done, self.total)
+        for name in files:
+            self.packet.write_bytes(name, files[name])
+        wrong = [name for name in expected if self.packet.hashes.get(name) != expected[name]]
+        if wrong:
+            raise InputRejected(
+                f"{wrong[0]} differs from what the export recorded; the export was stopped",
+                code="EXPORT_FILE_CHANGED", name=wrong[0])
+
+    def _write_pictures(self, sha256: str) -> None:
+        """One photo's annotated picture, crops and dataset copy into the zip, checked again
+        as they are read; damaged ones are rendered again (the same bytes)."""
+        job, pictures = self.jobs[sha256], self.pictures[sha256]
+        files = render.picture_files(job)
+        try:
+            data = [pictures.read_verified(f) for f in files]
+        except PicturesDamaged:
+            pictures = self._fresh(job)
+            data = [pictures.read_verified(f) for f in files]
+        for name, f, blob in zip(_picture_names(self.paths[sha256]), files, data, strict=True):
+            self.packet.write_bytes(name, blob, sha256=pictures.digests[f])
 
     def _wait(self, future: Future[RenderedPictures], name: str) -> RenderedPictures:
         while True:
@@ -229,30 +279,29 @@ class _Export:
                 raise InputRejected(f"{name}: {exc}",
                                     code="EXPORT_FILE_FAILED", name=name, exc=exc) from exc
 
-    def derived_files(self) -> dict[str, Any]:
-        """Step 3: annotated/, datasets/, manifest.json, README.txt; returns the manifest."""
-        photos, paths, packet = self.photos, self.paths, self.packet
+    def derived_files(self) -> tuple[dict[str, Any], dict[str, bytes]]:
+        """Step 3: the dataset files, manifest.json and README.txt, in memory, in the order
+        they go into the zip; and the manifest."""
+        photos, paths = self.photos, self.paths
         images = [_dataset_image(p, paths[p.sha256]) for p in photos]
         names = datasets.class_names(self.case_info.labels, images)
-        files: dict[str, bytes] = {
+        data: dict[str, bytes] = {
             "datasets/coco.json": datasets.coco_json(
                 images, names, f"annotator evidence packet: {self.case_info.name}"),
             "datasets/yolo/classes.txt": datasets.yolo_classes(names),
             "datasets/yolo/data.yaml": datasets.yolo_data_yaml(names),
         }
         for p, im in zip(photos, images, strict=True):
-            files[paths[p.sha256].voc] = datasets.voc_xml(im)
-            files[paths[p.sha256].yolo] = datasets.yolo_txt(im, names)
-        for name in sorted(files):
-            packet.write_bytes(name, files[name])
+            data[paths[p.sha256].voc] = datasets.voc_xml(im)
+            data[paths[p.sha256].yolo] = datasets.yolo_txt(im, names)
+        files = {name: data[name] for name in sorted(data)}
         man = manifest.build_manifest(
             case=self.case_info, photos=photos, paths=paths, examiner=self.case.examiner,
             created=self.created, selection=self.selection.describe(), signing=self.signing,
             class_names=names)
-        packet.write_bytes("manifest.json", manifest.dumps(man))
-        packet.write_bytes("README.txt", readme_text(man))
-        self.progress(len(photos) + 1, self.total)
-        return man
+        files["manifest.json"] = manifest.dumps(man)
+        files["README.txt"] = readme_text(man)
+        return man, files
 
     def record_export(self, man: dict[str, Any], evidence: str) -> int:
         """Step 4: the `packet.export` audit event; returns its id."""
@@ -268,19 +317,39 @@ class _Export:
             s.flush()
             return s.execute(select(func.max(AuditEvent.id))).scalar_one()
 
-    def custody_and_report(self, man: dict[str, Any], last_event_id: int) -> None:
-        """Step 5a: custody.jsonl and report.pdf, both showing the chain up to the export."""
+    def custody_lines(self, last_event_id: int) -> list[dict[str, Any]]:
+        """The custody log: the chain up to and including the export event, redacted for
+        photos outside the packet."""
         scope = _scope(self.case, self.photos)
         with self.case.reading() as s:
             events = s.execute(select(AuditEvent).where(AuditEvent.id <= last_event_id)
                                .order_by(AuditEvent.id)).scalars().all()
-            lines = custody.custody_lines(events, scope)
-        self.packet.write_bytes("custody.jsonl", custody.dumps(lines))
+            return custody.custody_lines(events, scope)
+
+    def write_zip_and_report(self, man: dict[str, Any], lines: list[dict[str, Any]],
+                             files: dict[str, bytes], expected: dict[str, str]) -> None:
+        """Step 5: the zip written while report.pdf is built. For a packet of some size the
+        report (pure Python, seconds for hundreds of photos) gets a process of its own: on a
+        thread it would hold the GIL the zip writer needs between its reads and writes."""
         from annotator.core.packet.report import write_report
 
-        write_report(self.staging / "report.pdf", man, lines, self.report_pictures)
+        args = (self.staging / "report.pdf", man, lines, dict(self.report_pictures))
+        if len(self.photos) < REPORT_PROCESS_MIN_PHOTOS:
+            self.write_files(files, expected)
+            write_report(*args)
+            return
+        from annotator.core.ingest_pool import process_context
+
+        with ProcessPoolExecutor(max_workers=1, mp_context=process_context()) as helper:
+            report = helper.submit(write_report, *args)
+            self.write_files(files, expected)
+            report.result()
+
+    def add_custody_and_report(self, custody_jsonl: bytes) -> None:
+        """Step 6: the two files made after the export event."""
+        self.packet.write_bytes("custody.jsonl", custody_jsonl)
         self.packet.write_file("report.pdf", self.staging / "report.pdf")
-        self.progress(len(self.photos) + 2, self.total)
+        self.progress(2 * len(self.photos) + 2, self.total)
 
     def seal(self, man: dict[str, Any], evidence: str) -> ExportResult:
         """Step 5b: SHA256SUMS over every file, and its signature."""
@@ -295,6 +364,14 @@ class _Export:
             public_key_sha256=self.signing.fingerprint if self.signing else None,
             pictures_reused=self.pictures_reused,
         )
+
+
+def _picture_names(paths: PhotoPaths) -> list[str]:
+    """A photo's pictures in the packet, in the order of `render.picture_files`."""
+    names = [paths.annotated, *paths.crops]
+    if paths.dataset_image:
+        names.append(paths.dataset_image)
+    return names
 
 
 def default_render_threads() -> int:
@@ -339,7 +416,8 @@ def export_packet(
     """Write the evidence packet of `selection` (default: every photo) to `out`.
 
     `progress(done, total)` is called from this thread; `cancelled()` is polled and stops the
-    export (raising ExportCancelled) until the export is recorded in the audit log.
+    export at any point (raising ExportCancelled); once the export is in the audit log, the
+    log also says it was abandoned.
     """
     out = Path(out).absolute()
     selection = selection or Selection()
@@ -368,12 +446,18 @@ def export_packet(
                       signing, progress or (lambda done, total: None),
                       cancelled or (lambda: False), RenderCache.for_case(case.root))
         try:
-            run.originals_and_pictures(workers)
-            man = run.derived_files()
-            evidence = evidence_digest(packet.hashes)
+            run.prepare_pictures(workers)
+            run._check_cancel()
+            man, files = run.derived_files()
+            expected = run.expected_hashes(files)
+            evidence = evidence_digest(expected)
             last_event_id = run.record_export(man, evidence)
             try:
-                run.custody_and_report(man, last_event_id)
+                lines = run.custody_lines(last_event_id)
+                run.write_zip_and_report(man, lines, files, expected)
+                custody_jsonl = custody.dumps(lines)
+                run.progress(2 * len(photos) + 1, run.total)
+                run.add_custody_and_report(custody_jsonl)
                 result = run.seal(man, evidence)
             except BaseException as exc:
                 # The export is already in the audit log: say there that no packet came of it.

@@ -50,11 +50,14 @@ class PacketZip:
         info.compress_type = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
         return info
 
-    def write_bytes(self, name: str, data: bytes) -> str:
+    def write_bytes(self, name: str, data: bytes, sha256: str | None = None) -> str:
+        """Add `data` as `name`; `sha256`, when the caller has just checked the bytes against
+        it, spares hashing them again."""
         info = self._info(name)
-        hashing = self._hasher.submit(lambda: hashlib.sha256(data).hexdigest())
+        hashing = None if sha256 else self._hasher.submit(
+            lambda: hashlib.sha256(data).hexdigest())
         self._zip.writestr(info, data)
-        digest = hashing.result()
+        digest = sha256 or hashing.result()  # type: ignore[union-attr]
         self.hashes[name] = digest
         return digest
 
