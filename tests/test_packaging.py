@@ -86,6 +86,34 @@ def test_built_program_imports_with_worker_processes(built: Path, tmp_path: Path
 
 
 @pytest.mark.slow
+def test_built_program_exports_a_packet_building_its_report_in_a_process(built: Path,
+                                                                          tmp_path: Path):
+    """From REPORT_PROCESS_MIN_PHOTOS photos on, report.pdf is built in a helper process,
+    which re-runs the frozen executable like the import workers."""
+    import zipfile
+
+    from annotator.core.packet.export import REPORT_PROCESS_MIN_PHOTOS
+    from tests.factory import make_exif, make_jpeg
+
+    photos = tmp_path / "photos"
+    photos.mkdir()
+    count = REPORT_PROCESS_MIN_PHOTOS + 1
+    for i in range(count):
+        make_jpeg(photos / f"p{i:02d}.jpg", 160, 120, seed=i,
+                  exif=make_exif(original=f"2023:10:27 10:{i:02d}:00", offset="+00:00"))
+    case = str(tmp_path / "case")
+    assert _run(built, "init", case, tmp=tmp_path).returncode == 0
+    assert _run(built, "import", case, str(photos), tmp=tmp_path).returncode == 0
+    packet = tmp_path / "packet.zip"
+    result = _run(built, "export", case, "--out", str(packet), tmp=tmp_path)
+    assert result.returncode == 0, result.stderr
+    with zipfile.ZipFile(packet) as zf:
+        assert zf.read("report.pdf").startswith(b"%PDF-")
+    verified = _run(built, "verify", str(packet), tmp=tmp_path)
+    assert verified.returncode == 0, verified.stdout + verified.stderr
+
+
+@pytest.mark.slow
 def test_built_program_speaks_french_when_asked(built: Path, tmp_path: Path):
     (tmp_path / "config").mkdir()
     (tmp_path / "config" / "settings.json").write_text('{"language": "fr"}', encoding="utf-8")
