@@ -21,6 +21,8 @@ import struct
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from annotator.core.raw_preview import TYPE_SIZES  # TIFF field type → bytes per value
+
 if TYPE_CHECKING:
     from annotator.core.exif_raw import RawExif
 
@@ -32,7 +34,6 @@ _STANDARD = ("EXIF BodySerialNumber", "Image BodySerialNumber", "Image Tag 0xC62
 _MAKES = re.compile(r"^\s*(canon|nikon|olympus|epson|panasonic|sigma|foveon|pentax|ricoh|"
                     r"asahi|motorola|reconyx)", re.IGNORECASE)
 _TIFF_MAGIC = (b"II*\x00", b"MM\x00*", b"IIRO", b"IIRS", b"MMOR", b"IIU\x00")
-_TYPE_SIZE = {1: 1, 2: 1, 3: 2, 4: 4, 5: 8, 6: 1, 7: 1, 8: 2, 9: 4, 10: 8, 11: 4, 12: 8, 13: 4}
 
 
 def clean_serial(value: Any) -> str | None:
@@ -122,7 +123,7 @@ class _Tiff:
         out = {}
         for entry in range(pos + 2, end, 12):
             tag, kind, n = struct.unpack_from(order + "HHI", self.data, entry)
-            size = _TYPE_SIZE.get(kind, 0) * n
+            size = TYPE_SIZES.get(kind, 0) * n
             start = entry + 8 if size <= 4 else base + self.u("I", entry + 8, order)
             if size > 4 and base == 0 and not trusted and not (
                     end <= start and start + size <= self.note_end):

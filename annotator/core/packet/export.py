@@ -67,8 +67,8 @@ AFTER_EVENT = ("custody.jsonl", "report.pdf")
 STAGED_PICTURES = "_pictures"
 # From this many photos on, report.pdf is built in a process of its own beside the zip.
 REPORT_PROCESS_MIN_PHOTOS = 24
-# The report's copies of cached pictures, linked here so the cache may change meanwhile.
-REPORT_COPIES = "_report-copies"
+# Cached renders' files, linked into the staging folder so the cache may change meanwhile.
+LINKED_PICTURES = "_cached-pictures"
 Progress = Callable[[int, int], None]
 
 
@@ -182,34 +182,28 @@ class _Export:
                 raise
 
     def _pictures_of(self, job: render.RenderJob) -> RenderedPictures:
-        """(A worker thread.) The pictures of `job` in the staging folder, every file checked
-        against its render's SHA-256: a cached render's files are linked there (background
-        rendering may prune the entry meanwhile); a damaged entry is discarded and the
-        photo rendered again."""
-        pictures = None
+        """(A worker thread.) The pictures of `job` in the staging folder: a cached render's
+        files linked there (background rendering may prune the entry meanwhile), else a
+        fresh render. The report's copies are checked here; the packed files are checked
+        as they are read into the zip."""
         if self.cache is not None:
             try:
-                pictures = self.cache.ensure(job)
+                return self._staged(job, self.cache.ensure(job))
+            except PicturesDamaged:
+                self.cache.discard(job)
             except OSError:  # the case's disk is full or read-only: the packet still can be
                 pass
-        if pictures is None:
-            return self._checked(job, self._fresh(job))
-        try:
-            return self._checked(job, pictures)
-        except PicturesDamaged:
-            self.cache.discard(job)  # type: ignore[union-attr]
-            return self._checked(job, self._fresh(job))
+        return self._staged(job, self._fresh(job))
 
     def _fresh(self, job: render.RenderJob) -> RenderedPictures:
         return render_fresh(job, self.staging / STAGED_PICTURES / job.sha256)
 
-    def _checked(self, job: render.RenderJob, pictures: RenderedPictures) -> RenderedPictures:
-        names = render.picture_files(job) + [render.REPORT_PREFIX + f
-                                             for f in render.shown_files(job)]
+    def _staged(self, job: render.RenderJob, pictures: RenderedPictures) -> RenderedPictures:
+        copies = [render.REPORT_PREFIX + f for f in render.shown_files(job)]
         if not pictures.folder.is_relative_to(self.staging):
-            pictures = pictures.linked_into(self.staging / REPORT_COPIES / pictures.folder.name,
-                                            names)
-        for name in names:
+            pictures = pictures.linked_into(self.staging / LINKED_PICTURES / pictures.folder.name,
+                                            render.picture_files(job) + copies)
+        for name in copies:
             pictures.read_verified(name)
         return pictures
 
@@ -249,6 +243,7 @@ class _Export:
             self.progress(done, self.total)
         for name in files:
             self.packet.write_bytes(name, files[name])
+        # A picture rendered again above must have reproduced the bytes the event announced.
         wrong = [name for name in expected if self.packet.hashes.get(name) != expected[name]]
         if wrong:
             raise InputRejected(
@@ -256,13 +251,17 @@ class _Export:
                 code="EXPORT_FILE_CHANGED", name=wrong[0])
 
     def _write_pictures(self, sha256: str) -> None:
-        """One photo's annotated picture, crops and dataset copy into the zip, checked again
-        as they are read; damaged ones are rendered again (the same bytes)."""
+        """One photo's annotated picture, crops and dataset copy into the zip, each checked
+        against its render's SHA-256 as it is read; a damaged cached render is discarded
+        and the photo rendered again (the same bytes, which `write_files` confirms)."""
         job, pictures = self.jobs[sha256], self.pictures[sha256]
         files = render.picture_files(job)
         try:
             data = [pictures.read_verified(f) for f in files]
         except PicturesDamaged:
+            if pictures.reused and self.cache is not None:
+                self.cache.discard(job)
+            self.pictures_reused -= pictures.reused
             pictures = self._fresh(job)
             data = [pictures.read_verified(f) for f in files]
         for name, f, blob in zip(_picture_names(self.paths[sha256]), files, data, strict=True):

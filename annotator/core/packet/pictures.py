@@ -110,13 +110,12 @@ def prepare_pictures(
                 continue  # imported after the names were read: the next pass takes it
             job = render_job(photo, paths[photo.sha256], case.store.path_for(photo.sha256))
             try:
-                if cache.lookup(job) is not None:
-                    ready += 1
-                else:
-                    cache.ensure(job)
-                    rendered += 1
+                reused = cache.ensure(job).reused
             except Exception:  # noqa: BLE001 - a damaged original is the export's to report
                 failed += 1
+            else:
+                ready += reused
+                rendered += not reused
             if progress is not None:
                 progress(done, len(ids))
     return PrepareResult(rendered, ready, failed)

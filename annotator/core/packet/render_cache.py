@@ -18,6 +18,7 @@ would write:
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import hmac
 import json
@@ -84,7 +85,9 @@ class RenderedPictures:
         return RenderedPictures(folder, self.digests, self.reused)
 
 
+@functools.cache
 def _software() -> dict[str, object]:
+    """What draws the pictures (fixed for the life of the process)."""
     from PIL import Image, features
 
     fonts = font_files()

@@ -54,10 +54,8 @@ class PacketZip:
         """Add `data` as `name`; `sha256`, when the caller has just checked the bytes against
         it, spares hashing them again."""
         info = self._info(name)
-        hashing = None if sha256 else self._hasher.submit(
-            lambda: hashlib.sha256(data).hexdigest())
         self._zip.writestr(info, data)
-        digest = sha256 or hashing.result()  # type: ignore[union-attr]
+        digest = sha256 or hashlib.sha256(data).hexdigest()
         self.hashes[name] = digest
         return digest
 
