@@ -5,14 +5,11 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from annotator.core import boxes
 from annotator.core.boxes import BoxValues
-from annotator.gui.canvas import PhotoCanvas
-from annotator.gui.panels.annotations import AnnotationsPanel
 from tests.boxes_fixtures import add_jpeg
-from tests.gui.canvas_fixtures import drag, make_session, stored, vp
+from tests.gui.canvas_fixtures import annotation_window, drag, make_session, stored, vp
 
 
 @pytest.fixture
@@ -20,17 +17,7 @@ def env(case, tmp_path, qtbot):
     first = add_jpeg(case, tmp_path / "in", "a.jpg", 640, 480, seed=1)
     second = add_jpeg(case, tmp_path / "in", "b.jpg", 640, 480, seed=2)
     session = make_session(case)
-    # One window, as in the app, so the canvas's window-wide keys (W, F, 1) are live.
-    window = QWidget()
-    qtbot.addWidget(window)
-    canvas = PhotoCanvas(session, window)
-    panel = AnnotationsPanel(session, canvas, window)
-    layout = QHBoxLayout(window)
-    layout.addWidget(canvas, 3)
-    layout.addWidget(panel, 1)
-    window.resize(1100, 600)
-    window.show()
-    qtbot.waitExposed(window)
+    _window, canvas, panel = annotation_window(qtbot, session)
     session.select_photo(first)
     yield session, canvas, panel, first, second
     session.undo_stack.clear()

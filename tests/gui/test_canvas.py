@@ -13,7 +13,7 @@ from annotator.core.boxes import BoxValues
 from annotator.core.case import Case
 from annotator.gui.canvas import PhotoCanvas
 from tests.boxes_fixtures import add_jpeg
-from tests.gui.canvas_fixtures import box_ids, drag, make_session, stored, vp
+from tests.gui.canvas_fixtures import box_ids, drag, make_session, shown_canvas, stored, vp
 
 
 @pytest.fixture
@@ -24,11 +24,7 @@ def env(case, tmp_path, qtbot):
     order = [first, second]
     session.neighbour = lambda pid, step: (
         order[order.index(pid) + step] if 0 <= order.index(pid) + step < len(order) else None)
-    canvas = PhotoCanvas(session)
-    qtbot.addWidget(canvas)
-    canvas.resize(800, 600)
-    canvas.show()
-    qtbot.waitExposed(canvas)
+    canvas = shown_canvas(qtbot, session)
     session.select_photo(first)
     yield session, canvas, first, second
     canvas.close()
@@ -230,11 +226,7 @@ def test_box_on_rotated_photo_lands_on_the_marker(qtbot, case, tmp_path):
     (red) is shown at the top-right. A box drawn over it must crop red from the upright image."""
     photo_id = add_jpeg(case, tmp_path / "in", "phone.jpg", 640, 480, orientation=6)
     session = make_session(case)
-    canvas = PhotoCanvas(session)
-    qtbot.addWidget(canvas)
-    canvas.resize(600, 800)
-    canvas.show()
-    qtbot.waitExposed(canvas)
+    canvas = shown_canvas(qtbot, session, (600, 800))
     session.select_photo(photo_id)
     assert canvas.photo_item.boundingRect().size().toTuple() == (480, 640)
     assert canvas.photo_item.full.size().toTuple() == (480, 640)

@@ -7,18 +7,16 @@ import json
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QHBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
 from annotator.core import boxes
 from annotator.core.boxes import BoxValues
 from annotator.core.case import Case
 from annotator.core.models import AuditEvent
-from annotator.gui.canvas import PhotoCanvas
 from annotator.gui.conflict_dialog import ConflictDialog
-from annotator.gui.panels.annotations import AnnotationsPanel
 from tests.boxes_fixtures import add_jpeg
-from tests.gui.canvas_fixtures import make_session, stored
+from tests.gui.canvas_fixtures import annotation_window, make_session, stored
 
 
 @pytest.fixture
@@ -26,16 +24,7 @@ def env(case, tmp_path, qtbot):
     photo = add_jpeg(case, tmp_path / "in", "a.jpg", 640, 480, seed=1)
     info = boxes.create_box(case, photo, BoxValues(x=10, y=10, w=90, h=90))
     session = make_session(case)
-    window = QWidget()
-    qtbot.addWidget(window)
-    canvas = PhotoCanvas(session, window)
-    panel = AnnotationsPanel(session, canvas, window)
-    layout = QHBoxLayout(window)
-    layout.addWidget(canvas, 3)
-    layout.addWidget(panel, 1)
-    window.resize(1000, 600)
-    window.show()
-    qtbot.waitExposed(window)
+    _window, canvas, panel = annotation_window(qtbot, session, (1000, 600))
     session.select_photo(photo)
     canvas.select_box(info.id)
     other = Case.open(case.root, examiner="Ben")  # a second investigator, own engine

@@ -144,24 +144,13 @@ def test_a_flagged_registration_is_explained_in_french_in_the_panel_and_on_the_b
     """The box stores the core's English sentence; the GUI shows it in the user's language:
     typed through the panel, it is explained beside the field and on the canvas's box."""
     from PySide6.QtCore import Qt
-    from PySide6.QtWidgets import QHBoxLayout, QWidget
 
-    from annotator.gui.canvas import PhotoCanvas
-    from annotator.gui.panels.annotations import AnnotationsPanel
-    from tests.gui.canvas_fixtures import make_session, stored, vp
+    from tests.gui.canvas_fixtures import annotation_window, make_session, stored, vp
 
     photo = add_jpeg(case, tmp_path / "in", "a.jpg", 640, 480, seed=1)
     boxes.create_box(case, photo, BoxValues(x=100, y=100, w=200, h=100))
     session = make_session(case)
-    window = QWidget()
-    qtbot.addWidget(window)
-    canvas = PhotoCanvas(session, window)
-    panel = AnnotationsPanel(session, canvas, window)
-    layout = QHBoxLayout(window)
-    layout.addWidget(canvas, 3)
-    layout.addWidget(panel, 1)
-    window.show()
-    qtbot.waitExposed(window)
+    _window, canvas, panel = annotation_window(qtbot, session)
     session.select_photo(photo)
     (box,) = stored(case, photo)
     qtbot.mouseClick(canvas.viewport(), Qt.MouseButton.LeftButton, pos=vp(canvas, 200, 150))

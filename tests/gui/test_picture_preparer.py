@@ -9,9 +9,8 @@ from PySide6.QtCore import Qt
 
 from annotator.core.packet.export import export_packet
 from annotator.gui import picture_preparer
-from annotator.gui.canvas import PhotoCanvas
 from tests.boxes_fixtures import add_jpeg
-from tests.gui.canvas_fixtures import drag, make_session, stored, vp
+from tests.gui.canvas_fixtures import drag, make_session, shown_canvas, stored, vp
 
 
 @pytest.fixture
@@ -20,11 +19,7 @@ def env(case, tmp_path, qtbot, monkeypatch):
     monkeypatch.setattr(picture_preparer, "OPEN_DELAY_MS", 3_600_000)
     photo = add_jpeg(case, tmp_path / "in", "a.jpg", 640, 480, seed=1)
     session = make_session(case)
-    canvas = PhotoCanvas(session)
-    qtbot.addWidget(canvas)
-    canvas.resize(800, 600)
-    canvas.show()
-    qtbot.waitExposed(canvas)
+    canvas = shown_canvas(qtbot, session)
     session.select_photo(photo)
     yield session, canvas, photo
     session.pictures.stop()
