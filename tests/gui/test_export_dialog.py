@@ -15,20 +15,8 @@ from annotator.core.packet.verify import verify_packet
 from annotator.gui.dialogs.export_dialog import ExportDialog
 from annotator.gui.session import CaseSession
 from annotator.gui.workers import ImmediatePool
+from tests.gui.held_pool import HeldPool
 from tests.packet_fixtures import make_case_with_photos
-
-
-class HeldPool:
-    """A pool that holds jobs until the test runs them (to click Cancel mid-export)."""
-
-    def __init__(self) -> None:
-        self.jobs = []
-
-    def start(self, job) -> None:  # type: ignore[no-untyped-def]
-        self.jobs.append(job)
-
-    def waitForDone(self, msecs: int = -1) -> bool:  # noqa: N802 - Qt's name
-        return True
 
 
 @pytest.fixture
@@ -103,7 +91,7 @@ def test_cancel_during_export_writes_nothing(qtbot, case, sample, tmp_path):
     assert dialog.running and not dialog.export_button.isEnabled()
     qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
     assert dialog.status.text() == "Cancelling…"
-    pool.jobs[0].run()  # the worker starts, sees the cancel, and stops
+    pool.run_next()  # the worker starts, sees the cancel, and stops
     qtbot.waitUntil(lambda: dialog.error is not None)
     assert "cancelled" in dialog.error
     assert not (tmp_path / "never.zip").exists()

@@ -70,7 +70,10 @@ class PhotoImageLoader(QObject):
     """Loads one photo at a time for the canvas; a newer request makes older results stale.
 
     `on_preview(image)` and `on_full(image)` are called on the GUI thread (through the
-    session's job runner) only for the latest request; `on_error(text)` likewise.
+    session's job runner) only for the latest request; `on_error(text)` likewise. A newer
+    request (or `cancel`) takes the older jobs off the pool when they have not started and
+    drops their results when they have, so a decode for a photo no longer shown never
+    reaches the canvas, and nothing here keeps its image once it is handed over.
     """
 
     def __init__(self, jobs, parent: QObject | None = None) -> None:  # type: ignore[no-untyped-def]
@@ -83,8 +86,14 @@ class PhotoImageLoader(QObject):
         """Forget the current request; jobs not yet started return at once."""
         self._generation += 1
         for job in self._live:
-            job.cancel()
+            self.jobs.cancel(job)
         self._live = []
+
+    def _track(self, job) -> None:  # type: ignore[no-untyped-def]
+        """Keep `job` for `cancel`, forgetting the ones already finished."""
+        self._live = [j for j in self._live if self.jobs.is_live(j)]
+        if self.jobs.is_live(job):
+            self._live.append(job)
 
     def load(self, path: Path, orientation: int | None, displayed: tuple[int, int],
              on_preview: Callable[[QImage], None], on_full: Callable[[QImage], None],
@@ -128,12 +137,12 @@ class PhotoImageLoader(QObject):
             # A photo no larger than the preview is already shown at full resolution.
             (on_preview if needs_full else on_full)(image)
             if needs_full:
-                self._live.append(self.jobs.submit(full_job, got_full, failed))
+                self._track(self.jobs.submit(full_job, got_full, failed))
 
         def failed(text: str) -> None:
             if current():
                 on_error(text)
 
         if thumbnail is not None:
-            self._live.append(self.jobs.submit(thumb_job, got_thumb, lambda _text: None))
-        self._live.append(self.jobs.submit(preview_job, got_preview, failed))
+            self._track(self.jobs.submit(thumb_job, got_thumb, lambda _text: None))
+        self._track(self.jobs.submit(preview_job, got_preview, failed))

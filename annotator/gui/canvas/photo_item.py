@@ -36,6 +36,11 @@ class PhotoItem(QGraphicsItem):
         self.full = image
         self.update()
 
+    def release_images(self) -> None:
+        """Let go of both decoded images (the item is leaving the scene)."""
+        self.preview = None
+        self.full = None
+
     def _image_for(self, lod: float) -> QImage | None:
         preview, full = self.preview, self.full
         if full is not None and (preview is None

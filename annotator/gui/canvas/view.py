@@ -101,6 +101,8 @@ class PhotoCanvas(BoxEditing, QGraphicsView):
         """Show `photo_id` (or nothing): boxes at once, the image when a worker decodes it."""
         self.loader.cancel()
         self._finish_gestures()
+        if self.photo_item is not None:
+            self.photo_item.release_images()  # even if a stray reference keeps the item
         self._syncing = True
         self._scene.clear()
         self._syncing = False
