@@ -128,7 +128,7 @@ def run_labelme(paths: list[Path], switches: int) -> dict:
 
 
 def run_annotator(paths: list[Path], tmp: Path, switches: int) -> dict:
-    from PySide6.QtCore import QEventLoop, QThreadPool, QTimer, Qt
+    from PySide6.QtCore import QEventLoop, Qt, QThreadPool, QTimer
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
