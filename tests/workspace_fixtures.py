@@ -81,7 +81,11 @@ def insert_photo_rows(case, count: int, thumbnail: Path | list[Path] | None = No
             "stored_width": 4000, "stored_height": 3000, "width": 4000, "height": 3000,
             "orientation": 1, "capture_local": taken.isoformat(),
             "capture_utc": taken.replace(tzinfo=UTC), "date_verdict": None,
-            "has_thumbnail": bool(thumbs), "meta": {}, "raw_tags": {}, "version": 1,
+            "has_thumbnail": bool(thumbs), "version": 1,
+            # The file's own account of its time, so a dating check keeps the row's time
+            # (a row whose time no file carries would move when it is first checked).
+            "meta": {"datetime_original": taken.isoformat(), "offset_original": "+00:00"},
+            "raw_tags": {},
         })
     with case.writing() as s:
         s.execute(insert(Photo), rows)

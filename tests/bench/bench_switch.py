@@ -193,6 +193,8 @@ def run_annotator(paths: list[Path], tmp: Path, switches: int) -> dict:
     timer.timeout.connect(probe)
 
     def press(key: Qt.Key) -> None:
+        window.activateWindow()  # the window's shortcuts need it active
+        wait_until(lambda: QApplication.activeWindow() is window, 5)
         canvas.setFocus()
         QTest.keyClick(canvas, key)
 

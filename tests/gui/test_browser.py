@@ -168,3 +168,67 @@ def test_thumbnail_size_follows_settings(qtbot, case):
     assert browser.view.iconSize().width() == 200
     assert browser.view.iconSize().height() == 150
     browser.shutdown()
+
+
+def test_a_selected_photo_whose_time_changes_stays_selected_where_it_was(qtbot, case, tmp_path):
+    """Its capture time corrected, the photo moves in the capture order: it stays selected,
+    and the list scrolls so that its row is drawn where it was (the list does not jump)."""
+    from datetime import UTC, timedelta
+
+    from tests.workspace_fixtures import BASE_TIME
+
+    thumb = make_jpeg(tmp_path / "thumb.jpg", 256, 192)
+    insert_photo_rows(case, 400, thumbnail=thumb)
+    session = CaseSession(case, ImmediatePool())
+    widget = PhotoBrowser(session)
+    qtbot.addWidget(widget)
+    widget.resize(340, 600)
+    widget.show()
+    qtbot.waitExposed(widget)
+    model, view = widget.model, widget.view
+    chosen = model.photo_id_at(117)
+    view.scrollTo(model.index(115), view.ScrollHint.PositionAtTop)
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton,
+                     pos=view.visualRect(model.index(117)).center())
+    assert session.current_photo_id == chosen
+    top_before = view.visualRect(model.index(117)).top()
+    assert 0 <= top_before < view.viewport().height()
+    with case.writing() as s:  # corrected: taken later, between rows 250 and 251
+        later = BASE_TIME + timedelta(seconds=37 * 250 + 10)
+        s.execute(update(Photo).where(Photo.id == chosen).values(
+            capture_utc=later.replace(tzinfo=UTC), capture_local=later.isoformat()))
+    session.photos_changed.emit()
+    row = model.row_of(chosen)
+    assert row == 250  # it moved down the capture order
+    assert session.current_photo_id == chosen
+    assert view.currentIndex().row() == row
+    assert view.selectionModel().isRowSelected(row)
+    assert view.visualRect(model.index(row)).top() == top_before
+
+
+def test_thumbnails_arriving_repaint_rows_without_laying_out_the_whole_list(qtbot, case,
+                                                                            tmp_path):
+    """A batch of thumbnails must not make Qt ask the model about every one of 5 000 rows
+    (what stalled scrolling a 10 000-photo case for 100–180 ms)."""
+    thumb = make_jpeg(tmp_path / "thumb.jpg", 256, 192)
+    insert_photo_rows(case, 5000, thumbnail=thumb)
+    session = CaseSession(case, ImmediatePool())
+    widget = PhotoBrowser(session)
+    qtbot.addWidget(widget)
+    widget.show()
+    qtbot.waitExposed(widget)
+    model, view = widget.model, widget.view
+    view.verticalScrollBar().setValue(view.verticalScrollBar().maximum() // 2)
+    view.executeDelayedItemsLayout()
+    calls = []
+    count_rows = model.rowCount
+
+    def counting(*args):  # type: ignore[no-untyped-def]
+        calls.append(1)
+        return count_rows(*args)
+
+    model.rowCount = counting
+    shown = [model._row(view.indexAt(view.viewport().rect().center()).row()).sha256]
+    widget.thumbs.ready.emit(shown + [model._row(r).sha256 for r in (0, 4999)])
+    view.executeDelayedItemsLayout()  # the layout Qt would have scheduled runs now
+    assert len(calls) < 200, f"{len(calls)} rowCount calls for one batch of thumbnails"
