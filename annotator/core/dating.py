@@ -136,7 +136,7 @@ def check_capture_date(inp: DatingInput) -> CaptureVerdict:
                 elevation=round(sun.elevation, 2), place=place.label)
 
     return CaptureVerdict(
-        verdict=verdict_for(cap.utc is not None, findings),
+        verdict=verdict_for(cap.utc is not None or cap.local is not None, findings),
         capture_utc=cap.utc,
         capture_utc_source=cap.source if cap.utc is not None else None,
         findings=tuple(findings),

@@ -119,12 +119,14 @@ class CaptureVerdict:
 
 
 def verdict_for(has_capture: bool, findings: list[Finding]) -> str:
-    """unverifiable without a usable capture date; else the worst severity decides."""
-    if not has_capture:
-        return UNVERIFIABLE
+    """`inconsistent` whenever an error stands (a date the evidence contradicts is not made
+    "unverifiable" by a missing zone); `unverifiable` only with no capture date at all;
+    else the worst severity decides."""
     severities = {f.severity for f in findings}
     if ERROR in severities:
         return INCONSISTENT
+    if not has_capture:
+        return UNVERIFIABLE
     if WARNING in severities:
         return QUESTIONABLE
     return CONSISTENT

@@ -144,3 +144,26 @@ def test_fonts_fall_back_to_the_ttfs_reportlab_ships(monkeypatch):
                    for p in (files.regular, files.bold, files.mono))
     finally:
         fonts.font_files.cache_clear()
+
+
+def test_every_count_the_report_prints_is_the_manifests(report):
+    """Counts read back from the PDF's text, checked against manifest.json (issue 14)."""
+    import json
+
+    _sample, pdf = report
+    manifest = json.loads((pdf.parent / "manifest.json").read_text())
+    text = _text(pdf)
+    counts = manifest["counts"]
+    for label, key in (("Photos", "photos"), ("Boxes", "boxes"), ("Linked flights", "flights")):
+        assert re.search(rf"^\s*{label}\s+{counts[key]}\s*$", text, re.M), label
+    custody = (pdf.parent / "custody.jsonl").read_text().splitlines()
+    assert re.search(rf"Custody log\s+{len(custody)} events", text)
+    printed = [int(n) for n in re.findall(r"Raw tags\s+(\d+) tags", text)]
+    expected = [p["raw_tag_count"] for p in manifest["photos"]]
+    assert printed == expected
+    by_name = {p["original_name"]: p for p in manifest["photos"]}
+    raw = by_name["apron.jpg"]["raw_tags"]
+    assert by_name["apron.jpg"]["raw_tag_count"] == sum(
+        len(raw.get(group) or {}) for group in ("tags", "xmp", "iptc")) > 5
+    assert by_name["plain.jpg"]["raw_tag_count"] == 0  # no metadata at all: "0 tags"
+    assert len(set(expected)) > 1  # not one figure for every photo

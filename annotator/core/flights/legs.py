@@ -11,12 +11,18 @@ received anything. The rules (issue 4):
   landing and a take-off: the leg is split there and the unseen airport and times stay unknown;
 - a track that begins or ends in the air has an unknown departure or arrival.
 Every stretch without reports longer than `COVERAGE_GAP_S` is recorded as a coverage gap.
+
+Every take-off and landing keeps the bounds the reports give it (the last report on one
+side, the first on the other; None where a side is unbounded): a take-off hidden in a gap of
+a few minutes is still known to lie inside it, and gets a best estimate there (from the
+first airborne report's altitude and climb rate, else the middle of the gap), marked
+estimated. Only past `LONG_GAP_S` is no best estimate given, the bounds still kept.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from annotator.core.timeutil import iso_z
 
@@ -59,6 +65,10 @@ class Leg:
     arrival_utc: datetime | None = None
     arrival_estimated: bool = False
     destination: str | None = None
+    departure_earliest: datetime | None = None
+    departure_latest: datetime | None = None
+    arrival_earliest: datetime | None = None
+    arrival_latest: datetime | None = None
     points: list[TrackPoint] = field(default_factory=list)
     coverage_gaps: list[tuple[datetime, datetime]] = field(default_factory=list)
     reasons: list[str] = field(default_factory=list)
@@ -142,6 +152,24 @@ def smoothed_states(points: list[TrackPoint]) -> list[str]:
     return states
 
 
+def _estimate(points: list[TrackPoint], ground_i: int, air_i: int, taking_off: bool) -> datetime:
+    """The best estimate of a take-off (or landing) hidden between reports `ground_i` and
+    `air_i`: the airborne report's altitude over its climb (descent) rate back (forward) from
+    it, kept inside the gap; the middle of the gap when either is unknown."""
+    ground, air = points[ground_i], points[air_i]
+    start, end = (ground.t, air.t) if taking_off else (air.t, ground.t)
+    middle = start + (end - start) / 2
+    rate = _vertical(points, air_i, 1 if taking_off else -1)
+    if air.alt_ft is None or rate is None or abs(rate) < VERTICAL_FPM:
+        return middle
+    above = air.alt_ft - (ground.alt_ft if ground.alt_ft is not None and ground.alt_ft > 0
+                          else 0.0)
+    minutes = max(above, 0.0) / abs(rate)
+    guess = air.t - timedelta(minutes=minutes) if taking_off else air.t + timedelta(
+        minutes=minutes)
+    return min(max(guess, start), end)
+
+
 def derive_legs(raw_points: list[TrackPoint]) -> list[Leg]:
     """The flights a track shows, oldest first (a track only on the ground shows none)."""
     points = sorted((p for p in raw_points if state(p) is not None), key=lambda p: p.t)
@@ -153,7 +181,8 @@ def derive_legs(raw_points: list[TrackPoint]) -> list[Leg]:
         here = states[i]
         if i == 0:
             if here == "air":
-                current = Leg(reasons=["the track begins in the air: departure not observed"])
+                current = Leg(departure_latest=point.t,
+                              reasons=["the track begins in the air: departure not observed"])
             continue
         prev = points[i - 1]
         before = states[i - 1]
@@ -162,7 +191,7 @@ def derive_legs(raw_points: list[TrackPoint]) -> list[Leg]:
         if gap_span and current is not None:
             current.coverage_gaps.append(gap_span)
         if before == "ground" and here == "air":
-            current = Leg()
+            current = Leg(departure_earliest=prev.t, departure_latest=point.t)
             run = _ground_run(points, states, i - 1, -1)
             start_index = i - len(run)
             if gap <= COVERAGE_GAP_S:
@@ -171,21 +200,28 @@ def derive_legs(raw_points: list[TrackPoint]) -> list[Leg]:
                 current.origin = _airport_near(run)
             elif gap <= LONG_GAP_S:
                 current.origin = _airport_near(run)
+                current.departure_utc = _estimate(points, i - 1, i, taking_off=True)
+                current.departure_estimated = True
                 current.coverage_gaps.append(gap_span)  # type: ignore[arg-type]
-                current.reasons.append("take-off time not observed (coverage gap)")
+                current.reasons.append(f"take-off not observed (coverage gap): between "
+                                       f"{iso_z(prev.t)} and {iso_z(point.t)}")
             else:
                 current.coverage_gaps.append(gap_span)  # type: ignore[arg-type]
                 current.reasons.append("long coverage gap before the first airborne report: "
                                        "departure not observed")
         elif before == "air" and here == "ground" and current is not None:
             run = _ground_run(points, states, i, 1)
+            current.arrival_earliest, current.arrival_latest = prev.t, point.t
             if gap <= COVERAGE_GAP_S:
                 current.arrival_utc = point.t
                 current.arrival_estimated = gap > PRECISE_S
                 current.destination = _airport_near(run)
             elif gap <= LONG_GAP_S:
                 current.destination = _airport_near(run)
-                current.reasons.append("landing time not observed (coverage gap)")
+                current.arrival_utc = _estimate(points, i, i - 1, taking_off=False)
+                current.arrival_estimated = True
+                current.reasons.append(f"landing not observed (coverage gap): between "
+                                       f"{iso_z(prev.t)} and {iso_z(point.t)}")
             else:
                 current.reasons.append("long coverage gap before the first ground report: "
                                        "arrival not observed")
@@ -198,16 +234,19 @@ def derive_legs(raw_points: list[TrackPoint]) -> list[Leg]:
             current.reasons.append("a long coverage gap that begins in a descent (or outlasts "
                                    "any time aloft) hides a landing: arrival not observed")
             current.points = points[start_index:i]
+            current.arrival_earliest, current.arrival_latest = prev.t, point.t
             legs.append(current)
             current = Leg(coverage_gaps=[gap_span] if gap_span else [],
+                          departure_earliest=prev.t, departure_latest=point.t,
                           reasons=["the leg begins after a long coverage gap: departure not "
                                    "observed"])
             start_index = i
         elif before == "air" and here == "air" and current is None:
-            current = Leg()
+            current = Leg(departure_latest=prev.t)
             start_index = i - 1
     if current is not None:
         current.reasons.append("the track ends in the air: arrival not observed")
+        current.arrival_earliest = points[-1].t
         current.points = points[start_index:]
         legs.append(current)
     return legs

@@ -17,6 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, defer
 
 from annotator.core.errors import EditConflict, InputRejected, NotFound
+from annotator.core.flights.times import flight_times, overlaps_by_flight
 from annotator.core.models import Aircraft, AircraftRegistration, Flight
 from annotator.core.registration import check_icao24, normalize_registration, parse_icao24
 from annotator.core.timeutil import iso_z, utc_now
@@ -30,6 +31,9 @@ EDITABLE = (
     "registration", "icao24", "callsign", "origin", "destination", "departure_utc",
     "departure_estimated", "arrival_utc", "arrival_estimated", "source_kind", "source_ref",
     "source_grade", "notes",
+    # Not offered in the dialogs; an undo of a time edit puts a track's bounds back.
+    "departure_earliest_utc", "departure_latest_utc", "arrival_earliest_utc",
+    "arrival_latest_utc",
 )
 
 
@@ -55,6 +59,11 @@ class FlightDraft:
     military: bool = False
     track: list[Any] = field(default_factory=list)
     coverage_gaps: list[Any] = field(default_factory=list)
+    # The bounds a track gives (flights.times); None: unbounded, or the stated time itself.
+    departure_earliest_utc: datetime | None = None
+    departure_latest_utc: datetime | None = None
+    arrival_earliest_utc: datetime | None = None
+    arrival_latest_utc: datetime | None = None
 
 
 def _blank(value: str | None) -> str | None:
@@ -211,6 +220,10 @@ def store_flight(case: Case, session: Session, draft: FlightDraft, action: str =
         notes=draft.notes,
         track=list(draft.track),
         coverage_gaps=list(draft.coverage_gaps),
+        departure_earliest_utc=draft.departure_earliest_utc,
+        departure_latest_utc=draft.departure_latest_utc,
+        arrival_earliest_utc=draft.arrival_earliest_utc,
+        arrival_latest_utc=draft.arrival_latest_utc,
         created_utc=now,
         created_by=case.examiner,
         updated_utc=now,
@@ -263,8 +276,14 @@ def flight_summary(flight: Flight) -> dict[str, Any]:
         "arrival_utc": iso_z(flight.arrival_utc), "arrival_estimated": flight.arrival_estimated,
         "source_kind": flight.source_kind, "source_ref": flight.source_ref,
         "source_sha256": flight.source_sha256, "source_grade": flight.source_grade,
-        "notes": flight.notes,
+        "notes": flight.notes, **_bounds_json(flight),
     }
+
+
+def _bounds_json(flight: Flight) -> dict[str, Any]:
+    times = flight_times(flight)
+    return {"departure_bounds": times.departure.to_json(),
+            "arrival_bounds": times.arrival.to_json()}
 
 
 def edit_flight(case: Case, flight_id: int, changes: dict[str, Any],
@@ -311,6 +330,14 @@ def _edit_flight(case: Case, flight_id: int, changes: dict[str, Any],
             if old != new:
                 before[name], after[name] = old, new
                 setattr(flight, name, new)
+        for end in ("departure", "arrival"):
+            # A time the examiner states replaces what a track bounded: it is its own bound.
+            bound_names = (f"{end}_earliest_utc", f"{end}_latest_utc")
+            if (f"{end}_utc" in after and not set(bound_names) & set(changes)
+                    and any(getattr(flight, n) for n in bound_names)):
+                for n in bound_names:
+                    before[n] = getattr(flight, n)
+                    setattr(flight, n, None)
         if not after:
             return {}
         if "registration" in after or "icao24" in after:
@@ -383,8 +410,11 @@ def list_flights(session: Session, ids: Iterable[int] | None = None) -> list[Fli
     return sorted(flights, key=key)
 
 
-def flight_json(flight: Flight, aircraft: Aircraft | None = None) -> dict[str, Any]:
-    """A flight as `flights list --json` prints it (ISO 8601 UTC with Z; null when unknown)."""
+def flight_json(flight: Flight, aircraft: Aircraft | None = None,
+                overlaps: list[int] | None = None) -> dict[str, Any]:
+    """A flight as `flights list --json` prints it (ISO 8601 UTC with Z; null when unknown).
+    `departure_bounds` / `arrival_bounds` are `[earliest, latest]` (null where unbounded);
+    `overlaps` names the other flights of the same airframe it overlaps in time."""
     return {
         "id": flight.id,
         "registration": flight.registration,
@@ -396,6 +426,7 @@ def flight_json(flight: Flight, aircraft: Aircraft | None = None) -> dict[str, A
         "departure_estimated": flight.departure_estimated,
         "arrival_utc": iso_z(flight.arrival_utc),
         "arrival_estimated": flight.arrival_estimated,
+        **_bounds_json(flight),
         "source": {
             "kind": flight.source_kind,
             "ref": flight.source_ref,
@@ -406,7 +437,8 @@ def flight_json(flight: Flight, aircraft: Aircraft | None = None) -> dict[str, A
         "aircraft_type": aircraft.type_designator if aircraft else None,
         "notes": flight.notes,
         "coverage_gaps": list(flight.coverage_gaps or []),
-        "problems": flight_problems(flight),
+        "problems": flight_problems(flight) + [
+            f"overlaps flight {other}" for other in (overlaps or [])],
         "version": flight.version,
     }
 
@@ -431,4 +463,10 @@ def flights_json(session: Session, ids: Iterable[int] | None = None) -> list[dic
     aircraft_ids = {f.aircraft_id for f in flights if f.aircraft_id}
     aircraft = {a.id: a for a in session.execute(
         select(Aircraft).where(Aircraft.id.in_(aircraft_ids))).scalars()} if aircraft_ids else {}
-    return [flight_json(f, aircraft.get(f.aircraft_id)) for f in flights]
+    overlaps = flight_overlaps(session)
+    return [flight_json(f, aircraft.get(f.aircraft_id), overlaps.get(f.id)) for f in flights]
+
+
+def flight_overlaps(session: Session) -> dict[int, list[int]]:
+    """flight id → the other flights of its airframe that overlap it in time (whole case)."""
+    return overlaps_by_flight(list_flights(session))

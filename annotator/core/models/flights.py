@@ -67,6 +67,12 @@ class Flight(Base):
     departure_estimated: Mapped[bool] = mapped_column(Boolean, default=False)
     arrival_utc: Mapped[datetime | None] = mapped_column(index=True)
     arrival_estimated: Mapped[bool] = mapped_column(Boolean, default=False)
+    # What the evidence bounds each time to (flights.times.flight_times reads them): null
+    # where unbounded; both null with a stated time means the time is its own bound.
+    departure_earliest_utc: Mapped[datetime | None]
+    departure_latest_utc: Mapped[datetime | None]
+    arrival_earliest_utc: Mapped[datetime | None]
+    arrival_latest_utc: Mapped[datetime | None]
     source_kind: Mapped[str] = mapped_column(String(20))  # adsb/tracker/witness/official/manual
     source_ref: Mapped[str | None] = mapped_column(Text)  # URL or file name
     source_sha256: Mapped[str | None] = mapped_column(String(64))

@@ -89,6 +89,7 @@ def photo_json(number: int, photo: PhotoRecord, paths: PhotoPaths) -> dict[str, 
         "orientation": photo.orientation,
         "metadata": photo.meta,
         "raw_tags": photo.raw_tags,
+        "raw_tag_count": raw_tag_count(photo.raw_tags),
         "boxes": [box_json(b, i, photo.width, photo.height, crop)
                   for i, (b, crop) in enumerate(zip(photo.boxes, paths.crops, strict=True),
                                                 start=1)],
@@ -145,3 +146,16 @@ def build_manifest(
 
 def dumps(manifest: dict[str, Any]) -> bytes:
     return (json.dumps(manifest, indent=2, ensure_ascii=False, default=str) + "\n").encode()
+
+
+def raw_tag_count(raw_tags: dict[str, Any] | None) -> int:
+    """How many tags `raw_tags` holds: each EXIF tag, XMP property and IPTC dataset once.
+
+    Import keeps them grouped (`{"tags": {...}, "xmp": {...}, "iptc": {...}}`); an older case
+    keeps the EXIF tags alone, flat. The report prints this figure, so it is the manifest's."""
+    if not raw_tags:
+        return 0
+    if not any(key in raw_tags for key in ("tags", "xmp", "iptc")):
+        return len(raw_tags)
+    return sum(len(group) for key in ("tags", "xmp", "iptc")
+               if isinstance(group := raw_tags.get(key), dict))

@@ -468,7 +468,7 @@ def _identification(photo: dict[str, Any]) -> Table:
     extra = [s for s in photo.get("sources", []) if s.get("path") != photo["original_path"]]
     if extra:
         rows.append(("Also found at", "<br/>".join(esc(s["path"]) for s in extra)))
-    rows.append(("Raw tags", f"{len(photo.get('raw_tags') or {})} tags, listed in full in "
+    rows.append(("Raw tags", f"{photo['raw_tag_count']} tags, listed in full in "
                  "manifest.json"))
     return _kv_table(rows)
 
