@@ -34,6 +34,7 @@ from annotator.core.dating_checks import (
     check_bounds,
     check_claim,
     check_flights,
+    check_place,
     check_other_clocks,
     check_software,
 )
@@ -118,6 +119,7 @@ def check_capture_date(inp: DatingInput) -> CaptureVerdict:
     check_other_clocks(meta, cap, add)
     check_software(meta, cap, add, inp.path, known=(inp.thumbnail_known, inp.thumbnail))
     check_claim(inp, cap, add)
+    check_place(inp, add)
     check_bounds(inp, cap, add)
     check_flights(inp, cap, add)
 

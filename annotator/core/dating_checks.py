@@ -25,6 +25,7 @@ from annotator.core.capture_time import (
 from annotator.core.dating_model import ERROR, WARNING, DatingInput, FlightFact, Place
 from annotator.core.editors import editor_named
 from annotator.core.metadata import PhotoMetadata
+from annotator.core.flights.times import AIRBORNE, state_at
 from annotator.core.timeutil import as_utc
 from annotator.core.timezones import format_offset, zone
 
@@ -191,20 +192,26 @@ def check_bounds(inp: DatingInput, cap: CaptureTime, add: Add) -> None:
 
 
 def check_flights(inp: DatingInput, cap: CaptureTime, add: Add) -> None:
+    """FLIGHT_CONFLICT: the aircraft was certainly airborne at the capture time (its take-off
+    and landing bounds say so, `flights.times.state_at`), or a flight puts it at an airport
+    too far from where the photo was taken."""
     t = cap.utc
     if t is None or not inp.flights:
         return
     reported: set[str] = set()
     for f in inp.flights:
-        dep, arr = as_utc(f.departure_utc), as_utc(f.arrival_utc)
-        if dep and arr and dep + FLIGHT_GROUND_MARGIN < t < arr - FLIGHT_GROUND_MARGIN:
+        times = f.bounded()
+        if state_at(times, t, FLIGHT_GROUND_MARGIN) == AIRBORNE:
             who = f.registration or "the tagged aircraft"
+            dep, arr = times.departure, times.arrival
             add("FLIGHT_CONFLICT", ERROR,
                 f"{who} was airborne on flight {f.label} "
-                f"({_place_label(f.origin)} {fmt_utc(dep)} → {_place_label(f.destination)} "
-                f"{fmt_utc(arr)}) at the capture time {fmt_utc(t)}.",
+                f"({_place_label(f.origin)} {dep.describe()} → {_place_label(f.destination)} "
+                f"{arr.describe()}) at the capture time {fmt_utc(t)}.",
                 kind="airborne", flight=f.label, registration=f.registration,
-                departure_utc=fmt_utc(dep), arrival_utc=fmt_utc(arr))
+                departure_utc=fmt_utc(dep.best or dep.latest),
+                arrival_utc=fmt_utc(arr.best or arr.earliest),
+                departure_bounds=dep.to_json(), arrival_bounds=arr.to_json())
             reported.add(f.registration or "")
     place = photo_place(inp)
     if place is None:
@@ -215,15 +222,18 @@ def check_flights(inp: DatingInput, cap: CaptureTime, add: Add) -> None:
     for reg, flights in by_reg.items():
         if reg in reported:
             continue
-        before = [f for f in flights if f.arrival_utc and as_utc(f.arrival_utc) <= t]
-        after = [f for f in flights if f.departure_utc and as_utc(f.departure_utc) >= t]
+        # Landed for certain before the capture / took off for certain after it.
+        landed = [(f, f.bounded().arrival.latest) for f in flights]
+        before = [(f, at) for f, at in landed if at is not None and at <= t]
+        leaving = [(f, f.bounded().departure.earliest) for f in flights]
+        after = [(f, at) for f, at in leaving if at is not None and at >= t]
         where: Place | None = None
         basis = None
         if before:
-            last = max(before, key=lambda f: as_utc(f.arrival_utc))  # type: ignore[arg-type, return-value]
+            last = max(before, key=lambda pair: pair[1])[0]
             where, basis = last.destination, last
         elif after:
-            nxt = min(after, key=lambda f: as_utc(f.departure_utc))  # type: ignore[arg-type, return-value]
+            nxt = min(after, key=lambda pair: pair[1])[0]
             where, basis = nxt.origin, nxt
         if where is None or basis is None:
             continue
@@ -235,6 +245,62 @@ def check_flights(inp: DatingInput, cap: CaptureTime, add: Add) -> None:
                 f"taken ({place.label}).",
                 kind="elsewhere", flight=basis.label, registration=reg or None,
                 aircraft_at=where.label, photo_place=place.label, distance_km=round(km, 1))
+
+
+PLACE_MIN_KM = 5.0  # GPS farther than this (or 3× its stated error) from a place contradicts it
+DOP_METRES = 5.0  # a dilution of precision times the usual range error, when only DOP is given
+
+
+def gps_error_m(meta: PhotoMetadata) -> float | None:
+    """The horizontal error the file states for its GPS fix, in metres: GPSHPositioningError
+    (which exifread names by its number, 0x001F), else GPSDOP × 5 m; None when neither."""
+    for key, scale in (("GPS GPSHPositioningError", 1.0), ("GPS Tag 0x001F", 1.0),
+                       ("GPS GPSDOP", DOP_METRES)):
+        value = _rational(meta.tags.get(key))
+        if value is not None and value >= 0:
+            return value * scale
+    return None
+
+
+def _rational(text: object) -> float | None:
+    if text is None:
+        return None
+    raw = str(text).strip().strip("[]")
+    try:
+        if "/" in raw:
+            num, den = raw.split("/", 1)
+            return float(num) / float(den) if float(den) else None
+        return float(raw)
+    except ValueError:
+        return None
+
+
+def check_place(inp: DatingInput, add: Add) -> None:
+    """PLACE_MISMATCH: the GPS position is farther from a place the photo is said to be at
+    (the claimed place; a linked flight's origin for `before_departure`, destination for
+    `after_arrival`) than the larger of 5 km and three times the GPS error the file states."""
+    gps = inp.meta.gps
+    if gps is None:
+        return
+    error = gps_error_m(inp.meta)
+    limit = max(PLACE_MIN_KM, 3 * error / 1000) if error is not None else PLACE_MIN_KM
+    said: list[tuple[Place, str, dict[str, object]]] = []
+    if inp.claim and inp.claim.place:
+        said.append((inp.claim.place, "the claimed place", {"source": "claim"}))
+    for label, relation, airport in inp.linked_ground:
+        end = "origin" if relation == "before_departure" else "destination"
+        said.append((airport, f"the {end} of linked flight {label}",
+                     {"source": "linked_flight", "flight": label, "relation": relation}))
+    gps_label = f"{gps.lat:.5f},{gps.lon:.5f}"
+    for place, what, extra in said:
+        km = haversine_km(gps.lat, gps.lon, place.lat, place.lon)
+        if km > limit:
+            add("PLACE_MISMATCH", ERROR,
+                f"The photo's GPS position ({gps_label}) is {km:.1f} km from {what} "
+                f"({place.label}); more than the {limit:.1f} km its position error allows.",
+                place=place.label, gps=gps_label, distance_km=round(km, 1),
+                limit_km=round(limit, 1),
+                gps_error_m=round(error, 1) if error is not None else None, **extra)
 
 
 def _place_label(place: Place | None) -> str:

@@ -12,6 +12,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from annotator.core.flights.times import FlightTimes, bounds_of
 from annotator.core.metadata import PhotoMetadata
 from annotator.core.sun import SunPosition
 from annotator.core.timeutil import iso_z
@@ -55,6 +56,13 @@ class FlightFact:
     origin: Place | None = None
     destination: Place | None = None
     linked: bool = False
+    # The bounded times (flights.times): the one account of where the aircraft was, shared
+    # with the suggestions, the timeline and the report. None: the stated times alone.
+    times: FlightTimes | None = None
+
+    def bounded(self) -> FlightTimes:
+        return self.times or FlightTimes(bounds_of(self.departure_utc, False, None, None),
+                                         bounds_of(self.arrival_utc, False, None, None))
 
 
 @dataclass(frozen=True)
@@ -73,6 +81,9 @@ class DatingInput:
     posted_utc: datetime | None = None
     flights: tuple[FlightFact, ...] = ()
     linked_airport: Place | None = None
+    # Airports that linked flights put the photo at, by relation: (flight label, relation,
+    # airport) for `before_departure` (the origin) and `after_arrival` (the destination).
+    linked_ground: tuple[tuple[str, str, Place], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,7 @@ from annotator.core.dating import (
 )
 from annotator.core.metadata import GpsFix, PhotoMetadata
 from annotator.core.models import Box, DateCheck, Photo
+from annotator.core.flights.times import flight_times
 from annotator.core.timeutil import iso_z, parse_iso_utc, utc_now
 from annotator.core.timezones import offset_at_local
 
@@ -71,7 +72,8 @@ def _airport_place(code: str | None) -> Place | None:
 
 
 def _flight_inputs(session: Session, photo: Photo, meta: PhotoMetadata
-                   ) -> tuple[tuple[FlightFact, ...], Place | None]:
+                   ) -> tuple[tuple[FlightFact, ...], Place | None,
+                              tuple[tuple[str, str, Place], ...]]:
     """Flights of the aircraft tagged on the photo or linked to it, and the linked airport."""
     from annotator.core.models.flights import Flight, PhotoFlightLink
 
@@ -93,8 +95,21 @@ def _flight_inputs(session: Session, photo: Photo, meta: PhotoMetadata
             label=flight.callsign or f"#{flight.id}", registration=flight.registration,
             departure_utc=flight.departure_utc, arrival_utc=flight.arrival_utc,
             origin=_airport_place(flight.origin), destination=_airport_place(flight.destination),
-            linked=relation is not None))
-    return tuple(facts), _linked_airport(links, meta)
+            linked=relation is not None, times=flight_times(flight)))
+    return tuple(facts), _linked_airport(links, meta), _linked_ground(links)
+
+
+def _linked_ground(links: list[Any]) -> tuple[tuple[str, str, Place], ...]:
+    """(flight label, relation, airport) for each link that puts the photo at an airport."""
+    out = []
+    for link, flight in links:
+        relation = (link.relation or "").lower()
+        code = {"before_departure": flight.origin,
+                "after_arrival": flight.destination}.get(relation)
+        place = _airport_place(code)
+        if place is not None:
+            out.append((flight.callsign or f"#{flight.id}", relation, place))
+    return tuple(out)
 
 
 def _linked_airport(links: list[Any], meta: PhotoMetadata) -> Place | None:
@@ -129,7 +144,7 @@ def dating_input(case: Case, session: Session, photo: Photo) -> DatingInput:
 
         claim = record_of(photo.id, row).to_claim(stored_place(row))
     acquisition = get_acquisition(session, photo.id)
-    flights, linked = _flight_inputs(session, photo, meta)
+    flights, linked, ground = _flight_inputs(session, photo, meta)
     path = case.store.path_for(photo.sha256)
     stored = (photo.meta or {})
     known = "thumbnail_check" in stored  # compared once at import: originals never change
@@ -142,7 +157,7 @@ def dating_input(case: Case, session: Session, photo: Photo) -> DatingInput:
                        path=path if path.is_file() else None, claim=claim,
                        thumbnail=thumbnail if known else None, thumbnail_known=known,
                        posted_utc=acquisition.posted_utc, flights=flights,
-                       linked_airport=linked)
+                       linked_airport=linked, linked_ground=ground)
 
 
 def check_photo(case: Case, session: Session, photo: Photo) -> CaptureVerdict:

@@ -18,7 +18,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
 
 Params = dict[str, Any]
 
@@ -57,6 +57,11 @@ def duration(seconds: float | int | None) -> str:
         return QCoreApplication.translate("CoreText", "{0} h {1:02d} min").format(
             s // 3600, s % 3600 // 60)
     return QCoreApplication.translate("CoreText", "{0} days").format(s // 86400)
+
+
+def number(value: float, decimals: int) -> str:
+    """A figure in the interface language's notation (`44,1` in French), no float noise."""
+    return QLocale().toString(float(value), "f", decimals)
 
 
 def _zone(p: Params) -> str:
@@ -157,6 +162,21 @@ def _flight_conflict(p: Params) -> str:
         km=f"{float(p['distance_km']):.0f}", place=p["photo_place"])
 
 
+def _place_mismatch(p: Params) -> str:
+    if p.get("source") == "linked_flight":
+        where = QCoreApplication.translate(
+            "CoreText", "the airport of linked flight {flight} ({place})").format(
+            flight=p.get("flight"), place=p["place"])
+    else:
+        where = QCoreApplication.translate("CoreText", "the claimed place ({place})").format(
+            place=p["place"])
+    return QCoreApplication.translate(
+        "CoreText", "The photo's GPS position ({gps}) is {km} km from {where}; more than the "
+        "{limit} km its position error allows.").format(
+        gps=p["gps"], km=number(float(p["distance_km"]), 1), where=where,
+        limit=number(float(p["limit_km"]), 1))
+
+
 TABLE: dict[str, Callable[[Params], str]] = {
     "NO_EXIF": lambda p: QCoreApplication.translate(
         "CoreText", "The file carries no EXIF metadata at all, as is typical of photos saved "
@@ -184,6 +204,7 @@ TABLE: dict[str, Callable[[Params], str]] = {
     "THUMBNAIL_MISMATCH": _thumbnail,
     "CLAIMED_DATE_MISMATCH": _claimed,
     "FUTURE_DATE": _future,
+    "PLACE_MISMATCH": _place_mismatch,
     "POSTED_BEFORE_CAPTURE": lambda p: QCoreApplication.translate(
         "CoreText", "The photo was first posted at {posted}, before its capture time "
         "({capture}).").format(posted=p["posted_utc"], capture=p["capture_utc"]),

@@ -122,12 +122,13 @@ def test_offset_missing_from_a_linked_airport_is_a_warning(tmp_path):
     assert result.capture_utc == datetime(2023, 10, 27, 10, 15, tzinfo=UTC)
 
 
-def test_offset_missing_with_nothing_to_place_it_is_unverifiable(tmp_path):
+def test_offset_missing_with_nothing_to_place_it_is_questionable_not_unverifiable(tmp_path):
+    """A local capture date is a date (issue 14: `unverifiable` only with none at all)."""
     result = check(photo(tmp_path, original="2023:10:27 10:15:00"))
     f = finding(result, "OFFSET_MISSING")
     assert f.severity == "warning" and f.params["derived_from"] is None
     assert result.capture_utc is None and result.capture_utc_source is None
-    assert result.verdict == "unverifiable"
+    assert result.verdict == "questionable"
 
 
 def test_gps_clock_more_than_two_minutes_off_is_an_error(tmp_path):
@@ -363,7 +364,9 @@ def F(sev: str) -> Finding:  # noqa: N802
 
 
 @pytest.mark.parametrize(("has_capture", "severities", "verdict"), [
-    (False, ["error"], "unverifiable"),
+    (False, ["error"], "inconsistent"),  # an error stands whatever else is unknown
+    (False, ["warning"], "unverifiable"),
+    (False, [], "unverifiable"),
     (True, ["info", "warning", "error"], "inconsistent"),
     (True, ["info", "warning"], "questionable"),
     (True, ["info"], "consistent"),
@@ -385,7 +388,7 @@ def test_result_json_has_the_contract_keys(tmp_path):
 def test_future_date_even_without_a_zone(tmp_path):
     # No offset, no place: still certainly in the future (local − 14 h is after now).
     result = check(photo(tmp_path, original="2030:05:01 10:00:00"))
-    assert "FUTURE_DATE" in result.codes() and result.verdict == "unverifiable"
+    assert "FUTURE_DATE" in result.codes() and result.verdict == "inconsistent"
 
 
 def test_camera_thumbnails_in_the_corpus_match_their_pictures(corpus):

@@ -171,7 +171,7 @@ def test_linked_flight_gives_the_airport_zone(case, tmp_path):
     from annotator.core.flights.records import FlightDraft, add_flight
 
     photo = imported(case, tmp_path, original="2023:10:27 11:15:00")
-    assert photo.date_verdict == "unverifiable"
+    assert photo.date_verdict == "questionable" and photo.capture_utc is None
     fid = add_flight(case, FlightDraft(registration="5U-MBH", callsign="MBH2", origin="DRRN",
                                        destination="GABS",
                                        departure_utc=datetime(2023, 10, 27, 12, 0, tzinfo=UTC),

@@ -11,20 +11,43 @@ offset), and its position (GPS, else the place the investigator claimed). Each f
 A coverage gap in the flight's track is reported, never counted for or against.
 The result is `ok`, `ambiguous` (best two within `MARGIN`), `weak` (best below `FLOOR`) or
 `none`.
+
+The relation comes from the same account of where the aircraft was that the capture-date
+check uses (`flights.times.state_at`, with bounded take-off and landing times), so the two
+never disagree: a suggestion whose relation the photo's own evidence contradicts (GPS on an
+apron while the aircraft was certainly airborne; GPS far from the airport of a
+before-departure or after-arrival relation; a track far from the photo) carries the
+conflict in its reasons ("conflict: …"), and the result is never `ok` for it.
+Without a valid tagged registration that names an aircraft of the case (none tagged, a typo,
+a registration one edit away from a known one), every flight is ranked by time and place,
+the reasons say so (and "did you mean …?"), and the status is at best `weak`.
 """
 
 from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from annotator.core.airports import distance_km, find_airport, nearest_airport
+from annotator.core.dating_checks import gps_error_m
 from annotator.core.flights.records import flight_json, flights_json, list_flights
+from annotator.core.flights.times import (
+    AFTER_ARRIVAL,
+    AIRBORNE,
+    ARRIVING,
+    BEFORE_DEPARTURE,
+    DEPARTING,
+    TimeBounds,
+    flight_times,
+    state_at,
+)
+from annotator.core.metadata import PhotoMetadata
 from annotator.core.models import AircraftRegistration, Box, Flight, Photo, PhotoClaim
 from annotator.core.registration import normalize_registration, registration_matches
 from annotator.core.timeutil import as_utc, iso_z, parse_iso_utc
@@ -36,6 +59,8 @@ PLACE_SCALE_KM = 50.0
 NEAR_KM = 5.0
 TRACK_REACH_S = 120.0  # a tracked position this close in time stands for the capture time
 WEIGHTS = {"registration": 0.4, "time": 0.4, "place": 0.2}
+VISIBLE_KM = 30.0  # an aircraft in flight farther than this from the camera is not its subject
+CONFLICT_FACTOR = 0.5  # a suggestion the photo's evidence contradicts ranks below the others
 LIMIT = 10
 
 
@@ -47,6 +72,7 @@ class PhotoEvidence:
     lat: float | None
     lon: float | None
     place_source: str | None
+    gps_error_m: float | None = None
 
 
 @dataclass
@@ -56,11 +82,12 @@ class Suggestion:
     relation: str
     reasons: list[str] = field(default_factory=list)
     flight_object: dict[str, Any] | None = None  # as `flights list --json` shows it
+    conflicts: list[str] = field(default_factory=list)  # what the photo's evidence contradicts
 
     def to_json(self) -> dict[str, Any]:
         return {"flight": self.flight_object or flight_json(self.flight),
                 "score": round(self.score, 3), "relation": self.relation,
-                "reasons": list(self.reasons)}
+                "reasons": list(self.reasons)}  # conflicts are among the reasons
 
 
 @dataclass
@@ -97,8 +124,12 @@ def photo_evidence(session: Session, photo: Photo) -> PhotoEvidence:
     lat = lon = None
     place_source = None
     gps = meta.get("gps") or None
+    gps_error = None
     if isinstance(gps, dict) and gps.get("lat") is not None and gps.get("lon") is not None:
         lat, lon, place_source = float(gps["lat"]), float(gps["lon"]), "GPS"
+        raw = photo.raw_tags or {}
+        tags = raw.get("tags") if isinstance(raw.get("tags"), dict) else raw
+        gps_error = gps_error_m(PhotoMetadata(path="", tags=dict(tags or {})))
     else:
         claim = session.execute(
             select(PhotoClaim).where(PhotoClaim.photo_id == photo.id)
@@ -107,14 +138,12 @@ def photo_evidence(session: Session, photo: Photo) -> PhotoEvidence:
             lat, lon = claim.place_lat, claim.place_lon
             place_source = f"the claimed place {claim.place}" if claim.place else "claimed place"
         elif claim is not None and claim.place:
-            from annotator.core.airports import find_airport
-
             airport = find_airport(claim.place)
             if airport is not None:
                 lat, lon = airport.lat, airport.lon
                 place_source = f"the claimed place {airport.icao}"
     return PhotoEvidence(tuple(dict.fromkeys(regs)), capture, capture_source, lat, lon,
-                         place_source)
+                         place_source, gps_error)
 
 
 def _minutes(seconds: float) -> str:
@@ -140,35 +169,92 @@ def _registration_score(evidence: PhotoEvidence, names: set[str]) -> tuple[float
     return None
 
 
+def _compact(registration: str) -> str:
+    return re.sub(r"[^A-Z0-9?]", "", registration.upper())
+
+
+def _one_edit_apart(a: str, b: str) -> bool:
+    """Whether `a` becomes `b` by one substitution, insertion, deletion or swap of two
+    neighbouring characters (the typos of a registration read off a photo)."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
+                                  and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    i = 0
+    while i < len(short) and short[i] == long_[i]:
+        i += 1
+    return short[i:] == long_[i + 1:]
+
+
+def _usable_tags(evidence: PhotoEvidence, known: set[str]) -> tuple[tuple[str, ...], list[str]]:
+    """The tagged registrations that can filter flights (valid, or a pattern, and naming an
+    aircraft of the case), and the reasons why the others cannot ("did you mean …?")."""
+    usable: list[str] = []
+    notes: list[str] = []
+    for tagged in evidence.registrations:
+        check = normalize_registration(tagged)
+        names_one = any(registration_matches(tagged, name) for name in known)
+        if (check.valid or check.partial) and names_one:
+            usable.append(tagged)
+            continue
+        near = sorted(name for name in known if _one_edit_apart(_compact(tagged), _compact(name)))
+        why = ("is not a valid registration" if not (check.valid or check.partial)
+               else "names no aircraft in this case")
+        note = f"the tagged registration {tagged} {why}"
+        if near:
+            note += f": did you mean {' or '.join(near)}?"
+        notes.append(note)
+    return tuple(usable), notes
+
+
+def _known_registrations(session: Session) -> set[str]:
+    names = {r for r in session.execute(select(Flight.registration)).scalars() if r}
+    names |= set(session.execute(select(AircraftRegistration.registration)).scalars())
+    return names
+
+
 def _time_and_relation(evidence: PhotoEvidence, flight: Flight) -> tuple[float, str, list[str]]:
     t = evidence.capture_utc
-    dep, arr = as_utc(flight.departure_utc), as_utc(flight.arrival_utc)
+    times = flight_times(flight)
+    dep, arr = times.departure, times.arrival
     if t is None:
         return 0.0, "unknown", ["the photo's capture time is unknown"]
-    if dep is None and arr is None:
+    if not dep.known and not arr.known:
         return 0.0, "unknown", ["the flight's times are unknown"]
+    state = state_at(times, t)
     reasons: list[str] = []
-    if dep is not None and t <= dep:
-        gap, relation = (dep - t).total_seconds(), "before_departure"
-        reasons.append(f"taken {_minutes(gap)} before the departure at {iso_z(dep)}"
-                       + (" (estimated)" if flight.departure_estimated else ""))
-    elif arr is not None and t >= arr:
-        gap, relation = (t - arr).total_seconds(), "after_arrival"
-        reasons.append(f"taken {_minutes(gap)} after the arrival at {iso_z(arr)}"
-                       + (" (estimated)" if flight.arrival_estimated else ""))
-    elif dep is not None and arr is not None:
-        gap, relation = 0.0, "in_flight"
-        reasons.append(f"taken during the flight ({iso_z(dep)} to {iso_z(arr)})")
-    elif dep is not None:
-        gap, relation = (t - dep).total_seconds(), "unknown"
+    dep_at = dep.best or dep.latest or dep.earliest
+    arr_at = arr.best or arr.earliest or arr.latest
+    if state == BEFORE_DEPARTURE or (state == DEPARTING and _at(evidence, flight.origin)) or (
+            state == DEPARTING and not _located(evidence) and dep_at is not None
+            and t <= dep_at):
+        relation = "before_departure"
+        gap = max(0.0, ((dep.earliest or dep_at) - t).total_seconds())  # type: ignore[operator]
+        reasons.append(_gap_text(t, dep, "before the departure", before=True))
+    elif state == AFTER_ARRIVAL or (state == ARRIVING and _at(evidence, flight.destination)) or (
+            state == ARRIVING and not _located(evidence) and arr_at is not None
+            and t >= arr_at):
+        relation = "after_arrival"
+        gap = max(0.0, (t - (arr.latest or arr_at)).total_seconds())  # type: ignore[operator]
+        reasons.append(_gap_text(t, arr, "after the arrival", before=False))
+    elif state in (AIRBORNE, DEPARTING, ARRIVING):
+        relation, gap = "in_flight", 0.0
+        reasons.append(f"taken during the flight (departure {dep.describe()}, arrival "
+                       f"{arr.describe()})")
+    elif dep.known and dep_at is not None and t >= dep_at:
+        gap, relation = (t - dep_at).total_seconds(), "unknown"
         reasons.append(f"taken {_minutes(gap)} after the departure; the arrival is unknown")
-    else:
-        assert arr is not None
-        gap, relation = (arr - t).total_seconds(), "unknown"
+    elif arr_at is not None and t <= arr_at:
+        gap, relation = (arr_at - t).total_seconds(), "unknown"
         reasons.append(f"taken {_minutes(gap)} before the arrival; the departure is unknown")
+    else:
+        return 0.0, "unknown", ["the flight's times do not place the capture"]
     score = math.exp(-gap / TIME_SCALE_S)
-    if (relation == "before_departure" and flight.departure_estimated) or (
-        relation == "after_arrival" and flight.arrival_estimated
+    if (relation == "before_departure" and dep.estimated) or (
+        relation == "after_arrival" and arr.estimated
     ):
         score *= 0.9
     for start, end in flight.coverage_gaps or []:
@@ -182,9 +268,64 @@ def _time_and_relation(evidence: PhotoEvidence, flight: Flight) -> tuple[float, 
     return score, relation, reasons
 
 
-def _place_score(evidence: PhotoEvidence, flight: Flight, relation: str) -> tuple[float, str]:
-    from annotator.core.airports import distance_km, find_airport
+def _gap_text(t: datetime, end: TimeBounds, what: str, *, before: bool) -> str:
+    at = end.best or (end.earliest if before else end.latest) or end.latest or end.earliest
+    assert at is not None
+    gap = (at - t).total_seconds() if before else (t - at).total_seconds()
+    when = iso_z(at) + (" (estimated)" if end.estimated else "")
+    if end.earliest is not None and end.latest is not None and end.earliest != end.latest:
+        when += f", known to lie between {iso_z(end.earliest)} and {iso_z(end.latest)}"
+    if gap < 0:
+        return f"taken while the aircraft was {'taking off' if before else 'landing'} ({when})"
+    return f"taken {_minutes(gap)} {what} at {when}"
 
+
+def _located(evidence: PhotoEvidence) -> bool:
+    return evidence.lat is not None and evidence.lon is not None
+
+
+def _at(evidence: PhotoEvidence, code: str | None) -> bool:
+    """Whether the photo's position is at airport `code` (within NEAR_KM)."""
+    if not _located(evidence) or not code:
+        return False
+    airport = find_airport(code)
+    return airport is not None and distance_km(
+        evidence.lat, evidence.lon, airport.lat, airport.lon) <= NEAR_KM  # type: ignore[arg-type]
+
+
+def _conflicts(evidence: PhotoEvidence, flight: Flight, relation: str) -> list[str]:
+    """What the photo's own position says against this relation (the same rules as the
+    capture-date check: FLIGHT_CONFLICT and PLACE_MISMATCH)."""
+    if not _located(evidence) or evidence.capture_utc is None:
+        return []
+    lat, lon = evidence.lat, evidence.lon
+    assert lat is not None and lon is not None
+    out: list[str] = []
+    if relation == "in_flight":
+        seen = _track_position(flight, evidence.capture_utc)
+        if seen is not None:
+            d = distance_km(lat, lon, seen[0], seen[1])
+            if d > VISIBLE_KM:
+                out.append(f"the track puts the aircraft {d:.0f} km from the photo's position "
+                           f"({evidence.place_source}) at the capture time")
+        elif state_at(flight_times(flight), evidence.capture_utc) == AIRBORNE:
+            near = nearest_airport(lat, lon, NEAR_KM)
+            if near is not None:
+                out.append(f"the photo's position ({evidence.place_source}) is at "
+                           f"{near.airport.icao}, on the ground, while the aircraft was "
+                           "airborne")
+    code = {"before_departure": flight.origin, "after_arrival": flight.destination}.get(relation)
+    airport = find_airport(code) if code else None
+    if airport is not None:
+        d = distance_km(lat, lon, airport.lat, airport.lon)
+        limit = max(NEAR_KM, 3 * evidence.gps_error_m / 1000) if evidence.gps_error_m else NEAR_KM
+        if d > limit and evidence.place_source == "GPS":
+            out.append(f"the photo's GPS position is {d:.0f} km from {airport.icao}, where "
+                       f"the {relation.replace('_', ' ')} relation puts it")
+    return out
+
+
+def _place_score(evidence: PhotoEvidence, flight: Flight, relation: str) -> tuple[float, str]:
     if evidence.lat is None or evidence.lon is None:
         return 0.5, "the photo's position is unknown"
     code = {"before_departure": flight.origin, "after_arrival": flight.destination}.get(relation)
@@ -244,16 +385,27 @@ def _names(session: Session, flight: Flight) -> set[str]:
 
 def suggest_for_photo(session: Session, photo: Photo, limit: int = LIMIT) -> SuggestionResult:
     evidence = photo_evidence(session, photo)
+    usable, tag_notes = _usable_tags(evidence, _known_registrations(session))
+    by_time_and_place = not usable
+    matching = replace(evidence, registrations=usable)
     ranked: list[Suggestion] = []
     for flight in list_flights(session):
-        reg = _registration_score(evidence, _names(session, flight))
+        reg = _registration_score(matching, _names(session, flight))
         if reg is None:
             continue
+        if by_time_and_place:
+            reg = (0.5, "no valid registration naming an aircraft of this case is tagged: "
+                        "ranked by time and place only")
         t_score, relation, t_reasons = _time_and_relation(evidence, flight)
         p_score, p_reason = _place_score(evidence, flight, relation)
         score = (WEIGHTS["registration"] * reg[0] + WEIGHTS["time"] * t_score
                  + WEIGHTS["place"] * p_score)
-        ranked.append(Suggestion(flight, score, relation, [reg[1], *t_reasons, p_reason]))
+        conflicts = _conflicts(evidence, flight, relation)
+        if conflicts:
+            score *= CONFLICT_FACTOR
+        reasons = [reg[1], *tag_notes, *t_reasons, p_reason,
+                   *(f"conflict: {c}" for c in conflicts)]
+        ranked.append(Suggestion(flight, score, relation, reasons, conflicts=conflicts))
     ranked.sort(key=lambda s: (-s.score, s.flight.id))
     ranked = ranked[:limit]
     if ranked:
@@ -262,8 +414,8 @@ def suggest_for_photo(session: Session, photo: Photo, limit: int = LIMIT) -> Sug
             suggestion.flight_object = objects[suggestion.flight.id]
     if not ranked:
         status = "none"
-    elif ranked[0].score < FLOOR:
-        status = "weak"
+    elif ranked[0].score < FLOOR or ranked[0].conflicts or by_time_and_place:
+        status = "weak"  # a conflict, or no registration to go by, is never a match
     elif len(ranked) > 1 and ranked[0].score - ranked[1].score < MARGIN:
         status = "ambiguous"
     else:
