@@ -24,8 +24,8 @@ from annotator.core.capture_time import (
 )
 from annotator.core.dating_model import ERROR, WARNING, DatingInput, FlightFact, Place
 from annotator.core.editors import editor_named
-from annotator.core.metadata import PhotoMetadata
 from annotator.core.flights.times import AIRBORNE, state_at
+from annotator.core.metadata import PhotoMetadata
 from annotator.core.timeutil import as_utc
 from annotator.core.timezones import format_offset, zone
 

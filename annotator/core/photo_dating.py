@@ -27,9 +27,9 @@ from annotator.core.dating import (
     check_capture_date,
     parse_local,
 )
+from annotator.core.flights.times import flight_times
 from annotator.core.metadata import GpsFix, PhotoMetadata
 from annotator.core.models import Box, DateCheck, Photo
-from annotator.core.flights.times import flight_times
 from annotator.core.timeutil import iso_z, parse_iso_utc, utc_now
 from annotator.core.timezones import offset_at_local
 
