@@ -12,6 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -61,6 +62,22 @@ def _cell(row: dict[str, Any], key: str) -> Any:
     return row.get(key)
 
 
+def _bounds_text(row: dict[str, Any], key: str) -> str | None:
+    """"Known to lie between … and …" for a time the evidence bounds to an interval."""
+    bounds = row.get(key.replace("_utc", "_bounds"))
+    if not bounds or bounds[0] == bounds[1]:
+        return None
+    earliest, latest = bounds
+    if earliest and latest:
+        return QCoreApplication.translate("FlightTableModel", "between {0} and {1}").format(
+            show_instant(earliest), show_instant(latest))
+    if latest:
+        return QCoreApplication.translate("FlightTableModel", "before {0}").format(
+            show_instant(latest))
+    return QCoreApplication.translate("FlightTableModel", "after {0}").format(
+        show_instant(earliest))
+
+
 class FlightTableModel(QAbstractTableModel):
     """The `flights list --json` rows as a table; the sort role gives raw values."""
 
@@ -106,13 +123,17 @@ class FlightTableModel(QAbstractTableModel):
             value = _cell(row, key)
             return value if value is not None else ""
         problems = row.get("problems") or []
+        overlaps = [p for p in problems if p.startswith("overlaps flight")]
+        marked = problems if key in ("registration", "icao24") else (
+            overlaps if key in ("departure_utc", "arrival_utc") else [])
         if role == Qt.ItemDataRole.ToolTipRole:
-            if problems and key in ("registration", "icao24"):
-                return "\n".join(problems)
+            if key in ("departure_utc", "arrival_utc"):
+                return "\n".join(filter(None, [_bounds_text(row, key), *marked])) or None
+            if marked:
+                return "\n".join(marked)
             if key == "notes":
                 return row.get("notes")
-        if (role == Qt.ItemDataRole.ForegroundRole and problems
-                and key in ("registration", "icao24")):
+        if role == Qt.ItemDataRole.ForegroundRole and marked:
             return QBrush(error_colour())
         return None
 

@@ -12,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from annotator.core.errors import InputRejected, NotFound
+from annotator.core.flights.records import flight_overlaps
 from annotator.core.models import Aircraft, AircraftRegistration, Flight
 from annotator.core.registration import check_icao24, normalize_registration, parse_icao24
 from annotator.core.timeutil import iso_z
@@ -24,6 +25,7 @@ EDITABLE = ("icao24", "type_designator", "model", "msn", "operator", "military",
 
 def aircraft_json(session: Session) -> list[dict[str, Any]]:
     """Every airframe with its registrations (oldest first) and flight count."""
+    overlaps = flight_overlaps(session)
     out = []
     for aircraft in session.execute(select(Aircraft).order_by(Aircraft.id)).scalars():
         regs = session.execute(
@@ -33,6 +35,8 @@ def aircraft_json(session: Session) -> list[dict[str, Any]]:
                                   ).scalars().all()
         problems = [p for r in regs if aircraft.icao24
                     for p in [check_icao24(r.registration, aircraft.icao24)] if p]
+        problems += [f"flight {a} overlaps flight {b}" for a in flights
+                     for b in overlaps.get(a, []) if a < b]
         out.append({
             "id": aircraft.id, "icao24": aircraft.icao24,
             "type_designator": aircraft.type_designator, "model": aircraft.model,
