@@ -12,7 +12,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from annotator.core.models import Box, Photo
-from annotator.core.timeutil import iso_z, utc_now
+from annotator.core.timeutil import iso_z, parse_iso_utc, utc_now
 
 GABS = (12.5335, -7.94994)
 DRRN = (13.4815, 2.18361)
@@ -141,3 +141,17 @@ def add_photo(case, name: str, capture_utc: datetime | None, *, gps=None,
             s.add(Box(photo_id=photo.id, x=1, y=1, w=10, h=10, registration=reg,
                       created_utc=now, created_by="t", updated_utc=now))
     return photo
+
+
+def gap_at_take_off() -> list[dict]:
+    """On the ground at 07:22:55Z, next heard at 07:27:38Z climbing through 550 ft."""
+    start = parse_iso_utc("2023-10-27T07:18:25Z")
+    pts = [{"t": start + timedelta(seconds=30 * i), "lat": GABS[0], "lon": GABS[1],
+            "alt": "ground", "gs": 10.0, "vrate": 0} for i in range(10)]
+    assert pts[-1]["t"] == parse_iso_utc("2023-10-27T07:22:55Z")
+    heard = parse_iso_utc("2023-10-27T07:27:38Z")
+    for i in range(60):
+        pts.append({"t": heard + timedelta(seconds=30 * i), "lat": GABS[0] + 0.02 * i,
+                    "lon": GABS[1] + 0.02 * i, "alt": 550 + 750 * i, "gs": 200.0,
+                    "vrate": 1500})
+    return pts

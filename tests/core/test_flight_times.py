@@ -17,25 +17,12 @@ from annotator.core.flights.times import (
     flight_times,
     state_at,
 )
-from tests.flight_fixtures import GABS, GAGO, T0, flight_points, write_readsb
+from annotator.core.timeutil import parse_iso_utc
+from tests.flight_fixtures import GABS, GAGO, T0, flight_points, gap_at_take_off, write_readsb
 
 
 def _z(text: str) -> datetime:
-    return datetime.fromisoformat(text.replace("Z", "+00:00"))
-
-
-def _gap_at_take_off() -> list[dict]:
-    """On the ground at 07:22:55Z, next heard at 07:27:38Z climbing through 550 ft."""
-    start = _z("2023-10-27T07:18:25Z")
-    pts = [{"t": start + timedelta(seconds=30 * i), "lat": GABS[0], "lon": GABS[1],
-            "alt": "ground", "gs": 10.0, "vrate": 0} for i in range(10)]
-    assert pts[-1]["t"] == _z("2023-10-27T07:22:55Z")
-    heard = _z("2023-10-27T07:27:38Z")
-    for i in range(60):
-        pts.append({"t": heard + timedelta(seconds=30 * i), "lat": GABS[0] + 0.02 * i,
-                    "lon": GABS[1] + 0.02 * i, "alt": 550 + 750 * i, "gs": 200.0,
-                    "vrate": 1500})
-    return pts
+    return parse_iso_utc(text)
 
 
 def _points(pts: list[dict]) -> list[TrackPoint]:
@@ -46,7 +33,7 @@ def _points(pts: list[dict]) -> list[TrackPoint]:
 
 
 def test_a_take_off_hidden_in_a_gap_keeps_its_bounds_and_a_best_estimate():
-    (leg,) = derive_legs(_points(_gap_at_take_off()))
+    (leg,) = derive_legs(_points(gap_at_take_off()))
     assert leg.departure_earliest == _z("2023-10-27T07:22:55Z")
     assert leg.departure_latest == _z("2023-10-27T07:27:38Z")
     assert leg.departure_estimated
@@ -57,7 +44,7 @@ def test_a_take_off_hidden_in_a_gap_keeps_its_bounds_and_a_best_estimate():
 
 
 def test_flights_list_json_gives_bounds_beside_the_estimates(case, tmp_path, capsys):
-    path = write_readsb(tmp_path / "trace_full_062abc.json", _gap_at_take_off())
+    path = write_readsb(tmp_path / "trace_full_062abc.json", gap_at_take_off())
     assert main(["flights", "import", str(case.root), str(path)]) == 0
     capsys.readouterr()
     assert main(["flights", "list", str(case.root), "--json"]) == 0
@@ -86,7 +73,7 @@ def test_an_observed_flight_has_tight_bounds_and_a_stated_time_is_its_own(case, 
 
 
 def test_editing_a_time_replaces_the_tracks_bounds_and_undo_restores_them(case, tmp_path):
-    path = write_readsb(tmp_path / "trace_full_062abc.json", _gap_at_take_off())
+    path = write_readsb(tmp_path / "trace_full_062abc.json", gap_at_take_off())
     assert main(["flights", "import", str(case.root), str(path)]) == 0
     fid = 1
     stated = _z("2023-10-27T07:30:00Z")

@@ -167,3 +167,17 @@ def test_every_count_the_report_prints_is_the_manifests(report):
         len(raw.get(group) or {}) for group in ("tags", "xmp", "iptc")) > 5
     assert by_name["plain.jpg"]["raw_tag_count"] == 0  # no metadata at all: "0 tags"
     assert len(set(expected)) > 1  # not one figure for every photo
+
+
+def test_a_linked_flights_bounded_take_off_is_printed_with_its_bounds(case, tmp_path):
+    """The report reads a flight's times from the manifest's flight object, bounds and all."""
+    from annotator.core.flights.importers import import_file
+    from annotator.core.flights.links import link_photo
+    from tests.flight_fixtures import gap_at_take_off, write_readsb
+
+    sample = make_case_with_photos(case, tmp_path)
+    import_file(case, write_readsb(tmp_path / "t.json", gap_at_take_off()))
+    link_photo(case, sample.ids["apron.jpg"], 1, "before_departure")
+    folder = unzip(export_packet(case, tmp_path / "p.zip").path, tmp_path / "unzipped")
+    text = _text(folder / "report.pdf")  # the cell wraps: check its lines
+    assert "(between" in text and "07:22:55Z and" in text and "07:27:38Z)" in text

@@ -559,11 +559,22 @@ def _source_text(f: dict[str, Any]) -> str:
 
 
 def _times(f: dict[str, Any], key: str) -> str:
+    """The best estimate, and the bounds the evidence gives when they are an interval (both
+    from the flight object in manifest.json, as `flights list --json` prints it)."""
     value = f.get(f"{key}_utc")
+    bounds = f.get(f"{key}_bounds") or [None, None]
+    earliest, latest = (b.replace("T", " ") if b else None for b in bounds)
+    span = ""
+    if earliest and latest and earliest != latest:
+        span = f" (between {earliest} and {latest})"
+    elif latest and not earliest:
+        span = f" (before {latest})"
+    elif earliest and not latest:
+        span = f" (after {earliest})"
     if not value:
-        return "unknown"
+        return "unknown" + span
     value = value.replace("T", " ")
-    return value + (" (est.)" if f.get(f"{key}_estimated") else "")
+    return value + (" (est.)" if f.get(f"{key}_estimated") else "") + span
 
 
 def _photo_flights(photo: dict[str, Any]) -> list[Flowable]:
