@@ -1443,6 +1443,18 @@
         <translation>D&apos;après le vol {flight}, {who} se trouvait à {where} à l&apos;heure de la prise de vue, à {km} km du lieu où la photo a été prise ({place}).</translation>
     </message>
     <message>
+        <source>the airport of linked flight {flight} ({place})</source>
+        <translation>l&apos;aéroport du vol lié {flight} ({place})</translation>
+    </message>
+    <message>
+        <source>the claimed place ({place})</source>
+        <translation>le lieu allégué ({place})</translation>
+    </message>
+    <message>
+        <source>The photo&apos;s GPS position ({gps}) is {km} km from {where}; more than the {limit} km its position error allows.</source>
+        <translation>La position GPS de la photo ({gps}) est à {km} km de {where}, au-delà des {limit} km que permet son erreur de position.</translation>
+    </message>
+    <message>
         <source>The file carries no EXIF metadata at all, as is typical of photos saved from social media; its date cannot be read from the file.</source>
         <translation>Le fichier ne contient aucune métadonnée EXIF, comme souvent les photos enregistrées depuis les réseaux sociaux ; sa date ne peut pas être lue dans le fichier.</translation>
     </message>
@@ -1709,6 +1721,18 @@ Empreinte SHA-256 de SHA256SUMS : {digest}</translation>
 </context>
 <context>
     <name>FlightTableModel</name>
+    <message>
+        <source>between {0} and {1}</source>
+        <translation>entre {0} et {1}</translation>
+    </message>
+    <message>
+        <source>before {0}</source>
+        <translation>avant {0}</translation>
+    </message>
+    <message>
+        <source>after {0}</source>
+        <translation>après {0}</translation>
+    </message>
     <message>
         <source>ID</source>
         <translation>ID</translation>
