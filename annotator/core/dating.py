@@ -18,10 +18,12 @@ Capture UTC, in order (`capture_utc_source`):
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from annotator.core.capture_time import (
+    MAX_OFFSET,
+    CaptureTime,
     derive_capture,
     fmt_utc,
     has_exif,
@@ -34,8 +36,8 @@ from annotator.core.dating_checks import (
     check_bounds,
     check_claim,
     check_flights,
-    check_place,
     check_other_clocks,
+    check_place,
     check_software,
 )
 from annotator.core.dating_model import (
@@ -56,6 +58,7 @@ from annotator.core.dating_model import (
     Place,
     verdict_for,
 )
+from annotator.core.metadata import PhotoMetadata
 from annotator.core.sun import sun_position
 from annotator.core.timeutil import as_utc
 from annotator.core.timezones import format_offset
@@ -147,4 +150,24 @@ def check_capture_date(inp: DatingInput) -> CaptureVerdict:
         capture_local=meta.datetime_original,
         offset=format_offset(cap.offset) if cap.offset is not None else None,
         zone=cap.zone,
+        capture_bounds=capture_bounds(cap, meta),
     )
+
+
+EARLIEST_OFFSET = timedelta(hours=12)  # the most negative UTC offset in use (UTC−12)
+
+
+def capture_bounds(cap: CaptureTime, meta: PhotoMetadata
+                   ) -> tuple[datetime | None, datetime | None] | None:
+    """The interval the capture instant lies in, as far as the evidence bounds it."""
+    if cap.utc is not None:
+        gps_utc = as_utc(meta.gps.utc) if meta.gps and meta.gps.utc else None
+        if cap.source == "gps_time" and gps_utc is not None:
+            # A drifting camera clock, set right by GPS time to the quarter hour: the true
+            # instant lies between what the camera and the GPS receiver each recorded.
+            return min(cap.utc, gps_utc), max(cap.utc, gps_utc)
+        return cap.utc, cap.utc
+    if cap.local is not None:
+        local = cap.local.replace(tzinfo=UTC)
+        return local - MAX_OFFSET, local + EARLIEST_OFFSET
+    return None

@@ -111,6 +111,10 @@ class CaptureVerdict:
     capture_local: str | None = None
     offset: str | None = None
     zone: str | None = None
+    # [earliest, latest] the capture instant must lie in (None: no date at all). A point for
+    # a time with its offset; the camera and GPS clocks' two readings for a clock corrected
+    # by GPS time; local − 14 h to local + 12 h for a local time whose zone is unknown.
+    capture_bounds: tuple[datetime | None, datetime | None] | None = None
 
     def codes(self) -> list[str]:
         return [f.code for f in self.findings]
@@ -126,6 +130,8 @@ class CaptureVerdict:
             "offset": self.offset,
             "zone": self.zone,
             "sun_place": self.sun_place,
+            "capture_bounds": ([iso_z(b) for b in self.capture_bounds]
+                               if self.capture_bounds else None),
         }
 
 

@@ -240,6 +240,7 @@ def dates_by_photo(session: Session, photo_ids: Sequence[int]) -> dict[int, Any]
         out[row.photo_id] = {
             "verdict": row.verdict,
             "capture_utc": result.get("capture_utc"),
+            "capture_bounds": result.get("capture_bounds"),
             "capture_utc_source": row.capture_utc_source,
             "sun": result.get("sun"),
             "findings": result.get("findings", []),

@@ -226,3 +226,32 @@ def test_check_date_suggest_and_photos_json_tell_one_story(relations_case, capsy
     assert wrong.status != "ok" and wrong.suggestions[0].conflicts
     assert overhead.suggestions[0].relation == "in_flight" and not overhead.suggestions[0].conflicts
     assert before.suggestions[0].relation == "before_departure" and before.status == "ok"
+
+
+# -- 6. a capture time derived from a drifting clock keeps its bounds --------------------
+
+def test_capture_bounds_follow_what_the_clocks_say(tmp_path):
+    from datetime import UTC, datetime
+
+    from annotator.core.dating import check_capture_date
+    from annotator.core.dating_model import DatingInput
+    from annotator.core.metadata import GpsFix, PhotoMetadata
+
+    now = datetime(2024, 1, 1, tzinfo=UTC)
+    drifting = PhotoMetadata(path="x.jpg", datetime_original="2023-10-27T10:16:30", make="X",
+                             gps=GpsFix(12.5335, -7.9499, None,
+                                        datetime(2023, 10, 27, 10, 15, 0, tzinfo=UTC)))
+    result = check_capture_date(DatingInput(meta=drifting, reference_utc=now)).to_json()
+    assert result["capture_utc_source"] == "gps_time"
+    assert result["capture_bounds"] == ["2023-10-27T10:15:00Z", "2023-10-27T10:16:30Z"]
+    local_only = PhotoMetadata(path="y.jpg", datetime_original="2023-10-27T10:15:00", make="X")
+    result = check_capture_date(DatingInput(meta=local_only, reference_utc=now)).to_json()
+    assert result["capture_utc"] is None
+    assert result["capture_bounds"] == ["2023-10-26T20:15:00Z", "2023-10-27T22:15:00Z"]
+    offset = PhotoMetadata(path="z.jpg", datetime_original="2023-10-27T10:15:00",
+                           offset_original="+01:00", make="X")
+    result = check_capture_date(DatingInput(meta=offset, reference_utc=now)).to_json()
+    assert result["capture_bounds"] == ["2023-10-27T09:15:00Z"] * 2
+    none = PhotoMetadata(path="n.jpg")
+    assert check_capture_date(DatingInput(meta=none, reference_utc=now)).to_json()[
+        "capture_bounds"] is None
