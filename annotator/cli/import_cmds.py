@@ -171,7 +171,7 @@ def _photos(args: argparse.Namespace) -> int:
     if not photos:
         print("no photos in this case")
         return 0
-    print(f"{'id':>5}  {'sha256':<12}  {'size':>11}  {'taken (local)':<19}  {'boxes':>5}  name")
+    print(f"{'id':>5}  {'sha256':<12}  {'pixels':>11}  {'taken (local)':<19}  {'boxes':>5}  name")
     for p in photos:
         size = f"{p['width']}x{p['height']}"
         taken = (p.get("datetime_original") or "")[:19]

@@ -95,7 +95,9 @@ def dms_to_degrees(parts: list[float | None] | None) -> float | None:
     while len(values) < 3:
         values.append(0.0)
     deg, minutes, seconds = values
-    return deg + minutes / 60.0 + seconds / 3600.0
+    # Seven decimals (about 1 cm) is finer than any GPS fix; rounding drops the binary noise
+    # of the sum (-7.9502, not -7.950200000000001) without losing what the file holds.
+    return round(deg + minutes / 60.0 + seconds / 3600.0, 7)
 
 
 def gps_utc(date_text: str | None, time_parts: list[float | None] | None) -> datetime | None:

@@ -134,6 +134,8 @@ def test_photos_table(case_dir: Path, tmp_path: Path, capsys):
     assert main(["photos", str(case_dir)]) == 0
     out = capsys.readouterr().out
     assert "plane.jpg" in out and "320x240" in out and out.strip().endswith("1 photo")
+    header = out.splitlines()[0].split()
+    assert "pixels" in header and "size" not in header  # the column holds pixel dimensions
 
 
 def test_progress_line_shows_count_and_rate():

@@ -95,3 +95,12 @@ def test_iptc_latin1_and_repeated_datasets() -> None:
     assert iptc["caption"] == "caption"
     assert iptc["datasets"]["2:80 By-line"] == ["José", "Ana"]
     assert parse_iptc({}) is None
+
+
+def test_gps_degrees_carry_no_binary_noise():
+    """7° 57' 0.72" W is -7.9502 in the file's precision, not -7.950200000000001."""
+    from annotator.core.exif_values import dms_to_degrees
+
+    assert repr(dms_to_degrees([7, 57, 0.72])) == "7.9502"
+    assert repr(dms_to_degrees([12, 32, 0.6])) == "12.5335"
+    assert dms_to_degrees([53, 22, 58.25]) == round(53 + 22 / 60 + 58.25 / 3600, 7)
