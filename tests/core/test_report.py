@@ -181,3 +181,25 @@ def test_a_linked_flights_bounded_take_off_is_printed_with_its_bounds(case, tmp_
     folder = unzip(export_packet(case, tmp_path / "p.zip").path, tmp_path / "unzipped")
     text = _text(folder / "report.pdf")  # the cell wraps: check its lines
     assert "(between" in text and "07:22:55Z and" in text and "07:27:38Z)" in text
+
+
+def test_an_exhibit_that_nearly_fits_a_page_is_kept_on_it(case, tmp_path):
+    """Its picture is made a little smaller rather than its last lines spilling onto a page
+    of their own (issue 15): every exhibit here starts a page and ends on it."""
+    from annotator.core.flights.links import link_photo
+    from annotator.core.flights.records import FlightDraft, add_flight
+    from tests.flight_fixtures import T0
+
+    sample = make_case_with_photos(case, tmp_path)
+    fid = add_flight(case, FlightDraft(registration="5U-MBH", callsign="MBH27", origin="GABS",
+                                       destination="GAGO", departure_utc=T0,
+                                       arrival_utc=T0.replace(hour=12)))
+    link_photo(case, sample.ids["apron.jpg"], fid, "before_departure",
+               note="the aircraft on the ramp before its departure to Gao")
+    folder = unzip(export_packet(case, tmp_path / "p.zip").path, tmp_path / "unzipped")
+    pages = _text(folder / "report.pdf").split("\f")
+    for name in ("apron.jpg", "phone.jpg", "plain.jpg"):
+        (page,) = [p for p in pages if re.search(rf"Exhibit P-\d+ — {re.escape(name)}", p)]
+        assert "Capture date" in page, name
+    (apron,) = [p for p in pages if "— apron.jpg" in p]
+    assert "Linked flights" in apron and "MBH27" in apron

@@ -12,6 +12,7 @@ bytes.
 from __future__ import annotations
 
 import functools
+import io
 import json
 import re
 from collections.abc import Mapping, Sequence
@@ -386,18 +387,23 @@ def _crop_cell(photo: dict[str, Any], boxes: Sequence[dict[str, Any]], pictures:
     return flow
 
 
-def _pictures(photo: dict[str, Any], pictures: Pictures) -> list[Flowable]:
+PICTURE_H = 100 * mm  # the annotated picture's height on an exhibit page, at most …
+PICTURE_MIN_H = 60 * mm  # … and at least, when it shrinks so the section fits one page
+
+
+def _pictures(photo: dict[str, Any], pictures: Pictures,
+              picture_h: float = PICTURE_H) -> list[Flowable]:
     boxes = photo["boxes"]
     annotated = photo["paths"]["annotated"]
     if not boxes:
-        img = _image(pictures, annotated, CONTENT_W, 100 * mm)
+        img = _image(pictures, annotated, CONTENT_W, picture_h)
         return [img, P("Annotated picture (upright, no boxes)", "caption")]
     crops_w = 52 * mm
     gap = 4 * mm
     left_w = CONTENT_W - crops_w - gap
-    img = _image(pictures, annotated, left_w, 100 * mm)
+    img = _image(pictures, annotated, left_w, picture_h)
     beside, rest = boxes[:MAX_CROPS_BESIDE], boxes[MAX_CROPS_BESIDE:]
-    budget = max(img.drawHeight, 110 * mm)
+    budget = max(img.drawHeight, picture_h + 10 * mm)
     left = [img, P("Annotated picture: boxes numbered as in the table below; caption strip "
                    "burned in.", "caption")]
     table = Table([[left, _crop_cell(photo, beside, pictures, crops_w, budget)]],
@@ -591,12 +597,64 @@ def _photo_flights(photo: dict[str, Any]) -> list[Flowable]:
 
 
 def _photo_section(photo: dict[str, Any], pictures: Pictures) -> list[Flowable]:
+    """An exhibit's section: it starts on a new page, and when it would spill a few lines
+    onto the next one, its picture is made smaller (down to PICTURE_MIN_H) so that it fits
+    one page; a section that needs two pages anyway fills the first before breaking."""
+    story = _photo_story(photo, pictures, PICTURE_H)
+    if _fits_one_page(_photo_story(photo, pictures, PICTURE_H)[1:]):
+        return story
+    if not _fits_one_page(_photo_story(photo, pictures, PICTURE_MIN_H)[1:]):
+        return story  # two pages anyway: the first is filled before the break
+    low, high = PICTURE_MIN_H, PICTURE_H  # low fits, high does not
+    while high - low > 3 * mm:
+        middle = (low + high) / 2
+        if _fits_one_page(_photo_story(photo, pictures, middle)[1:]):
+            low = middle
+        else:
+            high = middle
+    return _photo_story(photo, pictures, low)
+
+
+FRAME_H = PAGE_H - MARGIN_TOP - MARGIN_BOTTOM
+
+
+class _MeasuringCanvas(rl_canvas.Canvas):
+    """A canvas that lays out but draws no picture (nothing is read or embedded)."""
+
+    def drawImage(self, *args: Any, **kwargs: Any) -> Any:  # noqa: N802 - reportlab's name
+        return None
+
+    def drawInlineImage(self, *args: Any, **kwargs: Any) -> Any:  # noqa: N802
+        return None
+
+
+def _fits_one_page(flowables: list[Flowable]) -> bool:
+    """Whether `flowables` fit the body frame of one page, laid out by reportlab itself."""
+    frame = Frame(MARGIN_X, MARGIN_BOTTOM, CONTENT_W, FRAME_H, leftPadding=0,
+                  rightPadding=0, topPadding=0, bottomPadding=0)
+    pending = _unkept(flowables)  # a KeepTogether is laid out by the document, not a frame
+    frame.addFromList(pending, _MeasuringCanvas(io.BytesIO(), pagesize=A4))
+    return not pending
+
+
+def _unkept(flowables: list[Flowable]) -> list[Flowable]:
+    out: list[Flowable] = []
+    for flowable in flowables:
+        if isinstance(flowable, KeepTogether):
+            out += _unkept(list(flowable._content))
+        else:
+            out.append(flowable)
+    return out
+
+
+def _photo_story(photo: dict[str, Any], pictures: Pictures,
+                 picture_h: float) -> list[Flowable]:
     heading = KeepTogether([
         P(f"Exhibit {esc(photo['exhibit'])} — {esc(photo['original_name'])}", "h2"),
         P(f'SHA-256 <font name="{FONT_MONO}">{esc(photo["sha256"])}</font>', "muted"),
         Spacer(1, 3 * mm),
     ])
-    story: list[Flowable] = [PageBreak(), heading, *_pictures(photo, pictures),
+    story: list[Flowable] = [PageBreak(), heading, *_pictures(photo, pictures, picture_h),
                              P("Identification", "h3"), _identification(photo)]
     if photo["boxes"]:
         story += [P("Boxes", "h3"), _boxes_table(photo)]
