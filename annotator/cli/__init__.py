@@ -68,8 +68,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
     if not args_list or (args_list[0] not in _known_commands(parser)
-                         and not args_list[0].startswith("-")):
-        # `annotator` or `annotator CASE`: the desktop app.
+                         and args_list[0] not in ("-h", "--help", "--version")):
+        # `annotator`, `annotator CASE`, `annotator --self-test`: the desktop app.
         args_list = ["open", *args_list]
     args = parser.parse_args(args_list)
     handler = getattr(args, "handler", None)

@@ -1,7 +1,7 @@
 """`annotator install-desktop`: put annotator in the Linux desktop's application menu.
 
-Copies resources/annotator.desktop into `<prefix>/share/applications` and the app icon
-(resources/icons/annotator.svg) into `<prefix>/share/icons/hicolor/scalable/apps`, the
+Copies the package's annotator.desktop into `<prefix>/share/applications` and the app icon
+(icons/annotator.svg) into `<prefix>/share/icons/hicolor/scalable/apps`, the
 freedesktop.org places a desktop looks in (`~/.local` for one user, `/usr/local` for all).
 The `Exec` line names the program that ran this command (the PyInstaller executable, or the
 `annotator` script found on PATH), so the menu entry starts this very installation.
@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from annotator.core.errors import InputRejected
+from annotator.resources import icons_dir, resource_path
 
 DESKTOP_NAME = "annotator.desktop"
 ICON_NAME = "annotator.svg"
@@ -64,10 +65,8 @@ def desktop_entry(template: str, program: str) -> str:
 
 def install_desktop(prefix: Path, program: str | None = None) -> DesktopFiles:
     """Write the menu entry and the icon under `prefix`; return where they went."""
-    from annotator.resources import resources_dir
-
-    res = resources_dir()
-    template, icon = res / DESKTOP_NAME, res / "icons" / ICON_NAME
+    res = resource_path()
+    template, icon = res / DESKTOP_NAME, icons_dir() / ICON_NAME
     if not template.is_file() or not icon.is_file():
         raise InputRejected(f"The desktop files are missing from {res}.")
     out = targets(prefix)

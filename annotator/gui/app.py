@@ -18,6 +18,9 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 from annotator.core.errors import AnnotatorError
 from annotator.gui.core_text import tr_error
 from annotator.gui.gui_settings import recent_cases, remember_case
+from annotator.gui.i18n import installed_language, loaded_catalog
+from annotator.gui.icons import icon
+from annotator.resources import icons_dir, translations_dir
 from annotator.gui.workers import JobRunner
 
 ORGANIZATION = "annotator"
@@ -214,11 +217,19 @@ def self_test(controller: AppController, case_path: Path | None) -> int:
         problems.append("the canvas is missing")
     if rows and not _wait(lambda: window.session.current_photo_id is not None, 5):
         problems.append("no photo was selected")
+    icons = sorted(icons_dir().glob("*.svg"))
+    if not icons or any(icon(p.stem).isNull() for p in icons):
+        problems.append(f"the icons are missing from {icons_dir()}")
+    language = installed_language()
+    if language != "en" and loaded_catalog() is None:
+        problems.append(f"no {language} translations were found in {translations_dir()}")
     window.close()
     if problems:
         sys.stderr.write("self-test failed: " + "; ".join(problems) + "\n")
         return 1
-    print(f"self-test ok: {rows} photos in {path}")
+    catalog = loaded_catalog()
+    print(f"self-test ok: {rows} photos in {path}; {len(icons)} icons; language {language}"
+          + (f" ({catalog})" if catalog else ""))
     return 0
 
 

@@ -2,8 +2,8 @@
 
 The choice is the `language` key of settings.json (written by the Settings dialog):
 '' follows the system locale, 'en' or 'fr' forces one. Two translators are installed on the
-QApplication: ours (`resources/translations/annotator_<lang>.qm`) and Qt's own (`qtbase_<lang>`
-from PySide6's translations folder, for the standard buttons and dialogs: "Annuler", file
+QApplication: ours (`annotator_<lang>.qm`, package data of `annotator.resources`) and Qt's
+own (`qtbase_<lang>` from PySide6's translations folder, for the standard buttons and dialogs: "Annuler", file
 dialogs). English is the source language, so it needs no translator at all.
 
 The CLI and the evidence report stay in English: only the GUI calls this.
@@ -11,19 +11,13 @@ The CLI and the evidence report stay in English: only the GUI calls this.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from annotator.core.settings import load_settings
-from annotator.resources import resources_dir
+from annotator.resources import translations_dir
 
 LANGUAGES = ("en", "fr")  # English is the source; the others have a .qm
-
-
-def translations_dir() -> Path:
-    return resources_dir() / "translations"
 
 
 def chosen_language(setting: str | None = None) -> str:
@@ -58,6 +52,7 @@ def install_translators(app: QApplication, language: str | None = None) -> str:
     for old in getattr(app, "_annotator_translators", []):
         app.removeTranslator(old)
     app._annotator_translators = []  # type: ignore[attr-defined]
+    app._annotator_catalog = None  # type: ignore[attr-defined]
     lang = chosen_language(language)
     app._annotator_language = lang  # type: ignore[attr-defined]
     QLocale.setDefault(_locale_for(lang))
@@ -67,12 +62,19 @@ def install_translators(app: QApplication, language: str | None = None) -> str:
     if ours.load(f"annotator_{lang}", str(translations_dir())):
         app.installTranslator(ours)
         app._annotator_translators.append(ours)  # type: ignore[attr-defined]
+        app._annotator_catalog = ours.filePath()  # type: ignore[attr-defined]
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     qt = QTranslator(app)
     if qt.load(f"qtbase_{lang}", qt_dir):
         app.installTranslator(qt)
         app._annotator_translators.append(qt)  # type: ignore[attr-defined]
     return lang
+
+
+def loaded_catalog() -> str | None:
+    """The file of our own translations in use, or None (English, or none was found)."""
+    app = QApplication.instance()
+    return getattr(app, "_annotator_catalog", None) if app is not None else None
 
 
 def installed_language() -> str:

@@ -1,4 +1,5 @@
-"""The app's own SVG icon set (resources/icons), loaded once per name."""
+"""The app's own SVG icon set (package data `annotator/resources/icons`), loaded once per
+name."""
 
 from __future__ import annotations
 
@@ -6,13 +7,13 @@ from functools import cache
 
 from PySide6.QtGui import QIcon
 
-from annotator.resources import resources_dir
+from annotator.resources import icons_dir
 
 
 @cache
 def icon(name: str) -> QIcon:
-    """The icon `resources/icons/<name>.svg`, or an empty icon when it is missing."""
-    path = resources_dir() / "icons" / f"{name}.svg"
+    """The icon `icons/<name>.svg`, or an empty icon when it is missing."""
+    path = icons_dir() / f"{name}.svg"
     return QIcon(str(path)) if path.is_file() else QIcon()
 
 

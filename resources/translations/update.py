@@ -7,7 +7,8 @@
 `QCoreApplication.translate(context, ...)` and `QT_TRANSLATE_NOOP`), merges new strings into
 annotator_<lang>.ts as unfinished and drops vanished ones (`-no-obsolete`). Translate the
 unfinished ones (Qt Linguist: `pyside6-linguist annotator_fr.ts`, or any editor), then run
-this again to build annotator_<lang>.qm, which the app loads (annotator/gui/i18n.py).
+this again to build annotator_<lang>.qm into the package data (annotator/resources/
+translations), which the app loads (annotator/gui/i18n.py).
 tests/gui/test_translations.py fails while a string is untranslated.
 """
 
@@ -42,8 +43,11 @@ def lupdate(ts: Path, root: Path = ROOT, *, no_obsolete: bool = True) -> None:
         list_file.unlink(missing_ok=True)
 
 
+PACKAGE_DATA = ROOT / "annotator" / "resources" / "translations"  # where the app loads .qm
+
+
 def lrelease(ts: Path) -> Path:
-    qm = ts.with_suffix(".qm")
+    qm = PACKAGE_DATA / ts.with_suffix(".qm").name
     subprocess.run(["pyside6-lrelease", "-silent", str(ts), "-qm", str(qm)], check=True)
     return qm
 

@@ -13,12 +13,12 @@ from pathlib import Path
 import pytest
 
 from annotator.core.settings import save_settings
-from annotator.resources import resources_dir
+from annotator.resources import translations_dir
 from tests.workspace_fixtures import import_files, make_photos, open_controller, open_window
 
-TRANSLATIONS = resources_dir() / "translations"
+TRANSLATIONS = Path(__file__).resolve().parents[2] / "resources" / "translations"  # sources
 TS = TRANSLATIONS / "annotator_fr.ts"
-QM = TRANSLATIONS / "annotator_fr.qm"
+QM = translations_dir() / "annotator_fr.qm"  # what the app loads: package data
 PLACEHOLDER = re.compile(r"\{[^{}]*\}|%n|%L?\d+")
 
 
