@@ -22,7 +22,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # noqa: SLF001
     p.add_argument("--sign", metavar="KEYFILE", type=Path,
                    help="sign SHA256SUMS with this Ed25519 key (see `annotator keygen`)")
     p.add_argument("--force", action="store_true", help="replace PACKET.zip if it exists")
-    p.add_argument("--jobs", type=int, metavar="N", help="rendering threads (default: one per core, at most 4)")
+    p.add_argument("--jobs", type=int, metavar="N",
+                   help="rendering threads (default: one per core, at most 4)")
     p.add_argument("--json", action="store_true", help="print the result as JSON")
     p.set_defaults(handler=_export)
 

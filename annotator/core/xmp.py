@@ -177,7 +177,7 @@ def parse_xmp(packet: bytes | str, warnings: list[str] | None = None) -> dict[st
     `{action, when, software_agent, changed}` per event, oldest first) and `properties`
     (every property, raw). A packet that is not well-formed adds a note to `warnings`.
     """
-    import defusedxml.ElementTree as DET
+    import defusedxml.ElementTree as DET  # noqa: N814 - defusedxml's own alias
 
     data = _decode(packet)
     if not data.strip():

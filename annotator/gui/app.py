@@ -20,8 +20,8 @@ from annotator.gui.core_text import tr_error
 from annotator.gui.gui_settings import recent_cases, remember_case
 from annotator.gui.i18n import installed_language, loaded_catalog
 from annotator.gui.icons import icon
-from annotator.resources import icons_dir, translations_dir
 from annotator.gui.workers import JobRunner
+from annotator.resources import icons_dir, translations_dir
 
 ORGANIZATION = "annotator"
 APPLICATION = "annotator"

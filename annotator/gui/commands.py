@@ -19,7 +19,7 @@ from annotator.core import boxes as core
 from annotator.core.boxes import BoxInfo, BoxValues
 from annotator.core.errors import EditConflict
 from annotator.gui.conflict_dialog import MINE
-from annotator.gui.saving import SavingCommand, one_line
+from annotator.gui.saving import SavingCommand
 
 NUDGE_ID = 0x6E75  # commands with this id merge when they move the same boxes
 

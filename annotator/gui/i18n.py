@@ -3,8 +3,8 @@
 The choice is the `language` key of settings.json (written by the Settings dialog):
 '' follows the system locale, 'en' or 'fr' forces one. Two translators are installed on the
 QApplication: ours (`annotator_<lang>.qm`, package data of `annotator.resources`) and Qt's
-own (`qtbase_<lang>` from PySide6's translations folder, for the standard buttons and dialogs: "Annuler", file
-dialogs). English is the source language, so it needs no translator at all.
+own (`qtbase_<lang>` from PySide6's translations folder, for the standard buttons and
+dialogs: "Annuler", file dialogs). English is the source language, so it needs no translator at all.
 
 The CLI and the evidence report stay in English: only the GUI calls this.
 """

@@ -45,13 +45,13 @@ from annotator.core.packet import custody, datasets, manifest, render
 from annotator.core.packet.collect import CaseInfo, PhotoRecord, read_case, read_photos
 from annotator.core.packet.naming import PhotoFacts, PhotoPaths, assign_paths
 from annotator.core.packet.pictures import render_job
+from annotator.core.packet.readme import readme_text
 from annotator.core.packet.render_cache import (
     PicturesDamaged,
     RenderCache,
     RenderedPictures,
     render_fresh,
 )
-from annotator.core.packet.readme import readme_text
 from annotator.core.packet.selection import Selection, resolve
 from annotator.core.packet.signing import fingerprint as key_fingerprint
 from annotator.core.packet.signing import load_private_key, public_pem, sign

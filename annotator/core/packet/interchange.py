@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
-from defusedxml import ElementTree as DET
+from defusedxml import ElementTree as DET  # noqa: N814 - defusedxml's own alias
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 

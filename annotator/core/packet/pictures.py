@@ -50,8 +50,8 @@ def render_job(photo: PhotoRecord, paths: PhotoPaths, source: Path) -> render.Re
     top, bottom = caption(photo, paths.name)
     suffix = Path(paths.dataset_image).suffix if paths.dataset_image else None
     return render.RenderJob(
-        sha256=photo.sha256, name=paths.name, source=source, orientation=photo.orientation, width=photo.width,
-        height=photo.height, boxes=boxes, caption_top=top, caption_bottom=bottom,
+        sha256=photo.sha256, name=paths.name, source=source, orientation=photo.orientation,
+        width=photo.width, height=photo.height, boxes=boxes, caption_top=top, caption_bottom=bottom,
         dataset_suffix=suffix,
     )
 
