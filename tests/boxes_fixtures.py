@@ -11,8 +11,8 @@ from pathlib import Path
 
 from PIL import Image
 
+from annotator.core.images.orientation import displayed_size
 from annotator.core.models import Photo
-from annotator.core.orientation import displayed_size
 from annotator.core.timeutil import utc_now
 from tests.factory import make_exif, make_jpeg
 

@@ -41,7 +41,7 @@ def _isolated_user(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
     if importlib.util.find_spec("PySide6") is not None:
         # Rendering packet pictures ahead is background work on timers; a window left open
         # by one test must not render during the next. Its own tests set short delays.
-        from annotator.gui import picture_preparer
+        from annotator.gui.background import picture_preparer
 
         monkeypatch.setattr(picture_preparer, "SETTLE_MS", 3_600_000)
         monkeypatch.setattr(picture_preparer, "OPEN_DELAY_MS", 3_600_000)
@@ -68,7 +68,7 @@ def db_backend(request: pytest.FixtureRequest) -> str:
 def make_case(tmp_path: Path, db_backend: str):
     """`make_case(path=None, **kw)`: a new, empty case on the test's backend, closed (and its
     PostgreSQL schema dropped) after the test."""
-    from annotator.core.case import Case
+    from annotator.core.case.folder import Case
 
     opened: list[Case] = []
     scratch = None

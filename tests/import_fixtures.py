@@ -145,7 +145,7 @@ def crash_on_marked(item: str) -> str:
 
 def analyse_or_crash(path: str):  # type: ignore[no-untyped-def]
     """The import worker's task, except that a file named like "crash*" kills the worker."""
-    from annotator.core.ingest_worker import analyse_in_worker
+    from annotator.core.ingest.worker import analyse_in_worker
 
     if Path(path).name.startswith("crash"):
         os._exit(70)

@@ -16,7 +16,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from annotator.core.boxes import BoxValues, create_box
-from annotator.core.ingest import import_paths
+from annotator.core.ingest.importer import import_paths
 from annotator.core.models import Photo
 from tests.factory import make_exif, make_jpeg
 

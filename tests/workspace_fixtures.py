@@ -28,7 +28,7 @@ def make_photos(folder: Path, count: int) -> list[Path]:
 
 
 def import_files(case, paths) -> object:  # type: ignore[no-untyped-def]
-    from annotator.core.ingest import import_paths
+    from annotator.core.ingest.importer import import_paths
 
     return import_paths(case, paths, jobs=1)
 
@@ -94,7 +94,7 @@ def insert_photo_rows(case, count: int, thumbnail: Path | list[Path] | None = No
 def open_controller(qtbot):  # type: ignore[no-untyped-def]
     """An app controller whose jobs run at once (ImmediatePool) and imports in-process."""
     from annotator.gui.app import AppController
-    from annotator.gui.workers import ImmediatePool
+    from annotator.gui.background.workers import ImmediatePool
 
     return AppController(pool=ImmediatePool(), import_jobs=1)
 

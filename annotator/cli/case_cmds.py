@@ -26,7 +26,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # noqa: SLF001
 
 def _init(args: argparse.Namespace) -> int:
     from annotator.cli.common import with_password_prompt
-    from annotator.core.case import Case
+    from annotator.core.case.folder import Case
 
     case = with_password_prompt(lambda password: Case.create(
         args.path, name=args.name, examiner=args.examiner, db_url=args.db, password=password))
@@ -38,7 +38,7 @@ def _init(args: argparse.Namespace) -> int:
 def _audit(args: argparse.Namespace) -> int:
     from sqlalchemy import select
 
-    from annotator.core.audit import verify_chain
+    from annotator.core.case.audit import verify_chain
     from annotator.core.models import AuditEvent
     from annotator.core.timeutil import iso_z
 

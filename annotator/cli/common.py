@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from annotator.core.case import Case
+    from annotator.core.case.folder import Case
 
 
 def add_examiner(parser: argparse.ArgumentParser) -> None:
@@ -25,7 +25,7 @@ def add_case(parser: argparse.ArgumentParser) -> None:
 
 def open_case(args: argparse.Namespace) -> Case:
     """Open the case named by `args.case` for `args.examiner` (exit 2 when it cannot be)."""
-    from annotator.core.case import Case
+    from annotator.core.case.folder import Case
 
     return with_password_prompt(
         lambda password: Case.open(args.case, examiner=getattr(args, "examiner", None),

@@ -67,13 +67,13 @@ def _check_date(args: argparse.Namespace) -> int:
     from annotator.core.errors import NotFound
 
     if args.case is None:
-        from annotator.core.claims import (
+        from annotator.core.dating.check import Claim, DatingInput, check_capture_date
+        from annotator.core.dating.claims import (
             ClaimRecord,
             normalize_claimed,
             normalize_grade,
             resolve_place,
         )
-        from annotator.core.dating import Claim, DatingInput, check_capture_date
         from annotator.core.metadata import read_metadata
         from annotator.core.timeutil import utc_now
 
@@ -90,8 +90,8 @@ def _check_date(args: argparse.Namespace) -> int:
                                     claim.source_text, claim.grade).to_json()
         del data["claim"]["version"]
     else:
-        from annotator.core.claims import get_claim, set_claim
-        from annotator.core.photo_dating import refresh_photo_date
+        from annotator.core.dating.claims import get_claim, set_claim
+        from annotator.core.dating.photo_dating import refresh_photo_date
         from annotator.core.photos import find_photo
 
         with open_case(argparse.Namespace(case=args.case, examiner=args.examiner)) as case:
@@ -116,7 +116,7 @@ def _check_date(args: argparse.Namespace) -> int:
 
 
 def _source(args: argparse.Namespace) -> int:
-    from annotator.core.acquisition import get_acquisition, set_acquisition
+    from annotator.core.dating.acquisition import get_acquisition, set_acquisition
     from annotator.core.photos import find_photo
 
     fields = {"url": args.url, "platform": args.platform, "account": args.account,

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from annotator.core.metadata import PhotoMetadata
+    from annotator.core.metadata.model import PhotoMetadata
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # noqa: SLF001
@@ -34,7 +34,8 @@ def read_file(path: Path) -> PhotoMetadata:
     """Hash and read one file; never raises."""
     from dataclasses import replace
 
-    from annotator.core.metadata import read_metadata, sha256_of
+    from annotator.core.hashing import sha256_of
+    from annotator.core.metadata import read_metadata
 
     try:
         digest: str | None = sha256_of(path)

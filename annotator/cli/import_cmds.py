@@ -127,10 +127,10 @@ class _CtrlC:
 
 def _import(args: argparse.Namespace) -> int:
     if (args.jobs or os.cpu_count() or 1) > 1:
-        from annotator.core.ingest_pool import warm_up
+        from annotator.core.ingest.pool import warm_up
 
         warm_up()  # the workers' imports overlap with opening the case
-    from annotator.core.ingest import import_paths
+    from annotator.core.ingest.importer import import_paths
 
     with open_case(args) as case, _CtrlC() as ctrl_c:
         bar = ProgressLine(sys.stderr) if sys.stderr.isatty() else None

@@ -111,7 +111,7 @@ def _keygen(args: argparse.Namespace) -> int:
 
 
 def _import_annotations(args: argparse.Namespace) -> int:
-    from annotator.core.packet.interchange import import_annotations
+    from annotator.core.interchange.formats import import_annotations
 
     with open_case(args) as case:
         summary = import_annotations(case, args.file, args.format)

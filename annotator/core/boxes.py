@@ -19,9 +19,11 @@ from typing import Any
 from sqlalchemy import Integer, cast, delete, func, select, text
 from sqlalchemy.orm import Session
 
+from annotator.core.conflicts import conflicts_recorded
+from annotator.core.dating import mark_dating_stale
 from annotator.core.errors import EditConflict, InputRejected, NotFound
 from annotator.core.models import AuditEvent, Box, CaseRecord, Photo
-from annotator.core.registration import normalize_registration
+from annotator.core.reference.registration import normalize_registration
 from annotator.core.timeutil import utc_now
 
 CONFIDENCES = ("confirmed", "probable", "possible")
@@ -260,12 +262,7 @@ def _ensure_label(case: Any, session: Session, label: str) -> None:
 
 def _refresh_date(case: Any, session: Session, photo_id: int) -> None:
     """Tagged registrations decide which flights can conflict with the capture time."""
-    from annotator.core.photo_dating import refresh_photo_date
-
-    photo = session.get(Photo, photo_id)
-    if photo is not None:
-        session.flush()
-        refresh_photo_date(case, session, photo)
+    mark_dating_stale(session, [photo_id])
 
 
 def insert_box(case: Any, session: Session, photo: PhotoFrame | Photo, values: BoxValues,
@@ -390,18 +387,12 @@ def edit_boxes(case: Any, changes: dict[int, dict[str, Any]], expected: dict[int
     """Like `update_boxes`, but each box must still be at the version the editor saw
     (`expected`: box id → version): otherwise nothing is changed, the conflict is audited
     (`box.update_conflict`, both values) and `EditConflict` is raised for the first one."""
-    try:
-        with case.writing() as s:
-            out = {}
-            for box_id, change in changes.items():
-                before, after = _update(case, s, box_id, change, expected.get(box_id), resolution)
-                out[box_id] = BoxEdit(before, after, s.get(Box, box_id).version)
-            return out
-    except EditConflict as conflict:
-        from annotator.core.conflicts import record_conflict
-
-        record_conflict(case, conflict)
-        raise
+    with conflicts_recorded(case), case.writing() as s:
+        out = {}
+        for box_id, change in changes.items():
+            before, after = _update(case, s, box_id, change, expected.get(box_id), resolution)
+            out[box_id] = BoxEdit(before, after, s.get(Box, box_id).version)
+        return out
 
 
 def _delete(case: Any, s: Session, box_id: int) -> BoxInfo:

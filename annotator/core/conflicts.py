@@ -8,9 +8,22 @@ details say `resolution: mine`); keeping theirs is `<type>.conflict_resolved`.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from annotator.core.errors import EditConflict
+
+
+@contextmanager
+def conflicts_recorded(case: Any) -> Iterator[None]:
+    """Around an optimistic-locked edit: a conflict it raises is audited (in a transaction
+    of its own, the edit's having rolled back) and raised on to the caller."""
+    try:
+        yield
+    except EditConflict as conflict:
+        record_conflict(case, conflict)
+        raise
 
 
 def record_conflict(case: Any, conflict: EditConflict) -> None:

@@ -2,7 +2,7 @@
 
 The CLI prints `str(error)` on one line and exits with `error.exit_code`. Each error also
 carries a stable `code` (UPPER_SNAKE) and the values its sentence names as `params`, so the
-GUI shows it in the user's language (annotator/gui/core_text.py `tr_error`) while the core
+GUI shows it in the user's language (annotator/gui/i18n/core_text.py `tr_error`) while the core
 stays Qt-free and English. tests/core/test_error_codes.py holds every raise to a code.
 """
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 CHUNK = 1024 * 1024
 
@@ -40,6 +41,20 @@ def digest_file(path: Path | str) -> FileDigest:
             md5.update(chunk)
             size += n
     return FileDigest(sha.hexdigest(), md5.hexdigest(), size)
+
+
+def sha256_of_stream(stream: BinaryIO) -> str:
+    """The SHA-256 (hex) of what is left to read in `stream`, read in 1 MiB chunks."""
+    digest = hashlib.sha256()
+    while chunk := stream.read(CHUNK):
+        digest.update(chunk)
+    return digest.hexdigest()
+
+
+def sha256_of(path: Path | str) -> str:
+    """The SHA-256 (hex) of a file's bytes, in constant memory. OSError propagates."""
+    with open(path, "rb") as fh:
+        return sha256_of_stream(fh)
 
 
 def digest_bytes(data: bytes) -> FileDigest:

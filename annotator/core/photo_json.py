@@ -23,15 +23,15 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from annotator.core.metadata import PhotoMetadata
+from annotator.core.metadata.model import PhotoMetadata
 from annotator.core.models import Box, Photo
 from annotator.core.timeutil import iso_z
 
 # (key, "module:function", value for a photo the loader did not mention)
 SECTIONS: list[tuple[str, str, Any]] = [
     ("boxes", "annotator.core.photo_json:boxes_by_photo", []),
-    ("date", "annotator.core.photo_dating:dates_by_photo", None),
-    ("source", "annotator.core.acquisition:sources_by_photo", None),
+    ("date", "annotator.core.dating.photo_dating:dates_by_photo", None),
+    ("source", "annotator.core.dating.acquisition:sources_by_photo", None),
     ("flights", "annotator.core.flights.links:flights_by_photo", []),
 ]
 

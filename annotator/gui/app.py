@@ -16,11 +16,11 @@ from PySide6.QtCore import QEventLoop, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from annotator.core.errors import AnnotatorError
-from annotator.gui.core_text import tr_error
+from annotator.gui.background.workers import JobRunner
 from annotator.gui.gui_settings import recent_cases, remember_case
-from annotator.gui.i18n import installed_language, loaded_catalog
+from annotator.gui.i18n.core_text import tr_error
+from annotator.gui.i18n.language import installed_language, loaded_catalog
 from annotator.gui.icons import icon
-from annotator.gui.workers import JobRunner
 from annotator.resources import icons_dir, translations_dir
 
 ORGANIZATION = "annotator"
@@ -35,7 +35,7 @@ def ensure_app() -> QApplication:
         app.setOrganizationName(ORGANIZATION)
         app.setApplicationName(APPLICATION)
         app.setApplicationDisplayName("annotator")
-        from annotator.gui.i18n import install_translators
+        from annotator.gui.i18n.language import install_translators
 
         install_translators(app)  # settings.json `language`, else the system's
     return app  # type: ignore[return-value]
@@ -44,7 +44,7 @@ def ensure_app() -> QApplication:
 
 def default_case_folder() -> str:
     """Where the case folder dialogs start: Settings' default case folder, else home."""
-    from annotator.core.settings import load_settings
+    from annotator.core.case.settings import load_settings
 
     folder = str(load_settings().get("default_case_folder") or "")
     return folder if folder and Path(folder).is_dir() else str(Path.home())
@@ -69,7 +69,7 @@ class AppController(QObject):
     # -- screens -------------------------------------------------------------------------
 
     def show_welcome(self):  # type: ignore[no-untyped-def]
-        from annotator.gui.welcome import WelcomeWidget
+        from annotator.gui.windows.welcome import WelcomeWidget
 
         if self.welcome is None:
             self.welcome = WelcomeWidget(recent_cases())
@@ -98,7 +98,7 @@ class AppController(QObject):
 
     def open_case(self, path: Path, *, raise_errors: bool = False):  # type: ignore[no-untyped-def]
         """Open the case at `path` in a main window (replacing any open one)."""
-        from annotator.core.case import Case
+        from annotator.core.case.folder import Case
 
         try:
             try:
@@ -127,8 +127,8 @@ class AppController(QObject):
         return text if ok and text else None
 
     def _show_case(self, case):  # type: ignore[no-untyped-def]
-        from annotator.gui.main_window import MainWindow
         from annotator.gui.session import CaseSession
+        from annotator.gui.windows.main_window import MainWindow
 
         recent = remember_case(case.root)
         session = CaseSession(case, self.pool)
@@ -158,7 +158,7 @@ class AppController(QObject):
             self.open_case(Path(folder))
 
     def new_case(self) -> None:
-        from annotator.core.case import Case
+        from annotator.core.case.folder import Case
 
         folder = QFileDialog.getExistingDirectory(
             self._parent(), self.tr("Choose an empty folder for the new case"),
@@ -174,7 +174,7 @@ class AppController(QObject):
 
     def open_demo(self) -> None:
         """Build the demo case in a worker if needed, then open it."""
-        from annotator.core.demo import build_demo_case
+        from annotator.core.demo.case import build_demo_case
 
         message = self.tr("Preparing the demo case…")
         if self.window is not None:
@@ -204,7 +204,7 @@ def _wait(condition, timeout_s: float) -> bool:  # type: ignore[no-untyped-def]
 
 def self_test(controller: AppController, case_path: Path | None) -> int:
     """Open the main window on a case (or the demo) and check it works; 0 when it does."""
-    from annotator.core.demo import build_demo_case
+    from annotator.core.demo.case import build_demo_case
     from annotator.gui.canvas import PhotoCanvas
 
     path = case_path if case_path is not None else build_demo_case()

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings
 
-from annotator.core.settings import config_dir
+from annotator.core.case.settings import config_dir
 
 MAX_RECENT = 10
 

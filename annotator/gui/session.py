@@ -11,8 +11,8 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from annotator.core.case import Case
-from annotator.gui.workers import ImmediatePool, JobRunner
+from annotator.core.case.folder import Case
+from annotator.gui.background.workers import ImmediatePool, JobRunner
 
 
 class CaseSession(QObject):
@@ -40,17 +40,17 @@ class CaseSession(QObject):
         # what an undo/redo must still find stored, or someone else changed it meanwhile.
         self.known_versions: dict[tuple[str, int], int] = {}
         # Edits that could not reach the database: kept, shown as pending, retried.
-        from annotator.gui.pending import PendingEdits
+        from annotator.gui.undo.pending import PendingEdits
 
         self.pending = PendingEdits(self)
         # Packet pictures rendered in the background after edits, so exports only pack them.
-        from annotator.gui.picture_preparer import PicturePreparer
+        from annotator.gui.background.picture_preparer import PicturePreparer
 
         self.pictures = PicturePreparer(self)
         # A team case (PostgreSQL): the team's changes refresh the views as they happen.
         self.live = None
         if getattr(case, "is_postgresql", False):
-            from annotator.gui.live_updates import LiveUpdates
+            from annotator.gui.background.live_updates import LiveUpdates
 
             self.live = LiveUpdates(self)
             self.live.start()
@@ -58,7 +58,7 @@ class CaseSession(QObject):
     def _ask_conflict(self, conflict: object) -> str:
         from PySide6.QtWidgets import QApplication
 
-        from annotator.gui import conflict_dialog
+        from annotator.gui.dialogs import conflict_dialog
 
         return conflict_dialog.ask(conflict, QApplication.activeWindow())  # type: ignore[arg-type]
 

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 
 from PySide6.QtGui import QAction, QKeySequence
 
-from annotator.core.settings import load_settings, save_settings
+from annotator.core.case.settings import load_settings, save_settings
 
 DEFAULTS_PROPERTY = "annotator_default_shortcuts"
 

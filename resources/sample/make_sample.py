@@ -14,7 +14,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from annotator.core.demo_photos import DEMO_PHOTOS, write_demo_photos  # noqa: E402
+from annotator.core.demo.photos import DEMO_PHOTOS, write_demo_photos  # noqa: E402
 
 
 def main(argv: list[str]) -> int:

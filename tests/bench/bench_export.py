@@ -62,7 +62,7 @@ def _add_boxes(case_dir: Path) -> int:
     from sqlalchemy import select
 
     from annotator.core.boxes import BoxValues, restore_boxes
-    from annotator.core.case import Case
+    from annotator.core.case.folder import Case
     from annotator.core.models import Photo
 
     made = 0
@@ -98,7 +98,7 @@ def _same_pictures(cold_path: Path, warm_path: Path) -> bool:
 def _prepare_ahead(case_dir: Path, env: dict[str, str]) -> tuple[float, float]:
     """Wall and CPU seconds to render every photo's pictures ahead, in a fresh process."""
     shutil.rmtree(case_dir / "renders")
-    code = ("import sys; from pathlib import Path; from annotator.core.case import Case; "
+    code = ("import sys; from pathlib import Path; from annotator.core.case.folder import Case; "
             "from annotator.core.packet.pictures import prepare_pictures, photos_with_boxes; "
             "c = Case.open(Path(sys.argv[1]), examiner='bench'); "
             "r = prepare_pictures(c, photos_with_boxes(c)); c.close(); "
@@ -109,7 +109,7 @@ def _prepare_ahead(case_dir: Path, env: dict[str, str]) -> tuple[float, float]:
 def _stages(case_dir: Path, out: Path, jobs: int) -> list[tuple[str, float, float]]:
     """One more export, in this process, timed per stage through its progress callback:
     (stage, wall seconds, CPU seconds of this process, all threads)."""
-    from annotator.core.case import Case
+    from annotator.core.case.folder import Case
     from annotator.core.packet.export import export_packet
 
     names = ["read the selection; every photo's pictures from the render cache (or rendered), "

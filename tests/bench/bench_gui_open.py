@@ -220,7 +220,7 @@ app.exec()
 
 def build_case(folder: Path, photos: int) -> Path:
     sys.path.insert(0, str(ROOT))
-    from annotator.core.case import Case
+    from annotator.core.case.folder import Case
     from tests.factory import make_jpeg
     from tests.workspace_fixtures import insert_photo_rows
 

@@ -133,10 +133,10 @@ def run_annotator(paths: list[Path], tmp: Path, switches: int) -> dict:
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication([])
-    from annotator.core.case import Case
-    from annotator.core.ingest import import_paths
+    from annotator.core.case.folder import Case
+    from annotator.core.ingest.importer import import_paths
     from annotator.gui.app import AppController
-    from annotator.gui.flights_window import FlightsWindow
+    from annotator.gui.windows.flights_window import FlightsWindow
 
     case = Case.create(tmp / "case", examiner="bench")
     report = import_paths(case, paths, jobs=2)

@@ -51,8 +51,8 @@ def _member(case_dir: str, folders: list[str], name: str) -> tuple[int, int, int
     """Import `folders`, then annotate what this member imported: (imported, dups, boxes)."""
     from annotator.core import boxes
     from annotator.core.boxes import BoxValues
-    from annotator.core.case import Case
-    from annotator.core.ingest import import_paths
+    from annotator.core.case.folder import Case
+    from annotator.core.ingest.importer import import_paths
 
     with Case.open(Path(case_dir), examiner=name) as case:
         imported = dups = made = 0
@@ -75,8 +75,8 @@ def _member(case_dir: str, folders: list[str], name: str) -> tuple[int, int, int
 def _run(server: str, folders: list[Path], members: int, work: Path) -> dict[str, float]:
     from sqlalchemy import create_engine, func, select, text
 
-    from annotator.core.audit import verify_chain
-    from annotator.core.case import Case
+    from annotator.core.case.audit import verify_chain
+    from annotator.core.case.folder import Case
     from annotator.core.models import AuditEvent, Box, Photo
 
     db = f"bench_team_{uuid.uuid4().hex[:8]}"

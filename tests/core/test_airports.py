@@ -5,8 +5,13 @@ from importlib import resources
 
 import pytest
 
-from annotator.core.airports import distance_km, find_airport, nearest_airport, require_airport
 from annotator.core.errors import InputRejected
+from annotator.core.reference.airports import (
+    distance_km,
+    find_airport,
+    nearest_airport,
+    require_airport,
+)
 
 
 def test_bamako_by_every_name_an_investigator_meets():
@@ -20,7 +25,8 @@ def test_bamako_by_every_name_an_investigator_meets():
 
 
 def test_every_alias_points_at_a_known_airport():
-    text = resources.files("annotator.core").joinpath("data/airport_aliases.csv").read_text()
+    text = (resources.files("annotator.core.reference")
+            .joinpath("data/airport_aliases.csv").read_text())
     for row in csv.DictReader(text.splitlines()):
         assert find_airport(row["icao"]) is not None, row
 

@@ -9,8 +9,8 @@ from sqlalchemy import select
 
 from annotator.cli import main
 from annotator.core import boxes
-from annotator.core.audit import verify_chain
 from annotator.core.boxes import BoxValues
+from annotator.core.case.audit import verify_chain
 from annotator.core.errors import InputRejected, NotFound
 from annotator.core.models import AuditEvent, Box
 from tests.boxes_fixtures import add_jpeg

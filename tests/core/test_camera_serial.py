@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from annotator.core.camera_serial import clean_serial, maker_note_serial
 from annotator.core.metadata import read_metadata
+from annotator.core.metadata.maker_notes import clean_serial, maker_note_serial
 from tests.factory import EXIF_IFD, make_exif, make_jpeg
 
 BODY_SERIAL, CAMERA_SERIAL, MAKER_NOTE = 0xA431, 0xC62F, 0x927C

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from annotator.cli import main
-from annotator.core import schema
-from annotator.core.audit import verify_chain
-from annotator.core.case import Case
+from annotator.core.case import schema
+from annotator.core.case.audit import verify_chain
+from annotator.core.case.folder import Case
 from annotator.core.errors import CaseUnavailable
 
 
@@ -72,7 +72,7 @@ def test_opening_an_older_case_upgrades_it(tmp_path: Path):
 
     from sqlalchemy import create_engine, inspect, text
 
-    from annotator.core.audit import event_hash
+    from annotator.core.case.audit import event_hash
     from annotator.core.models import Base
     from annotator.core.timeutil import utc_now
 

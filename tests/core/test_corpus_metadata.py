@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pytest
 
-from annotator.core.exif_values import parse_local_datetime
+from annotator.core.metadata.exif_values import parse_local_datetime
 from annotator.core.metadata import PhotoMetadata, read_metadata
 from annotator.core.timeutil import iso_z
 
@@ -181,8 +181,8 @@ def test_agreement_with_exiftool(measured, what: str, capsys: pytest.CaptureFixt
 
 def test_every_corpus_file_decodes_to_a_thumbnail_or_is_refused_with_a_reason(
         corpus: Path) -> None:
-    from annotator.core.decode import reduced_upright
     from annotator.core.errors import InputRejected
+    from annotator.core.images.decode import reduced_upright
 
     decoded = refused = 0
     for path in sorted((corpus / "files").rglob("*")):

@@ -9,8 +9,7 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageDraw
 
-from annotator.core.claims import resolve_place
-from annotator.core.dating import (
+from annotator.core.dating.check import (
     Claim,
     DatingInput,
     Finding,
@@ -19,6 +18,7 @@ from annotator.core.dating import (
     check_capture_date,
     verdict_for,
 )
+from annotator.core.dating.claims import resolve_place
 from annotator.core.metadata import read_metadata
 from tests.core.dating_fixtures import photo_with_thumbnail, xmp_packet
 from tests.factory import make_exif, make_jpeg, scene
@@ -394,7 +394,7 @@ def test_future_date_even_without_a_zone(tmp_path):
 def test_camera_thumbnails_in_the_corpus_match_their_pictures(corpus):
     """exif.org's camera samples and a GPS camera series: every embedded thumbnail matches,
     except the Ricoh RDC-5300's, whose 4:3 thumbnail shows more sky than its 3:2 picture."""
-    from annotator.core.thumbnail_check import compare_thumbnail
+    from annotator.core.images.thumbnail_check import compare_thumbnail
 
     folder = corpus / "files" / "exif-samples" / "jpg"
     files = sorted([*folder.glob("exif-org/*.jpg"), *folder.glob("gps/DSCN*.jpg")])

@@ -11,12 +11,11 @@ import pytest
 from sqlalchemy import select
 
 from annotator.cli import main
-from annotator.core.case import Case
-from annotator.core.claims import get_claim, set_claim
+from annotator.core.case.folder import Case
+from annotator.core.dating.claims import get_claim, set_claim
 from annotator.core.errors import InputRejected
-from annotator.core.ingest import import_paths
+from annotator.core.ingest.importer import import_paths
 from annotator.core.models import AuditEvent, Photo
-from annotator.core.photo_dating import refresh_for_flight
 from tests.factory import make_exif, make_jpeg
 
 BAMAKO = (12.5335, -7.9499)
@@ -155,11 +154,14 @@ def test_tagged_aircraft_airborne_elsewhere_is_a_flight_conflict(case, tmp_path)
     # Adding the flight recomputes the verdict of photos tagged with its aircraft.
     with case.reading() as s:
         assert s.get(Photo, photo.id).date_verdict == "inconsistent"
-    with case.writing() as s:
-        refresh_for_flight(case, s, fid)
+    with case.writing() as s:  # a writer marks; the transaction recomputes before commit
+        from annotator.core.dating import mark_dating_stale
+
+        mark_dating_stale(s, [photo.id])
     with case.reading() as s:
         assert s.get(Photo, photo.id).date_verdict == "inconsistent"
-    from annotator.core.photo_dating import stored_date
+    assert fid
+    from annotator.core.dating.photo_dating import stored_date
 
     with case.reading() as s:
         codes = [f["code"] for f in stored_date(s, photo.id)["findings"]]
@@ -188,7 +190,7 @@ def test_dating_migration_downgrades_and_upgrades(case):
     from alembic.config import Config
     from sqlalchemy import inspect
 
-    from annotator.core import schema
+    from annotator.core.case import schema
 
     with case.engine.begin() as conn:
         config = Config()
@@ -205,9 +207,9 @@ def test_dating_migration_downgrades_and_upgrades(case):
 def test_thumbnail_mismatch_is_found_at_import_and_never_recomputed(case, tmp_path, monkeypatch):
     """The comparison is made once by the import worker; later checks reuse it (the original
     never changes), so editing a box never decodes the photo again."""
-    from annotator.core import thumbnail_check
     from annotator.core.boxes import BoxValues, create_box
-    from annotator.core.photo_dating import stored_date
+    from annotator.core.dating.photo_dating import stored_date
+    from annotator.core.images import thumbnail_check
     from tests.core.dating_fixtures import photo_with_thumbnail
     from tests.factory import scene
 

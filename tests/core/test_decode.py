@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from annotator.core import decode
 from annotator.core.errors import InputRejected
+from annotator.core.images import decode
 from tests.factory import make_exif, make_jpeg, scene
 from tests.metadata_fixtures import png_claiming
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from annotator.core import decode
+from annotator.core.images import decode
+from annotator.core.images.orientation import stored_to_displayed_box
+from annotator.core.images.raw_preview import find_preview
 from annotator.core.metadata import read_metadata
-from annotator.core.orientation import stored_to_displayed_box
-from annotator.core.raw_preview import find_preview
 from tests.metadata_fixtures import marker_image, raw_like, xmp_packet
 
 MARK = (20, 10, 80, 50)

@@ -12,10 +12,10 @@ import pytest
 from sqlalchemy import select
 
 from annotator.core import boxes
-from annotator.core.audit import verify_chain
 from annotator.core.boxes import BoxValues
-from annotator.core.case import Case
-from annotator.core.claims import get_claim, set_claim
+from annotator.core.case.audit import verify_chain
+from annotator.core.case.folder import Case
+from annotator.core.dating.claims import get_claim, set_claim
 from annotator.core.errors import EditConflict
 from annotator.core.models import AuditEvent
 from tests.boxes_fixtures import add_jpeg

@@ -32,7 +32,7 @@ def error_calls() -> list[tuple[str, int, ast.Call]]:
 
 
 # Helpers that raise an error whose code comes from a reason value (checked below).
-CODE_FROM_REASON = {"annotator/core/decode.py"}
+CODE_FROM_REASON = {"annotator/core/images/decode.py"}
 
 
 def _upper_snake(node: ast.AST | None) -> str | None:
@@ -140,7 +140,7 @@ def test_code_names_are_stable_words(code):
 
 
 def test_rejected_files_carry_the_code_of_their_reason(case, tmp_path: Path):
-    from annotator.core.ingest import import_paths
+    from annotator.core.ingest.importer import import_paths
     from tests import import_fixtures as fx
 
     folder = tmp_path / "in"

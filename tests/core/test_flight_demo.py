@@ -1,7 +1,7 @@
 """The demo case carries the illustrative 5U-MBH flights and one link."""
 
-from annotator.core.case import Case
-from annotator.core.demo import build_demo_case
+from annotator.core.case.folder import Case
+from annotator.core.demo.case import build_demo_case
 from annotator.core.flights.records import flights_json
 from annotator.core.flights.suggest import suggest_for_photo
 from annotator.core.photos import find_photo

@@ -14,7 +14,7 @@ import pytest
 
 from annotator.cli import main
 from annotator.cli.import_cmds import ProgressLine
-from annotator.core.case import Case
+from annotator.core.case.folder import Case
 from annotator.core.hashing import digest_file
 from annotator.core.metadata import read_metadata
 from annotator.core.models import Box, Photo

@@ -13,13 +13,13 @@ import pytest
 from PIL import Image
 from sqlalchemy import select
 
-from annotator.core import decode
-from annotator.core.audit import verify_chain
-from annotator.core.case import Case
+from annotator.core.case.audit import verify_chain
+from annotator.core.case.folder import Case
 from annotator.core.hashing import digest_file
-from annotator.core.ingest import import_paths
-from annotator.core.ingest_files import select_files
-from annotator.core.ingest_pool import WorkerCrashed, run_in_order
+from annotator.core.images import decode
+from annotator.core.ingest.files import select_files
+from annotator.core.ingest.importer import import_paths
+from annotator.core.ingest.pool import WorkerCrashed, run_in_order
 from annotator.core.models import AuditEvent, Photo, PhotoSource
 from tests import import_fixtures as fx
 
@@ -248,7 +248,7 @@ def test_a_worker_stuck_on_one_file_is_stopped_and_the_rest_go_on():
 
 def test_a_dying_worker_rejects_that_file_and_the_batch_goes_on(case: Case, tmp_path: Path,
                                                                 monkeypatch):
-    import annotator.core.ingest as ingest
+    import annotator.core.ingest.importer as ingest
 
     monkeypatch.setattr(ingest, "_worker_task", fx.analyse_or_crash)
     folder = tmp_path / "in"
@@ -319,7 +319,7 @@ def test_unreadable_paths_are_rejected_not_raised(case: Case, tmp_path: Path, mo
     os.mkfifo(folder / "pipe.jpg")
     locked = fx.good_jpeg(folder / "locked.jpg", 2)
 
-    import annotator.core.ingest_worker as worker
+    import annotator.core.ingest.worker as worker
 
     real = worker.digest_file
 
@@ -393,8 +393,8 @@ def test_progress_reports_every_file_on_the_calling_thread(case: Case, tmp_path:
 
 def test_the_bomb_limit_set_in_settings_applies_when_none_is_given(case, tmp_path):
     """Settings → "Refuse images larger than" is the limit for CLI and GUI imports alike."""
-    from annotator.core.ingest import import_paths
-    from annotator.core.settings import save_settings
+    from annotator.core.case.settings import save_settings
+    from annotator.core.ingest.importer import import_paths
     from tests.factory import make_jpeg
 
     big = make_jpeg(tmp_path / "in" / "two-mp.jpg", 2000, 1000)

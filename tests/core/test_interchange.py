@@ -10,10 +10,10 @@ import pytest
 
 from annotator.cli import main
 from annotator.core.boxes import list_boxes
-from annotator.core.case import Case
+from annotator.core.case.folder import Case
 from annotator.core.errors import InputRejected, NotFound
+from annotator.core.interchange.formats import _yaml_names, import_annotations
 from annotator.core.packet.export import export_packet
-from annotator.core.packet.interchange import _yaml_names, import_annotations
 from tests.packet_fixtures import import_folder, make_case_with_photos, unzip, write_sample_photos
 
 

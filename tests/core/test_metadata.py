@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageFile
 
-from annotator.core.metadata import GpsFix, PhotoMetadata, read_metadata, sha256_of
+from annotator.core.hashing import sha256_of
+from annotator.core.metadata import GpsFix, PhotoMetadata, read_metadata
 from tests.factory import make_exif, make_jpeg, scene
 from tests.metadata_fixtures import (
     app1_xmp,
@@ -120,8 +121,8 @@ def test_exif_behind_an_xmp_block_is_read(tmp_path: Path) -> None:
 
 def test_pillow_fallback_reads_the_same_fields_under_the_same_names(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from annotator.core import metadata_reader
-    from annotator.core.exif_raw import RawExif
+    from annotator.core.metadata import reader as metadata_reader
+    from annotator.core.metadata.exif_raw import RawExif
 
     path = _jpeg(tmp_path, w=60, h=40, orientation=5, original="2022:05:01 12:00:00",
                  offset="-04:00", subsec="250", gps=(-48.1, -11.5), gps_alt=120.0,

@@ -6,14 +6,14 @@ from datetime import UTC, datetime
 
 import pytest
 
-from annotator.core.exif_values import (
+from annotator.core.metadata.exif_values import (
     dms_to_degrees,
     gps_utc,
     parse_local_datetime,
     parse_offset,
 )
-from annotator.core.iptc import parse_iptc
-from annotator.core.xmp import parse_xmp
+from annotator.core.metadata.iptc import parse_iptc
+from annotator.core.metadata.xmp import parse_xmp
 
 
 @pytest.mark.parametrize(("text", "subsec", "expected"), [
@@ -99,7 +99,7 @@ def test_iptc_latin1_and_repeated_datasets() -> None:
 
 def test_gps_degrees_carry_no_binary_noise():
     """7° 57' 0.72" W is -7.9502 in the file's precision, not -7.950200000000001."""
-    from annotator.core.exif_values import dms_to_degrees
+    from annotator.core.metadata.exif_values import dms_to_degrees
 
     assert repr(dms_to_degrees([7, 57, 0.72])) == "7.9502"
     assert repr(dms_to_degrees([12, 32, 0.6])) == "12.5335"

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageOps
 
-from annotator.core import decode
-from annotator.core.orientation import (
+from annotator.core.images import decode
+from annotator.core.images.orientation import (
     displayed_size,
     displayed_to_stored_box,
     displayed_to_stored_point,

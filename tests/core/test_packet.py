@@ -173,7 +173,7 @@ def test_photos_left_out_are_redacted_and_named_nowhere(case, sample, tmp_path):
 def test_a_redacted_event_cannot_be_confirmed_by_guessing_its_content(case, sample, tmp_path):
     """Someone who holds plain.jpg and guesses its exact import event still cannot match a
     redacted line: the digest includes the event's random salt, which the packet omits."""
-    from annotator.core.audit import content_digest
+    from annotator.core.case.audit import content_digest
     from annotator.core.models import AuditEvent
 
     result = export_packet(case, tmp_path / "p.zip", Selection(tag="5U MBH"))

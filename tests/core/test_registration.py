@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from annotator.core.registration import (
+from annotator.core.reference.registration import (
     check_icao24,
     country_for_icao24,
     icao_block_for,
@@ -160,7 +160,7 @@ def test_address_outside_country_block_is_flagged():
 
 
 def test_shipped_table_matches_resources_copy():
-    package = ROOT / "annotator" / "core" / "data" / "registration_marks.csv"
+    package = ROOT / "annotator" / "core" / "reference" / "data" / "registration_marks.csv"
     assert package.read_bytes() == (ROOT / "resources" / "registration_marks.csv").read_bytes()
 
 

@@ -11,11 +11,11 @@ import pytest
 from sqlalchemy import select
 
 from annotator.core.boxes import list_boxes, update_box
+from annotator.core.case.settings import config_dir
 from annotator.core.packet import render
 from annotator.core.packet.export import export_packet
 from annotator.core.packet.pictures import photos_with_boxes, prepare_pictures
 from annotator.core.packet.render_cache import INDEX, KEY_FILE, RenderCache
-from annotator.core.settings import config_dir
 from tests.packet_fixtures import make_case_with_photos, read_zip
 
 # Files that carry the creation time or the custody log's newer events.

@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import update
 
 from annotator.cli import main
-from annotator.core.claims import set_claim
+from annotator.core.dating.claims import set_claim
 from annotator.core.flights.importers import import_file
 from annotator.core.flights.links import link_photo
 from annotator.core.flights.records import FlightDraft, add_flight
@@ -233,9 +233,9 @@ def test_check_date_suggest_and_photos_json_tell_one_story(relations_case, capsy
 def test_capture_bounds_follow_what_the_clocks_say(tmp_path):
     from datetime import UTC, datetime
 
-    from annotator.core.dating import check_capture_date
-    from annotator.core.dating_model import DatingInput
-    from annotator.core.metadata import GpsFix, PhotoMetadata
+    from annotator.core.dating.check import check_capture_date
+    from annotator.core.dating.model import DatingInput
+    from annotator.core.metadata.model import GpsFix, PhotoMetadata
 
     now = datetime(2024, 1, 1, tzinfo=UTC)
     drifting = PhotoMetadata(path="x.jpg", datetime_original="2023-10-27T10:16:30", make="X",

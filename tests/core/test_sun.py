@@ -18,7 +18,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from annotator.core.sun import sun_position
+from annotator.core.dating.sun import sun_position
 
 
 def noaa_reference(when: datetime, lat: float, lon: float) -> tuple[float, float]:

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from annotator.cli import main
-from annotator.core.audit import verify_chain
-from annotator.core.case import Case
+from annotator.core.case.audit import verify_chain
+from annotator.core.case.folder import Case
 from annotator.core.errors import CaseUnavailable
 
 pytestmark = pytest.mark.postgres
@@ -40,7 +40,7 @@ def test_a_password_in_the_url_is_refused_and_nothing_written(tmp_path: Path, ca
 
 def test_a_url_without_user_or_with_a_port_is_not_mistaken_for_a_password(pg_url: str,
                                                                            tmp_path: Path):
-    from annotator.core.case import check_db_url
+    from annotator.core.case.folder import check_db_url
 
     check_db_url("postgresql+psycopg://127.0.0.1:5432/test")
     check_db_url(pg_url)
@@ -96,7 +96,7 @@ def test_cli_asks_for_the_password_on_a_terminal_only(monkeypatch):
 
 
 def test_an_authentication_failure_is_reported_as_needing_a_password(tmp_path: Path):
-    from annotator.core.case import _db_error
+    from annotator.core.case.folder import _db_error
 
     exc = Exception('connection failed: FATAL:  password authentication failed for user "ana"')
     assert _db_error(tmp_path, "open", exc, None).code == "DB_PASSWORD"

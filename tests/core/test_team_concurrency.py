@@ -10,10 +10,10 @@ import pytest
 from sqlalchemy import func, select
 
 from annotator.core import boxes
-from annotator.core.audit import verify_chain
 from annotator.core.boxes import BoxValues
-from annotator.core.case import Case
-from annotator.core.ingest import import_paths
+from annotator.core.case.audit import verify_chain
+from annotator.core.case.folder import Case
+from annotator.core.ingest.importer import import_paths
 from annotator.core.models import AuditEvent, Box, Photo, PhotoSource
 from tests.boxes_fixtures import add_jpeg
 from tests.factory import make_exif, make_jpeg

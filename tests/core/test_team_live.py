@@ -9,8 +9,8 @@ import pytest
 
 from annotator.core import boxes
 from annotator.core.boxes import BoxValues
-from annotator.core.case import Case
-from annotator.core.live import ChangeListener, parse
+from annotator.core.case.folder import Case
+from annotator.core.case.live import ChangeListener, parse
 from tests.boxes_fixtures import add_jpeg
 
 pytestmark = pytest.mark.postgres

@@ -7,7 +7,7 @@ from sqlalchemy import select
 
 from annotator.core import boxes
 from annotator.core.models import Box
-from annotator.gui.workers import ImmediatePool
+from annotator.gui.background.workers import ImmediatePool
 
 
 def make_session(case):  # type: ignore[no-untyped-def]

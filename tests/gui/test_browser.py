@@ -9,9 +9,9 @@ from PySide6.QtCore import Qt
 from sqlalchemy import update
 
 from annotator.core.models import Photo
-from annotator.gui.browser import PAGE, PhotoBrowser
+from annotator.gui.background.workers import ImmediatePool
+from annotator.gui.browser.view import PAGE, PhotoBrowser
 from annotator.gui.session import CaseSession
-from annotator.gui.workers import ImmediatePool
 from tests.factory import make_jpeg
 from tests.workspace_fixtures import (
     add_box,
@@ -158,8 +158,8 @@ def test_flight_filter_shows_photos_linked_to_that_flight(qtbot, browser, sessio
 
 
 def test_thumbnail_size_follows_settings(qtbot, case):
-    from annotator.core.settings import save_settings
-    from annotator.gui.browser import PhotoBrowser
+    from annotator.core.case.settings import save_settings
+    from annotator.gui.browser.view import PhotoBrowser
     from tests.gui.canvas_fixtures import make_session
 
     save_settings({"thumbnail_size": 200})

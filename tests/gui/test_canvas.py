@@ -10,7 +10,7 @@ from PySide6.QtCore import QPoint, Qt
 
 from annotator.core import boxes
 from annotator.core.boxes import BoxValues
-from annotator.core.case import Case
+from annotator.core.case.folder import Case
 from annotator.gui.canvas import PhotoCanvas
 from tests.boxes_fixtures import add_jpeg
 from tests.gui.canvas_fixtures import box_ids, drag, make_session, shown_canvas, stored, vp
@@ -389,8 +389,8 @@ def test_the_case_thumbnail_shows_first_and_never_replaces_a_sharper_preview(qtb
                                                                             tmp_path):
     from PIL import ImageOps as Ops
 
+    from annotator.gui.background.workers import ImmediatePool, JobRunner
     from annotator.gui.canvas.image_loader import PhotoImageLoader
-    from annotator.gui.workers import ImmediatePool, JobRunner
 
     photo_id = add_jpeg(case, tmp_path / "in", "big.jpg", 3600, 2400)
     with case.reading() as s:

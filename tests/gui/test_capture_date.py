@@ -9,11 +9,11 @@ import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
-from annotator.core.ingest import import_paths
+from annotator.core.ingest.importer import import_paths
 from annotator.core.models import AuditEvent, Photo
+from annotator.gui.background.workers import ImmediatePool
 from annotator.gui.panels.capture_date import CaptureDatePanel
 from annotator.gui.session import CaseSession
-from annotator.gui.workers import ImmediatePool
 from tests.factory import make_exif, make_jpeg
 
 

@@ -8,11 +8,11 @@ from PIL import Image, ImageOps
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
-from annotator.core.case import Case
-from annotator.core.demo import build_demo_case
-from annotator.core.demo_photos import CAPTION, DEMO_PHOTOS, write_demo_photos
+from annotator.core.case.folder import Case
+from annotator.core.case.settings import data_dir
+from annotator.core.demo.case import build_demo_case
+from annotator.core.demo.photos import CAPTION, DEMO_PHOTOS, write_demo_photos
 from annotator.core.models import Box, Photo
-from annotator.core.settings import data_dir
 from tests.workspace_fixtures import open_controller
 
 

@@ -12,9 +12,9 @@ from sqlalchemy import select
 
 from annotator.core import boxes
 from annotator.core.boxes import BoxValues
-from annotator.core.case import Case
+from annotator.core.case.folder import Case
 from annotator.core.models import AuditEvent
-from annotator.gui.conflict_dialog import ConflictDialog
+from annotator.gui.dialogs.conflict_dialog import ConflictDialog
 from tests.boxes_fixtures import add_jpeg
 from tests.gui.canvas_fixtures import annotation_window, make_session, stored
 
@@ -109,8 +109,8 @@ def test_own_successive_edits_never_conflict_with_themselves(qtbot, env):
 
 
 def test_a_claim_edit_over_someone_elses_save_asks_and_keeps_theirs(qtbot, env):
-    from annotator.core.claims import get_claim, set_claim
-    from annotator.gui.panels.capture_date_commands import SetClaimCommand
+    from annotator.core.dating.claims import get_claim, set_claim
+    from annotator.gui.undo.capture_date_commands import SetClaimCommand
 
     session, _panel, photo, _info, other = env
     first = set_claim(session.case, photo, claimed="2023-10-27")

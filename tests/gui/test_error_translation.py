@@ -11,17 +11,17 @@ import pytest
 
 from annotator.core import boxes
 from annotator.core.boxes import BoxValues
-from annotator.core.case import Case
+from annotator.core.case.folder import Case
+from annotator.core.case.settings import save_settings
 from annotator.core.errors import AnnotatorError, InputRejected
 from annotator.core.flights.records import FlightDraft, checked
-from annotator.core.settings import save_settings
 from tests.boxes_fixtures import add_jpeg
 from tests.core.test_error_codes import error_codes
 
 
 @pytest.fixture
 def french(qapp):
-    from annotator.gui.i18n import install_translators
+    from annotator.gui.i18n.language import install_translators
 
     save_settings({"language": "fr"})
     assert install_translators(qapp) == "fr"
@@ -48,7 +48,7 @@ def _arrival_first() -> AnnotatorError:
 
 
 def test_a_refused_confidence_is_said_in_french(french, case, tmp_path: Path):
-    from annotator.gui.core_text import tr_error
+    from annotator.gui.i18n.core_text import tr_error
 
     exc = _bad_confidence(case, tmp_path)
     assert exc.code == "BOX_BAD_CONFIDENCE"
@@ -58,7 +58,7 @@ def test_a_refused_confidence_is_said_in_french(french, case, tmp_path: Path):
 
 
 def test_a_flight_arriving_before_it_leaves_is_said_in_french(french):
-    from annotator.gui.core_text import tr_error
+    from annotator.gui.i18n.core_text import tr_error
 
     exc = _arrival_first()
     assert exc.code == "FLIGHT_ARRIVAL_BEFORE_DEPARTURE"
@@ -67,7 +67,7 @@ def test_a_flight_arriving_before_it_leaves_is_said_in_french(french):
 
 
 def test_a_missing_case_folder_is_said_in_french(french, tmp_path: Path):
-    from annotator.gui.core_text import tr_error
+    from annotator.gui.i18n.core_text import tr_error
 
     missing = tmp_path / "nowhere"
     exc = _raised(lambda: Case.open(missing))
@@ -76,8 +76,8 @@ def test_a_missing_case_folder_is_said_in_french(french, tmp_path: Path):
 
 
 def test_in_english_the_core_sentence_is_shown_verbatim(qapp, case, tmp_path: Path):
-    from annotator.gui.core_text import tr_error
-    from annotator.gui.i18n import install_translators
+    from annotator.gui.i18n.core_text import tr_error
+    from annotator.gui.i18n.language import install_translators
 
     install_translators(qapp, "en")
     for exc in (_bad_confidence(case, tmp_path), _arrival_first(),
@@ -86,7 +86,7 @@ def test_in_english_the_core_sentence_is_shown_verbatim(qapp, case, tmp_path: Pa
 
 
 def test_unknown_codes_bad_params_and_other_exceptions_fall_back_to_english(french):
-    from annotator.gui.core_text import tr_error
+    from annotator.gui.i18n.core_text import tr_error
 
     assert tr_error(InputRejected("As the core said.", code="SOMETHING_NEW")) == (
         "As the core said.")
@@ -96,7 +96,7 @@ def test_unknown_codes_bad_params_and_other_exceptions_fall_back_to_english(fren
 
 
 def test_a_coded_cause_inside_a_message_is_translated_too(french):
-    from annotator.gui.core_text import tr_error
+    from annotator.gui.i18n.core_text import tr_error
 
     try:
         try:
@@ -109,7 +109,7 @@ def test_a_coded_cause_inside_a_message_is_translated_too(french):
 
 
 def test_import_refusal_reasons_are_translated_by_code(french):
-    from annotator.gui.core_text import tr_reason
+    from annotator.gui.i18n.core_text import tr_reason
 
     assert tr_reason("IMAGE_EMPTY", {}, "empty file") == "fichier vide"
     assert tr_reason("IMAGE_BOMB", {"pixels": "200,000,000", "limit": "178,956,970"},
@@ -120,7 +120,7 @@ def test_import_refusal_reasons_are_translated_by_code(french):
 
 def test_every_error_code_of_the_core_has_a_template_with_its_placeholders():
     """A new coded error without a template (or a French text losing a value) fails here."""
-    from annotator.gui.error_text import ERRORS
+    from annotator.gui.i18n.error_text import ERRORS
 
     codes = error_codes()
     assert len(codes) > 150
@@ -131,7 +131,7 @@ def test_every_error_code_of_the_core_has_a_template_with_its_placeholders():
 
 
 def test_a_registration_problem_inside_a_flight_error_is_translated(french):
-    from annotator.gui.core_text import tr_error
+    from annotator.gui.i18n.core_text import tr_error
 
     exc = _raised(lambda: checked(FlightDraft(registration="XX-123"), where="line 3: "))
     assert exc.code == "FLIGHT_BAD_REGISTRATION"

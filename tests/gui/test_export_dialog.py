@@ -12,9 +12,9 @@ from PySide6.QtWidgets import QFileDialog
 
 from annotator.core.packet.signing import generate_keypair
 from annotator.core.packet.verify import verify_packet
+from annotator.gui.background.workers import ImmediatePool
 from annotator.gui.dialogs.export_dialog import ExportDialog
 from annotator.gui.session import CaseSession
-from annotator.gui.workers import ImmediatePool
 from tests.gui.held_pool import HeldPool
 from tests.packet_fixtures import make_case_with_photos
 

@@ -91,7 +91,7 @@ def test_the_why_line_explains_the_selected_suggestion(qtbot, case, setup):
 
 
 def test_undoing_an_add_and_redoing_it_brings_back_its_links(qtbot, case, setup):
-    from annotator.gui.flight_commands import AddFlightsCommand
+    from annotator.gui.undo.flight_commands import AddFlightsCommand
 
     session, panel, photo, *_ = setup
     command = AddFlightsCommand(session, [FlightDraft(registration="5U-MBH", origin="GABS",

@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 
 from annotator.core.flights.records import FlightDraft, add_flight
 from annotator.core.models import Flight
-from annotator.gui.flights_window import FlightsWindow
+from annotator.gui.windows.flights_window import FlightsWindow
 from tests.flight_fixtures import GABS, GAGO, T0, add_photo, flight_points, write_readsb
 from tests.gui.canvas_fixtures import make_session
 
@@ -265,7 +265,7 @@ def test_a_flight_edited_by_someone_else_meanwhile_is_never_overwritten_unseen(
         qtbot, case, session, window, monkeypatch, choice):
     """Issue 7: the dialog was opened on version 1; another investigator saved version 2;
     saving ours shows both values and the user decides."""
-    from annotator.core.case import Case
+    from annotator.core.case.folder import Case
     from annotator.core.flights.records import edit_flight
     from annotator.core.models import AuditEvent
 

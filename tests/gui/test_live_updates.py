@@ -9,8 +9,8 @@ import pytest
 
 from annotator.core import boxes
 from annotator.core.boxes import BoxValues
-from annotator.core.case import Case
-from annotator.core.ingest import import_paths
+from annotator.core.case.folder import Case
+from annotator.core.ingest.importer import import_paths
 from tests.boxes_fixtures import add_jpeg
 from tests.factory import make_exif, make_jpeg
 from tests.gui.canvas_fixtures import make_session

@@ -17,7 +17,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from annotator.gui.flights_window import FlightsWindow
+from annotator.gui.windows.flights_window import FlightsWindow
 from tests.factory import make_exif, make_jpeg
 from tests.gui.held_pool import HeldPool
 from tests.workspace_fixtures import BASE_TIME, import_files, open_controller, open_window
@@ -142,7 +142,7 @@ def test_fifty_switches_leave_no_photo_item_image_or_job_behind(qtbot, window):
 
 def test_a_decode_finishing_after_the_switch_never_reaches_the_canvas(qtbot, window):
     """Jobs held back (as on a busy pool) and released after the photo changed."""
-    from annotator.gui.workers import JobRunner
+    from annotator.gui.background.workers import JobRunner
 
     pool = HeldPool()
     canvas = window.canvas
@@ -166,7 +166,7 @@ def test_a_decode_finishing_after_the_switch_never_reaches_the_canvas(qtbot, win
 def test_cancelled_and_finished_jobs_on_a_real_pool_are_let_go(qtbot):
     from PySide6.QtCore import QThreadPool
 
-    from annotator.gui.workers import JobRunner
+    from annotator.gui.background.workers import JobRunner
 
     pool = QThreadPool()
     pool.setMaxThreadCount(1)

@@ -108,8 +108,8 @@ def test_times_follow_the_settings_choice_of_utc_or_local(monkeypatch):
     import time as _time
     from datetime import UTC, datetime
 
-    from annotator.core.settings import save_settings
-    from annotator.gui.timefmt import show_instant
+    from annotator.core.case.settings import save_settings
+    from annotator.gui.i18n.timefmt import show_instant
 
     instant = datetime(2023, 10, 27, 10, 15, tzinfo=UTC)
     assert show_instant(instant) == "2023-10-27 10:15:00 UTC"

@@ -10,8 +10,8 @@ from sqlalchemy.exc import OperationalError
 
 from annotator.core import boxes
 from annotator.core.boxes import BoxValues
-from annotator.gui.commands import CreateBoxCommand, EditBoxesCommand
-from annotator.gui.pending import pending_suffix
+from annotator.gui.undo.box_commands import CreateBoxCommand, EditBoxesCommand
+from annotator.gui.undo.pending import pending_suffix
 from tests.boxes_fixtures import add_jpeg
 from tests.gui.canvas_fixtures import make_session, stored
 
@@ -91,8 +91,8 @@ def test_a_refused_value_is_still_reported_not_queued(qtbot, env):
 
 
 def test_a_claim_edit_during_an_outage_waits_and_is_saved_in_order(qtbot, env):
-    from annotator.core.claims import get_claim
-    from annotator.gui.panels.capture_date_commands import SetClaimCommand
+    from annotator.core.dating.claims import get_claim
+    from annotator.gui.undo.capture_date_commands import SetClaimCommand
 
     session, photo, info, outage = env
     outage.down = True
@@ -114,7 +114,7 @@ def test_a_claim_edit_during_an_outage_waits_and_is_saved_in_order(qtbot, env):
 def test_closing_the_window_with_pending_edits_asks_first(qtbot, case, tmp_path, monkeypatch):
     from PySide6.QtWidgets import QMessageBox
 
-    from annotator.gui.main_window import MainWindow
+    from annotator.gui.windows.main_window import MainWindow
 
     photo = add_jpeg(case, tmp_path / "in", "a.jpg", 640, 480, seed=1)
     info = boxes.create_box(case, photo, BoxValues(x=10, y=10, w=90, h=90))
@@ -135,7 +135,7 @@ def test_closing_the_window_with_pending_edits_asks_first(qtbot, case, tmp_path,
 
 def test_a_flight_edit_during_an_outage_is_kept_pending_then_saved(qtbot, case, monkeypatch):
     from annotator.core.flights.records import FlightDraft, add_flight, get_flight
-    from annotator.gui.flight_commands import EditFlightCommand
+    from annotator.gui.undo.flight_commands import EditFlightCommand
 
     fid = add_flight(case, FlightDraft(registration="5U-MBH", origin="GABS"))
     session = make_session(case)
@@ -156,7 +156,7 @@ def test_a_flight_edit_during_an_outage_is_kept_pending_then_saved(qtbot, case, 
 
 
 def test_a_label_list_edit_during_an_outage_waits_and_is_saved_in_order(qtbot, env):
-    from annotator.gui.commands import LabelListCommand
+    from annotator.gui.undo.box_commands import LabelListCommand
 
     session, photo, info, outage = env
     outage.down = True
@@ -180,7 +180,7 @@ def test_a_label_list_edit_during_an_outage_waits_and_is_saved_in_order(qtbot, e
 
 
 def test_a_refused_label_edit_is_said_and_dropped_not_kept(qtbot, env):
-    from annotator.gui.commands import LabelListCommand
+    from annotator.gui.undo.box_commands import LabelListCommand
 
     session, photo, info, outage = env
     messages: list[str] = []

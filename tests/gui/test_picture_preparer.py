@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from annotator.core.packet.export import export_packet
-from annotator.gui import picture_preparer
+from annotator.gui.background import picture_preparer
 from tests.boxes_fixtures import add_jpeg
 from tests.gui.canvas_fixtures import drag, make_session, shown_canvas, stored, vp
 

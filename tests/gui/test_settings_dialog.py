@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialogButtonBox, QWidget
 
-from annotator.core.settings import current_examiner, load_settings
+from annotator.core.case.settings import current_examiner, load_settings
 from annotator.gui import shortcuts
 from annotator.gui.dialogs.settings_dialog import SettingsDialog
 

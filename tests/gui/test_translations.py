@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from annotator.core.settings import save_settings
+from annotator.core.case.settings import save_settings
 from annotator.resources import translations_dir
 from tests.workspace_fixtures import import_files, make_photos, open_controller, open_window
 
@@ -89,7 +89,7 @@ def test_committed_qm_is_built_from_the_committed_ts(tmp_path: Path):
 @pytest.fixture
 def french(qapp):
     """The app speaking French as chosen in Settings (settings.json `language`)."""
-    from annotator.gui.i18n import install_translators
+    from annotator.gui.i18n.language import install_translators
 
     save_settings({"language": "fr"})
     assert install_translators(qapp) == "fr"
@@ -98,7 +98,7 @@ def french(qapp):
 
 
 def test_chosen_language_follows_the_setting_then_the_system():
-    from annotator.gui.i18n import chosen_language
+    from annotator.gui.i18n.language import chosen_language
 
     assert chosen_language("fr") == "fr"
     assert chosen_language("en") == "en"
@@ -143,7 +143,7 @@ def test_undo_text_of_a_box_command_is_french(qtbot, french):
 
 
 def test_core_findings_are_translated_by_code(french):
-    from annotator.gui.core_text import tr_core
+    from annotator.gui.i18n.core_text import tr_core
 
     english = "The sun was 12.3° below the horizon ..."
     night = tr_core("NIGHT", {"elevation": -12.34, "place": "Gao"}, english)
@@ -159,15 +159,15 @@ def test_core_findings_are_translated_by_code(french):
 
 
 def test_core_findings_stay_verbatim_in_english(qapp):
-    from annotator.gui.core_text import tr_core
-    from annotator.gui.i18n import install_translators
+    from annotator.gui.i18n.core_text import tr_core
+    from annotator.gui.i18n.language import install_translators
 
     install_translators(qapp, "en")
     assert tr_core("NIGHT", {"elevation": -12.3, "place": "Gao"}, "Core words.") == "Core words."
 
 
 def test_every_finding_code_of_the_core_has_a_translation():
-    from annotator.gui.core_text import TABLE
+    from annotator.gui.i18n.core_text import TABLE
 
     core = Path(__file__).resolve().parents[2] / "annotator" / "core"
     text = (core / "dating.py").read_text() + (core / "dating_checks.py").read_text()

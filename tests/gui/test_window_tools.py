@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
-from annotator.gui import window_tools
+from annotator.gui.windows import window_tools
 from tests.workspace_fixtures import import_files, make_photos, open_controller, open_window
 
 

@@ -14,11 +14,11 @@ from sqlalchemy.orm import Session
 from annotator.core.errors import InputRejected, NotFound
 from annotator.core.flights.records import flight_overlaps
 from annotator.core.models import Aircraft, AircraftRegistration, Flight
-from annotator.core.registration import check_icao24, normalize_registration, parse_icao24
+from annotator.core.reference.registration import check_icao24, normalize_registration, parse_icao24
 from annotator.core.timeutil import iso_z
 
 if TYPE_CHECKING:
-    from annotator.core.case import Case
+    from annotator.core.case.folder import Case
 
 EDITABLE = ("icao24", "type_designator", "model", "msn", "operator", "military", "notes")
 

@@ -108,7 +108,7 @@ def _vertical(points: list[TrackPoint], i: int, direction: int) -> float | None:
 
 
 def _airport_near(run: list[TrackPoint]) -> str | None:
-    from annotator.core.airports import nearest_airport
+    from annotator.core.reference.airports import nearest_airport
 
     for point in run:
         if point.lat is not None and point.lon is not None:

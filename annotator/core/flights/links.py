@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from annotator.core.dating import mark_dating_stale
 from annotator.core.errors import InputRejected, NotFound
 from annotator.core.flights.records import flight_json, get_flight
 from annotator.core.models import Flight, Photo, PhotoFlightLink
@@ -20,7 +21,7 @@ from annotator.core.photos import find_photo
 from annotator.core.timeutil import iso_z, utc_now
 
 if TYPE_CHECKING:
-    from annotator.core.case import Case
+    from annotator.core.case.folder import Case
 
 RELATIONS = ("before_departure", "after_arrival", "in_flight", "unknown")
 
@@ -47,9 +48,7 @@ def _photo(session: Session, photo: str | int) -> Photo:
 
 def _refresh_date(case: Case, session: Session, photo: Photo) -> None:
     """A link can confirm or contradict the capture time: recompute the stored verdict."""
-    from annotator.core.photo_dating import refresh_photo_date
-
-    refresh_photo_date(case, session, photo)
+    mark_dating_stale(session, [photo.id])
 
 
 def check_relation(relation: str | None) -> str:

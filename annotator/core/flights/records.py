@@ -16,14 +16,16 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, defer
 
+from annotator.core.conflicts import conflicts_recorded
+from annotator.core.dating import mark_dating_stale
 from annotator.core.errors import EditConflict, InputRejected, NotFound
 from annotator.core.flights.times import flight_times, overlaps_by_flight
-from annotator.core.models import Aircraft, AircraftRegistration, Flight
-from annotator.core.registration import check_icao24, normalize_registration, parse_icao24
+from annotator.core.models import Aircraft, AircraftRegistration, Box, Flight, PhotoFlightLink
+from annotator.core.reference.registration import check_icao24, normalize_registration, parse_icao24
 from annotator.core.timeutil import iso_z, utc_now
 
 if TYPE_CHECKING:
-    from annotator.core.case import Case
+    from annotator.core.case.folder import Case
 
 SOURCE_KINDS = ("adsb", "tracker", "witness", "official", "manual")
 GRADE = re.compile(r"[A-F][1-6]")
@@ -77,7 +79,7 @@ def _airport_code(value: str | None, what: str, where: str) -> str | None:
     text = _blank(value)
     if text is None:
         return None
-    from annotator.core.airports import find_airport
+    from annotator.core.reference.airports import find_airport
 
     airport = find_airport(text)
     if airport is None:
@@ -239,10 +241,16 @@ def store_flight(case: Case, session: Session, draft: FlightDraft, action: str =
 
 def _refresh_dates(case: Case, session: Session, flight_id: int,
                    registrations: tuple[str | None, ...] = ()) -> None:
-    """A flight can contradict the capture time of photos tagged with its aircraft."""
-    from annotator.core.photo_dating import refresh_for_flight
-
-    refresh_for_flight(case, session, flight_id, registrations)
+    """A flight can contradict the capture time of the photos it concerns: linked to it, or
+    tagged with its registration (or one of `registrations`, e.g. the one before an edit)."""
+    flight = session.get(Flight, flight_id)
+    regs = {r for r in (*registrations, flight.registration if flight else None) if r}
+    ids = set(session.execute(select(PhotoFlightLink.photo_id)
+                              .where(PhotoFlightLink.flight_id == flight_id)).scalars())
+    if regs:
+        ids |= set(session.execute(select(Box.photo_id)
+                                   .where(Box.registration.in_(regs))).scalars())
+    mark_dating_stale(session, ids)
 
 
 def add_flights(case: Case, drafts: Sequence[FlightDraft], *, strict_registration: bool = True,
@@ -293,13 +301,8 @@ def edit_flight(case: Case, flight_id: int, changes: dict[str, Any],
     `expected_version` refuses an edit made on a stale view (someone else changed it first)
     with an `EditConflict` carrying both values, audited as `flight.update_conflict`.
     """
-    try:
+    with conflicts_recorded(case):
         return _edit_flight(case, flight_id, changes, expected_version)
-    except EditConflict as conflict:
-        from annotator.core.conflicts import record_conflict
-
-        record_conflict(case, conflict)
-        raise
 
 
 def _edit_flight(case: Case, flight_id: int, changes: dict[str, Any],
@@ -367,8 +370,6 @@ def delete_flight(case: Case, flight_id: int) -> FlightDraft:
 
 def _photo_ids_for(session: Session, flight: Flight) -> set[int]:
     """Photos whose date check may involve this flight: linked, or tagged with its aircraft."""
-    from annotator.core.models import Box, PhotoFlightLink
-
     ids = set(session.execute(select(PhotoFlightLink.photo_id)
                               .where(PhotoFlightLink.flight_id == flight.id)).scalars())
     if flight.registration:
@@ -378,11 +379,7 @@ def _photo_ids_for(session: Session, flight: Flight) -> set[int]:
 
 
 def _refresh_photos(case: Case, session: Session, photo_ids: set[int]) -> None:
-    from annotator.core.models import Photo
-    from annotator.core.photo_dating import refresh_photo_date
-
-    for photo in session.execute(select(Photo).where(Photo.id.in_(photo_ids))).scalars():
-        refresh_photo_date(case, session, photo)
+    mark_dating_stale(session, photo_ids)
 
 
 def draft_of(flight: Flight) -> FlightDraft:

@@ -34,8 +34,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from annotator.core.airports import distance_km, find_airport, nearest_airport
-from annotator.core.dating_checks import gps_error_m
+from annotator.core.dating.checks import gps_error_m
 from annotator.core.flights.records import flight_json, flights_json, list_flights
 from annotator.core.flights.times import (
     AFTER_ARRIVAL,
@@ -47,9 +46,10 @@ from annotator.core.flights.times import (
     flight_times,
     state_at,
 )
-from annotator.core.metadata import PhotoMetadata
+from annotator.core.metadata.model import PhotoMetadata
 from annotator.core.models import AircraftRegistration, Box, Flight, Photo, PhotoClaim
-from annotator.core.registration import normalize_registration, registration_matches
+from annotator.core.reference.airports import distance_km, find_airport, nearest_airport
+from annotator.core.reference.registration import normalize_registration, registration_matches
 from annotator.core.timeutil import as_utc, iso_z, parse_iso_utc
 
 FLOOR = 0.5

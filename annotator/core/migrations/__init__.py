@@ -1,1 +1,1 @@
-"""Alembic migrations of the case schema; run through `annotator.core.schema`."""
+"""Alembic migrations of the case schema; run through `annotator.core.case.schema`."""

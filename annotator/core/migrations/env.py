@@ -1,4 +1,4 @@
-"""Alembic environment: runs on the connection handed over by `annotator.core.schema`."""
+"""Alembic environment: runs on the connection handed over by `annotator.core.case.schema`."""
 
 from alembic import context
 

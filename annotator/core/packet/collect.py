@@ -82,13 +82,13 @@ def read_case(session: Session) -> CaseInfo:
 
 def _dating(session: Session, photo_id: int) -> dict[str, Any] | None:
     """The stored capture-date check (`check-date --json` keys plus `checked_utc`)."""
-    from annotator.core.photo_dating import stored_date
+    from annotator.core.dating.photo_dating import stored_date
 
     return stored_date(session, photo_id)
 
 
 def _claim(session: Session, photo_id: int) -> dict[str, Any] | None:
-    from annotator.core.claims import claim_row, record_of
+    from annotator.core.dating.claims import claim_row, record_of
 
     row = claim_row(session, photo_id)
     if row is None:
@@ -99,7 +99,7 @@ def _claim(session: Session, photo_id: int) -> dict[str, Any] | None:
 
 
 def _acquisition(session: Session, photo_id: int) -> dict[str, Any] | None:
-    from annotator.core.acquisition import get_acquisition
+    from annotator.core.dating.acquisition import get_acquisition
 
     record = get_acquisition(session, photo_id)
     return None if record.is_empty else record.to_json()

@@ -4,7 +4,7 @@ photos outside the packet redacted to their time and hashes.
 Each line is one event. A full line carries every field the chain hashes (with `details`
 as the exact canonical JSON text that was hashed); a redacted line carries only `id`,
 `time_utc`, `content_sha256`, `prev_hash`, `hash` and `"redacted": true`. Because an event's
-hash is `SHA-256({"content_sha256", "prev", "time"})` (see `annotator.core.audit`), both kinds
+hash is `SHA-256({"content_sha256", "prev", "time"})` (see `annotator.core.case.audit`), both kinds
 re-verify without our software, and a redacted line says nothing of its photo beyond the fact
 that some event happened at that time: the content digest includes the event's random
 `salt`, which only full lines show, so a guess at a redacted event's content cannot be
@@ -19,7 +19,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from annotator.core.audit import GENESIS, canonical_json, content_digest, link_hash
+from annotator.core.case.audit import GENESIS, canonical_json, content_digest, link_hash
 from annotator.core.models import AuditEvent
 from annotator.core.timeutil import iso_z
 

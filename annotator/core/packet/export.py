@@ -59,7 +59,7 @@ from annotator.core.packet.zipwriter import PacketZip, checksum_line, checksums_
 from annotator.core.timeutil import utc_now
 
 if TYPE_CHECKING:
-    from annotator.core.case import Case
+    from annotator.core.case.folder import Case
 
 # Files written after the export event; every other file is covered by `evidence_sha256`.
 AFTER_EVENT = ("custody.jsonl", "report.pdf")
@@ -337,7 +337,7 @@ class _Export:
             self.write_files(files, expected)
             write_report(*args)
             return
-        from annotator.core.ingest_pool import process_context
+        from annotator.core.ingest.pool import process_context
 
         with ProcessPoolExecutor(max_workers=1, mp_context=process_context()) as helper:
             report = helper.submit(write_report, *args)

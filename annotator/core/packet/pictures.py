@@ -23,7 +23,7 @@ from annotator.core.packet.render_cache import RenderCache
 from annotator.core.timeutil import iso_z
 
 if TYPE_CHECKING:
-    from annotator.core.case import Case
+    from annotator.core.case.folder import Case
 
 
 def caption(photo: PhotoRecord, name: str) -> tuple[str, str]:

@@ -1,7 +1,7 @@
 """The pictures of a packet: each photo upright with its boxes burned in and a caption
 strip, a full-resolution crop of every box, and an upright copy for the datasets.
 
-All pixels come from `annotator.core.decode` (the same upright view the canvas shows), so a
+All pixels come from `annotator.core.images.decode` (the same upright view the canvas shows), so a
 box drawn on a rotated phone photo is drawn and cropped on the same aircraft here. Encoding
 settings are fixed and no metadata is written, so the same photo and boxes always give the
 same bytes. The original file is only ever read.
@@ -16,15 +16,15 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
-from annotator.core.decode import (
+from annotator.core.errors import InputRejected
+from annotator.core.images.decode import (
     exif_orientation,
     full_upright,
     is_self_orienting,
     open_image,
     reduced_upright,
 )
-from annotator.core.errors import InputRejected
-from annotator.core.orientation import normalize, upright
+from annotator.core.images.orientation import normalize, upright
 from annotator.core.packet.fonts import font_files
 
 MAX_SIDE = 2048

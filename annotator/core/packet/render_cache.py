@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from annotator.core.errors import InputRejected
+from annotator.core.hashing import sha256_of_stream
 from annotator.core.packet import render
 from annotator.core.packet.fonts import font_files
 
@@ -127,12 +128,10 @@ def _original_checked(job: render.RenderJob) -> tuple[int, int, int]:
     drawn from the bytes the case recorded (an original altered in the store, rendered, then
     put back must not leave doctored pictures behind). Returns the file's identity, to see
     after the decode that it was not replaced meanwhile."""
-    h = hashlib.sha256()
     with open(job.source, "rb") as f:
-        while chunk := f.read(1 << 20):
-            h.update(chunk)
+        sha256 = sha256_of_stream(f)
         st = os.fstat(f.fileno())
-    if h.hexdigest() != job.sha256:
+    if sha256 != job.sha256:
         raise _altered(job)
     return st.st_ino, st.st_size, st.st_mtime_ns
 
@@ -158,7 +157,7 @@ def render_fresh(job: render.RenderJob, folder: Path) -> RenderedPictures:
 def _user_secret() -> bytes | None:
     """The HMAC key for cache indexes: 32 random bytes in the user's config folder, made on
     first use (mode 600). None when that folder cannot be written (no cache then)."""
-    from annotator.core.settings import config_dir
+    from annotator.core.case.settings import config_dir
 
     path = config_dir() / KEY_FILE
     try:

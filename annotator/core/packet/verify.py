@@ -18,6 +18,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from annotator.core.errors import InputRejected
+from annotator.core.hashing import sha256_of_stream
 from annotator.core.packet import custody
 from annotator.core.packet.signing import (
     fingerprint,
@@ -25,7 +26,6 @@ from annotator.core.packet.signing import (
     load_public_key_pem,
     verify_signature,
 )
-from annotator.core.packet.zipwriter import CHUNK
 
 SUMS = "SHA256SUMS"
 SIG = "SHA256SUMS.sig"
@@ -73,11 +73,8 @@ def is_unsafe_name(name: str) -> bool:
 
 
 def _hash_entry(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> str:
-    h = hashlib.sha256()
     with zf.open(info) as fh:
-        while chunk := fh.read(CHUNK):
-            h.update(chunk)
-    return h.hexdigest()
+        return sha256_of_stream(fh)
 
 
 def _read_small(zf: zipfile.ZipFile, name: str, limit: int = 512 * 1024 * 1024) -> bytes | None:

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.boxes import BoxInfo
-from annotator.gui.core_text import tr_registration_problem
+from annotator.gui.i18n.core_text import tr_registration_problem
 
 HANDLE_SIZE = 9.0
 MIN_SIDE = 2.0

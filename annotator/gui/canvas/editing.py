@@ -15,7 +15,7 @@ from annotator.core import boxes as core
 from annotator.core.boxes import BoxValues
 from annotator.core.models import Box
 from annotator.gui.canvas.box_item import BoxItem
-from annotator.gui.commands import (
+from annotator.gui.undo.box_commands import (
     CopyBoxesCommand,
     CreateBoxCommand,
     DeleteBoxesCommand,

@@ -1,5 +1,5 @@
 """Decoding a photo for the canvas off the GUI thread: a reduced preview first, then the
-full image, both upright (EXIF Orientation applied by `annotator.core.decode`).
+full image, both upright (EXIF Orientation applied by `annotator.core.images.decode`).
 
 The PIL → QImage conversion also runs in the worker: a 100-megapixel RGB image is 300 MB,
 and copying it on the GUI thread would freeze the window. The QImage is allocated once and
@@ -16,8 +16,8 @@ from PIL import Image
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QImage
 
-from annotator.core.decode import full_upright, reduced_upright
 from annotator.core.errors import InputRejected
+from annotator.core.images.decode import full_upright, reduced_upright
 
 PREVIEW_MIN_SIDE = 900  # the first decode is at least this sharp on its long side
 PREVIEW_SIDE = 1024  # default for callers that do not know the photo's size

@@ -6,7 +6,7 @@ moved and resized with the mouse (one command on release), nudged with the arrow
 10 px; successive nudges merge into one command), deleted with Delete, duplicated with
 Ctrl+D; Ctrl+Shift+D copies the previous photo's boxes onto this one.
 
-The canvas never writes the database itself: it pushes commands (annotator.gui.commands) on
+The canvas never writes the database itself: it pushes commands (annotator.gui.undo.box_commands) on
 the session's undo stack and redraws from the database whenever `boxes_changed` says so, so
 what is on screen is what is stored. Decoding runs in workers (canvas.image_loader).
 """

@@ -32,9 +32,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.gui.background.workers import Job
 from annotator.gui.session import CaseSession
 from annotator.gui.theme import error_style
-from annotator.gui.workers import Job
 
 
 class ExportDialog(QDialog):

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from annotator.core.errors import AnnotatorError
 from annotator.core.flights.records import SOURCE_KINDS, FlightDraft, checked
 from annotator.core.timeutil import iso_z, parse_iso_utc
-from annotator.gui.core_text import tr_error
+from annotator.gui.i18n.core_text import tr_error
 from annotator.gui.theme import error_style
 
 TEXT_FIELDS = ("registration", "icao24", "callsign", "origin", "destination", "source_ref",

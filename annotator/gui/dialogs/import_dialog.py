@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from annotator.gui.core_text import tr_reason
+from annotator.gui.background.workers import Job
+from annotator.gui.i18n.core_text import tr_reason
 from annotator.gui.session import CaseSession
-from annotator.gui.workers import Job
 
 
 class ImportDialog(QDialog):
@@ -78,7 +78,7 @@ class ImportDialog(QDialog):
 
     def start(self) -> None:
         """Begin the import in a worker (returns at once with a thread pool)."""
-        from annotator.core.ingest import import_paths
+        from annotator.core.ingest.importer import import_paths
 
         case, paths, jobs, cancel = self.session.case, self.paths, self.jobs, self._cancel
 

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.core.settings import current_examiner, load_settings, save_settings
+from annotator.core.case.settings import current_examiner, load_settings, save_settings
 from annotator.gui import shortcuts
 from annotator.gui.theme import error_style
 

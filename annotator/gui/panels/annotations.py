@@ -42,9 +42,9 @@ from PySide6.QtWidgets import (
 
 from annotator.core import boxes as core
 from annotator.core.boxes import CONFIDENCES, BoxInfo
-from annotator.gui.commands import EditBoxesCommand, LabelListCommand
-from annotator.gui.core_text import tr_registration_problem
+from annotator.gui.i18n.core_text import tr_registration_problem
 from annotator.gui.theme import error_colour, error_style
+from annotator.gui.undo.box_commands import EditBoxesCommand, LabelListCommand
 
 BOX_ID_ROLE = Qt.ItemDataRole.UserRole
 

@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.gui.core_text import tr_core
-from annotator.gui.panels.capture_date_commands import SetAcquisitionCommand, SetClaimCommand
+from annotator.gui.i18n.core_text import tr_core
 from annotator.gui.session import CaseSession
+from annotator.gui.undo.capture_date_commands import SetAcquisitionCommand, SetClaimCommand
 
 BADGE_COLOURS = {  # verdict → (background, text)
     "consistent": ("#2e7d32", "#ffffff"),
@@ -46,10 +46,10 @@ ACQ_FIELDS = ("url", "platform", "account", "posted_utc", "archive_url")
 def load_capture_date(case: Any, photo_id: int, recompute: bool) -> dict[str, Any]:
     """What the panel shows for one photo (runs in a worker). `recompute` re-runs the check
     and stores it; otherwise the stored check is read (computed if there is none)."""
-    from annotator.core.acquisition import get_acquisition
-    from annotator.core.claims import get_claim
+    from annotator.core.dating.acquisition import get_acquisition
+    from annotator.core.dating.claims import get_claim
+    from annotator.core.dating.photo_dating import refresh_photo_date, stored_date
     from annotator.core.models import Photo
-    from annotator.core.photo_dating import refresh_photo_date, stored_date
 
     changed = False
     with case.reading() as s:
@@ -214,7 +214,7 @@ class CaptureDatePanel(QWidget):
                    "claimed_place": self.tr("time zone of the claimed place"),
                    "linked_airport": self.tr("time zone of the linked airport")}
         if date.get("capture_utc"):
-            from annotator.gui.timefmt import show_instant
+            from annotator.gui.i18n.timefmt import show_instant
 
             self.capture_label.setText(self.tr("Captured {0} (from {1})").format(
                 show_instant(date["capture_utc"]), sources.get(source, source)))

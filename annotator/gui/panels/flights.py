@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.gui.flight_commands import LinkCommand, UnlinkCommand
+from annotator.gui.undo.flight_commands import LinkCommand, UnlinkCommand
 
 RELATION_TEXT = {
     "before_departure": QT_TRANSLATE_NOOP("FlightsPanel", "before departure"),
@@ -38,7 +38,7 @@ def relation_text(relation: str) -> str:
 
 
 def _short_time(value: str | None) -> str:
-    from annotator.gui.timefmt import show_instant
+    from annotator.gui.i18n.timefmt import show_instant
 
     return show_instant(value, seconds=False) if value else "?"
 
@@ -194,7 +194,7 @@ def install_flights(window: Any) -> None:
     that opens the Flights window (table, import, timeline)."""
     from PySide6.QtCore import Qt
 
-    from annotator.gui.flights_window import FlightsWindow
+    from annotator.gui.windows.flights_window import FlightsWindow
 
     window.flights_panel = FlightsPanel(window.session)
     title = QCoreApplication.translate("MainWindow", "Flights")

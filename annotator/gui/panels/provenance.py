@@ -68,9 +68,9 @@ class ProvenancePanel(QWidget):
             self.show_photo(photo_id)
 
     def show_photo(self, photo_id: int | None) -> None:
-        from annotator.core.audit import events_for_photo
+        from annotator.core.case.audit import events_for_photo
         from annotator.core.models import Photo
-        from annotator.gui.timefmt import show_instant
+        from annotator.gui.i18n.timefmt import show_instant
 
         self.facts.removeRows(0, self.facts.rowCount())
         self.history.removeRows(0, self.history.rowCount())

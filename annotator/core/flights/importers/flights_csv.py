@@ -12,7 +12,7 @@ import csv
 from datetime import datetime
 
 from annotator.core.errors import InputRejected
-from annotator.core.flights.importers import ImportOverrides, SourceFile
+from annotator.core.flights.importers.source import ImportOverrides, SourceFile
 from annotator.core.flights.records import FlightDraft, checked
 from annotator.core.timeutil import parse_iso_utc
 

@@ -10,7 +10,7 @@ import csv
 from datetime import UTC, datetime
 
 from annotator.core.errors import InputRejected
-from annotator.core.flights.importers import ImportOverrides, SourceFile
+from annotator.core.flights.importers.source import ImportOverrides, SourceFile
 from annotator.core.flights.importers.tracks import Track, drafts_from_track, finite
 from annotator.core.flights.legs import TrackPoint
 from annotator.core.flights.records import FlightDraft

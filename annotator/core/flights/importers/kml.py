@@ -11,7 +11,7 @@ from defusedxml import ElementTree
 from defusedxml.common import DefusedXmlException
 
 from annotator.core.errors import InputRejected
-from annotator.core.flights.importers import ImportOverrides, SourceFile
+from annotator.core.flights.importers.source import ImportOverrides, SourceFile
 from annotator.core.flights.importers.tracks import (
     FT_PER_M,
     Track,

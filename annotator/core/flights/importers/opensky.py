@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from annotator.core.airports import find_airport
 from annotator.core.errors import InputRejected
-from annotator.core.flights.importers import ImportOverrides, SourceFile
+from annotator.core.flights.importers.source import ImportOverrides, SourceFile
 from annotator.core.flights.importers.tracks import finite, registration_from_callsign
 from annotator.core.flights.records import FlightDraft
+from annotator.core.reference.airports import find_airport
 
 
 def _time(value: object, name: str, number: int) -> datetime | None:

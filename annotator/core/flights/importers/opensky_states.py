@@ -10,7 +10,7 @@ import csv
 from datetime import UTC, datetime
 
 from annotator.core.errors import InputRejected
-from annotator.core.flights.importers import ImportOverrides, SourceFile
+from annotator.core.flights.importers.source import ImportOverrides, SourceFile
 from annotator.core.flights.importers.tracks import (
     FPM_PER_MS,
     FT_PER_M,

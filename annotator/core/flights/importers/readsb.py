@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from annotator.core.errors import InputRejected
-from annotator.core.flights.importers import ImportOverrides, SourceFile
+from annotator.core.flights.importers.source import ImportOverrides, SourceFile
 from annotator.core.flights.importers.tracks import Track, drafts_from_track, finite
 from annotator.core.flights.legs import TrackPoint
 from annotator.core.flights.records import FlightDraft

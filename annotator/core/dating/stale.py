@@ -1,0 +1,25 @@
+"""Photos whose capture-date check a write has made stale.
+
+Boxes, links, claims, sources and flights all feed the check. A writer only marks the
+photos it touched (`mark_dating_stale`); the case's write transaction recomputes each
+marked check once, before it commits (`annotator.core.case`). Nothing here imports the case,
+so any writer may mark.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from sqlalchemy.orm import Session
+
+STALE_DATES = "annotator.stale_dates"  # the session.info key holding the marked photo ids
+
+
+def mark_dating_stale(session: Session, photo_ids: Iterable[int]) -> None:
+    """Have these photos' checks recomputed before `session`'s write transaction commits."""
+    session.info.setdefault(STALE_DATES, set()).update(photo_ids)
+
+
+def take_stale(session: Session) -> list[int]:
+    """The photos marked in `session` (and forget them), in id order."""
+    return sorted(session.info.pop(STALE_DATES, None) or ())

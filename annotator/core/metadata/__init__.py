@@ -1,0 +1,20 @@
+"""What a file says about itself: the `PhotoMetadata` value and its reader (EXIF through
+exifread with Pillow's fallback, XMP, IPTC, maker-note serial numbers, known editors).
+
+Other packages import from here only (`__all__`).
+"""
+
+from __future__ import annotations
+
+from annotator.core.metadata.editors import editor_named
+from annotator.core.metadata.exif_raw import RawExif
+from annotator.core.metadata.model import GpsFix, PhotoMetadata
+from annotator.core.metadata.reader import read_metadata
+
+__all__ = [
+    "GpsFix",
+    "PhotoMetadata",
+    "RawExif",
+    "editor_named",
+    "read_metadata",
+]

@@ -1,0 +1,22 @@
+"""The GUI's language: installing translators, and the core's codes (findings, errors)
+rebuilt as sentences in the user's language; times and numbers shown the user's way.
+
+Other packages import from here only (`__all__`).
+"""
+
+from __future__ import annotations
+
+from annotator.gui.i18n.core_text import tr_core, tr_error, tr_reason, tr_registration_problem
+from annotator.gui.i18n.language import install_translators, installed_language, loaded_catalog
+from annotator.gui.i18n.timefmt import show_instant
+
+__all__ = [
+    "install_translators",
+    "installed_language",
+    "loaded_catalog",
+    "show_instant",
+    "tr_core",
+    "tr_error",
+    "tr_reason",
+    "tr_registration_problem",
+]

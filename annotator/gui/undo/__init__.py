@@ -1,0 +1,43 @@
+"""Every undoable edit (boxes, flights, claims and sources) as a QUndoCommand, and the one
+protocol by which an edit reaches the database: in order, conflicts resolved by the user,
+kept pending and retried when the connection drops, never shown as saved when it was not.
+
+Other packages import from here only (`__all__`).
+"""
+
+from __future__ import annotations
+
+from annotator.gui.undo.box_commands import (
+    CopyBoxesCommand,
+    CreateBoxCommand,
+    DeleteBoxesCommand,
+    DuplicateBoxCommand,
+    EditBoxesCommand,
+    LabelListCommand,
+)
+from annotator.gui.undo.capture_date_commands import SetAcquisitionCommand, SetClaimCommand
+from annotator.gui.undo.flight_commands import (
+    AddFlightsCommand,
+    DeleteFlightsCommand,
+    EditFlightCommand,
+    LinkCommand,
+    UnlinkCommand,
+)
+from annotator.gui.undo.pending import PendingEdits
+
+__all__ = [
+    "AddFlightsCommand",
+    "CopyBoxesCommand",
+    "CreateBoxCommand",
+    "DeleteBoxesCommand",
+    "DeleteFlightsCommand",
+    "DuplicateBoxCommand",
+    "EditBoxesCommand",
+    "EditFlightCommand",
+    "LabelListCommand",
+    "LinkCommand",
+    "PendingEdits",
+    "SetAcquisitionCommand",
+    "SetClaimCommand",
+    "UnlinkCommand",
+]
