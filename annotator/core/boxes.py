@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import asdict, dataclass, fields, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Integer, cast, delete, func, select, text
 from sqlalchemy.orm import Session
@@ -25,6 +25,9 @@ from annotator.core.errors import EditConflict, InputRejected, NotFound
 from annotator.core.models import AuditEvent, Box, CaseRecord, Photo
 from annotator.core.reference.registration import normalize_registration
 from annotator.core.timeutil import utc_now
+
+if TYPE_CHECKING:
+    from annotator.core.case import Case
 
 CONFIDENCES = ("confirmed", "probable", "possible")
 DEFAULT_LABEL = "aircraft"
@@ -198,6 +201,12 @@ def registrations_in_case(session: Session) -> list[str]:
     return sorted(r for r in session.execute(stmt).scalars() if r)
 
 
+def case_registrations(case: Case) -> list[str]:
+    """`registrations_in_case`, in a read transaction of its own (for the GUI)."""
+    with case.reading() as session:
+        return registrations_in_case(session)
+
+
 def list_labels(session: Session) -> list[str]:
     record = session.execute(select(CaseRecord).limit(1)).scalar_one()
     return [str(label) for label in (record.labels or [])]
@@ -251,7 +260,7 @@ def _photo(session: Session, photo_id: int) -> PhotoFrame:
     return PhotoFrame(*row)
 
 
-def _ensure_label(case: Any, session: Session, label: str) -> None:
+def _ensure_label(case: Case, session: Session, label: str) -> None:
     """A label used on a box joins the case's list (audited), so the list stays complete."""
     record = session.execute(select(CaseRecord).limit(1)).scalar_one()
     labels = list(record.labels or [])
@@ -260,12 +269,12 @@ def _ensure_label(case: Any, session: Session, label: str) -> None:
         case.audit(session, "labels.add", "case", record.id, details={"label": label})
 
 
-def _refresh_date(case: Any, session: Session, photo_id: int) -> None:
+def _refresh_date(case: Case, session: Session, photo_id: int) -> None:
     """Tagged registrations decide which flights can conflict with the capture time."""
     mark_dating_stale(session, [photo_id])
 
 
-def insert_box(case: Any, session: Session, photo: PhotoFrame | Photo, values: BoxValues,
+def insert_box(case: Case, session: Session, photo: PhotoFrame | Photo, values: BoxValues,
                box_id: int | None, extra: dict[str, Any] | None = None) -> BoxInfo:
     """Insert one box inside the caller's write transaction (batch imports use this), with
     its audit event; `extra` adds details to that event (e.g. the file it came from)."""
@@ -297,20 +306,20 @@ def insert_box(case: Any, session: Session, photo: PhotoFrame | Photo, values: B
     return _info(box, photo.sha256)
 
 
-def create_box(case: Any, photo_id: int, values: BoxValues, box_id: int | None = None) -> BoxInfo:
+def create_box(case: Case, photo_id: int, values: BoxValues, box_id: int | None = None) -> BoxInfo:
     """Store a new box on the photo; `box_id` restores a deleted box under its old id."""
     with case.writing() as s:
         return insert_box(case, s, _photo(s, photo_id), values, box_id)
 
 
-def restore_boxes(case: Any, photo_id: int, boxes: list[tuple[int, BoxValues]]) -> list[BoxInfo]:
+def restore_boxes(case: Case, photo_id: int, boxes: list[tuple[int, BoxValues]]) -> list[BoxInfo]:
     """Put back several deleted boxes under their old ids, in one transaction."""
     with case.writing() as s:
         photo = _photo(s, photo_id)
         return [insert_box(case, s, photo, values, box_id) for box_id, values in boxes]
 
 
-def _update(case: Any, s: Session, box_id: int, changes: dict[str, Any],
+def _update(case: Case, s: Session, box_id: int, changes: dict[str, Any],
             expected_version: int | None = None, resolution: str | None = None
             ) -> tuple[BoxValues, BoxValues]:
     unknown = set(changes) - set(FIELD_NAMES)
@@ -355,7 +364,7 @@ def _update(case: Any, s: Session, box_id: int, changes: dict[str, Any],
     return before, clean
 
 
-def update_box(case: Any, box_id: int, *, expected_version: int | None = None,
+def update_box(case: Case, box_id: int, *, expected_version: int | None = None,
                **changes: Any) -> tuple[BoxValues, BoxValues]:
     """Change some of a box's values; returns (before, after). Unknown fields are refused.
     With `expected_version`, a box changed since the editor read it is a conflict (audited)."""
@@ -366,7 +375,7 @@ def update_box(case: Any, box_id: int, *, expected_version: int | None = None,
     return edit.before, edit.after
 
 
-def update_boxes(case: Any, changes: dict[int, dict[str, Any]]
+def update_boxes(case: Case, changes: dict[int, dict[str, Any]]
                  ) -> dict[int, tuple[BoxValues, BoxValues]]:
     """Change several boxes in one transaction (all or none): box id → (before, after)."""
     with case.writing() as s:
@@ -382,7 +391,7 @@ class BoxEdit:
     version: int
 
 
-def edit_boxes(case: Any, changes: dict[int, dict[str, Any]], expected: dict[int, int],
+def edit_boxes(case: Case, changes: dict[int, dict[str, Any]], expected: dict[int, int],
                *, resolution: str | None = None) -> dict[int, BoxEdit]:
     """Like `update_boxes`, but each box must still be at the version the editor saw
     (`expected`: box id → version): otherwise nothing is changed, the conflict is audited
@@ -391,11 +400,11 @@ def edit_boxes(case: Any, changes: dict[int, dict[str, Any]], expected: dict[int
         out = {}
         for box_id, change in changes.items():
             before, after = _update(case, s, box_id, change, expected.get(box_id), resolution)
-            out[box_id] = BoxEdit(before, after, s.get(Box, box_id).version)
+            out[box_id] = BoxEdit(before, after, s.get_one(Box, box_id).version)
         return out
 
 
-def _delete(case: Any, s: Session, box_id: int) -> BoxInfo:
+def _delete(case: Case, s: Session, box_id: int) -> BoxInfo:
     box = s.get(Box, box_id)
     if box is None:
         raise NotFound(f"no box {box_id} in this case", code="BOX_NOT_FOUND", box_id=box_id)
@@ -409,19 +418,19 @@ def _delete(case: Any, s: Session, box_id: int) -> BoxInfo:
     return info
 
 
-def delete_box(case: Any, box_id: int) -> BoxInfo:
+def delete_box(case: Case, box_id: int) -> BoxInfo:
     """Delete a box; returns what it was (for undo, which restores it under the same id)."""
     with case.writing() as s:
         return _delete(case, s, box_id)
 
 
-def delete_boxes(case: Any, box_ids: list[int]) -> list[BoxInfo]:
+def delete_boxes(case: Case, box_ids: list[int]) -> list[BoxInfo]:
     """Delete several boxes in one transaction (all or none)."""
     with case.writing() as s:
         return [_delete(case, s, box_id) for box_id in box_ids]
 
 
-def duplicate_box(case: Any, box_id: int, offset: float = DUPLICATE_OFFSET) -> BoxInfo:
+def duplicate_box(case: Case, box_id: int, offset: float = DUPLICATE_OFFSET) -> BoxInfo:
     """A copy of the box, offset down-right by `offset` px and kept inside the photo."""
     with case.writing() as s:
         box = s.get(Box, box_id)
@@ -434,7 +443,7 @@ def duplicate_box(case: Any, box_id: int, offset: float = DUPLICATE_OFFSET) -> B
                        {"duplicate_of": box_id})
 
 
-def copy_boxes(case: Any, from_photo: int, to_photo: int) -> list[BoxInfo]:
+def copy_boxes(case: Case, from_photo: int, to_photo: int) -> list[BoxInfo]:
     """Copy every box of one photo onto another, in one transaction.
 
     Boxes keep their pixel position; where the target is smaller they are cropped to it,
@@ -464,7 +473,7 @@ def _record(s: Session) -> CaseRecord:
     return s.execute(select(CaseRecord).limit(1)).scalar_one()
 
 
-def add_label(case: Any, label: str) -> list[str]:
+def add_label(case: Case, label: str) -> list[str]:
     """Add a label to the case's list; returns the new list."""
     name = _clean_text("label", label)
     if name is None:
@@ -480,7 +489,7 @@ def add_label(case: Any, label: str) -> list[str]:
         return list(record.labels)
 
 
-def rename_label(case: Any, old: str, new: str) -> list[str]:
+def rename_label(case: Case, old: str, new: str) -> list[str]:
     """Rename a label in the list and on every box that carries it (one audited change)."""
     name = _clean_text("label", new)
     if name is None:
@@ -510,7 +519,7 @@ def rename_label(case: Any, old: str, new: str) -> list[str]:
         return list(record.labels)
 
 
-def remove_label(case: Any, label: str) -> list[str]:
+def remove_label(case: Case, label: str) -> list[str]:
     """Remove an unused label from the list (a label still on a box is refused)."""
     with case.writing() as s:
         record = _record(s)

@@ -10,13 +10,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import TYPE_CHECKING
 
 from annotator.core.errors import EditConflict
 
+if TYPE_CHECKING:
+    from annotator.core.case import Case
+
 
 @contextmanager
-def conflicts_recorded(case: Any) -> Iterator[None]:
+def conflicts_recorded(case: Case) -> Iterator[None]:
     """Around an optimistic-locked edit: a conflict it raises is audited (in a transaction
     of its own, the edit's having rolled back) and raised on to the caller."""
     try:
@@ -26,7 +29,7 @@ def conflicts_recorded(case: Any) -> Iterator[None]:
         raise
 
 
-def record_conflict(case: Any, conflict: EditConflict) -> None:
+def record_conflict(case: Case, conflict: EditConflict) -> None:
     """Append `<type>.update_conflict` (mine, theirs, both versions) in its own transaction."""
     with case.writing() as s:
         case.audit(s, f"{conflict.object_type}.update_conflict", conflict.object_type,
@@ -34,7 +37,7 @@ def record_conflict(case: Any, conflict: EditConflict) -> None:
                    details=conflict.audit_details())
 
 
-def record_kept_theirs(case: Any, conflict: EditConflict) -> None:
+def record_kept_theirs(case: Case, conflict: EditConflict) -> None:
     """The user kept the other investigator's values: audit the decision (no data change)."""
     with case.writing() as s:
         case.audit(s, f"{conflict.object_type}.conflict_resolved", conflict.object_type,

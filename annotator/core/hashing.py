@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import IO
 
 CHUNK = 1024 * 1024
 
@@ -43,7 +43,7 @@ def digest_file(path: Path | str) -> FileDigest:
     return FileDigest(sha.hexdigest(), md5.hexdigest(), size)
 
 
-def sha256_of_stream(stream: BinaryIO) -> str:
+def sha256_of_stream(stream: IO[bytes]) -> str:
     """The SHA-256 (hex) of what is left to read in `stream`, read in 1 MiB chunks."""
     digest = hashlib.sha256()
     while chunk := stream.read(CHUNK):

@@ -1,12 +1,20 @@
-"""Finding photos in a case: by SHA-256, a unique prefix of one, or a unique file name."""
+"""Finding photos in a case (by SHA-256, a unique prefix of one, or a unique file name), and
+the reads the GUI makes of one photo, each in its own read transaction (the GUI never runs a
+query itself)."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from annotator.core.errors import NotFound
-from annotator.core.models import Photo, PhotoSource
+from annotator.core.models import Box, Photo, PhotoSource
+
+if TYPE_CHECKING:
+    from annotator.core.case import Case
 
 
 def find_photo(session: Session, reference: str) -> Photo:
@@ -49,3 +57,42 @@ def locked_photo(session: Session, photo_id: int) -> Photo:
         raise InputRejected(f"photo {photo_id} is not in this case",
                             code="PHOTO_NOT_IN_CASE", photo_id=photo_id)
     return photo
+
+
+@dataclass(frozen=True)
+class PhotoToShow:
+    """What the canvas needs to show a photo: its stored file and displayed geometry."""
+
+    id: int
+    sha256: str
+    width: int
+    height: int
+    orientation: int | None
+
+
+def photo_to_show(case: Case, photo_id: int) -> PhotoToShow | None:
+    with case.reading() as session:
+        row = session.execute(select(Photo.sha256, Photo.width, Photo.height, Photo.orientation)
+                              .where(Photo.id == photo_id)).one_or_none()
+    return None if row is None else PhotoToShow(photo_id, *row)
+
+
+def photo_record(case: Case, photo_id: int) -> Photo | None:
+    """The photo's row with its sources, detached (read-only use: panels show it)."""
+    with case.reading() as session:
+        photo = session.get(Photo, photo_id)
+        if photo is not None:
+            _ = list(photo.sources)  # loaded now, while the session is open
+        return photo
+
+
+def photo_has_boxes(case: Case, photo_id: int) -> bool:
+    with case.reading() as session:
+        return session.execute(select(Box.id).where(Box.photo_id == photo_id).limit(1)
+                               ).first() is not None
+
+
+def photo_ids_by_sha256(case: Case, shas: set[str]) -> dict[str, int]:
+    with case.reading() as session:
+        return dict(session.execute(select(Photo.sha256, Photo.id)
+                                    .where(Photo.sha256.in_(shas))).all())

@@ -170,7 +170,7 @@ def test_every_finding_code_of_the_core_has_a_translation():
     from annotator.gui.i18n.core_text import TABLE
 
     core = Path(__file__).resolve().parents[2] / "annotator" / "core"
-    text = (core / "dating.py").read_text() + (core / "dating_checks.py").read_text()
+    text = (core / "dating" / "check.py").read_text() + (core / "dating" / "checks.py").read_text()
     codes = set(re.findall(r'add\("([A-Z_]+)"', text))
     assert codes and codes <= set(TABLE), sorted(codes - set(TABLE))
 

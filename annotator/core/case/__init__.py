@@ -15,6 +15,7 @@ from annotator.core.case.audit import (
     link_hash,
     verify_chain,
 )
+from annotator.core.case.connection import DATABASE_ERRORS, is_connection_error
 from annotator.core.case.folder import Case
 from annotator.core.case.live import Change, ChangeListener
 from annotator.core.case.settings import (
@@ -26,6 +27,8 @@ from annotator.core.case.settings import (
 )
 
 __all__ = [
+    "DATABASE_ERRORS",
+    "is_connection_error",
     "Case",
     "Change",
     "ChangeListener",

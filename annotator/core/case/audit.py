@@ -17,13 +17,16 @@ import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from annotator.core.models import AuditEvent
 from annotator.core.timeutil import iso_z, utc_now
+
+if TYPE_CHECKING:
+    from annotator.core.case import Case
 
 GENESIS = "0" * 64
 _PG_CHAIN_LOCK = 0x616E6E6F  # "anno": one advisory lock key for the chain head
@@ -167,6 +170,12 @@ def verify_chain(session: Session) -> ChainCheck:
     """Verify the whole audit log of the case."""
     events = session.execute(select(AuditEvent).order_by(AuditEvent.id)).scalars()
     return verify_events(events)
+
+
+def photo_events(case: Case, sha256: str) -> list[AuditEvent]:
+    """`events_for_photo` in a read transaction of its own (for the GUI)."""
+    with case.reading() as session:
+        return events_for_photo(session, sha256)
 
 
 def events_for_photo(session: Session, sha256: str) -> list[AuditEvent]:

@@ -11,9 +11,12 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from annotator.core.case.folder import CONNECT_TIMEOUT_S, NOTIFY_CHANNEL
+
+if TYPE_CHECKING:
+    from annotator.core.case import Case
 
 
 @dataclass(frozen=True)
@@ -45,7 +48,7 @@ def conninfo(engine_url: Any) -> str:
 class ChangeListener:
     """LISTEN on a PostgreSQL case's channel over a connection of its own."""
 
-    def __init__(self, case: Any) -> None:
+    def __init__(self, case: Case) -> None:
         if not case.is_postgresql:
             raise ValueError("live updates need a PostgreSQL case")
         self._conninfo = conninfo(case.engine.url)

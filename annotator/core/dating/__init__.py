@@ -21,10 +21,16 @@ from annotator.core.dating.claims import (
     resolve_place,
     set_claim,
 )
-from annotator.core.dating.photo_dating import refresh_photo_date, refresh_photos, stored_date
+from annotator.core.dating.photo_dating import (
+    capture_date_view,
+    refresh_photo_date,
+    refresh_photos,
+    stored_date,
+)
 from annotator.core.dating.stale import mark_dating_stale, take_stale
 
 __all__ = [
+    "capture_date_view",
     "Claim",
     "ClaimRecord",
     "DatingInput",

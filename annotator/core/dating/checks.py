@@ -24,6 +24,7 @@ from annotator.core.dating.clocks import (
 )
 from annotator.core.dating.model import ERROR, WARNING, DatingInput, FlightFact, Place
 from annotator.core.flights.times import AIRBORNE, state_at
+from annotator.core.images.thumbnail_check import ThumbnailComparison, compare_thumbnail
 from annotator.core.metadata.editors import editor_named
 from annotator.core.metadata.model import PhotoMetadata
 from annotator.core.reference.timezones import format_offset, zone
@@ -63,7 +64,7 @@ def check_other_clocks(meta: PhotoMetadata, cap: CaptureTime, add: Add) -> None:
 
 
 def check_software(meta: PhotoMetadata, cap: CaptureTime, add: Add, path: Path | None,
-                   known: tuple[bool, object] = (False, None)) -> None:
+                   known: tuple[bool, ThumbnailComparison | None] = (False, None)) -> None:
     names = [("Software", meta.software or meta.tags.get("Image Software")),
              ("ProcessingSoftware", meta.tags.get("Image ProcessingSoftware"))]
     for tag, value in names:
@@ -99,10 +100,9 @@ def check_software(meta: PhotoMetadata, cap: CaptureTime, add: Add, path: Path |
 
     thumbnail_known, stored_comparison = known  # compared at import: reuse, don't re-read
     if thumbnail_known or path is not None:  # exifread is the authority on IFD1
-        from annotator.core.images import thumbnail_check
-
-        comparison = (stored_comparison if thumbnail_known
-                      else thumbnail_check.compare_thumbnail(path))
+        comparison: ThumbnailComparison | None = (
+            stored_comparison if thumbnail_known or path is None
+            else compare_thumbnail(path))
         if comparison is not None and not comparison.same:
             what = ("has a different shape (width/height "
                     f"{comparison.thumb_aspect} against {comparison.main_aspect}: a crop)"
@@ -146,7 +146,8 @@ def check_claim(inp: DatingInput, cap: CaptureTime, add: Add) -> None:
     where = claim.place.label if claim.place else None
     if has_time:
         claimed_utc = claimed.replace(tzinfo=tz).astimezone(UTC) if tz and cap.utc else None
-        delta = (cap.utc - claimed_utc) if claimed_utc else (local_capture - claimed)
+        delta = (cap.utc - claimed_utc) if claimed_utc and cap.utc else (
+            local_capture - claimed if local_capture else timedelta(0))
         if abs(delta) > CLAIM_TIME_LIMIT:
             add("CLAIMED_DATE_MISMATCH", ERROR,
                 f"The photo was captured at {local_capture:%Y-%m-%d %H:%M} local time "

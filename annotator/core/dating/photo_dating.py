@@ -26,7 +26,7 @@ from annotator.core.dating.check import (
     check_capture_date,
     parse_local,
 )
-from annotator.core.dating.claims import claim_row, stored_place
+from annotator.core.dating.claims import claim_row, get_claim, stored_place
 from annotator.core.flights.times import flight_times
 from annotator.core.metadata.model import GpsFix, PhotoMetadata
 from annotator.core.models import Box, DateCheck, Photo
@@ -228,3 +228,23 @@ def dates_by_photo(session: Session, photo_ids: Sequence[int]) -> dict[int, Any]
             "checked_utc": iso_z(row.checked_utc),
         }
     return out
+
+
+def capture_date_view(case: Case, photo_id: int, recompute: bool) -> dict[str, Any]:
+    """What the GUI's Capture date panel shows for one photo (it runs in a worker):
+    `recompute` re-runs the check and stores it; otherwise the stored check is read
+    (computed and stored if there is none)."""
+    changed = False
+    with case.reading() as s:
+        date = None if recompute else stored_date(s, photo_id)
+    if date is None:
+        with case.writing() as s:
+            photo = s.get(Photo, photo_id)
+            if photo is None:
+                return {"photo_id": photo_id, "missing": True}
+            before = photo.date_verdict
+            changed = refresh_photo_date(case, s, photo).verdict != before
+    with case.reading() as s:
+        return {"photo_id": photo_id, "missing": False, "changed": changed,
+                "date": stored_date(s, photo_id), "claim": get_claim(s, photo_id),
+                "acquisition": get_acquisition(s, photo_id)}

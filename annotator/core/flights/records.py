@@ -461,7 +461,8 @@ def flights_json(session: Session, ids: Iterable[int] | None = None) -> list[dic
     aircraft = {a.id: a for a in session.execute(
         select(Aircraft).where(Aircraft.id.in_(aircraft_ids))).scalars()} if aircraft_ids else {}
     overlaps = flight_overlaps(session)
-    return [flight_json(f, aircraft.get(f.aircraft_id), overlaps.get(f.id)) for f in flights]
+    return [flight_json(f, aircraft.get(f.aircraft_id) if f.aircraft_id else None,
+                        overlaps.get(f.id)) for f in flights]
 
 
 def flight_overlaps(session: Session) -> dict[int, list[int]]:

@@ -29,7 +29,7 @@ import math
 import re
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -51,6 +51,9 @@ from annotator.core.models import AircraftRegistration, Box, Flight, Photo, Phot
 from annotator.core.reference.airports import distance_km, find_airport, nearest_airport
 from annotator.core.reference.registration import normalize_registration, registration_matches
 from annotator.core.timeutil import as_utc, iso_z, parse_iso_utc
+
+if TYPE_CHECKING:
+    from annotator.core.case import Case
 
 FLOOR = 0.5
 MARGIN = 0.05
@@ -117,7 +120,8 @@ def photo_evidence(session: Session, photo: Photo) -> PhotoEvidence:
         select(Box.registration).where(Box.photo_id == photo.id, Box.registration.is_not(None))
     ) if r and r.strip()]
     meta = photo.meta or {}
-    capture, capture_source = as_utc(photo.capture_utc), "capture_utc"
+    capture = as_utc(photo.capture_utc)
+    capture_source: str | None = "capture_utc"
     if capture is None:
         capture = _exif_time(meta.get("datetime_original"), meta.get("offset_original"))
         capture_source = "exif" if capture else None
@@ -272,7 +276,7 @@ def _gap_text(t: datetime, end: TimeBounds, what: str, *, before: bool) -> str:
     at = end.best or (end.earliest if before else end.latest) or end.latest or end.earliest
     assert at is not None
     gap = (at - t).total_seconds() if before else (t - at).total_seconds()
-    when = iso_z(at) + (" (estimated)" if end.estimated else "")
+    when = (iso_z(at) or "unknown") + (" (estimated)" if end.estimated else "")
     if end.earliest is not None and end.latest is not None and end.earliest != end.latest:
         when += f", known to lie between {iso_z(end.earliest)} and {iso_z(end.latest)}"
     if gap < 0:
@@ -337,9 +341,8 @@ def _place_score(evidence: PhotoEvidence, flight: Flight, relation: str) -> tupl
                     f"the track puts the aircraft {d:.1f} km from the photo's position "
                     f"({evidence.place_source}) at the capture time")
     if relation == "in_flight" or code is None:
-        near = [(code_, find_airport(code_)) for code_ in (flight.origin, flight.destination)
-                if code_]
-        near = [(c, a) for c, a in near if a is not None]
+        near = [(code_, airport) for code_ in (flight.origin, flight.destination)
+                if code_ and (airport := find_airport(code_)) is not None]
         if not near:
             return 0.5, "the flight's airports are unknown"
         dists = [(distance_km(evidence.lat, evidence.lon, a.lat, a.lon), c) for c, a in near]
@@ -421,3 +424,12 @@ def suggest_for_photo(session: Session, photo: Photo, limit: int = LIMIT) -> Sug
     else:
         status = "ok"
     return SuggestionResult(status, ranked, evidence)
+
+
+def suggestions_for(case: Case, photo_id: int) -> dict[str, Any]:
+    """`suggest --json` for one photo, in a read transaction of its own (the GUI's call)."""
+    with case.reading() as session:
+        photo = session.get(Photo, photo_id)
+        if photo is None:
+            return {"status": "none", "suggestions": []}
+        return suggest_for_photo(session, photo).to_json()

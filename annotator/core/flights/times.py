@@ -56,7 +56,7 @@ class TimeBounds:
         if self.latest is None and self.earliest is not None and self.best is None:
             return f"after {iso_z(self.earliest)}"
         when = self.best or self.earliest or self.latest
-        return iso_z(when) + (" (estimated)" if self.estimated else "")
+        return (iso_z(when) or "unknown") + (" (estimated)" if self.estimated else "")
 
 
 @dataclass(frozen=True)

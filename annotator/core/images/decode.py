@@ -32,6 +32,7 @@ import threading
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 from PIL import Image, UnidentifiedImageError
 
@@ -347,7 +348,7 @@ def _to_rgb(im: Image.Image) -> Image.Image:
     if im.mode in ("I;16", "I;16B", "I;16L", "I;16N", "I", "F"):
         # Pillow's "I"→"L" clamps rather than scales; scale by the image's own range.
         src = im.convert("F") if im.mode != "F" else im
-        lo, hi = src.getextrema()
+        lo, hi = cast(tuple[float, float], src.getextrema())  # one band: (min, max)
         if hi > lo:
             src = src.point(lambda v: (v - lo) * 255.0 / (hi - lo))
         return src.convert("L").convert("RGB")

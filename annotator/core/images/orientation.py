@@ -135,4 +135,4 @@ def upright(image: Image.Image, orientation: int | None) -> Image.Image:
     method = _transpose_method(normalize(orientation))
     if method is None:
         return image
-    return image.transpose(method)
+    return image.transpose(method)  # type: ignore[arg-type] # Pillow takes the int value

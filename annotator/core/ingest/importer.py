@@ -17,7 +17,7 @@ from __future__ import annotations
 import os
 import threading
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from concurrent.futures import Future
 from contextlib import contextmanager
 from pathlib import Path
@@ -139,7 +139,7 @@ _worker_task = analyse_in_worker
 
 
 def _analyses(files: list[str], jobs: int, max_pixels: int, known: frozenset[str],
-              cancel: threading.Event | None) -> Iterator[tuple[str, Any]]:
+              cancel: threading.Event | None) -> Generator[tuple[str, Any], None, None]:
     """(path, FileAnalysis or exception) per file, in order, from workers or in-process."""
     if jobs > 1:
         yield from run_in_order(_worker_task, files, jobs=jobs, initializer=init_worker,

@@ -19,6 +19,7 @@ from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
 from annotator.core.case.folder import Case
 from annotator.core.dating import mark_dating_stale
@@ -122,7 +123,7 @@ class Recorder:
                 raise RuntimeError("the photo with these bytes disappeared during the import")
             self._duplicate_in(session, analysis, existing)
 
-    def _duplicate_in(self, session: Any, analysis: FileAnalysis, existing: _Existing) -> None:
+    def _duplicate_in(self, session: Session, analysis: FileAnalysis, existing: _Existing) -> None:
         """Record `analysis.path` as another source of an existing photo (if it is new)."""
         sha = analysis.digest.sha256  # type: ignore[union-attr]
         path, name = path_text(analysis.path), path_text(Path(analysis.path).name)
@@ -142,14 +143,14 @@ class Recorder:
         self.report.duplicates.append(DuplicateFile(
             path, sha, existing.photo_id, existing.name, not already))
 
-    def _has_source(self, session: Any, existing: _Existing, path: str) -> bool:
+    def _has_source(self, session: Session, existing: _Existing, path: str) -> bool:
         """Whether `path` is already recorded as a source of that photo."""
         return session.execute(
             select(PhotoSource.id).where(PhotoSource.photo_id == existing.photo_id,
                                          PhotoSource.path == path_text(path)).limit(1)
         ).first() is not None
 
-    def _existing(self, session: Any, sha256: str) -> _Existing | None:
+    def _existing(self, session: Session, sha256: str) -> _Existing | None:
         row = session.execute(
             select(Photo.id, Photo.original_name).where(
                 Photo.case_id == self.case.case_id, Photo.sha256 == sha256)
@@ -195,7 +196,7 @@ class Recorder:
             raise
         self.report.imported.append(ImportedFile(path_text(analysis.path), sha, photo_id))
 
-    def _insert_photo(self, session: Any, analysis: FileAnalysis, has_thumbnail: bool) -> int:
+    def _insert_photo(self, session: Session, analysis: FileAnalysis, has_thumbnail: bool) -> int:
         digest, meta = analysis.digest, analysis.metadata
         assert digest is not None and meta is not None
         now = utc_now()

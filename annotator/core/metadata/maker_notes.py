@@ -122,7 +122,7 @@ class _Tiff:
             return {}
         out = {}
         for entry in range(pos + 2, end, 12):
-            tag, kind, n = struct.unpack_from(order + "HHI", self.data, entry)
+            tag, kind, n = struct.unpack_from(f"{order}HHI", self.data, entry)
             size = TYPE_SIZES.get(kind, 0) * n
             start = entry + 8 if size <= 4 else base + self.u("I", entry + 8, order)
             if size > 4 and base == 0 and not trusted and not (

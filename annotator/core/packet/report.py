@@ -324,7 +324,7 @@ def _cover(manifest: dict[str, Any], custody: Sequence[dict[str, Any]], chain_ok
             ("Selection", esc({"all": "every photo in the case",
                                "photos": "photos chosen by the examiner",
                                "tag": "photos with a box tagged with the registration"}.get(
-                                   selection.get("mode"), selection.get("mode")))),
+                                   str(selection.get("mode")), selection.get("mode")))),
             ("Photos", str(counts["photos"])),
             ("Boxes", str(counts["boxes"])),
             ("Linked flights", str(counts["flights"])),

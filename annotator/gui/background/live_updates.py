@@ -14,11 +14,10 @@ import threading
 from typing import Any
 
 from PySide6.QtCore import QObject, QThread, Signal
-from sqlalchemy import select
-from sqlalchemy.exc import SQLAlchemyError
 
+from annotator.core.case import DATABASE_ERRORS
 from annotator.core.case.live import Change, ChangeListener
-from annotator.core.models import Photo
+from annotator.core.photos import photo_ids_by_sha256
 
 _WAIT_S = 0.5
 _BACKOFF_S = (0.5, 1, 2, 5, 10)
@@ -91,10 +90,8 @@ class LiveUpdates(QObject):
         ids: dict[str, int] = {}
         if shas:
             try:
-                with self.session.case.reading() as s:
-                    ids = dict(s.execute(select(Photo.sha256, Photo.id)
-                                         .where(Photo.sha256.in_(shas))).all())
-            except SQLAlchemyError:
+                ids = photo_ids_by_sha256(self.session.case, shas)
+            except DATABASE_ERRORS:
                 ids = {}  # the server went away meanwhile: refresh what needs no photo id
         box_photos: set[int] = set()
         changed_photos: set[int] = set()

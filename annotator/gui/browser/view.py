@@ -35,19 +35,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.gui.background.workers import ImmediatePool, JobRunner
-from annotator.gui.browser.thumbnails import ThumbnailCache
-from annotator.gui.browser_query import (
+from annotator.core.case import load_settings
+from annotator.core.photo_list import (
     NO_VERDICT,
     SORT_CAPTURE,
     SORT_IMPORT,
     PhotoFilter,
     PhotoRow,
-    filter_choices,
     flight_link_table,
-    matching_ids,
-    rows_for,
+    photo_filters,
+    photo_ids,
+    photo_rows,
 )
+from annotator.gui.background.workers import ImmediatePool, JobRunner
+from annotator.gui.browser.thumbnails import ThumbnailCache
 from annotator.gui.session import CaseSession
 
 PAGE = 100
@@ -57,8 +58,6 @@ THUMB_SIZE = QSize(128, 96)
 
 def thumbnail_size() -> QSize:
     """The browser's thumbnail size: Settings' `thumbnail_size` (long side, 64–256 px)."""
-    from annotator.core.case.settings import load_settings
-
     try:
         side = int(load_settings().get("thumbnail_size") or THUMB_SIZE.width())
     except (TypeError, ValueError):
@@ -105,13 +104,7 @@ class PhotoListModel(QAbstractListModel):
 
     def reload(self) -> None:
         """Re-run the filter query (after an import, or a filter change)."""
-        from sqlalchemy import func, select
-
-        from annotator.core.models import Photo
-
-        with self.session.case.reading() as s:
-            ids = matching_ids(s, self.filter)
-            total = s.execute(select(func.count(Photo.id))).scalar_one()
+        ids, total = photo_ids(self.session.case, self.filter)
         self.beginResetModel()
         self._ids = ids
         self._index_of = {pid: i for i, pid in enumerate(ids)}
@@ -137,8 +130,7 @@ class PhotoListModel(QAbstractListModel):
             return cached
         start = row - row % PAGE
         page = [pid for pid in self._ids[start:start + PAGE] if pid not in self._rows]
-        with self.session.case.reading() as s:
-            loaded = rows_for(s, page)
+        loaded = photo_rows(self.session.case, page)
         self._rows.update(loaded)
         for pid, data in loaded.items():
             self._row_of_sha[data.sha256] = self._index_of[pid]
@@ -344,8 +336,7 @@ class PhotoBrowser(QWidget):
 
     def reload(self) -> None:
         """Re-read choices and rows, keeping the selected photo selected if it still shows."""
-        with self.session.case.reading() as s:
-            labels, verdicts = filter_choices(s)
+        labels, verdicts = photo_filters(self.session.case)
         self.filters.blockSignals(True)
         self.filters.set_choices(labels, verdicts)
         self.filters.blockSignals(False)

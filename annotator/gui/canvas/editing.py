@@ -9,11 +9,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from sqlalchemy import select
 
 from annotator.core import boxes as core
 from annotator.core.boxes import BoxValues
-from annotator.core.models import Box
+from annotator.core.photos import photo_has_boxes
 from annotator.gui.canvas.box_item import BoxItem
 from annotator.gui.undo.box_commands import (
     CopyBoxesCommand,
@@ -125,9 +124,7 @@ class BoxEditing:
         if previous is None:
             self.session.status_message.emit(self.tr("There is no previous photo."))
             return
-        with self.session.case.reading() as s:
-            count = s.execute(select(Box.id).where(Box.photo_id == previous).limit(1)).first()
-        if count is None:
+        if not photo_has_boxes(self.session.case, previous):
             self.session.status_message.emit(self.tr("The previous photo has no boxes."))
             return
         self._push(CopyBoxesCommand(self.session, previous, self.photo_id))

@@ -25,10 +25,9 @@ from PySide6.QtGui import (
     QWheelEvent,
 )
 from PySide6.QtWidgets import QGraphicsRectItem, QGraphicsScene, QGraphicsView, QWidget
-from sqlalchemy import select
 
 from annotator.core import boxes as core
-from annotator.core.models import Photo
+from annotator.core.photos import photo_to_show
 from annotator.gui.canvas.box_item import BoxItem
 from annotator.gui.canvas.editing import BoxEditing
 from annotator.gui.canvas.image_loader import PhotoImageLoader
@@ -113,13 +112,12 @@ class PhotoCanvas(BoxEditing, QGraphicsView):
             self.set_draw_mode(False)
             self.box_selection_changed.emit(None)
             return
-        with self.session.case.reading() as s:
-            row = s.execute(select(Photo.sha256, Photo.width, Photo.height, Photo.orientation)
-                            .where(Photo.id == photo_id)).one_or_none()
-        if row is None:
+        shown = photo_to_show(self.session.case, photo_id)
+        if shown is None:
             self.box_selection_changed.emit(None)
             return
-        sha256, width, height, orientation = row
+        sha256, width, height, orientation = (shown.sha256, shown.width, shown.height,
+                                              shown.orientation)
         self.photo_id = photo_id
         self._bounds = QRectF(0, 0, width, height)
         self.photo_item = PhotoItem(width, height)

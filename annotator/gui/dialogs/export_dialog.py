@@ -32,6 +32,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.core.boxes import case_registrations
+from annotator.core.photo_list import photo_count
 from annotator.gui.background.workers import Job
 from annotator.gui.session import CaseSession
 from annotator.gui.theme import error_style
@@ -131,14 +133,7 @@ class ExportDialog(QDialog):
         self.resize(560, 0)
 
     def _case_facts(self) -> tuple[int, list[str]]:
-        from sqlalchemy import func, select
-
-        from annotator.core.boxes import registrations_in_case
-        from annotator.core.models import Photo
-
-        with self.session.case.reading() as s:
-            count = s.execute(select(func.count()).select_from(Photo)).scalar_one()
-            return int(count), registrations_in_case(s)
+        return photo_count(self.session.case), case_registrations(self.session.case)
 
     # -- choosing files ------------------------------------------------------------------
 

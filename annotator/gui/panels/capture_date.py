@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.core.dating import capture_date_view as load_capture_date
 from annotator.gui.i18n.core_text import tr_core
 from annotator.gui.session import CaseSession
 from annotator.gui.undo.capture_date_commands import SetAcquisitionCommand, SetClaimCommand
@@ -41,30 +42,6 @@ CLAIM_FIELDS = ("claimed", "place", "source_text")
 SEVERITY_ROLE = Qt.ItemDataRole.UserRole
 CODE_ROLE = Qt.ItemDataRole.UserRole + 1
 ACQ_FIELDS = ("url", "platform", "account", "posted_utc", "archive_url")
-
-
-def load_capture_date(case: Any, photo_id: int, recompute: bool) -> dict[str, Any]:
-    """What the panel shows for one photo (runs in a worker). `recompute` re-runs the check
-    and stores it; otherwise the stored check is read (computed if there is none)."""
-    from annotator.core.dating.acquisition import get_acquisition
-    from annotator.core.dating.claims import get_claim
-    from annotator.core.dating.photo_dating import refresh_photo_date, stored_date
-    from annotator.core.models import Photo
-
-    changed = False
-    with case.reading() as s:
-        date = None if recompute else stored_date(s, photo_id)
-    if date is None:
-        with case.writing() as s:
-            photo = s.get(Photo, photo_id)
-            if photo is None:
-                return {"photo_id": photo_id, "missing": True}
-            before = photo.date_verdict
-            changed = refresh_photo_date(case, s, photo).verdict != before
-    with case.reading() as s:
-        return {"photo_id": photo_id, "missing": False, "changed": changed,
-                "date": stored_date(s, photo_id), "claim": get_claim(s, photo_id),
-                "acquisition": get_acquisition(s, photo_id)}
 
 
 class CaptureDatePanel(QWidget):

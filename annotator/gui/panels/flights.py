@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.core.flights.suggest import suggestions_for
 from annotator.gui.undo.flight_commands import LinkCommand, UnlinkCommand
 
 RELATION_TEXT = {
@@ -126,13 +127,7 @@ class FlightsPanel(QWidget):
         case = self.session.case
 
         def work(_job: Any) -> dict[str, Any]:
-            from annotator.core.flights.suggest import suggest_for_photo
-            from annotator.core.models import Photo
-
-            with case.reading() as s:
-                photo = s.get(Photo, photo_id)
-                return suggest_for_photo(s, photo).to_json() if photo else {
-                    "status": "none", "suggestions": []}
+            return suggestions_for(case, photo_id)
 
         self.session.jobs.submit(work, lambda result: self._show_suggestions(request, result),
                                  lambda text: self.status_label.setText(text))

@@ -15,6 +15,7 @@ from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from annotator.core.photos import photo_record
 from annotator.gui.panels.copy_tree import CopyableTree
 from annotator.gui.session import CaseSession
 
@@ -100,13 +101,8 @@ class MetadataPanel(QWidget):
             self.show_photo(photo_id)
 
     def show_photo(self, photo_id: int | None) -> None:
-        from annotator.core.models import Photo
-
         self.model.removeRows(0, self.model.rowCount())
-        photo = None
-        if photo_id is not None:
-            with self.session.case.reading() as s:
-                photo = s.get(Photo, photo_id)
+        photo = photo_record(self.session.case, photo_id) if photo_id is not None else None
         self.empty.setVisible(photo is None)
         if photo is None:
             return

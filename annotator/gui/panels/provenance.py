@@ -11,6 +11,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
+from annotator.core.case.audit import photo_events
+from annotator.core.photos import photo_record
 from annotator.gui.panels.copy_tree import CopyableTree
 from annotator.gui.session import CaseSession
 
@@ -68,8 +70,6 @@ class ProvenancePanel(QWidget):
             self.show_photo(photo_id)
 
     def show_photo(self, photo_id: int | None) -> None:
-        from annotator.core.case.audit import events_for_photo
-        from annotator.core.models import Photo
         from annotator.gui.i18n.timefmt import show_instant
 
         self.facts.removeRows(0, self.facts.rowCount())
@@ -77,11 +77,10 @@ class ProvenancePanel(QWidget):
         photo = None
         events = []
         if photo_id is not None:
-            with self.session.case.reading() as s:
-                photo = s.get(Photo, photo_id)
-                if photo is not None:
-                    sources = list(photo.sources)
-                    events = events_for_photo(s, photo.sha256)
+            photo = photo_record(self.session.case, photo_id)
+            if photo is not None:
+                sources = list(photo.sources)
+                events = photo_events(self.session.case, photo.sha256)
         self.empty.setVisible(photo is None)
         if photo is None:
             return

@@ -15,9 +15,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
-from sqlalchemy.exc import DBAPIError, OperationalError
 
-from annotator.core.errors import CaseUnavailable
+from annotator.core.case import is_connection_error
 from annotator.gui.i18n.core_text import tr_error
 
 BACKOFF_MS = (1000, 2000, 5000, 10000, 30000)
@@ -26,15 +25,6 @@ BACKOFF_MS = (1000, 2000, 5000, 10000, 30000)
 def pending_suffix() -> str:
     """What marks a waiting edit's entry in the undo history."""
     return QCoreApplication.translate("PendingEdits", " (pending)")
-
-
-def is_connection_error(exc: BaseException) -> bool:
-    """True when the database could not be reached (the edit may succeed later)."""
-    if isinstance(exc, OperationalError):
-        return True
-    if isinstance(exc, DBAPIError) and exc.connection_invalidated:
-        return True
-    return isinstance(exc, CaseUnavailable) and exc.code == "DB_UNREACHABLE"
 
 
 @dataclass

@@ -8,7 +8,6 @@ arrival is drawn as a faded stub from the known end, never as a guessed time.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -23,87 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.core.timeutil import as_utc, iso_z
+from annotator.core.flights.timeline import STUB, UNPLACED, LegBar, PhotoMark, TimelineData
+from annotator.core.timeutil import iso_z
 
 ROW_H = 34.0
 LABEL_W = 120.0
 PX_PER_HOUR = 24.0
-STUB = timedelta(minutes=45)  # width of the faded stub drawn for an unknown end
-UNPLACED = "photos"  # row of photos linked to no flight and showing no known registration
-
-
-@dataclass
-class LegBar:
-    flight_id: int
-    label: str
-    start: datetime | None
-    end: datetime | None
-    gaps: list[tuple[datetime, datetime]] = field(default_factory=list)
-
-
-@dataclass
-class PhotoMark:
-    photo_id: int
-    name: str
-    when: datetime
-
-
-@dataclass
-class TimelineData:
-    """Rows keyed by aircraft (registration, else ICAO address), in first-seen order."""
-
-    rows: dict[str, list[LegBar]] = field(default_factory=dict)
-    marks: dict[str, list[PhotoMark]] = field(default_factory=dict)
-
-    @classmethod
-    def load(cls, case: Any) -> TimelineData:
-        from sqlalchemy import select
-
-        from annotator.core.flights.records import list_flights
-        from annotator.core.models import Box, Photo, PhotoFlightLink
-        from annotator.core.timeutil import parse_iso_utc
-
-        data = cls()
-        with case.reading() as s:
-            row_of_flight: dict[int, str] = {}
-            for f in list_flights(s):
-                key = f.registration or f.icao24 or f"flight {f.id}"
-                row_of_flight[f.id] = key
-                gaps = []
-                for a, b in f.coverage_gaps or []:
-                    try:
-                        gaps.append((parse_iso_utc(a), parse_iso_utc(b)))
-                    except (TypeError, ValueError):
-                        continue
-                label = f"{f.origin or '????'}→{f.destination or '????'}"
-                data.rows.setdefault(key, []).append(LegBar(
-                    f.id, label, as_utc(f.departure_utc), as_utc(f.arrival_utc), gaps))
-            links = dict(s.execute(select(PhotoFlightLink.photo_id,
-                                          PhotoFlightLink.flight_id)).all())
-            regs = dict(s.execute(select(Box.photo_id, Box.registration)
-                                  .where(Box.registration.is_not(None))).all())
-            photos = s.execute(select(Photo.id, Photo.original_name, Photo.capture_utc)
-                               .where(Photo.capture_utc.is_not(None))).all()
-        for photo_id, name, when in photos:
-            key = row_of_flight.get(links.get(photo_id, -1))
-            if key is None and regs.get(photo_id) in data.rows:
-                key = regs[photo_id]
-            data.marks.setdefault(key or UNPLACED, []).append(
-                PhotoMark(photo_id, name, as_utc(when)))  # type: ignore[arg-type]
-        return data
-
-    def span(self) -> tuple[datetime, datetime] | None:
-        times = [t for bars in self.rows.values() for b in bars for t in (b.start, b.end) if t]
-        times += [m.when for marks in self.marks.values() for m in marks]
-        if not times:
-            return None
-        return min(times) - timedelta(hours=2), max(times) + timedelta(hours=2)
-
-    def row_keys(self) -> list[str]:
-        keys = list(self.rows)
-        if UNPLACED in self.marks:
-            keys.append(UNPLACED)
-        return keys
 
 
 class PhotoMarkItem(QGraphicsEllipseItem):
@@ -195,22 +119,25 @@ class TimelineView(QGraphicsView):
         self.origin, end = span
         width = self.x_of(end)
         keys = self.data.row_keys()
-        self._axis(width, len(keys))
-        for row, key in enumerate(keys):
-            y = 24 + row * ROW_H
+        heights = [ROW_H * self.data.lanes.get(key, 1) for key in keys]
+        bottom = 24 + sum(heights)
+        self._axis(width, bottom)
+        y = 24.0
+        for key, height in zip(keys, heights, strict=True):
             label = QGraphicsSimpleTextItem(self.tr("Unlinked photos") if key == UNPLACED
                                             else key)
             label.setPos(4, y + 8)
             label.setBrush(self._ink())
             scene.addItem(label)
-            scene.addLine(LABEL_W, y + ROW_H, width, y + ROW_H, QPen(self._rule()))
+            scene.addLine(LABEL_W, y + height, width, y + height, QPen(self._rule()))
             for bar in self.data.rows.get(key, []):
-                self._leg(bar, y)
+                self._leg(bar, y + bar.lane * ROW_H)  # overlapping flights: lanes apart
             for mark in self.data.marks.get(key, []):
                 item = PhotoMarkItem(mark, self.x_of(mark.when), y + ROW_H / 2, self)
                 scene.addItem(item)
                 self.mark_items[mark.photo_id] = item
-        scene.setSceneRect(0, 0, width + 20, 24 + len(keys) * ROW_H + 10)
+            y += height
+        scene.setSceneRect(0, 0, width + 20, bottom + 10)
 
     def _ink(self) -> QBrush:
         """Text colour from the palette: readable on the dark and the light theme."""
@@ -219,10 +146,9 @@ class TimelineView(QGraphicsView):
     def _rule(self) -> QColor:
         return self.palette().mid().color()
 
-    def _axis(self, width: float, rows: int) -> None:
+    def _axis(self, width: float, bottom: float) -> None:
         assert self.origin is not None
         day = self.origin.replace(hour=0, minute=0, second=0, microsecond=0) + timedelta(days=1)
-        bottom = 24 + rows * ROW_H
         while self.x_of(day) < width:
             x = self.x_of(day)
             self.scene().addLine(x, 16, x, bottom, QPen(self._rule(), 1, Qt.PenStyle.DotLine))
@@ -251,6 +177,19 @@ class TimelineView(QGraphicsView):
         caption.setZValue(6)
         self.scene().addItem(caption)
         self.leg_items[bar.flight_id] = item
+        for end, what in ((bar.departure, self.tr("take-off")), (bar.arrival, self.tr("landing"))):
+            if end is None or end.earliest is None or end.latest is None \
+                    or end.earliest == end.latest:
+                continue
+            # The interval the evidence bounds this end to: drawn faded around the estimate.
+            left, right = self.x_of(end.earliest), self.x_of(end.latest)
+            span = QGraphicsRectItem(QRectF(left, y + 10, max(2.0, right - left), ROW_H - 20))
+            span.setBrush(QBrush(QColor(47, 109, 181, 60)))
+            span.setPen(QPen(QColor("#1b3f6b"), 0.6, Qt.PenStyle.DashLine))
+            span.setToolTip(self.tr("{0} between {1} and {2}").format(
+                what, iso_z(end.earliest), iso_z(end.latest)))
+            span.setZValue(4)
+            self.scene().addItem(span)
         for a, b in bar.gaps:
             gap = QGraphicsRectItem(QRectF(self.x_of(a), y + 4, max(2.0, self.x_of(b)
                                                                     - self.x_of(a)), ROW_H - 8))

@@ -1,5 +1,7 @@
-"""The photo browser's database side: which photos match a filter, in which order, and the
-few fields each row shows. Qt-free, so it is tested and benchmarked without a display.
+"""The list of photos the browser shows: which photos match a filter, in which order, and the
+few fields each row shows. Qt-free, so it is tested and benchmarked without a display; the
+GUI calls the case-level functions (`photo_ids`, `photo_rows`, `photo_filters`,
+`photo_count`) and never runs a query itself.
 
 The browser keeps only the ordered list of ids (an int each: 10 000 photos are ~80 kB) and
 asks for row data a page at a time, as the view scrolls. Filters run in SQL because they
@@ -11,11 +13,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Table, and_, case, false, func, or_, select
 from sqlalchemy.orm import Session
 
 from annotator.core.models import Base, Box, Photo
+
+if TYPE_CHECKING:
+    from annotator.core.case import Case
 
 SORT_CAPTURE = "capture"
 SORT_IMPORT = "import"
@@ -128,7 +134,8 @@ def rows_for(session: Session, ids: list[int]) -> dict[int, PhotoRow]:
         .where(and_(Box.photo_id.in_(ids), Box.registration.is_not(None)))
         .distinct().order_by(Box.photo_id, Box.registration)
     ):
-        regs.setdefault(photo_id, []).append(reg)
+        if reg:
+            regs.setdefault(photo_id, []).append(reg)
     return {
         pid: PhotoRow(pid, sha, name, local, verdict, bool(thumb), tuple(regs.get(pid, ())))
         for pid, sha, name, local, verdict, thumb in photos
@@ -142,7 +149,35 @@ def filter_choices(session: Session) -> tuple[list[str], list[str]]:
     labels = set(session.execute(select(Box.label).distinct()).scalars())
     for record_labels in session.execute(select(CaseRecord.labels)).scalars():
         labels.update(str(label) for label in (record_labels or []))
-    verdicts = [v for v in session.execute(
+    verdicts = [str(v) for v in session.execute(
         select(Photo.date_verdict).distinct().where(Photo.date_verdict.is_not(None))
         .order_by(Photo.date_verdict)).scalars()]
     return sorted(labels), verdicts
+
+
+# -- what the GUI calls: one read transaction each ---------------------------------------
+
+def photo_ids(case: Case, flt: PhotoFilter) -> tuple[list[int], int]:
+    """The ids of the photos passing `flt`, in its order, and how many the case holds."""
+    with case.reading() as session:
+        return matching_ids(session, flt), photo_count_in(session)
+
+
+def photo_rows(case: Case, ids: list[int]) -> dict[int, PhotoRow]:
+    with case.reading() as session:
+        return rows_for(session, ids)
+
+
+def photo_filters(case: Case) -> tuple[list[str], list[str]]:
+    """The labels and verdicts present in the case (the filter bar's choices)."""
+    with case.reading() as session:
+        return filter_choices(session)
+
+
+def photo_count_in(session: Session) -> int:
+    return session.execute(select(func.count(Photo.id))).scalar_one()
+
+
+def photo_count(case: Case) -> int:
+    with case.reading() as session:
+        return photo_count_in(session)
