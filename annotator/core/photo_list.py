@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Table, and_, case, false, func, or_, select
 from sqlalchemy.orm import Session
 
-from annotator.core.models import Base, Box, Photo
+from annotator.core.models import Base, Box, CaseRecord, Photo
 
 if TYPE_CHECKING:
     from annotator.core.case import Case
@@ -144,8 +144,6 @@ def rows_for(session: Session, ids: list[int]) -> dict[int, PhotoRow]:
 
 def filter_choices(session: Session) -> tuple[list[str], list[str]]:
     """The labels used on boxes (plus the case's label list) and the verdicts present."""
-    from annotator.core.models import CaseRecord
-
     labels = set(session.execute(select(Box.label).distinct()).scalars())
     for record_labels in session.execute(select(CaseRecord.labels)).scalars():
         labels.update(str(label) for label in (record_labels or []))

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from annotator.core.errors import NotFound
+from annotator.core.errors import InputRejected, NotFound
 from annotator.core.models import Box, Photo, PhotoSource
 
 if TYPE_CHECKING:
@@ -50,8 +50,6 @@ def find_photo(session: Session, reference: str) -> Photo:
 def locked_photo(session: Session, photo_id: int) -> Photo:
     """The photo, its row locked for this transaction (PostgreSQL `FOR UPDATE`), so writers
     of one photo's records (claim, source) queue instead of racing; InputRejected if absent."""
-    from annotator.core.errors import InputRejected
-
     photo = session.get(Photo, photo_id, with_for_update=True)
     if photo is None:
         raise InputRejected(f"photo {photo_id} is not in this case",

@@ -21,6 +21,8 @@ from annotator.core.dating.stale import mark_dating_stale
 from annotator.core.errors import EditConflict, InputRejected
 from annotator.core.models import PhotoClaim
 from annotator.core.photos import locked_photo
+from annotator.core.reference.airports import require_airport
+from annotator.core.reference.timezones import zone_at
 from annotator.core.timeutil import utc_now
 
 if TYPE_CHECKING:
@@ -97,10 +99,8 @@ def resolve_place(text: str | None) -> Place | None:
             raise InputRejected(f"{raw!r} is outside the globe: latitude −90…90, "
                                 "longitude −180…180.",
                                 code="CLAIM_POSITION_OFF_GLOBE", raw=f"{raw!r}")
-        from annotator.core.reference.timezones import zone_at
 
         return Place(f"{lat:.5f},{lon:.5f}", lat, lon, zone_at(lat, lon))
-    from annotator.core.reference.airports import require_airport
 
     airport = require_airport(raw)
     return Place(airport.icao, airport.lat, airport.lon, airport.tz)

@@ -26,10 +26,13 @@ from annotator.core.dating.check import (
     check_capture_date,
     parse_local,
 )
-from annotator.core.dating.claims import claim_row, get_claim, stored_place
+from annotator.core.dating.claims import claim_row, get_claim, record_of, stored_place
 from annotator.core.flights.times import flight_times
+from annotator.core.images.thumbnail_check import ThumbnailComparison
 from annotator.core.metadata.model import GpsFix, PhotoMetadata
 from annotator.core.models import Box, DateCheck, Photo
+from annotator.core.models.flights import Flight, PhotoFlightLink
+from annotator.core.reference.airports import find_airport
 from annotator.core.reference.timezones import offset_at_local
 from annotator.core.timeutil import iso_z, parse_iso_utc, utc_now
 
@@ -63,7 +66,6 @@ def meta_from_photo(photo: Photo) -> PhotoMetadata:
 def _airport_place(code: str | None) -> Place | None:
     if not code:
         return None
-    from annotator.core.reference.airports import find_airport
 
     airport = find_airport(code)
     if airport is None:
@@ -75,8 +77,6 @@ def _flight_inputs(session: Session, photo: Photo, meta: PhotoMetadata
                    ) -> tuple[tuple[FlightFact, ...], Place | None,
                               tuple[tuple[str, str, Place], ...]]:
     """Flights of the aircraft tagged on the photo or linked to it, and the linked airport."""
-    from annotator.core.models.flights import Flight, PhotoFlightLink
-
     links = list(session.execute(
         select(PhotoFlightLink, Flight).join(Flight, Flight.id == PhotoFlightLink.flight_id)
         .where(PhotoFlightLink.photo_id == photo.id)).all())
@@ -140,8 +140,6 @@ def dating_input(case: Case, session: Session, photo: Photo) -> DatingInput:
     row = claim_row(session, photo.id)
     claim = None
     if row is not None:
-        from annotator.core.dating.claims import record_of
-
         claim = record_of(photo.id, row).to_claim(stored_place(row))
     acquisition = get_acquisition(session, photo.id)
     flights, linked, ground = _flight_inputs(session, photo, meta)
@@ -149,8 +147,6 @@ def dating_input(case: Case, session: Session, photo: Photo) -> DatingInput:
     stored = (photo.meta or {})
     known = "thumbnail_check" in stored  # compared once at import: originals never change
     if known:
-        from annotator.core.images.thumbnail_check import ThumbnailComparison
-
         data = stored["thumbnail_check"]
         thumbnail = ThumbnailComparison.from_json(data) if data else None
     return DatingInput(meta=meta, reference_utc=photo.imported_utc, reference_is_import=True,

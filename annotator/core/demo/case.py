@@ -16,9 +16,13 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
+from annotator.core.boxes import BoxValues, create_box
 from annotator.core.case.folder import Case
 from annotator.core.case.settings import data_dir
+from annotator.core.demo.photos import DEMO_PHOTOS, REGISTRATION, write_demo_photos
 from annotator.core.errors import CaseUnavailable
+from annotator.core.ingest.importer import import_paths
+from annotator.core.models import Photo
 
 DEMO_FOLDER = "demo-case"
 DEMO_PHOTOS_FOLDER = "demo-photos"
@@ -42,9 +46,6 @@ def build_demo_case(folder: Path | None = None) -> Path:
     target = Path(folder) if folder is not None else default_demo_folder()
     if (target / "case.json").is_file():
         return target
-    from annotator.core.demo.photos import write_demo_photos
-    from annotator.core.ingest.importer import import_paths
-
     photos_dir = target.parent / DEMO_PHOTOS_FOLDER
     paths = write_demo_photos(photos_dir)
     building = target.with_name(target.name + ".building")
@@ -74,7 +75,6 @@ def build_demo_case(folder: Path | None = None) -> Path:
 def _photos_by_name(case: Case) -> dict[str, int]:
     from sqlalchemy import select
 
-    from annotator.core.models import Photo
 
     with case.reading() as session:
         rows = session.execute(select(Photo.original_name, Photo.id)).all()
@@ -92,9 +92,6 @@ def add_demo_boxes(case: Case, photo_ids: dict[str, int]) -> None:
     The rotated phone photo is among them: its box is in displayed pixels, on the aircraft.
     The rest are left for the user to try drawing on.
     """
-    from annotator.core.boxes import BoxValues, create_box
-    from annotator.core.demo.photos import DEMO_PHOTOS, REGISTRATION
-
     boxed = {"bamako-01.jpg", "bamako-02.jpg", "phone-rotated.jpg", "niamey.jpg"}
     for demo in DEMO_PHOTOS:
         if demo.name not in boxed or demo.name not in photo_ids:

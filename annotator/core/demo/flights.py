@@ -10,6 +10,9 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
+from annotator.core.flights.links import link_photo
+from annotator.core.flights.records import FlightDraft, add_flights
+
 if TYPE_CHECKING:
     from annotator.core.case.folder import Case
 
@@ -28,9 +31,6 @@ LEGS = (
 
 def demo_flights(case: Case, photo_ids: dict[str, int] | None = None) -> list[int]:
     """Add the demo flights (and link the first Bamako photo to its departure); return ids."""
-    from annotator.core.flights.links import link_photo
-    from annotator.core.flights.records import FlightDraft, add_flights
-
     drafts = [FlightDraft(registration="5U-MBH", icao24="062a1b", callsign="5UMBH",
                           origin=origin, destination=dest, departure_utc=dep, arrival_utc=arr,
                           source_kind="manual", source_ref="demo", notes=NOTE,

@@ -24,6 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from annotator.core.reference.airports import nearest_airport
 from annotator.core.timeutil import iso_z
 
 COVERAGE_GAP_S = 180.0  # no report for 3 minutes: a stretch without reception
@@ -108,8 +109,6 @@ def _vertical(points: list[TrackPoint], i: int, direction: int) -> float | None:
 
 
 def _airport_near(run: list[TrackPoint]) -> str | None:
-    from annotator.core.reference.airports import nearest_airport
-
     for point in run:
         if point.lat is not None and point.lon is not None:
             near = nearest_airport(point.lat, point.lon, AIRPORT_KM)

@@ -21,6 +21,7 @@ from annotator.core.dating import mark_dating_stale
 from annotator.core.errors import EditConflict, InputRejected, NotFound
 from annotator.core.flights.times import flight_times, overlaps_by_flight
 from annotator.core.models import Aircraft, AircraftRegistration, Box, Flight, PhotoFlightLink
+from annotator.core.reference.airports import find_airport
 from annotator.core.reference.registration import check_icao24, normalize_registration, parse_icao24
 from annotator.core.timeutil import iso_z, utc_now
 
@@ -79,7 +80,6 @@ def _airport_code(value: str | None, what: str, where: str) -> str | None:
     text = _blank(value)
     if text is None:
         return None
-    from annotator.core.reference.airports import find_airport
 
     airport = find_airport(text)
     if airport is None:

@@ -37,7 +37,9 @@ from typing import cast
 from PIL import Image, UnidentifiedImageError
 
 from annotator.core.errors import InputRejected
+from annotator.core.images.container_header import is_raw_name, sniff_file
 from annotator.core.images.orientation import displayed_size, normalize, upright
+from annotator.core.images.raw_preview import find_preview
 
 DEFAULT_MAX_PIXELS = 250_000_000
 
@@ -142,8 +144,6 @@ def _check_readable(path: Path) -> None:
 
 def _unidentified_reason(path: Path) -> Reason:
     """Pillow identified nothing: say whether the bytes at least look like an image."""
-    from annotator.core.images.container_header import sniff_file
-
     kind = sniff_file(path)
     if kind is None:
         return ("not an image file", "IMAGE_NOT_IMAGE", {})
@@ -173,7 +173,6 @@ def _open_raw_preview(path: Path, limit: int) -> Image.Image | None:
     IFD0 Orientation and XMP; None when there is none (then Pillow tries the file)."""
     import io
 
-    from annotator.core.images.raw_preview import find_preview
 
     preview = find_preview(path)
     if preview is None:
@@ -212,7 +211,6 @@ def open_image(path: Path | str, *, max_pixels: int | None = None) -> Image.Imag
     limit = _max_pixels if max_pixels is None else int(max_pixels)
     _check_readable(path)
     register_heif()
-    from annotator.core.images.container_header import is_raw_name
 
     if is_raw_name(path):
         preview = _open_raw_preview(path, limit)
@@ -334,8 +332,6 @@ def _load(path: Path, im: Image.Image) -> None:
 
 
 def _undecodable_reason(path: Path) -> Reason:
-    from annotator.core.images.container_header import is_raw_name
-
     if is_raw_name(path):
         return _raw_unsupported(path.suffix[1:].upper())
     return _CORRUPT

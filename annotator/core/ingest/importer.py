@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from annotator.core.case.folder import Case
+from annotator.core.case.settings import load_settings
 from annotator.core.errors import UsageError
 from annotator.core.images import decode
 from annotator.core.ingest.files import path_text, select_files
@@ -56,8 +57,6 @@ __all__ = [
 
 def configured_max_pixels() -> int:
     """The decompression-bomb limit from Settings (`max_pixels`), else 250 megapixels."""
-    from annotator.core.case.settings import load_settings
-
     try:
         value = int(load_settings().get("max_pixels") or 0)
     except (TypeError, ValueError):

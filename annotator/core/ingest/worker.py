@@ -23,6 +23,7 @@ from annotator.core.errors import InputRejected
 from annotator.core.hashing import FileDigest, digest_file
 from annotator.core.images import decode
 from annotator.core.images.orientation import displayed_size
+from annotator.core.images.thumbnail_check import compare_thumbnail
 from annotator.core.ingest.report import Reason
 from annotator.core.metadata import PhotoMetadata, read_metadata
 
@@ -136,7 +137,6 @@ def _analyse(path: Path, max_pixels: int, known: frozenset[str] | set[str]) -> F
         # The metadata reader could not size the picture but the decoder could: ask it.
         w, h, fmt = decode.header_size(path, max_pixels=max_pixels)
         meta = _with_size(meta, w, h, fmt)
-    from annotator.core.images.thumbnail_check import compare_thumbnail
 
     comparison = compare_thumbnail(path)
     return FileAnalysis(str(path), digest=digest, mtime_utc=mtime, mtime_ns=st.st_mtime_ns,

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from annotator.core.errors import InputRejected
-from annotator.core.images.container_header import header_claimed_size
+from annotator.core.images.container_header import header_claimed_size, scan_xmp
 from annotator.core.images.decode import Geometry, format_of, geometry, open_image
 from annotator.core.images.orientation import displayed_size
 from annotator.core.metadata.exif_raw import RawExif, read_exifread, read_pillow
@@ -28,8 +28,10 @@ from annotator.core.metadata.exif_values import (
     parse_local_datetime,
     parse_offset,
 )
+from annotator.core.metadata.iptc import parse_iptc
 from annotator.core.metadata.maker_notes import clean_serial, maker_note_serial, standard_serial
 from annotator.core.metadata.model import GpsFix, PhotoMetadata
+from annotator.core.metadata.xmp import parse_xmp
 
 WARNING_TAG = "Annotator Warning"
 
@@ -86,17 +88,11 @@ class MetadataReader:
 
         xmp = None
         if xmp_packet is None and self.error:
-            from annotator.core.images.container_header import scan_xmp
-
             xmp_packet = scan_xmp(self.path)  # the decoder refused the file; XMP may remain
         if xmp_packet:
-            from annotator.core.metadata.xmp import parse_xmp
-
             xmp = parse_xmp(xmp_packet, self.warnings)
         iptc = None
         if iptc_raw:
-            from annotator.core.metadata.iptc import parse_iptc
-
             iptc = parse_iptc(iptc_raw)
 
         # NUL cannot be stored in PostgreSQL JSON text; padding NULs carry no information.

@@ -15,7 +15,13 @@ from sqlalchemy import inspect, select
 from sqlalchemy.orm import Session
 
 from annotator.core.boxes import BoxInfo, list_boxes
+from annotator.core.dating.acquisition import get_acquisition
+from annotator.core.dating.claims import claim_row, record_of
+from annotator.core.dating.photo_dating import stored_date
+from annotator.core.flights.links import links_for_photo
+from annotator.core.flights.records import flight_json
 from annotator.core.models import CaseRecord, Photo
+from annotator.core.models.flights import Aircraft, AircraftRegistration
 from annotator.core.timeutil import iso_z
 
 
@@ -82,14 +88,10 @@ def read_case(session: Session) -> CaseInfo:
 
 def _dating(session: Session, photo_id: int) -> dict[str, Any] | None:
     """The stored capture-date check (`check-date --json` keys plus `checked_utc`)."""
-    from annotator.core.dating.photo_dating import stored_date
-
     return stored_date(session, photo_id)
 
 
 def _claim(session: Session, photo_id: int) -> dict[str, Any] | None:
-    from annotator.core.dating.claims import claim_row, record_of
-
     row = claim_row(session, photo_id)
     if row is None:
         return None
@@ -99,15 +101,11 @@ def _claim(session: Session, photo_id: int) -> dict[str, Any] | None:
 
 
 def _acquisition(session: Session, photo_id: int) -> dict[str, Any] | None:
-    from annotator.core.dating.acquisition import get_acquisition
-
     record = get_acquisition(session, photo_id)
     return None if record.is_empty else record.to_json()
 
 
 def _aircraft_json(session: Session, aircraft: Any) -> dict[str, Any] | None:
-    from annotator.core.models.flights import AircraftRegistration
-
     if aircraft is None:
         return None
     data = row_json(aircraft)
@@ -122,10 +120,6 @@ def _flights(session: Session, photo_id: int) -> tuple[dict[str, Any], ...]:
     """Each link with the flight as `flights list --json` gives it, plus the full record:
     raw track points, coverage gaps, who recorded it, and the aircraft with its
     registrations over time."""
-    from annotator.core.flights.links import links_for_photo
-    from annotator.core.flights.records import flight_json
-    from annotator.core.models.flights import Aircraft
-
     out = []
     for item in links_for_photo(session, photo_id):
         flight = item.flight

@@ -40,8 +40,9 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import func, select
 
 from annotator.core.errors import AnnotatorError, InputRejected
+from annotator.core.ingest.pool import process_context
 from annotator.core.models import AuditEvent, Box, Photo
-from annotator.core.packet import custody, datasets, manifest, render
+from annotator.core.packet import custody, datasets, manifest, render, report
 from annotator.core.packet.collect import CaseInfo, PhotoRecord, read_case, read_photos
 from annotator.core.packet.naming import PhotoFacts, PhotoPaths, assign_paths
 from annotator.core.packet.pictures import render_job
@@ -330,19 +331,16 @@ class _Export:
         """Step 5: the zip written while report.pdf is built. For a packet of some size the
         report (pure Python, seconds for hundreds of photos) gets a process of its own: on a
         thread it would hold the GIL the zip writer needs between its reads and writes."""
-        from annotator.core.packet.report import write_report
-
         args = (self.staging / "report.pdf", man, lines, dict(self.report_pictures))
         if len(self.photos) < REPORT_PROCESS_MIN_PHOTOS:
             self.write_files(files, expected)
-            write_report(*args)
+            report.write_report(*args)
             return
-        from annotator.core.ingest.pool import process_context
 
         with ProcessPoolExecutor(max_workers=1, mp_context=process_context()) as helper:
-            report = helper.submit(write_report, *args)
+            building = helper.submit(report.write_report, *args)
             self.write_files(files, expected)
-            report.result()
+            building.result()
 
     def add_custody_and_report(self, custody_jsonl: bytes) -> None:
         """Step 6: the two files made after the export event."""

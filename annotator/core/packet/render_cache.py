@@ -31,6 +31,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from annotator.core.case.settings import config_dir
 from annotator.core.errors import InputRejected
 from annotator.core.hashing import sha256_of_stream
 from annotator.core.packet import render
@@ -157,8 +158,6 @@ def render_fresh(job: render.RenderJob, folder: Path) -> RenderedPictures:
 def _user_secret() -> bytes | None:
     """The HMAC key for cache indexes: 32 random bytes in the user's config folder, made on
     first use (mode 600). None when that folder cannot be written (no cache then)."""
-    from annotator.core.case.settings import config_dir
-
     path = config_dir() / KEY_FILE
     try:
         text = path.read_text(encoding="ascii").strip()

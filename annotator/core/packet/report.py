@@ -46,6 +46,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from annotator.core.packet.custody import verify_lines
 from annotator.core.packet.fonts import font_files
 from annotator.core.packet.render import DrawnBox, crop_rect
 
@@ -772,8 +773,6 @@ def write_report(out: Path, manifest: dict[str, Any], custody: Sequence[dict[str
                  pictures: Pictures) -> None:
     """Render report.pdf to `out`; `pictures` maps each picture's packet path to the file
     to show for it (the export passes its smaller report copies)."""
-    from annotator.core.packet.custody import verify_lines
-
     _register_fonts()
     # Binary streams: ASCII85 (the default) is pure Python here and was 80 % of an export.
     rl_config.useA85 = 0

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 
 from annotator.core.flights.legs import TrackPoint, derive_legs
 from annotator.core.flights.records import FlightDraft
+from annotator.core.reference.airports import distance_km
 from annotator.core.reference.registration import normalize_registration
 
 FT_PER_M = 3.280839895
@@ -34,8 +35,6 @@ def registration_from_callsign(callsign: str | None) -> str | None:
 
 def fill_speeds(points: list[TrackPoint]) -> list[TrackPoint]:
     """Ground speed from successive positions where the source gives none (KML)."""
-    from annotator.core.reference.airports import distance_km
-
     out: list[TrackPoint] = []
     for i, p in enumerate(points):
         if p.gs_kt is not None or p.lat is None or p.lon is None:
