@@ -10,7 +10,7 @@ import argparse
 import sys
 from typing import Any
 
-from annotator.cli.common import add_case, open_case, print_json
+from annotator.cli.common import PHOTO_HELP, add_case, open_case, print_json
 
 # (option, BoxValues field, help)
 _FIELD_OPTIONS = (
@@ -27,14 +27,14 @@ _FIELD_OPTIONS = (
 def register(sub: argparse._SubParsersAction) -> None:  # noqa: SLF001
     p = sub.add_parser("annotate", help="draw a box on a photo; prints the new box's id")
     add_case(p)
-    p.add_argument("photo", metavar="PHOTO", help="SHA-256, a unique prefix, or a unique file name")
+    p.add_argument("photo", metavar="PHOTO", help=PHOTO_HELP)
     p.add_argument("--box", metavar="X,Y,W,H", required=True, help="displayed-pixel rectangle")
     _add_fields(p)
     p.set_defaults(handler=_annotate)
 
     p = sub.add_parser("boxes", help="list a photo's boxes")
     add_case(p)
-    p.add_argument("photo", metavar="PHOTO", help="SHA-256, a unique prefix, or a unique file name")
+    p.add_argument("photo", metavar="PHOTO", help=PHOTO_HELP)
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=_boxes)
 

@@ -9,13 +9,14 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from annotator.cli.common import add_case, add_examiner, open_case, print_json
+from annotator.cli.common import PHOTO_HELP, add_case, add_examiner, open_case, print_json
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # noqa: SLF001
     p = sub.add_parser("check-date", help="verify when a photo was taken (verdict, findings)")
     p.add_argument("target", metavar="FILE_OR_PHOTO",
-                   help="a file path; with --case, a photo (SHA-256, prefix or file name)")
+                   help="a file path; with --case, a photo: its id as `annotator photos` "
+                   "prints it, a SHA-256 prefix of at least 8 characters, or its file name")
     p.add_argument("--case", type=Path, help="the case folder holding the photo; the claim "
                    "given is then saved on the photo (audited)")
     p.add_argument("--claimed", metavar="DATE[THH:MM]",
@@ -29,7 +30,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # noqa: SLF001
 
     p = sub.add_parser("source", help="show or set where a photo was found (acquisition)")
     add_case(p)
-    p.add_argument("photo", metavar="PHOTO", help="SHA-256, unique prefix or file name")
+    p.add_argument("photo", metavar="PHOTO", help=PHOTO_HELP)
     p.add_argument("--url", help="where the photo was found")
     p.add_argument("--platform", help="e.g. X, Telegram, Facebook")
     p.add_argument("--account", help="the posting account")

@@ -83,7 +83,7 @@ class ExportResult:
     path: Path
     photos: int
     boxes: int
-    files: int
+    files: int  # files listed in SHA256SUMS (every file but SHA256SUMS and its signature)
     sha256sums_sha256: str
     evidence_sha256: str
     signed: bool
@@ -353,12 +353,13 @@ class _Export:
     def seal(self, man: dict[str, Any], evidence: str) -> ExportResult:
         """Step 5b: SHA256SUMS over every file, and its signature."""
         sums = checksums_text(self.packet.hashes)
+        listed = len(self.packet.hashes)  # the files SHA256SUMS lists: what `verify` checks
         self.packet.write_bytes("SHA256SUMS", sums)
         if self.key is not None:
             self.packet.write_bytes("SHA256SUMS.sig", sign(self.key, sums))
         return ExportResult(
             path=self.packet.path, photos=len(self.photos), boxes=man["counts"]["boxes"],
-            files=len(self.packet.hashes), sha256sums_sha256=hashlib.sha256(sums).hexdigest(),
+            files=listed, sha256sums_sha256=hashlib.sha256(sums).hexdigest(),
             evidence_sha256=evidence, signed=self.key is not None,
             public_key_sha256=self.signing.fingerprint if self.signing else None,
             pictures_reused=self.pictures_reused,
