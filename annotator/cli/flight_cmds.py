@@ -111,15 +111,12 @@ def register(sub: argparse._SubParsersAction) -> None:  # noqa: SLF001
 
 
 def _time(value: str | None, name: str) -> Any:
-    from annotator.core.errors import UsageError
-    from annotator.core.timeutil import parse_iso_utc
+    """An option's time: ISO 8601 with Z or an offset; a time with no zone is refused."""
+    from annotator.core.timeutil import parse_given_utc
 
     if value is None or value == "":
         return None
-    try:
-        return parse_iso_utc(value)
-    except ValueError as exc:
-        raise UsageError(f"--{name} {value!r} is not an ISO 8601 time.") from exc
+    return parse_given_utc(value, f"--{name} time")
 
 
 def _changes(args: argparse.Namespace) -> dict[str, Any]:

@@ -55,11 +55,12 @@ def find_photo(session: Session, reference: str) -> Photo:
     if len(candidates) > 1:
         shown = ", ".join(f"id {p.id} {p.original_name} ({p.sha256[:12]})"
                           for p in candidates[:6])
-        more = f" and {len(candidates) - 6} more" if len(candidates) > 6 else ""
-        raise NotFound(f"{ref!r} names {len(candidates)} photos: {shown}{more}; give its id "
+        if len(candidates) > 6:
+            shown += f" and {len(candidates) - 6} more"
+        raise NotFound(f"{ref!r} names {len(candidates)} photos: {shown}; give its id "
                        "or more of the SHA-256",
                        code="PHOTO_REF_AMBIGUOUS", ref=f"{ref!r}", n_candidates=len(candidates),
-                       shown=shown + more)
+                       shown=shown)
     return candidates[0]
 
 
