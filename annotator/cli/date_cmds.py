@@ -102,11 +102,18 @@ def _check_date(args: argparse.Namespace) -> int:
             if any(v is not None for v in (args.claimed, args.place, args.source, args.grade)):
                 set_claim(case, photo_id, claimed=args.claimed, place=args.place,
                           source_text=args.source, grade=args.grade)
-            with case.writing() as session:
-                from annotator.core.models import Photo
+            from annotator.core.models import Photo
 
-                result = refresh_photo_date(case, session, session.get(Photo, photo_id))
-                claim_json = get_claim(session, photo_id).to_json()
+            if case.read_only:  # the check runs; its result cannot be kept on the photo
+                from annotator.core.photo_dating import check_photo
+
+                with case.reading() as session:
+                    result = check_photo(case, session, session.get(Photo, photo_id))
+                    claim_json = get_claim(session, photo_id).to_json()
+            else:
+                with case.writing() as session:
+                    result = refresh_photo_date(case, session, session.get(Photo, photo_id))
+                    claim_json = get_claim(session, photo_id).to_json()
             data, header = result.to_json(), f"{name} ({photo.sha256[:12]})"
             data["claim"] = claim_json
     if args.json:

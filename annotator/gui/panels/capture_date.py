@@ -54,6 +54,16 @@ def load_capture_date(case: Any, photo_id: int, recompute: bool) -> dict[str, An
     changed = False
     with case.reading() as s:
         date = None if recompute else stored_date(s, photo_id)
+        if date is None and getattr(case, "read_only", False):
+            # A read-only case: the check runs and is shown, but cannot be stored.
+            from annotator.core.photo_dating import check_photo
+
+            photo = s.get(Photo, photo_id)
+            if photo is None:
+                return {"photo_id": photo_id, "missing": True}
+            return {"photo_id": photo_id, "missing": False, "changed": False,
+                    "date": check_photo(case, s, photo).to_json(),
+                    "claim": get_claim(s, photo_id), "acquisition": get_acquisition(s, photo_id)}
     if date is None:
         with case.writing() as s:
             photo = s.get(Photo, photo_id)
