@@ -22,8 +22,8 @@ from annotator.cli import main
 from annotator.core import case as case_module
 from annotator.core.case import Case
 from annotator.core.errors import CaseReadOnly, CaseUnavailable
-from annotator.core.flights.records import FlightDraft, add_flight
 from annotator.core.flights.links import link_photo
+from annotator.core.flights.records import FlightDraft, add_flight
 from tests.packet_fixtures import make_case_with_photos
 
 
