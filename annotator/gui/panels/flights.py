@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.gui.flight_commands import LinkCommand, UnlinkCommand
+from annotator.gui.read_only import widgets_off
 
 RELATION_TEXT = {
     "before_departure": QT_TRANSLATE_NOOP("FlightsPanel", "before departure"),
@@ -162,6 +163,7 @@ class FlightsPanel(QWidget):
             button.setToolTip(self.tr("Link this photo to flight {0} ({1})").format(
                 flight["id"], relation_text(suggestion["relation"])))
             button.clicked.connect(lambda _c=False, s=suggestion: self.link(s))
+            widgets_off([button], self.session)  # a read-only case: off, saying why
             self.suggested.setItemWidget(item, 3, button)
             self.link_buttons.append(button)
         if self.suggestions:
