@@ -10,7 +10,7 @@ import argparse
 import sys
 from typing import Any
 
-from annotator.cli.common import add_case, open_case, print_json
+from annotator.cli.common import PHOTO_HELP, add_case, open_case, print_json
 
 # (option, BoxValues field, help)
 _FIELD_OPTIONS = (
@@ -27,14 +27,14 @@ _FIELD_OPTIONS = (
 def register(sub: argparse._SubParsersAction) -> None:  # noqa: SLF001
     p = sub.add_parser("annotate", help="draw a box on a photo; prints the new box's id")
     add_case(p)
-    p.add_argument("photo", metavar="PHOTO", help="SHA-256, a unique prefix, or a unique file name")
+    p.add_argument("photo", metavar="PHOTO", help=PHOTO_HELP)
     p.add_argument("--box", metavar="X,Y,W,H", required=True, help="displayed-pixel rectangle")
     _add_fields(p)
     p.set_defaults(handler=_annotate)
 
     p = sub.add_parser("boxes", help="list a photo's boxes")
     add_case(p)
-    p.add_argument("photo", metavar="PHOTO", help="SHA-256, a unique prefix, or a unique file name")
+    p.add_argument("photo", metavar="PHOTO", help=PHOTO_HELP)
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=_boxes)
 
@@ -92,6 +92,14 @@ def _warn_flagged(info: Any) -> None:
         sys.stderr.write(f"annotator: registration flagged: {info.registration_problem}\n")
 
 
+def _note_clipped(clipped: dict[str, Any] | None) -> None:
+    """A box partly outside the photo is kept clipped to it: say so (the audit event does)."""
+    if clipped:
+        asked, kept = (",".join(f"{v:g}" for v in clipped[k]) for k in ("asked", "kept"))
+        sys.stderr.write(f"annotator: note: the box {asked} reached outside the photo; "
+                         f"saved clipped to {kept}\n")
+
+
 def _annotate(args: argparse.Namespace) -> int:
     from annotator.core import boxes
     from annotator.core.photos import find_photo
@@ -104,6 +112,7 @@ def _annotate(args: argparse.Namespace) -> int:
             photo_id = find_photo(s, args.photo).id
         info = boxes.create_box(case, photo_id, boxes.BoxValues(**fields))
     print(info.id)
+    _note_clipped(info.clipped)
     _warn_flagged(info)
     return 0
 
@@ -139,9 +148,13 @@ def _box_edit(args: argparse.Namespace) -> int:
     if not changes:
         raise InputRejected("nothing to change: give --box or a field such as --registration")
     with open_case(args) as case:
-        boxes.update_box(case, box_id, **changes)
+        before, after = boxes.update_box(case, box_id, **changes)
         with case.reading() as s:
             info = boxes.get_box(s, box_id)
+    if args.box is not None:
+        from dataclasses import replace
+
+        _note_clipped(boxes.clip_note(replace(before, **_parse_rect(args.box)), after))
     _warn_flagged(info)
     return 0
 

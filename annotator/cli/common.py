@@ -12,6 +12,11 @@ if TYPE_CHECKING:
     from annotator.core.case.folder import Case
 
 
+# What a PHOTO argument accepts (annotator.core.photos.find_photo), for `--help` texts.
+PHOTO_HELP = ("the photo: its id as `annotator photos` prints it, a SHA-256 prefix of at "
+              "least 8 characters, or its file name")
+
+
 def add_examiner(parser: argparse.ArgumentParser) -> None:
     """`--examiner NAME`: who is acting (else ANNOTATOR_EXAMINER, settings, login name)."""
     parser.add_argument("--examiner", help="who is acting (default: ANNOTATOR_EXAMINER, "

@@ -9,13 +9,14 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from annotator.cli.common import add_case, add_examiner, open_case, print_json
+from annotator.cli.common import PHOTO_HELP, add_case, add_examiner, open_case, print_json
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # noqa: SLF001
     p = sub.add_parser("check-date", help="verify when a photo was taken (verdict, findings)")
     p.add_argument("target", metavar="FILE_OR_PHOTO",
-                   help="a file path; with --case, a photo (SHA-256, prefix or file name)")
+                   help="a file path; with --case, a photo: its id as `annotator photos` "
+                   "prints it, a SHA-256 prefix of at least 8 characters, or its file name")
     p.add_argument("--case", type=Path, help="the case folder holding the photo; the claim "
                    "given is then saved on the photo (audited)")
     p.add_argument("--claimed", metavar="DATE[THH:MM]",
@@ -29,7 +30,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # noqa: SLF001
 
     p = sub.add_parser("source", help="show or set where a photo was found (acquisition)")
     add_case(p)
-    p.add_argument("photo", metavar="PHOTO", help="SHA-256, unique prefix or file name")
+    p.add_argument("photo", metavar="PHOTO", help=PHOTO_HELP)
     p.add_argument("--url", help="where the photo was found")
     p.add_argument("--platform", help="e.g. X, Telegram, Facebook")
     p.add_argument("--account", help="the posting account")
@@ -101,11 +102,18 @@ def _check_date(args: argparse.Namespace) -> int:
             if any(v is not None for v in (args.claimed, args.place, args.source, args.grade)):
                 set_claim(case, photo_id, claimed=args.claimed, place=args.place,
                           source_text=args.source, grade=args.grade)
-            with case.writing() as session:
-                from annotator.core.models import Photo
+            from annotator.core.models import Photo
 
-                result = refresh_photo_date(case, session, session.get(Photo, photo_id))
-                claim_json = get_claim(session, photo_id).to_json()
+            if case.read_only:  # the check runs; its result cannot be kept on the photo
+                from annotator.core.dating.photo_dating import check_photo
+
+                with case.reading() as session:
+                    result = check_photo(case, session, session.get(Photo, photo_id))
+                    claim_json = get_claim(session, photo_id).to_json()
+            else:
+                with case.writing() as session:
+                    result = refresh_photo_date(case, session, session.get(Photo, photo_id))
+                    claim_json = get_claim(session, photo_id).to_json()
             data, header = result.to_json(), f"{name} ({photo.sha256[:12]})"
             data["claim"] = claim_json
     if args.json:

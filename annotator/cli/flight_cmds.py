@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from annotator.cli.common import add_case, open_case, print_json
+from annotator.cli.common import PHOTO_HELP, add_case, open_case, print_json
 
 FORMATS = ("auto", "csv", "readsb", "fr24", "kml", "opensky", "opensky-states")
 
@@ -90,7 +90,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # noqa: SLF001
 
     p = sub.add_parser("link", help="link a photo to a flight")
     add_case(p)
-    p.add_argument("photo", metavar="PHOTO", help="SHA-256, unique prefix or file name")
+    p.add_argument("photo", metavar="PHOTO", help=PHOTO_HELP)
     p.add_argument("flight", metavar="FLIGHT", type=int)
     p.add_argument("--relation", default="unknown",
                    choices=("before_departure", "after_arrival", "in_flight", "unknown"))
@@ -99,27 +99,24 @@ def register(sub: argparse._SubParsersAction) -> None:  # noqa: SLF001
 
     p = sub.add_parser("unlink", help="remove a photo-flight link")
     add_case(p)
-    p.add_argument("photo", metavar="PHOTO")
+    p.add_argument("photo", metavar="PHOTO", help=PHOTO_HELP)
     p.add_argument("flight", metavar="FLIGHT", type=int)
     p.set_defaults(handler=_unlink)
 
     p = sub.add_parser("suggest", help="rank the flights a photo may document")
     add_case(p)
-    p.add_argument("photo", metavar="PHOTO")
+    p.add_argument("photo", metavar="PHOTO", help=PHOTO_HELP)
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=_suggest)
 
 
 def _time(value: str | None, name: str) -> Any:
-    from annotator.core.errors import UsageError
-    from annotator.core.timeutil import parse_iso_utc
+    """An option's time: ISO 8601 with Z or an offset; a time with no zone is refused."""
+    from annotator.core.timeutil import parse_given_utc
 
     if value is None or value == "":
         return None
-    try:
-        return parse_iso_utc(value)
-    except ValueError as exc:
-        raise UsageError(f"--{name} {value!r} is not an ISO 8601 time.") from exc
+    return parse_given_utc(value, f"--{name} time")
 
 
 def _changes(args: argparse.Namespace) -> dict[str, Any]:

@@ -15,8 +15,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # noqa: SLF001
     add_case(p)
     p.add_argument("--out", metavar="PACKET.zip", type=Path, required=True)
     which = p.add_mutually_exclusive_group()
-    which.add_argument("--photos", metavar="SHA256", nargs="+",
-                       help="only these photos (SHA-256, unique prefix or file name)")
+    which.add_argument("--photos", metavar="PHOTO", nargs="+",
+                       help="only these photos: each its id as `annotator photos` prints it, "
+                       "a SHA-256 prefix of at least 8 characters, or its file name")
     which.add_argument("--tag", metavar="REG",
                        help="only photos with a box tagged with this registration")
     p.add_argument("--sign", metavar="KEYFILE", type=Path,
@@ -75,8 +76,9 @@ def _export(args: argparse.Namespace) -> int:
                     "public_key_sha256": result.public_key_sha256,
                     "pictures_reused": result.pictures_reused})
     else:
-        print(f"wrote {result.path}: {result.photos} photo(s), {result.boxes} box(es), "
-              f"{result.files} files" + (", signed" if result.signed else ""))
+        print(f"wrote {result.path}: {result.photos} photo(s), {result.boxes} box(es); "
+              f"{files_phrase(result.files)}"
+              + (", SHA256SUMS signed" if result.signed else ""))
         print(f"SHA-256 of SHA256SUMS: {result.sha256sums_sha256}")
     return 0
 
@@ -93,11 +95,18 @@ def _verify(args: argparse.Namespace) -> int:
     for note in report.notes:
         print(note)
     if report.ok:
-        print(f"packet intact: {report.files_checked} files match SHA256SUMS; custody log of "
+        print(f"packet intact: {files_phrase(report.files_checked)}, each matching its "
+              f"SHA-256; custody log of "
               f"{report.custody_events} events ({report.custody_redacted} redacted) verifies")
         return 0
     print(f"packet NOT intact: {len(report.problems)} problem(s)")
     return 1
+
+
+def files_phrase(n: int) -> str:
+    """What `export` and `verify` both count: the files SHA256SUMS lists (SHA256SUMS itself
+    and its signature are not among them), so both print the same N for one packet."""
+    return f"{n} file{'s' if n != 1 else ''} in the packet listed in SHA256SUMS"
 
 
 def _keygen(args: argparse.Namespace) -> int:

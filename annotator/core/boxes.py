@@ -70,6 +70,9 @@ class BoxInfo:
     values: BoxValues
     registration_problem: str | None
     version: int
+    # When the rectangle asked for reached outside the photo: what was asked and what was
+    # kept (`clip_note`), so the caller can say so; the audit event records it too.
+    clipped: dict[str, Any] | None = None
 
     def to_json(self) -> dict[str, Any]:
         """The `annotator boxes --json` object (keys are a contract)."""
@@ -100,6 +103,16 @@ def clamp_rect(x: float, y: float, w: float, h: float,
         raise InputRejected(f"the box lies outside the {width}×{height} photo",
                             code="BOX_OUTSIDE_PHOTO", width=width, height=height)
     return (round(left, 2), round(top, 2), round(right - left, 2), round(bottom - top, 2))
+
+
+def clip_note(asked: BoxValues, kept: BoxValues) -> dict[str, Any] | None:
+    """`{"asked": [x, y, w, h], "kept": [x, y, w, h]}` when the rectangle asked for reached
+    outside the photo and only its part inside was kept; None when it was kept whole."""
+    given = [round(float(getattr(asked, n)), 2) for n in ("x", "y", "w", "h")]
+    stored = [kept.x, kept.y, kept.w, kept.h]
+    if given == stored:
+        return None
+    return {"asked": given, "kept": stored}
 
 
 def shift_inside(x: float, y: float, w: float, h: float,
@@ -295,6 +308,9 @@ def insert_box(case: Case, session: Session, photo: PhotoFrame | Photo, values: 
     _sequence_past(session, box_id)
     _ensure_label(case, session, clean.label)
     details: dict[str, Any] = {"after": asdict(clean), "photo_id": photo.id}
+    clipped = clip_note(values, clean)
+    if clipped:
+        details["clipped"] = clipped  # part of the rectangle asked for was outside the photo
     if problem:
         details["registration_problem"] = problem
     if restored:
@@ -303,7 +319,7 @@ def insert_box(case: Case, session: Session, photo: PhotoFrame | Photo, values: 
     case.audit(session, "box.create", "box", box.id, photo_sha256=photo.sha256, details=details)
     if clean.registration:
         _refresh_date(case, session, photo.id)
-    return _info(box, photo.sha256)
+    return replace(_info(box, photo.sha256), clipped=clipped)
 
 
 def create_box(case: Case, photo_id: int, values: BoxValues, box_id: int | None = None) -> BoxInfo:
@@ -338,7 +354,8 @@ def _update(case: Case, s: Session, box_id: int, changes: dict[str, Any],
                            theirs={n: getattr(before, n) for n in changes},
                            expected_version=expected_version, current_version=box.version,
                            photo_id=photo.id, photo_sha256=photo.sha256)
-    clean, problem = _normalize_values(replace(before, **changes), photo)
+    asked = replace(before, **changes)
+    clean, problem = _normalize_values(asked, photo)
     if clean == before and problem == box.registration_problem:
         return before, before
     for name in FIELD_NAMES:
@@ -354,6 +371,8 @@ def _update(case: Case, s: Session, box_id: int, changes: dict[str, Any],
         "after": {n: getattr(clean, n) for n in changed},
         "version": box.version,
     }
+    if {"x", "y", "w", "h"} & changes.keys() and (clipped := clip_note(asked, clean)):
+        details["clipped"] = clipped  # part of the rectangle asked for was outside the photo
     if problem:
         details["registration_problem"] = problem
     if resolution:

@@ -40,6 +40,11 @@ class CaseUnavailable(AnnotatorError):
     exit_code = 2
 
 
+class CaseReadOnly(InputRejected):
+    """A change was asked of a case opened read-only (read-only media): nothing was written
+    (exit 1)."""
+
+
 class UsageError(AnnotatorError):
     """The command line itself is wrong (exit 2)."""
 

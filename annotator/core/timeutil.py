@@ -37,3 +37,27 @@ def parse_iso_utc(text: str) -> datetime:
     result = as_utc(value)
     assert result is not None
     return result
+
+
+def parse_given_utc(text: str, what: str) -> datetime:
+    """A time the user typed (command line, a form): ISO 8601 with `Z` or an offset, as aware
+    UTC. A time without a zone is refused rather than guessed (it could be local time
+    anywhere), as is anything that is not ISO 8601; InputRejected names `what` it was for.
+    A date alone (`2023-10-27`) is taken as that day's 00:00 UTC: it has no clock time."""
+    from annotator.core.errors import InputRejected
+
+    cleaned = text.strip()
+    try:
+        value = datetime.fromisoformat(cleaned[:-1] + "+00:00" if cleaned.endswith(("Z", "z"))
+                                       else cleaned)
+    except ValueError:
+        raise InputRejected(f"the {what} {text!r} is not an ISO 8601 time "
+                            "(e.g. 2023-10-27T10:40Z)",
+                            code="TIME_NOT_ISO", what=what, text=f"{text!r}") from None
+    if value.tzinfo is None and ("T" in cleaned or " " in cleaned):
+        raise InputRejected(f"the {what} {text!r} has no time zone: add Z or an offset "
+                            "(e.g. 2023-10-29T14:00Z or 2023-10-29T14:00+01:00)",
+                            code="TIME_ZONE_MISSING", what=what, text=f"{text!r}")
+    result = as_utc(value)
+    assert result is not None
+    return result

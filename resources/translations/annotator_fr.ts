@@ -572,8 +572,12 @@
         <translation>{compact} ne commence pas par une marque de nationalité OACI connue suivie d&apos;une immatriculation valide ; tapez le tiret après la marque si elle est inhabituelle.</translation>
     </message>
     <message>
-        <source>{text} is not a {what}: give ISO 8601 UTC, e.g. 2023-10-27T15:02Z.</source>
-        <translation>{text} n&apos;est pas une {what} valide : indiquez-la en UTC au format ISO 8601, p. ex. 2023-10-27T15:02Z.</translation>
+        <source>the {what} {text} is not a web address: give an http:// or https:// URL</source>
+        <translation>{what} {text} : ce n&apos;est pas une adresse web ; indiquez une URL http:// ou https://</translation>
+    </message>
+    <message>
+        <source>the {what} {when} is in the future (now is {now})</source>
+        <translation>{what} {when} : ce moment est dans le futur (il est maintenant {now})</translation>
     </message>
     <message>
         <source>unknown acquisition field(s): {fields}</source>
@@ -740,6 +744,22 @@
         <translation>{root} : ce n&apos;est pas un répertoire de dossier (pas de {case_file})</translation>
     </message>
     <message>
+        <source>this case is read-only: its folder {root} cannot be written (read-only disc, share or write-blocked drive); nothing was changed</source>
+        <translation>ce dossier est en lecture seule : son répertoire {root} n&apos;est pas accessible en écriture (disque, partage ou lecteur protégé en écriture) ; rien n&apos;a été modifié</translation>
+    </message>
+    <message>
+        <source>{root}: this case was made by an older annotator (schema {revision}) and is read-only here, so it cannot be upgraded; copy the case folder to a writable disk and open the copy</source>
+        <translation>{root} : ce dossier a été créé par une version plus ancienne d&apos;annotator (schéma {revision}) et il est ici en lecture seule, il ne peut donc pas être mis à jour ; copiez le répertoire du dossier sur un disque accessible en écriture et ouvrez la copie</translation>
+    </message>
+    <message>
+        <source>this case is read-only: it was opened read-only; nothing was changed</source>
+        <translation>ce dossier est en lecture seule : il a été ouvert en lecture seule ; rien n&apos;a été modifié</translation>
+    </message>
+    <message>
+        <source>{root}: the case was not closed cleanly ({wal} holds changes not yet in {db}) and cannot be read where it is; copy the case folder to a writable disk and open the copy</source>
+        <translation>{root} : le dossier n&apos;a pas été fermé proprement ({wal} contient des modifications absentes de {db}) et ne peut pas être lu à cet endroit ; copiez le répertoire du dossier sur un disque accessible en écriture et ouvrez la copie</translation>
+    </message>
+    <message>
         <source>this case was written by a newer version of annotator (schema {revision}); upgrade annotator to open it — nothing was changed</source>
         <translation>ce dossier a été écrit par une version plus récente d&apos;annotator (schéma {revision}) ; mettez annotator à jour pour l&apos;ouvrir — rien n&apos;a été modifié</translation>
     </message>
@@ -870,6 +890,10 @@
     <message>
         <source>unknown format {fmt}; use one of auto, {formats}.</source>
         <translation>format {fmt} inconnu ; utilisez auto ou l&apos;un de ceux-ci : {formats}.</translation>
+    </message>
+    <message>
+        <source>{where}a flight needs an aircraft (registration, ICAO address or callsign) or a time (departure or arrival); it has neither</source>
+        <translation>{where}un vol doit avoir un aéronef (immatriculation, adresse OACI ou indicatif) ou une heure (départ ou arrivée) ; celui-ci n&apos;a ni l&apos;un ni l&apos;autre</translation>
     </message>
     <message>
         <source>no flight {flight_id} in this case</source>
@@ -1140,16 +1164,20 @@
         <translation>la photo {photo_id} n&apos;est pas dans ce dossier</translation>
     </message>
     <message>
-        <source>{ref} names {n_candidates} photos: {shown}; give more of the SHA-256</source>
-        <translation>{ref} désigne {n_candidates} photos : {shown} ; donnez davantage du SHA-256</translation>
+        <source>{ref} names {n_candidates} photos: {shown}; give its id or more of the SHA-256</source>
+        <translation>{ref} désigne {n_candidates} photos : {shown} ; donnez son identifiant ou davantage du SHA-256</translation>
+    </message>
+    <message>
+        <source>no photo in this case matches {ref} (give its id, a SHA-256 prefix of at least {min_chars} characters or its file name)</source>
+        <translation>aucune photo de ce dossier ne correspond à {ref} (donnez son identifiant, un préfixe SHA-256 d&apos;au moins {min_chars} caractères ou son nom de fichier)</translation>
+    </message>
+    <message>
+        <source>no photo in this case matches {ref} (a SHA-256 prefix needs at least {min_chars} characters)</source>
+        <translation>aucune photo de ce dossier ne correspond à {ref} (un préfixe SHA-256 doit compter au moins {min_chars} caractères)</translation>
     </message>
     <message>
         <source>no photo named: the reference is empty</source>
         <translation>aucune photo désignée : la référence est vide</translation>
-    </message>
-    <message>
-        <source>no photo in this case matches {ref}</source>
-        <translation>aucune photo de ce dossier ne correspond à {ref}</translation>
     </message>
     <message>
         <source>{origin} is not an Ed25519 public key</source>
@@ -1224,6 +1252,14 @@
         <translation>la copie de {name} conservée par le dossier ne correspond plus à son SHA-256 enregistré (le stockage a été altéré) ; l&apos;export a été arrêté</translation>
     </message>
     <message>
+        <source>the {what} {text} is not an ISO 8601 time (e.g. 2023-10-27T10:40Z)</source>
+        <translation>{what} {text} : ce n&apos;est pas une heure ISO 8601 (p. ex. 2023-10-27T10:40Z)</translation>
+    </message>
+    <message>
+        <source>the {what} {text} has no time zone: add Z or an offset (e.g. 2023-10-29T14:00Z or 2023-10-29T14:00+01:00)</source>
+        <translation>{what} {text} : aucun fuseau horaire ; ajoutez Z ou un décalage (p. ex. 2023-10-29T14:00Z ou 2023-10-29T14:00+01:00)</translation>
+    </message>
+    <message>
         <source>the worker process died while reading this file (a decoder crash or out of memory)</source>
         <translation>le processus de travail s&apos;est arrêté pendant la lecture de ce fichier (plantage d&apos;un décodeur ou mémoire épuisée)</translation>
     </message>
@@ -1254,6 +1290,26 @@
     <message>
         <source>post time</source>
         <translation>heure de publication</translation>
+    </message>
+    <message>
+        <source>departure time</source>
+        <translation>heure de départ</translation>
+    </message>
+    <message>
+        <source>arrival time</source>
+        <translation>heure d&apos;arrivée</translation>
+    </message>
+    <message>
+        <source>acquisition time</source>
+        <translation>heure d&apos;acquisition</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>archive URL</source>
+        <translation>URL d&apos;archive</translation>
     </message>
     <message>
         <source>box</source>
@@ -1713,10 +1769,6 @@ Empreinte SHA-256 de SHA256SUMS : {digest}</translation>
     <message>
         <source>Notes</source>
         <translation>Notes</translation>
-    </message>
-    <message>
-        <source>{0} is not an ISO 8601 time (e.g. 2023-10-27T10:40Z).</source>
-        <translation>{0} n&apos;est pas une heure ISO 8601 (p. ex. 2023-10-27T10:40Z).</translation>
     </message>
 </context>
 <context>
@@ -2202,8 +2254,8 @@ Empreinte SHA-256 de SHA256SUMS : {digest}</translation>
         <translation>Échec de la vérification</translation>
     </message>
     <message>
-        <source>The packet is intact: {n} files match SHA256SUMS.</source>
-        <translation>Le paquet est intact : {n} fichiers correspondent à SHA256SUMS.</translation>
+        <source>The packet is intact: {n} files in the packet listed in SHA256SUMS, each matching its SHA-256.</source>
+        <translation>Le paquet est intact : {n} fichiers du paquet listés dans SHA256SUMS, chacun conforme à son SHA-256.</translation>
     </message>
     <message>
         <source>The packet does NOT verify.</source>
@@ -2212,6 +2264,14 @@ Empreinte SHA-256 de SHA256SUMS : {digest}</translation>
     <message>
         <source>Packet verification</source>
         <translation>Vérification du paquet</translation>
+    </message>
+    <message>
+        <source>{name} — read-only — annotator</source>
+        <translation>{name} — lecture seule — annotator</translation>
+    </message>
+    <message>
+        <source>Read-only</source>
+        <translation>Lecture seule</translation>
     </message>
 </context>
 <context>
@@ -2401,6 +2461,17 @@ date de prise de vue : {verdict}</translation>
     </message>
 </context>
 <context>
+    <name>ReadOnly</name>
+    <message>
+        <source>This case is read-only: its folder {0} cannot be written (read-only disc, share or write-blocked drive). You can view, check and export it; editing is off.</source>
+        <translation>Ce dossier est en lecture seule : son répertoire {0} n&apos;est pas accessible en écriture (disque, partage ou lecteur protégé en écriture). Vous pouvez le consulter, le vérifier et l&apos;exporter ; la modification est désactivée.</translation>
+    </message>
+    <message>
+        <source>This case is read-only: it was opened read-only. You can view, check and export it; editing is off.</source>
+        <translation>Ce dossier est en lecture seule : il a été ouvert en lecture seule. Vous pouvez le consulter, le vérifier et l&apos;exporter ; la modification est désactivée.</translation>
+    </message>
+</context>
+<context>
     <name>Saving</name>
     <message>
         <source>Kept the other investigator&apos;s values: {0} was not applied</source>
@@ -2520,6 +2591,18 @@ date de prise de vue : {verdict}</translation>
     <message>
         <source>Unlinked photos</source>
         <translation>Photos non reliées</translation>
+    </message>
+    <message>
+        <source>take-off</source>
+        <translation>décollage</translation>
+    </message>
+    <message>
+        <source>landing</source>
+        <translation>atterrissage</translation>
+    </message>
+    <message>
+        <source>{0} between {1} and {2}</source>
+        <translation>{0} entre {1} et {2}</translation>
     </message>
     <message>
         <source>No reception from {0} to {1}</source>

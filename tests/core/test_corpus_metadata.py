@@ -24,8 +24,8 @@ from pathlib import Path
 
 import pytest
 
-from annotator.core.metadata.exif_values import parse_local_datetime
 from annotator.core.metadata import PhotoMetadata, read_metadata
+from annotator.core.metadata.exif_values import parse_local_datetime
 from annotator.core.timeutil import iso_z
 
 # Pillow narrates each broken TIFF tag as a UserWarning; the fuzzed corpus files have many.

@@ -12,7 +12,8 @@ import annotator.core
 from annotator.core.errors import AnnotatorError, EditConflict, InputRejected
 
 CORE = Path(annotator.core.__file__).parent
-ERRORS = {"AnnotatorError", "InputRejected", "NotFound", "CaseUnavailable", "UsageError"}
+ERRORS = {"AnnotatorError", "InputRejected", "NotFound", "CaseUnavailable", "UsageError",
+          "CaseReadOnly"}
 
 
 def error_calls() -> list[tuple[str, int, ast.Call]]:

@@ -130,6 +130,27 @@ def append_event(
     return event
 
 
+def unrecorded_event(session: Session, *, examiner: str, action: str, object_type: str,
+                     object_id: object = None, details: dict[str, Any] | None = None
+                     ) -> AuditEvent:
+    """The event `append_event` would append next, built on the chain's head but stored
+    nowhere: what a packet made from a read-only case (whose own log cannot grow) carries
+    as its last custody line. It verifies like any event of the chain."""
+    head = session.execute(
+        select(AuditEvent.id, AuditEvent.hash).order_by(AuditEvent.id.desc()).limit(1)).first()
+    prev = head.hash if head else GENESIS
+    now = utc_now()
+    details_text = canonical_json(details or {})
+    oid = None if object_id is None else str(object_id)
+    salt = secrets.token_hex(16)
+    return AuditEvent(
+        id=(head.id if head else 0) + 1, time_utc=now, examiner=examiner, action=action,
+        object_type=object_type, object_id=oid, photo_sha256=None, details=details_text,
+        prev_hash=prev, salt=salt,
+        hash=event_hash(prev, now, examiner, action, object_type, oid, None, details_text, salt),
+    )
+
+
 @dataclass(frozen=True)
 class ChainCheck:
     """The result of re-walking the chain: `ok`, how many events, and the first broken link."""

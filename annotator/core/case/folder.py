@@ -3,6 +3,11 @@
 The database is `case.sqlite` in the folder (WAL, foreign keys on) unless `case.json` names
 another URL (PostgreSQL for teams; never with a password, which comes from the environment).
 Writes go through `Case.writing()`: one short transaction that also appends the audit event.
+
+A case on read-only media (a disc, a read-only share, a write-blocked drive) opens read-only:
+SQLite is opened `immutable` (no journal, no -wal or -shm file is created), no migration
+runs, and `Case.writing()` refuses with CaseReadOnly, so every write path says why.
+`Case.open(..., read_only=True)` asks for the same on a writable folder.
 """
 
 from __future__ import annotations
@@ -24,7 +29,7 @@ from annotator.core.case.audit import append_event
 from annotator.core.case.settings import current_examiner
 from annotator.core.case.store import OriginalStore
 from annotator.core.dating import refresh_photos, take_stale
-from annotator.core.errors import CaseUnavailable
+from annotator.core.errors import CaseReadOnly, CaseUnavailable
 from annotator.core.models import CaseRecord
 from annotator.core.timeutil import utc_now
 
@@ -56,6 +61,53 @@ def _sqlite_engine(db_path: Path) -> Engine:
         conn.exec_driver_sql(f"BEGIN {mode}")
 
     return engine
+
+
+def _sqlite_read_only_engine(root: Path, db_path: Path) -> Engine:
+    """SQLite opened for reading only, writing nothing beside the database: `immutable=1`
+    (no locks, no -shm or -wal file). A -wal file left with changes in it (the case was not
+    closed cleanly) holds data `immutable` would not see: then `mode=ro` reads it with the
+    -shm file already there, or the case is refused with the reason."""
+    import sqlite3
+
+    wal = db_path.with_name(db_path.name + "-wal")
+    pending = wal.exists() and wal.stat().st_size > 0
+    if pending and not db_path.with_name(db_path.name + "-shm").exists():
+        raise CaseUnavailable(
+            f"{root}: the case was not closed cleanly ({wal.name} holds changes not yet in "
+            f"{db_path.name}) and cannot be read where it is; copy the case folder to a "
+            "writable disk and open the copy",
+            code="CASE_READ_ONLY_UNCLEAN", root=root, wal=wal.name, db=db_path.name)
+    uri = db_path.absolute().as_uri() + ("?mode=ro" if pending else "?mode=ro&immutable=1")
+    engine = create_engine("sqlite://", creator=lambda: sqlite3.connect(
+        uri, uri=True, timeout=30, check_same_thread=False))
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+        dbapi_conn.isolation_level = None
+        cursor = dbapi_conn.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA query_only=ON")  # belt and braces: SQLite refuses any write
+        cursor.close()
+
+    return engine
+
+
+def folder_writable(root: Path) -> bool:
+    """Can this process write the case folder and its database? False on a read-only disc,
+    share or write-blocked drive (EROFS), or without write permission. The probe file is
+    anonymous (O_TMPFILE on Linux) and gone at once, so the folder is not changed."""
+    db = root / SQLITE_FILE
+    if not os.access(root, os.W_OK) or (db.exists() and not os.access(db, os.W_OK)):
+        return False
+    import tempfile
+
+    try:
+        with tempfile.TemporaryFile(dir=root):
+            pass
+    except OSError:
+        return False
+    return True
 
 
 PASSWORD_ENV = "ANNOTATOR_DB_PASSWORD"
@@ -122,11 +174,16 @@ def _db_error(root: Path, doing: str, exc: BaseException, password: str | None) 
 class Case:
     """An open case. Thread-safe to share: sessions are made per call."""
 
-    def __init__(self, root: Path, engine: Engine, db_url: str | None, examiner: str) -> None:
+    def __init__(self, root: Path, engine: Engine, db_url: str | None, examiner: str,
+                 read_only: str | None = None) -> None:
         self.root = root
         self.engine = engine
         self.db_url = db_url
         self.examiner = examiner
+        # Why the case is read-only ("media": its folder cannot be written; "asked": opened
+        # read-only on purpose), or None when it can be changed.
+        self.read_only_reason = read_only
+        self.read_only = read_only is not None
         self.is_postgresql = engine.dialect.name == "postgresql"
         # Tells this process's own change notifications from the team's (LISTEN/NOTIFY).
         self.instance_id = uuid.uuid4().hex
@@ -209,8 +266,11 @@ class Case:
 
     @classmethod
     def open(cls, root: Path, *, examiner: str | None = None,
-             password: str | None = None) -> Case:
-        """Open a case folder, upgrading an older schema; refuse a newer one untouched."""
+             password: str | None = None, read_only: bool | None = None) -> Case:
+        """Open a case folder, upgrading an older schema; refuse a newer one untouched.
+
+        `read_only`: None opens a SQLite case read-only when its folder cannot be written
+        (read-only media), True always, False never (writes then fail as the disk says)."""
         root = Path(root).absolute()
         case_file = root / CASE_FILE
         if not root.is_dir():
@@ -228,7 +288,14 @@ class Case:
                                   code="CASE_FOLDER_NOT_A_CASE", root=root, case_file=CASE_FILE)
         if db_url:
             check_db_url(db_url)
-        engine = _url_engine(db_url, password) if db_url else _sqlite_engine(root / SQLITE_FILE)
+        why = "asked" if read_only else None
+        if read_only is None and not db_url and not folder_writable(root):
+            why = "media"
+        if why and not db_url:
+            engine = _sqlite_read_only_engine(root, root / SQLITE_FILE)
+        else:
+            engine = (_url_engine(db_url, password) if db_url
+                      else _sqlite_engine(root / SQLITE_FILE))
         try:
             with engine.connect() as conn:
                 revision = schema.stored_revision(conn)
@@ -236,10 +303,16 @@ class Case:
             if revision is None:
                 raise CaseUnavailable(f"{root}: the database holds no case",
                                       code="CASE_DATABASE_EMPTY", root=root)
+            if revision != schema.HEAD and why:
+                raise CaseUnavailable(
+                    f"{root}: this case was made by an older annotator (schema {revision}) and "
+                    "is read-only here, so it cannot be upgraded; copy the case folder to a "
+                    "writable disk and open the copy",
+                    code="CASE_READ_ONLY_OLD_SCHEMA", root=root, revision=revision)
             if revision != schema.HEAD:
                 with engine.begin() as conn:
                     schema.upgrade(conn)
-            case = cls(root, engine, db_url, current_examiner(examiner))
+            case = cls(root, engine, db_url, current_examiner(examiner), why)
         except CaseUnavailable:
             engine.dispose()
             raise
@@ -266,11 +339,28 @@ class Case:
         with self._sessions() as session:
             yield session
 
+    def read_only_error(self) -> CaseReadOnly:
+        """The error every write to a read-only case raises: it says why, in one line."""
+        if self.read_only_reason == "media":
+            return CaseReadOnly(
+                f"this case is read-only: its folder {self.root} cannot be written (read-only "
+                "disc, share or write-blocked drive); nothing was changed",
+                code="CASE_READ_ONLY_MEDIA", root=self.root)
+        return CaseReadOnly("this case is read-only: it was opened read-only; nothing was "
+                            "changed", code="CASE_READ_ONLY_OPENED")
+
+    def check_writable(self) -> None:
+        """Raise CaseReadOnly before a write that touches files first (an import)."""
+        if self.read_only:
+            raise self.read_only_error()
+
     @contextmanager
     def writing(self) -> Iterator[Session]:
         """One write transaction: commits on success, rolls back entirely on any error.
         Before it commits, the capture-date checks of the photos its writers marked
-        (`mark_dating_stale`) are recomputed, in the same transaction."""
+        (`mark_dating_stale`) are recomputed, in the same transaction. A read-only case
+        refuses here (CaseReadOnly), before anything is written."""
+        self.check_writable()
         with self.engine.connect() as conn:
             conn = conn.execution_options(sqlite_begin="IMMEDIATE")
             with Session(bind=conn, expire_on_commit=False) as session:

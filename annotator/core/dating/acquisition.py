@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
@@ -21,7 +21,7 @@ from annotator.core.dating.stale import mark_dating_stale
 from annotator.core.errors import EditConflict, InputRejected
 from annotator.core.models import Acquisition
 from annotator.core.photos import locked_photo
-from annotator.core.timeutil import iso_z, parse_iso_utc, utc_now
+from annotator.core.timeutil import as_utc, iso_z, parse_given_utc, utc_now
 
 if TYPE_CHECKING:
     from annotator.core.case.folder import Case
@@ -61,16 +61,45 @@ class AcquisitionRecord:
         }
 
 
+# A time a little ahead of this computer's clock is a clock difference, not the future.
+FUTURE_TOLERANCE = timedelta(minutes=5)
+URL_FIELDS = {"url": "URL", "archive_url": "archive URL"}
+
+
 def parse_utc(text: str | None, what: str) -> datetime | None:
-    """`2023-10-27T15:02Z` (or with an offset; naive is taken as UTC); empty → None."""
+    """`2023-10-27T15:02Z` or with an offset; a time with no zone is refused (add Z or an
+    offset), as is one that is not ISO 8601; empty → None."""
     if text is None or not text.strip():
         return None
+    return parse_given_utc(text, what)
+
+
+def check_not_future(value: datetime, what: str, now: datetime | None = None) -> datetime:
+    """Refuse a post or acquisition time later than now: nobody acquired a photo tomorrow."""
+    now = now or utc_now()
+    value = as_utc(value) or value
+    if value > now + FUTURE_TOLERANCE:
+        raise InputRejected(f"the {what} {iso_z(value)} is in the future (now is {iso_z(now)})",
+                            code="ACQUISITION_TIME_FUTURE", what=what, when=iso_z(value),
+                            now=iso_z(now))
+    return value
+
+
+def check_web_url(text: str, what: str) -> str:
+    """Refuse a URL that is not http(s)://host…: a source must be a place one can visit."""
+    from urllib.parse import urlsplit
+
     try:
-        return parse_iso_utc(text)
-    except ValueError as exc:
-        raise InputRejected(f"{text!r} is not a {what}: give ISO 8601 UTC, "
-                            "e.g. 2023-10-27T15:02Z.",
-                            code="ACQUISITION_BAD_TIME", text=f"{text!r}", what=what) from exc
+        parts = urlsplit(text)
+        ok = parts.scheme.lower() in ("http", "https") and bool(parts.hostname) \
+            and not any(c.isspace() for c in text)
+    except ValueError:
+        ok = False
+    if not ok:
+        raise InputRejected(f"the {what} {text!r} is not a web address: give an http:// or "
+                            "https:// URL",
+                            code="ACQUISITION_BAD_URL", what=what, text=f"{text!r}")
+    return text
 
 
 def acquisition_row(session: Session, photo_id: int) -> Acquisition | None:
@@ -102,8 +131,16 @@ def set_acquisition(case: Case, photo_id: int, *, expected_version: int | None =
         if value is None:
             continue
         if key in TIME_FIELDS:
-            changes[key] = value if isinstance(value, datetime) else parse_utc(
-                value, "post time" if key == "posted_utc" else "time")
+            what = "post time" if key == "posted_utc" else "acquisition time"
+            when = value if isinstance(value, datetime) else parse_utc(value, what)
+            if isinstance(when, datetime) and when.tzinfo is None:
+                raise InputRejected(f"the {what} {when.isoformat()!r} has no time zone: add Z "
+                                    "or an offset (e.g. 2023-10-29T14:00Z or "
+                                    "2023-10-29T14:00+01:00)", code="TIME_ZONE_MISSING",
+                                    what=what, text=f"{when.isoformat()!r}")
+            changes[key] = check_not_future(when, what) if when is not None else None
+        elif key in URL_FIELDS and str(value).strip():
+            changes[key] = check_web_url(str(value).strip(), URL_FIELDS[key])
         elif key == "grade":
             changes[key] = normalize_grade(str(value))
         else:

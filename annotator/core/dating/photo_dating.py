@@ -233,6 +233,14 @@ def capture_date_view(case: Case, photo_id: int, recompute: bool) -> dict[str, A
     changed = False
     with case.reading() as s:
         date = None if recompute else stored_date(s, photo_id)
+        if date is None and case.read_only:
+            # A read-only case: the check runs and is shown, but cannot be stored.
+            photo = s.get(Photo, photo_id)
+            if photo is None:
+                return {"photo_id": photo_id, "missing": True}
+            return {"photo_id": photo_id, "missing": False, "changed": False,
+                    "date": check_photo(case, s, photo).to_json(),
+                    "claim": get_claim(s, photo_id), "acquisition": get_acquisition(s, photo_id)}
     if date is None:
         with case.writing() as s:
             photo = s.get(Photo, photo_id)

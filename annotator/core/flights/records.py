@@ -137,7 +137,7 @@ def checked(
                             code="FLIGHT_ARRIVAL_BEFORE_DEPARTURE", where=where, arr=iso_z(arr),
                             dep=iso_z(dep))
     callsign = _blank(draft.callsign)
-    return replace(
+    result = replace(
         draft,
         registration=reg,
         icao24=icao,
@@ -150,6 +150,11 @@ def checked(
         notes=_blank(draft.notes),
         aircraft_type=(_blank(draft.aircraft_type) or "").upper() or None,
     )
+    if reg is None and icao is None and not callsign and dep is None and arr is None:
+        raise InputRejected(f"{where}a flight needs an aircraft (registration, ICAO address or "
+                            "callsign) or a time (departure or arrival); it has neither",
+                            code="FLIGHT_NO_IDENTITY_NO_TIME", where=where)
+    return result
 
 
 def _aircraft_for(case: Case, session: Session, draft: FlightDraft,

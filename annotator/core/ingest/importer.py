@@ -81,6 +81,7 @@ def import_paths(
     `cancel` is checked
     between files. Never raises for a bad file: it is rejected with one line instead.
     """
+    case.check_writable()  # a read-only case: refused before any original is copied
     limit = configured_max_pixels() if max_pixels is None else int(max_pixels)
     if limit <= 0:
         raise UsageError("--max-pixels must be a positive number of pixels",

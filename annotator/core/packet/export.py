@@ -22,6 +22,11 @@ Order of work, and why:
 Cancelling stops the export at any point. Before step 4 nothing is recorded; after it the
 audit log says `packet.abandoned`, as it does for any failure after the export event.
 Originals are only ever read; a failed or cancelled export leaves no file at `out`.
+
+A case on read-only media cannot record anything: its packet's `packet.export` event is
+built on the chain's head and carried by the packet alone (the last custody line, with
+`"case_read_only": true`, as the manifest says too); nothing is sealed or abandoned in the
+case, and no picture is kept in its render cache.
 """
 
 from __future__ import annotations
@@ -84,7 +89,7 @@ class ExportResult:
     path: Path
     photos: int
     boxes: int
-    files: int
+    files: int  # files listed in SHA256SUMS (every file but SHA256SUMS and its signature)
     sha256sums_sha256: str
     evidence_sha256: str
     signed: bool
@@ -142,6 +147,8 @@ class _Export:
     progress: Progress
     cancelled: Callable[[], bool]
     cache: RenderCache | None = None
+    # A read-only case: the export event the packet carries, recorded nowhere else.
+    unrecorded: AuditEvent | None = None
     # packet path of a picture → the report's smaller copy of it
     report_pictures: dict[str, Path] = field(default_factory=dict)
     pictures_reused: int = 0
@@ -298,7 +305,7 @@ class _Export:
         man = manifest.build_manifest(
             case=self.case_info, photos=photos, paths=paths, examiner=self.case.examiner,
             created=self.created, selection=self.selection.describe(), signing=self.signing,
-            class_names=names)
+            class_names=names, case_read_only=self.case.read_only)
         files["manifest.json"] = manifest.dumps(man)
         files["README.txt"] = readme_text(man)
         return man, files
@@ -308,12 +315,24 @@ class _Export:
         self._check_cancel()
         selection_digest = hashlib.sha256(
             "".join(sorted(p.sha256 + "\n" for p in self.photos)).encode()).hexdigest()
+        details = {
+            "evidence_sha256": evidence, "photos": len(self.photos),
+            "boxes": man["counts"]["boxes"], "selection": self.selection.mode,
+            "selection_sha256": selection_digest, "signed": self.key is not None,
+            "public_key_sha256": self.signing.fingerprint if self.signing else None}
+        if self.case.read_only:
+            from annotator.core.case.audit import unrecorded_event
+
+            details["case_read_only"] = True
+            details["note"] = ("made from a read-only case: this event is in the packet's "
+                               "custody log only; the case's own audit log could not grow")
+            with self.case.reading() as s:
+                self.unrecorded = unrecorded_event(
+                    s, examiner=self.case.examiner, action="packet.export",
+                    object_type="packet", object_id=evidence, details=details)
+            return self.unrecorded.id - 1
         with self.case.writing() as s:
-            self.case.audit(s, "packet.export", "packet", evidence, details={
-                "evidence_sha256": evidence, "photos": len(self.photos),
-                "boxes": man["counts"]["boxes"], "selection": self.selection.mode,
-                "selection_sha256": selection_digest, "signed": self.key is not None,
-                "public_key_sha256": self.signing.fingerprint if self.signing else None})
+            self.case.audit(s, "packet.export", "packet", evidence, details=details)
             s.flush()
             return s.execute(select(func.max(AuditEvent.id))).scalar_one()
 
@@ -324,7 +343,10 @@ class _Export:
         with self.case.reading() as s:
             events = s.execute(select(AuditEvent).where(AuditEvent.id <= last_event_id)
                                .order_by(AuditEvent.id)).scalars().all()
-            return custody.custody_lines(events, scope)
+            lines = custody.custody_lines(events, scope)
+        if self.unrecorded is not None:
+            lines.append(custody.custody_line(self.unrecorded, redact=False))
+        return lines
 
     def write_zip_and_report(self, man: dict[str, Any], lines: list[dict[str, Any]],
                              files: dict[str, bytes], expected: dict[str, str]) -> None:
@@ -351,12 +373,13 @@ class _Export:
     def seal(self, man: dict[str, Any], evidence: str) -> ExportResult:
         """Step 5b: SHA256SUMS over every file, and its signature."""
         sums = checksums_text(self.packet.hashes)
+        listed = len(self.packet.hashes)  # the files SHA256SUMS lists: what `verify` checks
         self.packet.write_bytes("SHA256SUMS", sums)
         if self.key is not None:
             self.packet.write_bytes("SHA256SUMS.sig", sign(self.key, sums))
         return ExportResult(
             path=self.packet.path, photos=len(self.photos), boxes=man["counts"]["boxes"],
-            files=len(self.packet.hashes), sha256sums_sha256=hashlib.sha256(sums).hexdigest(),
+            files=listed, sha256sums_sha256=hashlib.sha256(sums).hexdigest(),
             evidence_sha256=evidence, signed=self.key is not None,
             public_key_sha256=self.signing.fingerprint if self.signing else None,
             pictures_reused=self.pictures_reused,
@@ -378,6 +401,8 @@ def default_render_threads() -> int:
 
 
 def _record_abandoned(case: Case, evidence: str, exc: BaseException) -> None:
+    if case.read_only:  # nothing was recorded, so nothing is abandoned
+        return
     reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
     try:
         with case.writing() as s:
@@ -441,7 +466,8 @@ def export_packet(
         packet = PacketZip(staging / "packet.zip")
         run = _Export(case, staging, packet, photos, paths, case_info, selection, utc_now(), key,
                       signing, progress or (lambda done, total: None),
-                      cancelled or (lambda: False), RenderCache.for_case(case.root))
+                      cancelled or (lambda: False),
+                      None if case.read_only else RenderCache.for_case(case.root))
         try:
             run.prepare_pictures(workers)
             run._check_cancel()
@@ -463,9 +489,10 @@ def export_packet(
         finally:
             packet.close()
         os.replace(staging / "packet.zip", out)
-    with case.writing() as s:
-        case.audit(s, "packet.sealed", "packet", result.evidence_sha256, details={
-            "sha256sums_sha256": result.sha256sums_sha256, "files": result.files,
-            "signed": result.signed, "public_key_sha256": result.public_key_sha256})
+    if not case.read_only:
+        with case.writing() as s:
+            case.audit(s, "packet.sealed", "packet", result.evidence_sha256, details={
+                "sha256sums_sha256": result.sha256sums_sha256, "files": result.files,
+                "signed": result.signed, "public_key_sha256": result.public_key_sha256})
     run.progress(run.total, run.total)
     return replace(result, path=out)

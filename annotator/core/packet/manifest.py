@@ -110,6 +110,7 @@ def build_manifest(
     selection: dict[str, Any],
     signing: SigningInfo | None,
     class_names: list[str],
+    case_read_only: bool = False,
 ) -> dict[str, Any]:
     flights = {f["flight"]["id"] for p in photos for f in p.flights}
     return {
@@ -118,6 +119,9 @@ def build_manifest(
         "tool": {"name": "annotator", "version": __version__},
         "created_utc": iso_z(created),
         "exported_by": examiner,
+        # Made from a case on read-only media: its own audit log could not record the export,
+        # which the custody log's last event (in the packet only) records instead.
+        "case_read_only": case_read_only,
         "case": {"name": case.name, "lead_examiner": case.lead_examiner,
                  "created_utc": json_value(case.created_utc), "labels": list(case.labels)},
         "selection": selection,

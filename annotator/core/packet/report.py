@@ -6,7 +6,8 @@ photo (annotated picture with its box crops beside it, identification, boxes, ca
 findings, acquisition, flights), a flights table, and the custody log. Every piece of user
 text goes through `esc()` before it reaches reportlab's Paragraph markup. `invariant=1` keeps
 the PDF free of generation timestamps and random ids, so the same content gives the same
-bytes.
+bytes; the one date it carries, CreationDate (and ModDate), is the export's own time, the
+manifest's `created_utc`, set through the canvas's date formatter.
 """
 
 from __future__ import annotations
@@ -160,9 +161,13 @@ def P(text: str, style: str = "body") -> Paragraph:  # noqa: N802 - reads like m
 class _NumberedCanvas(rl_canvas.Canvas):
     """Writes "Page n of N" once the page count is known (pages are kept until save)."""
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, created_utc: str | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._pages: list[dict[str, Any]] = []
+        if created_utc:
+            # Invariant mode would date the PDF 2000-01-01: give it the export's time instead.
+            stamp = _pdf_date(created_utc)
+            self.setDateFormatter(lambda *_ymdhms: stamp)
 
     def showPage(self) -> None:  # noqa: N802 - reportlab's name
         self._pages.append(dict(self.__dict__))
@@ -179,6 +184,13 @@ class _NumberedCanvas(rl_canvas.Canvas):
                                      f"Page {self._pageNumber} of {total}")
             super().showPage()
         super().save()
+
+
+def _pdf_date(created_utc: str) -> str:
+    """`2023-10-27T10:15:00.5Z` → the PDF date `D:20231027101500+00'00'` (to the second)."""
+    from annotator.core.timeutil import parse_iso_utc
+
+    return parse_iso_utc(created_utc).strftime("D:%Y%m%d%H%M%S+00'00'")
 
 
 def _furniture(manifest: dict[str, Any]):  # type: ignore[no-untyped-def]
@@ -795,4 +807,5 @@ def write_report(out: Path, manifest: dict[str, Any], custody: Sequence[dict[str
         story += _photo_section(photo, pictures)
     story += _flights_section(manifest)
     story += _custody_section(custody, check.ok, check.problem)
-    doc.build(story, canvasmaker=_NumberedCanvas)
+    doc.build(story, canvasmaker=functools.partial(_NumberedCanvas,
+                                                   created_utc=manifest.get("created_utc")))

@@ -35,7 +35,8 @@ class PicturePreparer(QObject):
         self._all = False
         self._running: Job | None = None
         self._busy = False
-        self._stopped = False
+        # A read-only case keeps no renders (its folder cannot, or must not, be written).
+        self._stopped = bool(getattr(getattr(session, "case", None), "read_only", False))
         self._paused = False
         self.last_result: PrepareResult | None = None
         self._timer = QTimer(self)

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.flights.records import SOURCE_KINDS, FlightDraft, checked
-from annotator.core.timeutil import iso_z, parse_iso_utc
+from annotator.core.timeutil import iso_z, parse_given_utc
 from annotator.gui.i18n.core_text import tr_error
 from annotator.gui.theme import error_style
 
@@ -106,14 +106,11 @@ class FlightEditDialog(QDialog):
         self.validate()
 
     def _time(self, name: str) -> datetime | None:
+        """The core's parse of a typed time (the CLI's): with Z or an offset, or refused."""
         text = self.edits[name].text().strip()
         if not text:
             return None
-        try:
-            return parse_iso_utc(text)
-        except ValueError as exc:
-            raise ValueError(self.tr("{0} is not an ISO 8601 time (e.g. 2023-10-27T10:40Z).")
-                             .format(text)) from exc
+        return parse_given_utc(text, name.replace("_utc", " time"))
 
     def validate(self) -> bool:
         """Check the form with the core's rules; show the first problem; enable OK or not."""

@@ -26,8 +26,10 @@ ERRORS: dict[str, str] = {
     "REG_NO_KNOWN_MARK": QT_TRANSLATE_NOOP(
         "CoreErrors", "{compact} does not begin with a known ICAO nationality mark followed by "
         "a valid registration; type the hyphen after the mark if it is unusual."),
-    "ACQUISITION_BAD_TIME": QT_TRANSLATE_NOOP(
-        "CoreErrors", "{text} is not a {what}: give ISO 8601 UTC, e.g. 2023-10-27T15:02Z."),
+    "ACQUISITION_BAD_URL": QT_TRANSLATE_NOOP(
+        "CoreErrors", "the {what} {text} is not a web address: give an http:// or https:// URL"),
+    "ACQUISITION_TIME_FUTURE": QT_TRANSLATE_NOOP(
+        "CoreErrors", "the {what} {when} is in the future (now is {now})"),
     "ACQUISITION_UNKNOWN_FIELD": QT_TRANSLATE_NOOP(
         "CoreErrors", "unknown acquisition field(s): {fields}"),
     "AIRCRAFT_BAD_ICAO24": QT_TRANSLATE_NOOP(
@@ -101,6 +103,19 @@ ERRORS: dict[str, str] = {
     "CASE_FOLDER_MISSING": QT_TRANSLATE_NOOP("CoreErrors", "{root}: no such case folder"),
     "CASE_FOLDER_NOT_A_CASE": QT_TRANSLATE_NOOP(
         "CoreErrors", "{root}: not a case folder (no {case_file})"),
+    "CASE_READ_ONLY_MEDIA": QT_TRANSLATE_NOOP(
+        "CoreErrors", "this case is read-only: its folder {root} cannot be written (read-only "
+        "disc, share or write-blocked drive); nothing was changed"),
+    "CASE_READ_ONLY_OLD_SCHEMA": QT_TRANSLATE_NOOP(
+        "CoreErrors", "{root}: this case was made by an older annotator (schema {revision}) and "
+        "is read-only here, so it cannot be upgraded; copy the case folder to a writable disk "
+        "and open the copy"),
+    "CASE_READ_ONLY_OPENED": QT_TRANSLATE_NOOP(
+        "CoreErrors", "this case is read-only: it was opened read-only; nothing was changed"),
+    "CASE_READ_ONLY_UNCLEAN": QT_TRANSLATE_NOOP(
+        "CoreErrors", "{root}: the case was not closed cleanly ({wal} holds changes not yet in "
+        "{db}) and cannot be read where it is; copy the case folder to a writable disk and "
+        "open the copy"),
     "CASE_SCHEMA_NEWER": QT_TRANSLATE_NOOP(
         "CoreErrors", "this case was written by a newer version of annotator (schema "
         "{revision}); upgrade annotator to open it — nothing was changed"),
@@ -170,6 +185,9 @@ ERRORS: dict[str, str] = {
         "CoreErrors", "cannot tell the format of {name}; give --format."),
     "FLIGHT_FORMAT_UNKNOWN": QT_TRANSLATE_NOOP(
         "CoreErrors", "unknown format {fmt}; use one of auto, {formats}."),
+    "FLIGHT_NO_IDENTITY_NO_TIME": QT_TRANSLATE_NOOP(
+        "CoreErrors", "{where}a flight needs an aircraft (registration, ICAO address or "
+        "callsign) or a time (departure or arrival); it has neither"),
     "FLIGHT_NOT_FOUND": QT_TRANSLATE_NOOP("CoreErrors", "no flight {flight_id} in this case"),
     "FLIGHT_TIME_NAIVE": QT_TRANSLATE_NOOP(
         "CoreErrors", "{where}the {name} time has no time zone; give it in UTC."),
@@ -272,9 +290,15 @@ ERRORS: dict[str, str] = {
         "CoreErrors", "no photo with id {photo_id} in this case"),
     "PHOTO_NOT_IN_CASE": QT_TRANSLATE_NOOP("CoreErrors", "photo {photo_id} is not in this case"),
     "PHOTO_REF_AMBIGUOUS": QT_TRANSLATE_NOOP(
-        "CoreErrors", "{ref} names {n_candidates} photos: {shown}; give more of the SHA-256"),
+        "CoreErrors", "{ref} names {n_candidates} photos: {shown}; give its id or more of the "
+        "SHA-256"),
     "PHOTO_REF_EMPTY": QT_TRANSLATE_NOOP("CoreErrors", "no photo named: the reference is empty"),
-    "PHOTO_REF_NO_MATCH": QT_TRANSLATE_NOOP("CoreErrors", "no photo in this case matches {ref}"),
+    "PHOTO_REF_NO_MATCH": QT_TRANSLATE_NOOP(
+        "CoreErrors", "no photo in this case matches {ref} (give its id, a SHA-256 prefix of at "
+        "least {min_chars} characters or its file name)"),
+    "PHOTO_REF_PREFIX_SHORT": QT_TRANSLATE_NOOP(
+        "CoreErrors", "no photo in this case matches {ref} (a SHA-256 prefix needs at least "
+        "{min_chars} characters)"),
     "PUBLIC_KEY_NOT_ED25519": QT_TRANSLATE_NOOP(
         "CoreErrors", "{origin} is not an Ed25519 public key"),
     "PUBLIC_KEY_NOT_PEM": QT_TRANSLATE_NOOP("CoreErrors", "{origin} is not a PEM public key"),
@@ -307,6 +331,11 @@ ERRORS: dict[str, str] = {
     "STORE_ALTERED": QT_TRANSLATE_NOOP(
         "CoreErrors", "the case's copy of {name} no longer matches its recorded SHA-256 (the "
         "store was altered); the export was stopped"),
+    "TIME_NOT_ISO": QT_TRANSLATE_NOOP(
+        "CoreErrors", "the {what} {text} is not an ISO 8601 time (e.g. 2023-10-27T10:40Z)"),
+    "TIME_ZONE_MISSING": QT_TRANSLATE_NOOP(
+        "CoreErrors", "the {what} {text} has no time zone: add Z or an offset (e.g. "
+        "2023-10-29T14:00Z or 2023-10-29T14:00+01:00)"),
     "WORKER_CRASHED": QT_TRANSLATE_NOOP(
         "CoreErrors", "the worker process died while reading this file (a decoder crash or out "
         "of memory)"),
@@ -324,6 +353,11 @@ WORDS: dict[str, str] = {
     "arrival": QT_TRANSLATE_NOOP("CoreErrors", "arrival"),
     "time": QT_TRANSLATE_NOOP("CoreErrors", "time"),
     "post time": QT_TRANSLATE_NOOP("CoreErrors", "post time"),
+    "departure time": QT_TRANSLATE_NOOP("CoreErrors", "departure time"),
+    "arrival time": QT_TRANSLATE_NOOP("CoreErrors", "arrival time"),
+    "acquisition time": QT_TRANSLATE_NOOP("CoreErrors", "acquisition time"),
+    "URL": QT_TRANSLATE_NOOP("CoreErrors", "URL"),
+    "archive URL": QT_TRANSLATE_NOOP("CoreErrors", "archive URL"),
     "box": QT_TRANSLATE_NOOP("CoreErrors", "box"),
     "flight": QT_TRANSLATE_NOOP("CoreErrors", "flight"),
     "claim": QT_TRANSLATE_NOOP("CoreErrors", "claim"),

@@ -261,7 +261,8 @@ class AnnotationsPanel(QWidget):
     def _show_box(self, box: BoxInfo | None) -> None:
         typing = self._typing(box)
         self.box = box
-        self.editor.setEnabled(box is not None)
+        self.editor.setEnabled(box is not None
+                               and not getattr(self.session.case, "read_only", False))
         v = box.values if box is not None else None
         widgets = (self.label_combo, self.registration_edit, self.type_edit, self.operator_edit,
                    self.confidence_combo, self.note_edit)

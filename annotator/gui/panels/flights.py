@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.flights.suggest import suggestions_for
+from annotator.gui.read_only import widgets_off
 from annotator.gui.undo.flight_commands import LinkCommand, UnlinkCommand
 
 RELATION_TEXT = {
@@ -157,6 +158,7 @@ class FlightsPanel(QWidget):
             button.setToolTip(self.tr("Link this photo to flight {0} ({1})").format(
                 flight["id"], relation_text(suggestion["relation"])))
             button.clicked.connect(lambda _c=False, s=suggestion: self.link(s))
+            widgets_off([button], self.session)  # a read-only case: off, saying why
             self.suggested.setItemWidget(item, 3, button)
             self.link_buttons.append(button)
         if self.suggestions:

@@ -227,6 +227,9 @@ class FlightsWindow(QMainWindow):
         session.flights_changed.connect(self.model.reload)
         session.status_message.connect(self._status)
         self.resize(1200, 720)
+        from annotator.gui.read_only import apply_to_flights_window
+
+        apply_to_flights_window(self)  # a read-only case: add, edit, delete, import off
 
     def _status(self, text: str) -> None:
         if self.isVisible():

@@ -118,6 +118,9 @@ class MainWindow(QMainWindow):
         self._count_changed(self.browser.model.rowCount(), self.browser.model.total)
         self._photo_selected(session.current_photo_id)
         self._restore_state()
+        from annotator.gui.read_only import apply_to_window  # title, banner, edits off
+
+        apply_to_window(self)
 
     def _initial_size(self) -> None:
         """Most of the screen on a first start (a saved layout replaces it)."""
@@ -166,7 +169,8 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self.import_action = self._action(self.tr("&Import photos…"), self.choose_import,
                                           ("Ctrl+I",), file_menu)
-        self._action(self.tr("Import a &folder…"), self.choose_import_folder, (), file_menu)
+        self.import_folder_action = self._action(self.tr("Import a &folder…"),
+                                                 self.choose_import_folder, (), file_menu)
         file_menu.addSeparator()
         self._action(self.tr("&Close case"), self.close_case, (QKeySequence.StandardKey.Close,),
                      file_menu)

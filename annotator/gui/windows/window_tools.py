@@ -213,7 +213,8 @@ def verify_in_background(window: MainWindow, path: Path) -> None:
 def show_verify_result(window: MainWindow, report) -> QMessageBox:  # type: ignore[no-untyped-def]
     if report.ok:
         text = QCoreApplication.translate(
-            "MainWindow", "The packet is intact: {n} files match SHA256SUMS.").format(
+            "MainWindow", "The packet is intact: {n} files in the packet listed in SHA256SUMS, "
+            "each matching its SHA-256.").format(
             n=report.files_checked)
         kind = QMessageBox.Icon.Information
     else:
