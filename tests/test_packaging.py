@@ -119,8 +119,9 @@ def test_built_program_speaks_french_when_asked(built: Path, tmp_path: Path):
     (tmp_path / "config" / "settings.json").write_text('{"language": "fr"}', encoding="utf-8")
     result = _run(built, "open", "--self-test", tmp=tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
+    assert "language fr (" in result.stdout  # the bundle's own catalogue was loaded
     bundle = built.parent / "_internal"
-    assert (bundle / "resources" / "translations" / "annotator_fr.qm").is_file()
+    assert (bundle / "annotator" / "resources" / "translations" / "annotator_fr.qm").is_file()
     assert list(bundle.rglob("qtbase_fr.qm"))
 
 
@@ -144,11 +145,11 @@ def _validate(entry: Path) -> None:
 
 
 def test_committed_desktop_entry_is_valid_and_bilingual():
-    text = (ROOT / "resources" / "annotator.desktop").read_text(encoding="utf-8")
+    text = (ROOT / "annotator" / "resources" / "annotator.desktop").read_text(encoding="utf-8")
     for key in ("Name=", "GenericName[fr]=", "Comment[fr]=", "Icon=annotator",
                 "Categories=Graphics;Viewer;"):
         assert key in text
-    _validate(ROOT / "resources" / "annotator.desktop")
+    _validate(ROOT / "annotator" / "resources" / "annotator.desktop")
 
 
 def test_install_desktop_puts_entry_and_icon_under_the_prefix_and_removes_them(
@@ -160,7 +161,8 @@ def test_install_desktop_puts_entry_and_icon_under_the_prefix_and_removes_them(
     assert main(["install-desktop", "--prefix", str(prefix), "--exec", program]) == 0
     entry = prefix / "share" / "applications" / "annotator.desktop"
     icon = prefix / "share" / "icons" / "hicolor" / "scalable" / "apps" / "annotator.svg"
-    assert icon.read_bytes() == (ROOT / "resources" / "icons" / "annotator.svg").read_bytes()
+    source = ROOT / "annotator" / "resources" / "icons" / "annotator.svg"
+    assert icon.read_bytes() == source.read_bytes()
     lines = entry.read_text(encoding="utf-8").splitlines()
     assert f'Exec="{program}" %f' in lines  # quoted: the path has a space
     assert f"TryExec={program}" in lines
