@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from annotator.core.errors import InputRejected
+
 
 def utc_now() -> datetime:
     """Now, aware, in UTC, to the microsecond."""
@@ -44,8 +46,6 @@ def parse_given_utc(text: str, what: str) -> datetime:
     UTC. A time without a zone is refused rather than guessed (it could be local time
     anywhere), as is anything that is not ISO 8601; InputRejected names `what` it was for.
     A date alone (`2023-10-27`) is taken as that day's 00:00 UTC: it has no clock time."""
-    from annotator.core.errors import InputRejected
-
     cleaned = text.strip()
     try:
         value = datetime.fromisoformat(cleaned[:-1] + "+00:00" if cleaned.endswith(("Z", "z"))

@@ -44,6 +44,7 @@ from typing import TYPE_CHECKING, Any
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import func, select
 
+from annotator.core.case.audit import unrecorded_event
 from annotator.core.errors import AnnotatorError, InputRejected
 from annotator.core.ingest.pool import process_context
 from annotator.core.models import AuditEvent, Box, Photo
@@ -321,8 +322,6 @@ class _Export:
             "selection_sha256": selection_digest, "signed": self.key is not None,
             "public_key_sha256": self.signing.fingerprint if self.signing else None}
         if self.case.read_only:
-            from annotator.core.case.audit import unrecorded_event
-
             details["case_read_only"] = True
             details["note"] = ("made from a read-only case: this event is in the packet's "
                                "custody log only; the case's own audit log could not grow")

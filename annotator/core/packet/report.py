@@ -50,6 +50,7 @@ from reportlab.platypus import (
 from annotator.core.packet.custody import verify_lines
 from annotator.core.packet.fonts import font_files
 from annotator.core.packet.render import DrawnBox, crop_rect
+from annotator.core.timeutil import parse_iso_utc
 
 PAGE_W, PAGE_H = A4
 MARGIN_X = 18 * mm
@@ -188,8 +189,6 @@ class _NumberedCanvas(rl_canvas.Canvas):
 
 def _pdf_date(created_utc: str) -> str:
     """`2023-10-27T10:15:00.5Z` → the PDF date `D:20231027101500+00'00'` (to the second)."""
-    from annotator.core.timeutil import parse_iso_utc
-
     return parse_iso_utc(created_utc).strftime("D:%Y%m%d%H%M%S+00'00'")
 
 
