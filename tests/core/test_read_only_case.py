@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from annotator.cli import main
-from annotator.core import case as case_module
+from annotator.core.case import folder as case_module
 from annotator.core.case import Case
 from annotator.core.errors import CaseReadOnly, CaseUnavailable
 from annotator.core.flights.links import link_photo

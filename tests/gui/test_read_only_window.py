@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
-from annotator.core import case as case_module
+from annotator.core.case import folder as case_module
 from annotator.core.case import Case
 from annotator.core.case.settings import save_settings
 from annotator.core.flights.records import FlightDraft, add_flight
