@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from sqlalchemy import update
@@ -255,3 +256,50 @@ def test_capture_bounds_follow_what_the_clocks_say(tmp_path):
     none = PhotoMetadata(path="n.jpg")
     assert check_capture_date(DatingInput(meta=none, reference_utc=now)).to_json()[
         "capture_bounds"] is None
+
+
+def test_the_report_tells_the_same_story(case, capsys, tmp_path):
+    """Each exhibit's verdict and FLIGHT_CONFLICT findings in report.pdf are those
+    `check-date` gives for the same photo; a linked flight's relation is the stored one."""
+    import re
+    import shutil
+    import subprocess
+
+    from annotator.core.boxes import BoxValues, create_box
+    from annotator.core.ingest import import_paths
+    from annotator.core.models import Photo
+    from annotator.core.packet.export import export_packet
+    from tests.factory import make_exif, make_jpeg
+    from tests.packet_fixtures import unzip
+
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    import_file(case, write_readsb(tmp_path / "t.json", flight_points(T0, GABS, GAGO)))
+    shots = {"before.jpg": (T0 - timedelta(minutes=30), GABS),
+             "overhead.jpg": (T0 + timedelta(minutes=65), lerp(GABS, GAGO, 0.5)),
+             "wrong.jpg": (T0 + timedelta(minutes=65), GABS)}
+    paths = [make_jpeg(tmp_path / "in" / name, 640, 480, seed=i, exif=make_exif(
+        original=when.replace(tzinfo=None), offset="+00:00", gps=where))
+        for i, (name, (when, where)) in enumerate(shots.items())]
+    report = import_paths(case, paths, jobs=1)
+    ids = {Path(item.path).name: item.photo_id for item in report.imported}
+    for photo_id in ids.values():
+        create_box(case, photo_id, BoxValues(x=10, y=10, w=100, h=50, registration="5U-MBH"))
+    link_photo(case, ids["overhead.jpg"], 1, "in_flight")
+    with case.reading() as s:
+        photos = {name: s.get(Photo, pid) for name, pid in ids.items()}
+    expected = {name: _check(capsys, case, photo) for name, photo in photos.items()}
+    assert "FLIGHT_CONFLICT" in _codes(expected["wrong.jpg"])  # the story has a conflict
+    assert "FLIGHT_CONFLICT" not in _codes(expected["overhead.jpg"])  # linked in flight
+    folder = unzip(export_packet(case, tmp_path / "p.zip").path, tmp_path / "unzipped")
+    text = subprocess.run(["pdftotext", "-layout", str(folder / "report.pdf"), "-"],
+                          capture_output=True, text=True, check=True).stdout
+    pages = text.split("\f")
+    for name, check in expected.items():
+        page = "\n".join(p for p in pages if f"— {name}" in p)
+        assert page, name
+        verdict = re.search(r"Verdict:\s+(\w+)", page)
+        assert verdict and verdict.group(1).lower() == check["verdict"], name
+        assert ("FLIGHT_CONFLICT" in page) == ("FLIGHT_CONFLICT" in _codes(check)), name
+    overhead = "\n".join(p for p in pages if "— overhead.jpg" in p)
+    assert "in flight" in overhead
