@@ -19,8 +19,8 @@ from pathlib import Path
 import pytest
 
 from annotator.cli import main
-from annotator.core.case import folder as case_module
 from annotator.core.case import Case
+from annotator.core.case import folder as case_module
 from annotator.core.errors import CaseReadOnly, CaseUnavailable
 from annotator.core.flights.links import link_photo
 from annotator.core.flights.records import FlightDraft, add_flight

@@ -10,8 +10,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
-from annotator.core.case import folder as case_module
 from annotator.core.case import Case
+from annotator.core.case import folder as case_module
 from annotator.core.case.settings import save_settings
 from annotator.core.flights.records import FlightDraft, add_flight
 from annotator.gui.windows.flights_window import FlightsWindow
