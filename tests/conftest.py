@@ -73,7 +73,7 @@ def make_case(tmp_path: Path, db_backend: str):
     opened: list[Case] = []
     scratch = None
     if db_backend == "postgresql":
-        from tests.pg_fixtures import ScratchSchemas
+        from tests.fixtures.pg import ScratchSchemas
 
         scratch = ScratchSchemas()
 
@@ -102,7 +102,7 @@ def case(make_case):
 @pytest.fixture
 def pg_url():
     """A fresh, empty PostgreSQL schema's URL for tests that need PostgreSQL itself."""
-    from tests.pg_fixtures import ScratchSchemas
+    from tests.fixtures.pg import ScratchSchemas
 
     scratch = ScratchSchemas()
     yield scratch.new_url()

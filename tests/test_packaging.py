@@ -71,7 +71,7 @@ def test_built_program_opens_the_demo_case_in_the_main_window(built: Path, tmp_p
 @pytest.mark.slow
 def test_built_program_imports_with_worker_processes(built: Path, tmp_path: Path):
     """The import workers re-run the frozen executable (multiprocessing.freeze_support)."""
-    from tests.factory import make_exif, make_jpeg
+    from tests.fixtures.factory import make_exif, make_jpeg
 
     photos = tmp_path / "photos"
     photos.mkdir()
@@ -93,7 +93,7 @@ def test_built_program_exports_a_packet_building_its_report_in_a_process(built: 
     import zipfile
 
     from annotator.core.packet.export import REPORT_PROCESS_MIN_PHOTOS
-    from tests.factory import make_exif, make_jpeg
+    from tests.fixtures.factory import make_exif, make_jpeg
 
     photos = tmp_path / "photos"
     photos.mkdir()

@@ -20,10 +20,10 @@ from sqlalchemy import Integer, cast, delete, func, select, text
 from sqlalchemy.orm import Session
 
 from annotator.core.conflicts import conflicts_recorded
-from annotator.core.dating import mark_dating_stale
 from annotator.core.errors import EditConflict, InputRejected, NotFound
-from annotator.core.models import AuditEvent, Box, CaseRecord, Photo
+from annotator.core.models import AuditEvent, Box, CaseRow, Photo
 from annotator.core.reference.registration import normalize_registration
+from annotator.core.stale import mark_dating_stale
 from annotator.core.timeutil import utc_now
 
 if TYPE_CHECKING:
@@ -221,7 +221,7 @@ def case_registrations(case: Case) -> list[str]:
 
 
 def list_labels(session: Session) -> list[str]:
-    record = session.execute(select(CaseRecord).limit(1)).scalar_one()
+    record = session.execute(select(CaseRow).limit(1)).scalar_one()
     return [str(label) for label in (record.labels or [])]
 
 
@@ -275,7 +275,7 @@ def _photo(session: Session, photo_id: int) -> PhotoFrame:
 
 def _ensure_label(case: Case, session: Session, label: str) -> None:
     """A label used on a box joins the case's list (audited), so the list stays complete."""
-    record = session.execute(select(CaseRecord).limit(1)).scalar_one()
+    record = session.execute(select(CaseRow).limit(1)).scalar_one()
     labels = list(record.labels or [])
     if label not in labels:
         record.labels = [*labels, label]
@@ -488,8 +488,8 @@ def copy_boxes(case: Case, from_photo: int, to_photo: int) -> list[BoxInfo]:
 # -- the case's label list ---------------------------------------------------------------
 
 
-def _record(s: Session) -> CaseRecord:
-    return s.execute(select(CaseRecord).limit(1)).scalar_one()
+def _record(s: Session) -> CaseRow:
+    return s.execute(select(CaseRow).limit(1)).scalar_one()
 
 
 def add_label(case: Case, label: str) -> list[str]:

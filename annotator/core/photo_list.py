@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Table, and_, case, false, func, or_, select
 from sqlalchemy.orm import Session
 
-from annotator.core.models import Base, Box, CaseRecord, Photo
+from annotator.core.models import Base, Box, CaseRow, Photo
 
 if TYPE_CHECKING:
     from annotator.core.case import Case
@@ -145,7 +145,7 @@ def rows_for(session: Session, ids: list[int]) -> dict[int, PhotoRow]:
 def filter_choices(session: Session) -> tuple[list[str], list[str]]:
     """The labels used on boxes (plus the case's label list) and the verdicts present."""
     labels = set(session.execute(select(Box.label).distinct()).scalars())
-    for record_labels in session.execute(select(CaseRecord.labels)).scalars():
+    for record_labels in session.execute(select(CaseRow.labels)).scalars():
         labels.update(str(label) for label in (record_labels or []))
     verdicts = [str(v) for v in session.execute(
         select(Photo.date_verdict).distinct().where(Photo.date_verdict.is_not(None))

@@ -9,7 +9,7 @@ annotator_<lang>.ts as unfinished and drops vanished ones (`-no-obsolete`). Tran
 unfinished ones (Qt Linguist: `pyside6-linguist annotator_fr.ts`, or any editor), then run
 this again to build annotator_<lang>.qm into the package data (annotator/resources/
 translations), which the app loads (annotator/gui/i18n.py).
-tests/gui/test_translations.py fails while a string is untranslated.
+tests/gui/i18n/test_translations.py fails while a string is untranslated.
 """
 
 from __future__ import annotations

@@ -221,8 +221,8 @@ app.exec()
 def build_case(folder: Path, photos: int) -> Path:
     sys.path.insert(0, str(ROOT))
     from annotator.core.case.folder import Case
-    from tests.factory import make_jpeg
-    from tests.workspace_fixtures import insert_photo_rows
+    from tests.fixtures.factory import make_jpeg
+    from tests.fixtures.workspace import insert_photo_rows
 
     thumbs = [make_jpeg(folder / "src" / f"t{i}.jpg", 256, 171, seed=i * 23) for i in range(6)]
     original = make_jpeg(folder / "src" / "original.jpg", 4000, 3000)  # 12 MP, as the rows say

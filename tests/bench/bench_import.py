@@ -43,7 +43,7 @@ def _make_one(args: tuple[Path, int]) -> None:
     sys.path.insert(0, str(REPO))
     from PIL import Image, ImageFilter
 
-    from tests.factory import make_exif, scene
+    from tests.fixtures.factory import make_exif, scene
 
     base = scene(WIDTH, HEIGHT, seed)
     # Camera-like texture: blurred noise gives JPEG data rates close to a real 12 MP photo.

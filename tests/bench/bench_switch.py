@@ -63,7 +63,7 @@ def make_photos(folder: Path, count: int) -> list[Path]:
 
     from PIL import Image
 
-    from tests.factory import make_exif, scene
+    from tests.fixtures.factory import make_exif, scene
 
     folder.mkdir(parents=True, exist_ok=True)
     noise = Image.effect_noise((4000, 3000), 40).convert("RGB")

@@ -30,7 +30,7 @@ def _server() -> str:
 
 
 def _make_photos(root: Path, members: int, photos: int, shared: int) -> list[Path]:
-    from tests.factory import make_exif, make_jpeg
+    from tests.fixtures.factory import make_exif, make_jpeg
 
     folders = [root / f"member{m}" for m in range(members)] + [root / "shared"]
     per = (photos - shared) // members

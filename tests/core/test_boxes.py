@@ -13,7 +13,7 @@ from annotator.core.boxes import BoxValues
 from annotator.core.case.audit import verify_chain
 from annotator.core.errors import InputRejected, NotFound
 from annotator.core.models import AuditEvent, Box
-from tests.boxes_fixtures import add_jpeg
+from tests.fixtures.boxes import add_jpeg
 
 
 @pytest.fixture

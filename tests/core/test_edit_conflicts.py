@@ -18,7 +18,7 @@ from annotator.core.case.folder import Case
 from annotator.core.dating.claims import get_claim, set_claim
 from annotator.core.errors import EditConflict
 from annotator.core.models import AuditEvent
-from tests.boxes_fixtures import add_jpeg
+from tests.fixtures.boxes import add_jpeg
 
 
 def _events(case, action):

@@ -142,7 +142,7 @@ def test_code_names_are_stable_words(code):
 
 def test_rejected_files_carry_the_code_of_their_reason(case, tmp_path: Path):
     from annotator.core.ingest.importer import import_paths
-    from tests import import_fixtures as fx
+    from tests.fixtures import imports as fx
 
     folder = tmp_path / "in"
     fx.empty_file(folder / "empty.jpg")

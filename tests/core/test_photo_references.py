@@ -10,7 +10,7 @@ import pytest
 
 from annotator.cli import build_parser, main
 from annotator.core.flights.records import FlightDraft, add_flight
-from tests.boxes_fixtures import add_jpeg
+from tests.fixtures.boxes import add_jpeg
 
 # Every command that takes a PHOTO, with the rest of its arguments.
 PHOTO_COMMANDS = {

@@ -11,7 +11,7 @@ import pytest
 
 from annotator.cli import main
 from annotator.core.flights.records import FlightDraft, add_flight
-from tests.boxes_fixtures import add_jpeg
+from tests.fixtures.boxes import add_jpeg
 
 
 def _events(root: str, capsys) -> list[dict]:  # type: ignore[no-untyped-def]

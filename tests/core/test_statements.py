@@ -19,7 +19,16 @@ from annotator.core.flights.links import link_photo
 from annotator.core.flights.records import FlightDraft, add_flight
 from annotator.core.flights.suggest import suggest_for_photo
 from annotator.core.models import Photo
-from tests.flight_fixtures import DRRN, GABS, GAGO, T0, add_photo, flight_points, lerp, write_readsb
+from tests.fixtures.flights import (
+    DRRN,
+    GABS,
+    GAGO,
+    T0,
+    add_photo,
+    flight_points,
+    lerp,
+    write_readsb,
+)
 
 
 def _photo(case, name, when, *, gps=None, registrations=()):  # type: ignore[no-untyped-def]
@@ -269,8 +278,8 @@ def test_the_report_tells_the_same_story(case, capsys, tmp_path):
     from annotator.core.ingest import import_paths
     from annotator.core.models import Photo
     from annotator.core.packet.export import export_packet
-    from tests.factory import make_exif, make_jpeg
-    from tests.packet_fixtures import unzip
+    from tests.fixtures.factory import make_exif, make_jpeg
+    from tests.fixtures.packets import unzip
 
     if shutil.which("pdftotext") is None:
         pytest.skip("pdftotext (poppler-utils) is not installed")

@@ -13,7 +13,7 @@ from annotator.core.case.settings import data_dir
 from annotator.core.demo.case import build_demo_case
 from annotator.core.demo.photos import CAPTION, DEMO_PHOTOS, write_demo_photos
 from annotator.core.models import Box, Photo
-from tests.workspace_fixtures import open_controller
+from tests.fixtures.workspace import open_controller
 
 
 def test_demo_photos_carry_the_story_and_its_quirks(tmp_path: Path):

@@ -18,9 +18,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from annotator.gui.windows.flights_window import FlightsWindow
-from tests.factory import make_exif, make_jpeg
-from tests.gui.held_pool import HeldPool
-from tests.workspace_fixtures import BASE_TIME, import_files, open_controller, open_window
+from tests.fixtures.factory import make_exif, make_jpeg
+from tests.fixtures.held_pool import HeldPool
+from tests.fixtures.workspace import BASE_TIME, import_files, open_controller, open_window
 
 SWITCHES = 50
 

@@ -19,7 +19,7 @@ from annotator.gui.background.workers import ImmediatePool
 from annotator.gui.dialogs.flight_edit import FlightEditDialog
 from annotator.gui.panels.capture_date import CaptureDatePanel
 from annotator.gui.session import CaseSession
-from tests.factory import make_exif, make_jpeg
+from tests.fixtures.factory import make_exif, make_jpeg
 
 
 def _type(qtbot, edit, text: str) -> None:  # type: ignore[no-untyped-def]

@@ -12,8 +12,8 @@ from PySide6.QtCore import Qt
 from annotator.core.flights.importers import import_file
 from annotator.core.flights.records import FlightDraft, add_flight
 from annotator.gui.windows.flights_window import FlightsWindow
-from tests.flight_fixtures import T0, gap_at_take_off, write_readsb
-from tests.gui.canvas_fixtures import make_session
+from tests.fixtures.canvas import make_session
+from tests.fixtures.flights import T0, gap_at_take_off, write_readsb
 
 
 @pytest.fixture

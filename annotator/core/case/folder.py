@@ -28,9 +28,10 @@ from annotator.core.case import schema
 from annotator.core.case.audit import append_event
 from annotator.core.case.settings import current_examiner
 from annotator.core.case.store import OriginalStore
-from annotator.core.dating import refresh_photos, take_stale
+from annotator.core.dating import refresh_photos
 from annotator.core.errors import CaseReadOnly, CaseUnavailable
-from annotator.core.models import CaseRecord
+from annotator.core.models import CaseRow
+from annotator.core.stale import take_stale
 from annotator.core.timeutil import utc_now
 
 CASE_FILE = "case.json"
@@ -191,7 +192,7 @@ class Case:
         self.thumbs_dir = root / "thumbs"
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         with self.reading() as session:
-            record = session.execute(select(CaseRecord).limit(1)).scalar_one_or_none()
+            record = session.execute(select(CaseRow).limit(1)).scalar_one_or_none()
         if record is None:
             raise CaseUnavailable(f"{root}: the database holds no case",
                                   code="CASE_DATABASE_EMPTY", root=root)
@@ -236,7 +237,7 @@ class Case:
                                           code="CASE_DATABASE_TAKEN")
                 schema.upgrade(conn)
             with Session(engine) as session, session.begin():
-                record = CaseRecord(
+                record = CaseRow(
                     name=name or root.name,
                     lead_examiner=examiner or acting,
                     created_utc=utc_now(),

@@ -27,7 +27,7 @@ from annotator.core.dating.photo_dating import (
     refresh_photos,
     stored_date,
 )
-from annotator.core.dating.stale import mark_dating_stale, take_stale
+from annotator.core.stale import mark_dating_stale, take_stale
 
 __all__ = [
     "capture_date_view",

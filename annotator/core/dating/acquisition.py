@@ -17,10 +17,10 @@ from sqlalchemy.orm import Session
 
 from annotator.core.conflicts import conflicts_recorded
 from annotator.core.dating.claims import normalize_grade
-from annotator.core.dating.stale import mark_dating_stale
 from annotator.core.errors import EditConflict, InputRejected
 from annotator.core.models import Acquisition
 from annotator.core.photos import locked_photo
+from annotator.core.stale import mark_dating_stale
 from annotator.core.timeutil import as_utc, iso_z, parse_given_utc, utc_now
 
 if TYPE_CHECKING:

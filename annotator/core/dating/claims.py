@@ -17,12 +17,12 @@ from sqlalchemy.orm import Session
 
 from annotator.core.conflicts import conflicts_recorded
 from annotator.core.dating.check import Claim, Place
-from annotator.core.dating.stale import mark_dating_stale
 from annotator.core.errors import EditConflict, InputRejected
 from annotator.core.models import PhotoClaim
 from annotator.core.photos import locked_photo
 from annotator.core.reference.airports import require_airport
 from annotator.core.reference.timezones import zone_at
+from annotator.core.stale import mark_dating_stale
 from annotator.core.timeutil import utc_now
 
 if TYPE_CHECKING:

@@ -13,11 +13,11 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from annotator.core.dating import mark_dating_stale
 from annotator.core.errors import InputRejected, NotFound
 from annotator.core.flights.records import flight_json, get_flight
 from annotator.core.models import Flight, Photo, PhotoFlightLink
 from annotator.core.photos import find_photo
+from annotator.core.stale import mark_dating_stale
 from annotator.core.timeutil import iso_z, utc_now
 
 if TYPE_CHECKING:

@@ -17,12 +17,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, defer
 
 from annotator.core.conflicts import conflicts_recorded
-from annotator.core.dating import mark_dating_stale
 from annotator.core.errors import EditConflict, InputRejected, NotFound
 from annotator.core.flights.times import flight_times, overlaps_by_flight
 from annotator.core.models import Aircraft, AircraftRegistration, Box, Flight, PhotoFlightLink
 from annotator.core.reference.airports import find_airport
 from annotator.core.reference.registration import check_icao24, normalize_registration, parse_icao24
+from annotator.core.stale import mark_dating_stale
 from annotator.core.timeutil import iso_z, utc_now
 
 if TYPE_CHECKING:

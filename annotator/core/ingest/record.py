@@ -22,7 +22,6 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from annotator.core.case.folder import Case
-from annotator.core.dating import mark_dating_stale
 from annotator.core.ingest.files import path_text
 from annotator.core.ingest.pool import WorkerCrashed
 from annotator.core.ingest.report import (
@@ -33,6 +32,7 @@ from annotator.core.ingest.report import (
 )
 from annotator.core.ingest.worker import FileAnalysis, one_line
 from annotator.core.models import Photo, PhotoSource
+from annotator.core.stale import mark_dating_stale
 from annotator.core.timeutil import iso_z, utc_now
 
 COPY_THREADS = 2

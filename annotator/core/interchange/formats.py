@@ -32,10 +32,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from annotator.core.boxes import BoxValues, insert_box
-from annotator.core.dating import mark_dating_stale
 from annotator.core.errors import InputRejected, NotFound, UsageError
 from annotator.core.hashing import sha256_of
 from annotator.core.models import Box, Photo, PhotoSource
+from annotator.core.stale import mark_dating_stale
 
 if TYPE_CHECKING:
     from annotator.core.case.folder import Case

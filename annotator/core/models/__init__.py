@@ -6,11 +6,11 @@ A change to any table needs an Alembic migration in `annotator/core/migrations/v
 
 from annotator.core.models.base import Base, UTCDateTime
 from annotator.core.models.boxes import Box
-from annotator.core.models.case import AuditEvent, CaseRecord, Photo, PhotoSource
+from annotator.core.models.case import AuditEvent, CaseRow, Photo, PhotoSource
 from annotator.core.models.dating import Acquisition, DateCheck, PhotoClaim
 from annotator.core.models.flights import Aircraft, AircraftRegistration, Flight, PhotoFlightLink
 
 __all__ = [
     "Aircraft", "AircraftRegistration", "Flight", "PhotoFlightLink",
     "Acquisition", "DateCheck", "PhotoClaim",
-    "AuditEvent", "Base", "Box", "CaseRecord", "Photo", "PhotoSource", "UTCDateTime"]
+    "AuditEvent", "Base", "Box", "CaseRow", "Photo", "PhotoSource", "UTCDateTime"]

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from annotator.core.models.base import Base
 
 
-class CaseRecord(Base):
+class CaseRow(Base):
     """One investigation. A case database holds exactly one row."""
 
     __tablename__ = "case"

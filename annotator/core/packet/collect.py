@@ -20,7 +20,7 @@ from annotator.core.dating.claims import claim_row, record_of
 from annotator.core.dating.photo_dating import stored_date
 from annotator.core.flights.links import links_for_photo
 from annotator.core.flights.records import flight_json
-from annotator.core.models import CaseRecord, Photo
+from annotator.core.models import CaseRow, Photo
 from annotator.core.models.flights import Aircraft, AircraftRegistration
 from annotator.core.timeutil import iso_z
 
@@ -81,7 +81,7 @@ def row_json(row: Any, *, skip: tuple[str, ...] = ()) -> dict[str, Any]:
 
 
 def read_case(session: Session) -> CaseInfo:
-    record = session.execute(select(CaseRecord).limit(1)).scalar_one()
+    record = session.execute(select(CaseRow).limit(1)).scalar_one()
     return CaseInfo(record.name, record.lead_examiner, record.created_utc,
                     tuple(str(x) for x in (record.labels or [])))
 

@@ -4,7 +4,7 @@ The core (annotator/core/errors.py, decode.py, ingest_*.py) writes its sentences
 and names each with a stable code and the values it interpolates. Each template here reads
 exactly like the core's sentence with `{name}` for those values, so lupdate puts it in the
 .ts file (context "CoreErrors") and `core_text.tr_error` formats the translation with the
-error's params. tests/gui/test_error_translation.py fails when a code has no template.
+error's params. tests/gui/i18n/test_error_translation.py fails when a code has no template.
 """
 
 from __future__ import annotations

@@ -1,0 +1,105 @@
+"""Importing from the GUI: the dialog, drag-and-drop onto the window, and Cancel."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication
+
+from annotator.gui.dialogs.import_dialog import ImportDialog
+from tests.fixtures.workspace import make_photos, open_controller, open_window
+
+
+@pytest.fixture
+def window(qtbot, case):
+    controller = open_controller(qtbot)
+    win = open_window(qtbot, controller, case.root)
+    yield win
+    win.close()
+
+
+def _bad_file(folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    bad = folder / "not-a-photo.jpg"
+    bad.write_bytes(b"this is a text file pretending to be a JPEG\n" * 20)
+    return bad
+
+
+def test_import_menu_imports_files_and_lists_the_rejected_one_with_its_reason(
+        qtbot, window, tmp_path, monkeypatch):
+    good = make_photos(tmp_path / "in", 2)
+    bad = _bad_file(tmp_path / "in")
+    from PySide6.QtWidgets import QFileDialog
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames",
+                        lambda *a, **k: ([str(p) for p in [*good, bad]], ""))
+    window.import_action.trigger()
+    dialog = window.import_dialog  # owned by the window (deleted when closed)
+    assert dialog.report is not None
+    assert len(dialog.report.imported) == 2
+    rows = dialog.rejected_rows()
+    assert [name for name, _ in rows] == ["not-a-photo.jpg"]
+    assert rows[0][1]  # a reason, in words
+    assert dialog.rejected.isVisible()
+    assert "2 imported" in dialog.summary.text() and "1 rejected" in dialog.summary.text()
+    assert dialog.progress.value() == dialog.progress.maximum()
+    assert dialog.close_button.isEnabled() and not dialog.cancel_button.isEnabled()
+    assert window.browser.model.rowCount() == 2  # the browser reloaded
+    assert "Import:" in window.statusBar().currentMessage()
+    qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+
+
+@pytest.mark.parametrize("target", ["window", "canvas", "browser"])
+def test_dropping_a_folder_on_the_window_imports_it(qtbot, window, tmp_path, target):
+    folder = tmp_path / "dropped"
+    make_photos(folder, 3)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(folder))])
+    widget = {"window": window, "canvas": window.canvas.viewport(),
+              "browser": window.browser.view.viewport()}[target]
+    pos = QPointF(widget.width() / 2, widget.height() / 2)
+    enter = QDragEnterEvent(pos.toPoint(), Qt.DropAction.CopyAction, mime,
+                            Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(widget, enter)
+    assert enter.isAccepted()
+    drop = QDropEvent(pos, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                      Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(widget, drop)
+    assert drop.isAccepted()
+    dialog = window.import_dialog  # owned by the window (deleted when closed)
+    assert len(dialog.report.imported) == 3
+    assert window.browser.model.rowCount() == 3
+
+
+def test_a_drop_of_something_that_is_not_a_file_is_refused(window):
+    mime = QMimeData()
+    mime.setText("5U-MBH")
+    enter = QDragEnterEvent(window.rect().center(), Qt.DropAction.CopyAction, mime,
+                            Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(window, enter)
+    assert not enter.isAccepted()
+    assert window.import_dialog is None
+
+
+def test_cancel_stops_the_import_and_keeps_what_was_imported(qtbot, window, tmp_path):
+    paths = make_photos(tmp_path / "many", 5)
+    dialog = ImportDialog(window.session, paths, window, jobs=1)
+    qtbot.addWidget(dialog)
+    dialog.show()
+
+    def click_cancel_after_the_second(value: int) -> None:
+        if value == 2 and dialog.cancel_button.isEnabled():
+            qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+
+    dialog.progress.valueChanged.connect(click_cancel_after_the_second)
+    dialog.start()  # ImmediatePool: runs here; the click lands between two files
+    assert dialog.report.cancelled
+    assert len(dialog.report.imported) == 2
+    assert dialog.heading.text() == "Import cancelled."
+    assert "stay in the case" in dialog.summary.text()
+    assert window.browser.model.rowCount() == 2
+    assert dialog.isVisible()  # Cancel during an import stops it; it does not close the report
