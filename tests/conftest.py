@@ -15,6 +15,15 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_QUICK_BACKEND", "software")
 
+
+def pytest_configure(config: pytest.Config) -> None:
+    """The process set up as the CLI and the app set it up at start-up (Pillow's limit,
+    quiet libraries): importing the core changes nothing by itself."""
+    from annotator.core.startup import configure_libraries
+
+    configure_libraries()
+
+
 def _find_corpus() -> Path:
     """../shared/corpus beside the checkout, else ANNOTATOR_CORPUS, else /work/shared/corpus."""
     for candidate in (

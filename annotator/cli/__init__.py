@@ -82,7 +82,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 def run_handler(handler, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
     """Call a command handler, turning every failure into one line and an exit code."""
     from annotator.core.errors import AnnotatorError
+    from annotator.core.startup import configure_libraries
 
+    configure_libraries()  # Pillow's limit and quiet libraries, before any command reads a file
     try:
         result = handler(args)
     except AnnotatorError as exc:

@@ -16,6 +16,7 @@ from PySide6.QtCore import QEventLoop, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from annotator.core.errors import AnnotatorError
+from annotator.core.startup import configure_libraries
 from annotator.gui.background.workers import JobRunner
 from annotator.gui.gui_settings import recent_cases, remember_case
 from annotator.gui.i18n.core_text import tr_error
@@ -238,6 +239,7 @@ def run_gui(case_path: Path | None = None, *, demo: bool = False, run_self_test:
     """The `annotator [CASE]`, `annotator demo` and `--self-test` entry point."""
     if run_self_test:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    configure_libraries()
     app = ensure_app()
     controller = AppController(examiner=examiner)
     if run_self_test:

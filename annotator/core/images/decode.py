@@ -6,7 +6,8 @@ here, so a hostile or broken file is refused the same way everywhere, with one s
 "decompression bomb: N pixels exceeds the limit of M", "unreadable: permission denied".
 
 The pixel limit is ours (250 MP by default, `set_max_pixels`) and Pillow's
-`MAX_IMAGE_PIXELS` follows it, so Pillow's own defaults (a warning at 89 MP, a refusal at
+`MAX_IMAGE_PIXELS` follows it once `configure_pillow` has run (at start-up, not at import:
+`annotator.core.startup`), so Pillow's own defaults (a warning at 89 MP, a refusal at
 179 MP) never decide for us. The limit is checked on the header's size, before any decode.
 
 Orientation is applied exactly once. JPEG, PNG and WebP decode as stored: we apply EXIF
@@ -53,13 +54,21 @@ _max_pixels = DEFAULT_MAX_PIXELS
 _heif_lock = threading.Lock()
 _heif_registered = False
 
-# Our own check rejects everything above the limit before decoding, so Pillow's warning
-# (which fires between the limit and twice the limit) would only repeat it.
-warnings.filterwarnings("ignore", category=Image.DecompressionBombWarning)
-# Pillow narrates every oddity of a damaged TIFF/EXIF as a UserWarning on stderr; a damaged
-# file either opens (and its metadata says what it says) or is rejected with one line.
-warnings.filterwarnings("ignore", category=UserWarning, module=r"PIL(\..*)?$")
-logging.getLogger("PIL").setLevel(logging.CRITICAL)
+
+
+def configure_pillow(max_pixels: int | None = None) -> None:
+    """Set Pillow up for this process (called once at start-up by `annotator.core.startup`,
+    never at import): our pixel limit (Pillow's `MAX_IMAGE_PIXELS` follows it), and Pillow's
+    warnings and log records silenced. Idempotent."""
+    # Our own check rejects everything above the limit before decoding, so Pillow's warning
+    # (which fires between the limit and twice the limit) would only repeat it.
+    warnings.filterwarnings("ignore", category=Image.DecompressionBombWarning)
+    # Pillow narrates every oddity of a damaged TIFF/EXIF as a UserWarning on stderr; a
+    # damaged file either opens (and its metadata says what it says) or is rejected with one
+    # line.
+    warnings.filterwarnings("ignore", category=UserWarning, module=r"PIL(\..*)?$")
+    logging.getLogger("PIL").setLevel(logging.CRITICAL)
+    set_max_pixels(_max_pixels if max_pixels is None else max_pixels)
 
 
 def set_max_pixels(n: int) -> None:
@@ -74,9 +83,6 @@ def set_max_pixels(n: int) -> None:
 def max_pixels() -> int:
     """The current decompression-bomb limit in pixels."""
     return _max_pixels
-
-
-set_max_pixels(DEFAULT_MAX_PIXELS)
 
 
 def register_heif() -> None:
@@ -430,6 +436,7 @@ def full_upright(
 
 __all__ = [
     "DEFAULT_MAX_PIXELS",
+    "configure_pillow",
     "displayed_size",
     "Geometry",
     "exif_orientation",

@@ -26,6 +26,7 @@ from annotator.core.images.orientation import displayed_size
 from annotator.core.images.thumbnail_check import compare_thumbnail
 from annotator.core.ingest.report import Reason
 from annotator.core.metadata import PhotoMetadata, read_metadata
+from annotator.core.startup import configure_libraries
 
 THUMB_SIDE = 256
 THUMB_QUALITY = 85
@@ -162,7 +163,8 @@ _worker_known: frozenset[str] = frozenset()
 
 
 def init_worker(max_pixels: int, known: frozenset[str]) -> None:
-    """Pool initializer: the pixel limit (Pillow's too) and the case's known SHA-256s.
+    """Pool initializer: the process set up (`configure_libraries`: the pixel limit, Pillow's
+    too) and the case's known SHA-256s.
 
     Ctrl-C is left to the main process, which stops the batch cleanly; a worker killed by
     it mid-file would otherwise look like a crash.
@@ -170,7 +172,7 @@ def init_worker(max_pixels: int, known: frozenset[str]) -> None:
     global _worker_max_pixels, _worker_known
     if hasattr(signal, "SIGINT"):
         signal.signal(signal.SIGINT, signal.SIG_IGN)
-    decode.set_max_pixels(max_pixels)
+    configure_libraries(max_pixels)
     _worker_max_pixels = max_pixels
     _worker_known = known
 

@@ -17,8 +17,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-# exifread logs every oddity of a broken file as a warning; the caller reports failures.
-logging.getLogger("exifread").setLevel(logging.CRITICAL)
+
+def quiet_exifread() -> None:
+    """Silence exifread's log (called at start-up by `annotator.core.startup`, never at
+    import): it logs every oddity of a broken file as a warning; the caller reports
+    failures."""
+    logging.getLogger("exifread").setLevel(logging.CRITICAL)
+
 
 @dataclass
 class RawExif:

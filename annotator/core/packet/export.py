@@ -63,6 +63,7 @@ from annotator.core.packet.selection import Selection, resolve
 from annotator.core.packet.signing import fingerprint as key_fingerprint
 from annotator.core.packet.signing import load_private_key, public_pem, sign
 from annotator.core.packet.zipwriter import PacketZip, checksum_line, checksums_text
+from annotator.core.startup import configure_libraries
 from annotator.core.timeutil import utc_now
 
 if TYPE_CHECKING:
@@ -357,8 +358,8 @@ class _Export:
             self.write_files(files, expected)
             report.write_report(*args)
             return
-
-        with ProcessPoolExecutor(max_workers=1, mp_context=process_context()) as helper:
+        with ProcessPoolExecutor(max_workers=1, mp_context=process_context(),
+                                 initializer=configure_libraries) as helper:
             building = helper.submit(report.write_report, *args)
             self.write_files(files, expected)
             building.result()
