@@ -81,7 +81,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def run_handler(handler, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
     """Call a command handler, turning every failure into one line and an exit code."""
-    from annotator.core.errors import AnnotatorError
+    from annotator.core.errors import AnnotatorError, first_line
     from annotator.core.startup import configure_libraries
 
     configure_libraries()  # Pillow's limit and quiet libraries, before any command reads a file
@@ -98,7 +98,7 @@ def run_handler(handler, args: argparse.Namespace) -> int:  # type: ignore[no-un
     except Exception as exc:  # noqa: BLE001 - the last line of defence: never a traceback
         if os.environ.get("ANNOTATOR_DEBUG"):
             traceback.print_exc()
-        first = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+        first = first_line(exc, "")
         sys.stderr.write(f"annotator: internal error: {type(exc).__name__}: {first}\n")
         return 1
     return int(result or 0)

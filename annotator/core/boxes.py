@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Integer, cast, delete, func, select, text
 from sqlalchemy.orm import Session
 
+from annotator.core.case import lock_chain
 from annotator.core.conflicts import conflicts_recorded
 from annotator.core.errors import EditConflict, InputRejected, NotFound
 from annotator.core.models import AuditEvent, Box, CaseRow, Photo
@@ -34,7 +35,6 @@ DEFAULT_LABEL = "aircraft"
 DUPLICATE_OFFSET = 10.0
 MIN_SIDE = 1.0
 _TEXT_LIMITS = {"label": 100, "aircraft_type": 100, "operator": 200, "registration": 40}
-_PG_CHAIN_LOCK = 0x616E6E6F  # the audit chain's advisory lock: also guards id allocation
 
 
 @dataclass(frozen=True)
@@ -229,8 +229,8 @@ def list_labels(session: Session) -> list[str]:
 
 
 def _lock_for_ids(session: Session) -> None:
-    if session.get_bind().dialect.name == "postgresql":
-        session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_CHAIN_LOCK})
+    """The audit chain's lock also guards box id allocation (`lock_chain`)."""
+    lock_chain(session)
 
 
 def _next_box_id(session: Session) -> int:

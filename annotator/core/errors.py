@@ -81,3 +81,16 @@ class EditConflict(InputRejected):
         return {"mine": self.mine, "theirs": self.theirs, "photo_id": self.photo_id,
                 "expected_version": self.expected_version,
                 "current_version": self.current_version}
+
+
+def first_line(error: BaseException | str, default: str | None = None) -> str:
+    """The first line of an error's message, for a report on one line.
+
+    A blank message gives `default`, or, when `default` is None, the exception's class name
+    (an empty string for a blank string)."""
+    text = str(error).strip()
+    if text:
+        return text.splitlines()[0]
+    if default is not None:
+        return default
+    return type(error).__name__ if isinstance(error, BaseException) else ""

@@ -13,6 +13,7 @@ from annotator.core.case.audit import (
     content_digest,
     events_for_photo,
     link_hash,
+    lock_chain,
     verify_chain,
 )
 from annotator.core.case.connection import DATABASE_ERRORS, is_connection_error
@@ -40,6 +41,7 @@ __all__ = [
     "data_dir",
     "events_for_photo",
     "link_hash",
+    "lock_chain",
     "load_settings",
     "save_settings",
     "verify_chain",

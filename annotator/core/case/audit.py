@@ -89,6 +89,16 @@ def event_hash(
     return link_hash(prev_hash, iso_z(time_utc), content)
 
 
+def lock_chain(session: Session) -> None:
+    """Serialize writers on the audit chain's head until the caller's transaction ends.
+
+    PostgreSQL: a transaction-scoped advisory lock (one key for the whole chain); every
+    writer that appends events, or allocates ids the chain will name, takes it first.
+    SQLite needs nothing: the write transaction is BEGIN IMMEDIATE, one writer at a time."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_CHAIN_LOCK})
+
+
 def append_event(
     session: Session,
     *,
@@ -101,8 +111,7 @@ def append_event(
 ) -> AuditEvent:
     """Append one event in the caller's transaction, so the change and its record commit
     together (or neither does)."""
-    if session.get_bind().dialect.name == "postgresql":
-        session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_CHAIN_LOCK})
+    lock_chain(session)
     head = session.execute(
         select(AuditEvent.hash).order_by(AuditEvent.id.desc()).limit(1)
     ).scalar_one_or_none()

@@ -29,7 +29,7 @@ from annotator.core.case.audit import append_event
 from annotator.core.case.settings import current_examiner
 from annotator.core.case.store import OriginalStore
 from annotator.core.dating import refresh_photos
-from annotator.core.errors import CaseReadOnly, CaseUnavailable
+from annotator.core.errors import CaseReadOnly, CaseUnavailable, first_line
 from annotator.core.models import CaseRow
 from annotator.core.stale import take_stale
 from annotator.core.timeutil import utc_now
@@ -389,8 +389,7 @@ class Case:
 
 
 def _one_line(exc: BaseException) -> str:
-    text_ = str(getattr(exc, "orig", None) or exc)
-    return text_.strip().splitlines()[0] if text_.strip() else type(exc).__name__
+    return first_line(getattr(exc, "orig", None) or exc, type(exc).__name__)
 
 
 def settle_dating(case: Case, session: Session) -> None:

@@ -22,6 +22,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from annotator.core.case.folder import Case
+from annotator.core.errors import first_line
 from annotator.core.ingest.files import path_text
 from annotator.core.ingest.pool import WorkerCrashed
 from annotator.core.ingest.report import (
@@ -287,5 +288,4 @@ def _json_safe(value: dict[str, Any]) -> dict[str, Any]:
 
 
 def _first_line(exc: BaseException) -> str:
-    text = str(getattr(exc, "orig", None) or exc).strip()
-    return text.splitlines()[0] if text else type(exc).__name__
+    return first_line(getattr(exc, "orig", None) or exc, type(exc).__name__)

@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from annotator.core.errors import first_line
+
 
 def quiet_exifread() -> None:
     """Silence exifread's log (called at start-up by `annotator.core.startup`, never at
@@ -109,7 +111,7 @@ def read_exifread(path: Path) -> RawExif:
         with open(path, "rb") as fh:
             found = exifread.process_file(fh, details=False, extract_thumbnail=False)
     except Exception as exc:  # noqa: BLE001 - exifread raises anything on broken files
-        raw.problem = f"exifread: {type(exc).__name__}: {exc}".splitlines()[0][:200]
+        raw.problem = f"exifread: {type(exc).__name__}: {first_line(exc, '')}"[:200]
         return raw
     for name, tag in found.items():
         if not hasattr(tag, "values"):
@@ -188,7 +190,7 @@ def read_pillow(im: Any) -> RawExif:
     try:
         exif = im.getexif()
     except Exception as exc:  # noqa: BLE001
-        raw.problem = f"pillow exif: {type(exc).__name__}: {exc}".splitlines()[0][:200]
+        raw.problem = f"pillow exif: {type(exc).__name__}: {first_line(exc, '')}"[:200]
         return raw
 
     def add(prefix: str, names: dict[int, str], items: Any) -> None:
@@ -216,5 +218,5 @@ def read_pillow(im: Any) -> RawExif:
             except Exception:  # noqa: BLE001 - a broken sub-IFD; keep what we have
                 continue
     except Exception as exc:  # noqa: BLE001
-        raw.problem = f"pillow exif: {type(exc).__name__}: {exc}".splitlines()[0][:200]
+        raw.problem = f"pillow exif: {type(exc).__name__}: {first_line(exc, '')}"[:200]
     return raw

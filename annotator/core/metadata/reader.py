@@ -17,7 +17,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from annotator.core.errors import InputRejected
+from annotator.core.errors import InputRejected, first_line
 from annotator.core.images.container_header import header_claimed_size, scan_xmp
 from annotator.core.images.decode import Geometry, format_of, geometry, open_image
 from annotator.core.images.orientation import displayed_size
@@ -347,6 +347,6 @@ def read_metadata(
     try:
         return MetadataReader(path, sha256=sha256, size=size).read()
     except Exception as exc:  # noqa: BLE001 - the contract: never raise
-        first = (str(exc).strip().splitlines() or [""])[0]
+        first = first_line(exc, "")
         return PhotoMetadata(path=str(path), sha256=sha256, size=size,
                              error=f"internal error: {type(exc).__name__}: {first}"[:300])

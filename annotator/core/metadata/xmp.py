@@ -15,6 +15,8 @@ from __future__ import annotations
 import io
 from typing import Any
 
+from annotator.core.errors import first_line
+
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
@@ -189,7 +191,7 @@ def parse_xmp(packet: bytes | str, warnings: list[str] | None = None) -> dict[st
         root = DET.fromstring(data)
     except Exception as exc:  # noqa: BLE001 - ParseError, entity refusals, encoding errors
         if warnings is not None:
-            warnings.append(f"xmp: {type(exc).__name__}: {exc}".splitlines()[0][:160])
+            warnings.append(f"xmp: {type(exc).__name__}: {first_line(exc, '')}"[:160])
         return None
     name = _Namer(declared)
     props: dict[str, Any] = {}

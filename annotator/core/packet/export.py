@@ -45,7 +45,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import func, select
 
 from annotator.core.case.audit import unrecorded_event
-from annotator.core.errors import AnnotatorError, InputRejected
+from annotator.core.errors import AnnotatorError, InputRejected, first_line
 from annotator.core.ingest.pool import process_context
 from annotator.core.models import AuditEvent, Box, Photo
 from annotator.core.packet import custody, datasets, manifest, render, report
@@ -403,7 +403,7 @@ def default_render_threads() -> int:
 def _record_abandoned(case: Case, evidence: str, exc: BaseException) -> None:
     if case.read_only:  # nothing was recorded, so nothing is abandoned
         return
-    reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    reason = first_line(exc)
     try:
         with case.writing() as s:
             case.audit(s, "packet.abandoned", "packet", evidence,

@@ -21,6 +21,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
+from annotator.core.errors import first_line
 from annotator.gui.i18n.core_text import tr_error
 
 
@@ -67,8 +68,8 @@ class Job:
             value = fn(self)
         except Exception as exc:  # noqa: BLE001 - a worker reports, it never crashes the app
             traceback.print_exc()
-            shown = tr_error(exc).strip()  # core errors in the user's language, by code
-            text = shown.splitlines()[0] if shown else type(exc).__name__
+            # core errors in the user's language, by code
+            text = first_line(tr_error(exc), type(exc).__name__)
             del fn, exc
             self._send(self._bridge.done, False, text)
         else:

@@ -17,6 +17,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from annotator.core.case import is_connection_error
+from annotator.core.errors import first_line
 from annotator.gui.i18n.core_text import tr_error
 
 BACKOFF_MS = (1000, 2000, 5000, 10000, 30000)
@@ -93,7 +94,7 @@ class PendingEdits(QObject):
                 waiting.command.setObsolete(True)
                 self.session.status_message.emit(QCoreApplication.translate(
                     "PendingEdits", "Not saved: {0} ({1})").format(
-                        waiting.label, _first_line(tr_error(exc))))
+                        waiting.label, first_line(tr_error(exc), "")))
                 continue
             self._queue.pop(0)
             waiting.command.setText(waiting.label)
@@ -114,8 +115,3 @@ class PendingEdits(QObject):
         else:
             self.session.status_message.emit(QCoreApplication.translate(
                 "PendingEdits", "All edits saved"))
-
-
-def _first_line(text: str) -> str:
-    lines = text.strip().splitlines()
-    return lines[0] if lines else ""

@@ -19,7 +19,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from annotator.core.conflicts import record_kept_theirs
-from annotator.core.errors import EditConflict
+from annotator.core.errors import EditConflict, first_line
 from annotator.gui.dialogs.conflict_dialog import MINE
 from annotator.gui.i18n.core_text import tr_error
 from annotator.gui.undo.pending import is_connection_error
@@ -33,8 +33,7 @@ class KeptTheirs(Exception):
 
 def one_line(exc: BaseException) -> str:
     """The error's first line, in the user's language (core errors are translated by code)."""
-    text = tr_error(exc).strip()
-    return text.splitlines()[0] if text else type(exc).__name__
+    return first_line(tr_error(exc), type(exc).__name__)
 
 
 def save_resolving(session: Any, action: Callable[[], None],
