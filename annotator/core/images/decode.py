@@ -115,7 +115,8 @@ def _bomb_message(pixels: int, limit: int) -> Reason:
             "IMAGE_BOMB", {"pixels": f"{pixels:,}", "limit": f"{limit:,}"})
 
 
-def _os_reason(exc: OSError) -> Reason:
+def os_reason(exc: OSError) -> Reason:
+    """Why a file the system would not read is refused (also the import's reason)."""
     if isinstance(exc, FileNotFoundError):
         return ("unreadable: no such file", "IMAGE_NO_SUCH_FILE", {})
     if isinstance(exc, PermissionError) or exc.errno in (errno.EACCES, errno.EPERM):
@@ -136,7 +137,7 @@ def _check_readable(path: Path) -> None:
     try:
         st = path.stat()
     except OSError as exc:
-        raise _reject(path, _os_reason(exc)) from exc
+        raise _reject(path, os_reason(exc)) from exc
     if path.is_dir():
         raise _reject(path, _IS_DIRECTORY)
     if st.st_size == 0:
@@ -145,7 +146,7 @@ def _check_readable(path: Path) -> None:
         with open(path, "rb") as fh:
             fh.read(1)
     except OSError as exc:
-        raise _reject(path, _os_reason(exc)) from exc
+        raise _reject(path, os_reason(exc)) from exc
 
 
 def _unidentified_reason(path: Path) -> Reason:
@@ -233,7 +234,7 @@ def open_image(path: Path | str, *, max_pixels: int | None = None) -> Image.Imag
         raise _reject(path, _unidentified_reason(path)) from exc
     except OSError as exc:
         if exc.errno is not None:
-            raise _reject(path, _os_reason(exc)) from exc
+            raise _reject(path, os_reason(exc)) from exc
         raise _reject(path, _undecodable_reason(path)) from exc
     except Exception as exc:  # noqa: BLE001 - plugins raise anything on hostile headers
         raise _reject(path, _undecodable_reason(path)) from exc
@@ -331,7 +332,7 @@ def _load(path: Path, im: Image.Image) -> None:
         raise _reject(path, _TOO_LARGE) from exc
     except OSError as exc:
         if exc.errno is not None and not isinstance(exc, EOFError):
-            raise _reject(path, _os_reason(exc)) from exc
+            raise _reject(path, os_reason(exc)) from exc
         raise _reject(path, _undecodable_reason(path)) from exc
     except Exception as exc:  # noqa: BLE001 - decoders raise anything on corrupt data
         raise _reject(path, _undecodable_reason(path)) from exc
@@ -447,6 +448,7 @@ __all__ = [
     "is_self_orienting",
     "max_pixels",
     "open_image",
+    "os_reason",
     "reduced_upright",
     "register_heif",
     "set_max_pixels",

@@ -73,14 +73,8 @@ def one_line(text: str, limit: int = 300) -> str:
 
 
 def os_reason(exc: OSError) -> Reason:
-    if isinstance(exc, FileNotFoundError):
-        return Reason("unreadable: no such file", "IMAGE_NO_SUCH_FILE")
-    if isinstance(exc, PermissionError):
-        return Reason("unreadable: permission denied", "IMAGE_PERMISSION_DENIED")
-    if isinstance(exc, IsADirectoryError):
-        return Reason("unreadable: is a folder", "IMAGE_IS_FOLDER")
-    detail = (exc.strerror or type(exc).__name__).lower()
-    return Reason(f"unreadable: {detail}", "IMAGE_UNREADABLE", {"detail": detail})
+    """The decoder's reason for a file the system would not read (one code per error)."""
+    return Reason(*decode.os_reason(exc))
 
 
 def _refused(path: str, reason: Reason, **fields: Any) -> FileAnalysis:

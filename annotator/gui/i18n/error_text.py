@@ -212,6 +212,8 @@ ERRORS: dict[str, str] = {
     "IMAGE_CORRUPT": QT_TRANSLATE_NOOP("CoreErrors", "truncated or corrupt image data"),
     "IMAGE_EMPTY": QT_TRANSLATE_NOOP("CoreErrors", "empty file"),
     "IMAGE_IS_DIRECTORY": QT_TRANSLATE_NOOP("CoreErrors", "unreadable: is a directory"),
+    # IMAGE_IS_FOLDER: the import's old code for IMAGE_IS_DIRECTORY (reports saved before
+    # issue 13 may still carry it)
     "IMAGE_IS_FOLDER": QT_TRANSLATE_NOOP("CoreErrors", "unreadable: is a folder"),
     "IMAGE_NOT_IMAGE": QT_TRANSLATE_NOOP("CoreErrors", "not an image file"),
     "IMAGE_NO_SUCH_FILE": QT_TRANSLATE_NOOP("CoreErrors", "unreadable: no such file"),
