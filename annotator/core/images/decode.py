@@ -401,7 +401,7 @@ def reduced_upright(
                 w, h = im.size
                 factor = max_side / max(w, h)
                 im.draft("RGB", (max(1, math.ceil(w * factor)), max(1, math.ceil(h * factor))))
-            except Exception:  # noqa: BLE001 - draft is an optimisation only
+            except Exception:  # noqa: BLE001, S110 - draft is an optimisation only
                 pass
         _load(path, im)
         o = _orientation_to_apply(im, before, orientation)

@@ -119,7 +119,7 @@ def read_exifread(path: Path) -> RawExif:
         try:
             raw.tags[name] = str(tag.printable)
             raw.values[name] = _exifread_value(tag)
-        except Exception:  # noqa: BLE001 - one odd tag must not lose the others
+        except Exception:  # noqa: BLE001, S112 - one odd tag must not lose the others
             continue
     return raw
 
@@ -202,7 +202,7 @@ def read_pillow(im: Any) -> RawExif:
             try:
                 raw.tags[name] = _printable(value)
                 raw.values[name] = _pillow_value(value)
-            except Exception:  # noqa: BLE001
+            except Exception:  # noqa: BLE001, S112 - one odd tag must not lose the others
                 continue
 
     try:
@@ -215,7 +215,7 @@ def read_pillow(im: Any) -> RawExif:
         ):
             try:
                 add(prefix, names, exif.get_ifd(ifd).items())
-            except Exception:  # noqa: BLE001 - a broken sub-IFD; keep what we have
+            except Exception:  # noqa: BLE001, S112 - a broken sub-IFD; keep what we have
                 continue
     except Exception as exc:  # noqa: BLE001
         raw.problem = f"pillow exif: {type(exc).__name__}: {first_line(exc, '')}"[:200]
