@@ -2,8 +2,9 @@
 
 Boxes, links, claims, sources and flights all feed the check. A writer only marks the
 photos it touched (`mark_dating_stale`); the case's write transaction recomputes each
-marked check once, before it commits (`annotator.core.case`). Nothing here imports the case,
-so any writer may mark.
+marked check once, before it commits (`Case.writing`, through `annotator.core.dating`).
+This module sits below both: it imports neither the case nor the dating package, so any
+writer may mark without depending on them (and no package cycle forms).
 """
 
 from __future__ import annotations

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from annotator.core.dating.acquisition import get_acquisition, set_acquisition
 from annotator.core.dating.check import Claim, DatingInput, check_capture_date
-from annotator.core.dating.checks import gps_error_m
 from annotator.core.dating.claims import (
     ClaimRecord,
     claim_row,
@@ -27,7 +26,6 @@ from annotator.core.dating.photo_dating import (
     refresh_photos,
     stored_date,
 )
-from annotator.core.stale import mark_dating_stale, take_stale
 
 __all__ = [
     "capture_date_view",
@@ -38,16 +36,13 @@ __all__ = [
     "claim_row",
     "get_acquisition",
     "get_claim",
-    "gps_error_m",
     "normalize_claimed",
     "normalize_grade",
     "record_of",
-    "mark_dating_stale",
     "refresh_photo_date",
     "refresh_photos",
     "resolve_place",
     "set_acquisition",
     "set_claim",
     "stored_date",
-    "take_stale",
 ]

@@ -26,7 +26,7 @@ from annotator.core.dating.model import ERROR, WARNING, DatingInput, FlightFact,
 from annotator.core.flights.times import AIRBORNE, state_at
 from annotator.core.images.thumbnail_check import ThumbnailComparison, compare_thumbnail
 from annotator.core.metadata.editors import editor_named
-from annotator.core.metadata.model import PhotoMetadata
+from annotator.core.metadata.model import PhotoMetadata, gps_error_m
 from annotator.core.reference.timezones import format_offset, zone
 from annotator.core.timeutil import as_utc
 
@@ -249,33 +249,6 @@ def check_flights(inp: DatingInput, cap: CaptureTime, add: Add) -> None:
 
 
 PLACE_MIN_KM = 5.0  # GPS farther than this (or 3× its stated error) from a place contradicts it
-DOP_METRES = 5.0  # a dilution of precision times the usual range error, when only DOP is given
-
-
-def gps_error_m(meta: PhotoMetadata) -> float | None:
-    """The horizontal error the file states for its GPS fix, in metres: GPSHPositioningError
-    (which exifread names by its number, 0x001F), else GPSDOP × 5 m; None when neither."""
-    for key, scale in (("GPS GPSHPositioningError", 1.0), ("GPS Tag 0x001F", 1.0),
-                       ("GPS GPSDOP", DOP_METRES)):
-        value = _rational(meta.tags.get(key))
-        if value is not None and value >= 0:
-            return value * scale
-    return None
-
-
-def _rational(text: object) -> float | None:
-    if text is None:
-        return None
-    raw = str(text).strip().strip("[]")
-    try:
-        if "/" in raw:
-            num, den = raw.split("/", 1)
-            return float(num) / float(den) if float(den) else None
-        return float(raw)
-    except ValueError:
-        return None
-
-
 def check_place(inp: DatingInput, add: Add) -> None:
     """PLACE_MISMATCH: the GPS position is farther from a place the photo is said to be at
     (the claimed place; a linked flight's origin for `before_departure`, destination for

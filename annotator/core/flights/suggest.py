@@ -34,7 +34,6 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from annotator.core.dating.checks import gps_error_m
 from annotator.core.flights.records import flight_json, flights_json, list_flights
 from annotator.core.flights.times import (
     AFTER_ARRIVAL,
@@ -46,7 +45,7 @@ from annotator.core.flights.times import (
     flight_times,
     state_at,
 )
-from annotator.core.metadata.model import PhotoMetadata
+from annotator.core.metadata import PhotoMetadata, gps_error_m
 from annotator.core.models import AircraftRegistration, Box, Flight, Photo, PhotoClaim
 from annotator.core.reference.airports import distance_km, find_airport, nearest_airport
 from annotator.core.reference.registration import normalize_registration, registration_matches

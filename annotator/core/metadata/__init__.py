@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from annotator.core.metadata.editors import editor_named
 from annotator.core.metadata.exif_raw import RawExif
-from annotator.core.metadata.model import GpsFix, PhotoMetadata
+from annotator.core.metadata.model import GpsFix, PhotoMetadata, gps_error_m
 from annotator.core.metadata.reader import read_metadata
 
 __all__ = [
@@ -16,5 +16,6 @@ __all__ = [
     "PhotoMetadata",
     "RawExif",
     "editor_named",
+    "gps_error_m",
     "read_metadata",
 ]

@@ -85,4 +85,30 @@ class PhotoMetadata:
 
 
 # ---------------------------------------------------------------------------------------
-# Reading
+# The error a file states for its own GPS fix
+
+DOP_METRES = 5.0  # a dilution of precision times the usual range error, when only DOP is given
+
+
+def gps_error_m(meta: PhotoMetadata) -> float | None:
+    """The horizontal error the file states for its GPS fix, in metres: GPSHPositioningError
+    (which exifread names by its number, 0x001F), else GPSDOP × 5 m; None when neither."""
+    for key, scale in (("GPS GPSHPositioningError", 1.0), ("GPS Tag 0x001F", 1.0),
+                       ("GPS GPSDOP", DOP_METRES)):
+        value = _rational(meta.tags.get(key))
+        if value is not None and value >= 0:
+            return value * scale
+    return None
+
+
+def _rational(text: object) -> float | None:
+    if text is None:
+        return None
+    raw = str(text).strip().strip("[]")
+    try:
+        if "/" in raw:
+            num, den = raw.split("/", 1)
+            return float(num) / float(den) if float(den) else None
+        return float(raw)
+    except ValueError:
+        return None
