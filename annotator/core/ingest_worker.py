@@ -22,6 +22,7 @@ from typing import Any
 from annotator.core import decode
 from annotator.core.errors import InputRejected
 from annotator.core.hashing import FileDigest, digest_file
+from annotator.core.history import history_at_import
 from annotator.core.ingest_report import Reason
 from annotator.core.metadata import PhotoMetadata, read_metadata
 from annotator.core.orientation import displayed_size
@@ -62,6 +63,9 @@ class FileAnalysis:
     # when there is no thumbnail): made here, in parallel, so the capture-date check in the
     # import transaction and every later re-check never decode the original again.
     thumbnail_check: dict | None = None
+    # The file's history (annotator.core.history: JPEG tables, signs, perceptual hashes),
+    # from the bytes hashed and the thumbnail decoded here: no extra read or decode.
+    history: dict | None = None
 
 
 def one_line(text: str, limit: int = 300) -> str:
@@ -107,7 +111,8 @@ def _analyse(path: Path, max_pixels: int, known: frozenset[str] | set[str]) -> F
     if st.st_size == 0:
         return _refused(str(path), Reason("empty file", "IMAGE_EMPTY"))
     mtime = datetime.fromtimestamp(st.st_mtime, UTC)
-    digest = digest_file(path)
+    head = bytearray()
+    digest = digest_file(path, head=head)
     if digest.sha256 in known:
         return FileAnalysis(str(path), digest=digest, mtime_utc=mtime, mtime_ns=st.st_mtime_ns,
                             known=True)
@@ -139,9 +144,11 @@ def _analyse(path: Path, max_pixels: int, known: frozenset[str] | set[str]) -> F
     from annotator.core.thumbnail_check import compare_thumbnail
 
     comparison = compare_thumbnail(path)
+    history = history_at_import(str(path), bytes(head), thumb, meta)
     return FileAnalysis(str(path), digest=digest, mtime_utc=mtime, mtime_ns=st.st_mtime_ns,
                         metadata=meta, thumbnail=buf.getvalue(),
-                        thumbnail_check=comparison.to_json() if comparison else None)
+                        thumbnail_check=comparison.to_json() if comparison else None,
+                        history=history)
 
 
 def _raw_metadata_readable(meta: PhotoMetadata) -> bool:

@@ -1,0 +1,235 @@
+"""The same picture across the files of a case: groups of copies, and which came first.
+
+Two photos are copies when
+
+- their whole-picture pHashes differ by at most `FULL_THRESHOLD` bits (re-encodings and
+  resizings land at 0–4), or
+- one's whole picture is within `WINDOW_THRESHOLD` bits of one of the other's window
+  pHashes (`perceptual.WINDOWS`: a crop of up to about 20 %, a caption bar), checked only
+  for pairs whose whole pictures are within `PREFILTER` bits;
+
+and their pictures have detail enough to tell (`MIN_DETAIL`); flat pictures (a blank sky,
+a grey card) hash alike whatever they show, so they are grouped only when identical.
+Groups are the connected sets of that relation. The thresholds were measured on copies
+made from the corpus photos (README, "File history").
+
+Speed: all pairs' whole-picture distances are computed in blocks with numpy (XOR and a
+population count over uint64), which for 10 000 photos is 5·10^7 pairs in about 0.3 s;
+the window test then runs only on the few pairs the prefilter keeps
+(`tests/bench/bench_similar.py`).
+
+Each member's `relation` is to the group's best copy (the most pixels, then the highest
+JPEG quality, then the first imported): `identical` (same pixels and tables: only the
+metadata differs), `reencoded` (same size, other encoding), `resized` (same framing,
+fewer pixels), `cropped` (a part of the best copy), `similar` (anything else: a caption
+added, a different framing).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+import numpy as np
+
+from annotator.core.timeutil import iso_z
+
+FULL_THRESHOLD = 10
+WINDOW_THRESHOLD = 10
+PREFILTER = 26
+MIN_DETAIL = 8.0
+BLOCK = 512
+
+
+@dataclass(frozen=True)
+class PictureHashes:
+    """What grouping needs of one photo (from its stored history)."""
+
+    id: int
+    sha256: str
+    phash: str | None
+    dhash: str | None = None
+    windows: tuple[str, ...] = ()
+    width: int = 0
+    height: int = 0
+    quality: int | None = None
+    tables_sha256: str | None = None
+    detail: float | None = None
+    posted_utc: datetime | None = None
+    source: str | None = None
+
+
+@dataclass(frozen=True)
+class Member:
+    id: int
+    sha256: str
+    relation: str
+    distance: int
+    best: bool = False
+
+    def to_json(self) -> dict[str, object]:
+        return {"id": self.id, "sha256": self.sha256, "relation": self.relation,
+                "distance": self.distance, "best": self.best}
+
+
+@dataclass(frozen=True)
+class CopyGroup:
+    members: list[Member]
+    earliest: dict[str, object] | None = None
+    links: dict[tuple[int, int], tuple[int, bool]] = field(default_factory=dict, repr=False)
+
+    def to_json(self) -> dict[str, object]:
+        return {"photos": [m.to_json() for m in self.members], "earliest": self.earliest}
+
+
+def _u64(hexes: list[str | None]) -> np.ndarray:
+    return np.array([int(h, 16) if h else 0 for h in hexes], dtype=np.uint64)
+
+
+def _popcount(x: np.ndarray) -> np.ndarray:
+    return np.bitwise_count(x)
+
+
+def candidate_pairs(items: list[PictureHashes]) -> dict[tuple[int, int], tuple[int, bool]]:
+    """{(i, j): (distance, by_window)} for every pair of indexes i < j judged copies."""
+    n = len(items)
+    usable = np.array([bool(it.phash) and (it.detail is None or it.detail >= MIN_DETAIL)
+                       for it in items])
+    full = _u64([it.phash for it in items])
+    edges: dict[tuple[int, int], tuple[int, bool]] = {}
+    close_i: list[np.ndarray] = []
+    close_j: list[np.ndarray] = []
+    close_d: list[np.ndarray] = []
+    for start in range(0, n, BLOCK):
+        stop = min(n, start + BLOCK)
+        d = _popcount(full[start:stop, None] ^ full[None, :])
+        i, j = np.nonzero(d <= PREFILTER)
+        i = i + start
+        keep = (j > i) & usable[i] & usable[j]
+        close_i.append(i[keep])
+        close_j.append(j[keep])
+        close_d.append(d[i[keep] - start, j[keep]])
+    if not close_i:
+        return edges
+    ci, cj, cd = np.concatenate(close_i), np.concatenate(close_j), np.concatenate(close_d)
+    for a, b, dist in zip(ci[cd <= FULL_THRESHOLD].tolist(), cj[cd <= FULL_THRESHOLD].tolist(),
+                          cd[cd <= FULL_THRESHOLD].tolist(), strict=True):
+        edges[(a, b)] = (int(dist), False)
+    rest = cd > FULL_THRESHOLD
+    if rest.any():
+        width = max((len(it.windows) for it in items), default=0)
+        if width:
+            win = np.zeros((n, width), dtype=np.uint64)
+            for k, it in enumerate(items):
+                if it.windows:
+                    win[k, :len(it.windows)] = _u64(list(it.windows))
+            has = np.array([len(it.windows) == width for it in items])
+            ri, rj = ci[rest], cj[rest]
+            # i's whole picture against j's windows, and j's against i's
+            d1 = _popcount(full[ri, None] ^ win[rj]).min(axis=1)
+            d2 = _popcount(full[rj, None] ^ win[ri]).min(axis=1)
+            d1[~has[rj]] = 64
+            d2[~has[ri]] = 64
+            dw = np.minimum(d1, d2)
+            ok = dw <= WINDOW_THRESHOLD
+            for a, b, dist in zip(ri[ok].tolist(), rj[ok].tolist(), dw[ok].tolist(),
+                                  strict=True):
+                edges[(a, b)] = (int(dist), True)
+    return edges
+
+
+def _identical_pictures(items: list[PictureHashes]) -> list[tuple[int, int]]:
+    """Pairs with the same pixels and tables (flat pictures included)."""
+    seen: dict[tuple, int] = {}
+    pairs = []
+    for k, it in enumerate(items):
+        if not it.phash:
+            continue
+        key = (it.phash, it.dhash, it.width, it.height, it.tables_sha256)
+        if key in seen:
+            pairs.append((seen[key], k))
+        else:
+            seen[key] = k
+    return pairs
+
+
+def group(items: list[PictureHashes]) -> list[CopyGroup]:
+    """The groups of two or more copies, largest first."""
+    parent = list(range(len(items)))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    edges = candidate_pairs(items)
+    for a, b in _identical_pictures(items):
+        edges.setdefault((a, b), (0, False))
+    for a, b in edges:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    sets: dict[int, list[int]] = {}
+    for k in range(len(items)):
+        sets.setdefault(find(k), []).append(k)
+    groups = [_describe(items, idx) for idx in sets.values() if len(idx) > 1]
+    groups.sort(key=lambda g: (-len(g.members), g.members[0].id))
+    return groups
+
+
+def _best(items: list[PictureHashes], idx: list[int]) -> int:
+    return max(idx, key=lambda k: (items[k].width * items[k].height, items[k].quality or 0,
+                                   -items[k].id))
+
+
+def _describe(items: list[PictureHashes], idx: list[int]) -> CopyGroup:
+    best = _best(items, idx)
+    ref = items[best]
+    members = []
+    for k in sorted(idx, key=lambda k: items[k].id):
+        it = items[k]
+        dist, by_window = _distance_to(ref, it)
+        members.append(Member(it.id, it.sha256, "identical" if k == best
+                              else relation(ref, it, by_window), dist, k == best))
+    posted = [items[k] for k in idx if items[k].posted_utc is not None]
+    earliest = None
+    if posted:
+        first = min(posted, key=lambda it: (it.posted_utc, it.id))
+        earliest = {"photo": first.id, "posted_utc": _iso(first.posted_utc),
+                    "source": first.source}
+    return CopyGroup(members, earliest)
+
+
+def _distance_to(ref: PictureHashes, it: PictureHashes) -> tuple[int, bool]:
+    if ref.id == it.id or not ref.phash or not it.phash:
+        return 0, False
+    a, b = int(ref.phash, 16), int(it.phash, 16)
+    full = (a ^ b).bit_count()
+    windowed = min([(a ^ int(w, 16)).bit_count() for w in it.windows]
+                   + [(b ^ int(w, 16)).bit_count() for w in ref.windows] + [64])
+    if full <= FULL_THRESHOLD or full <= windowed:
+        return full, False
+    return windowed, True
+
+
+def relation(ref: PictureHashes, it: PictureHashes, by_window: bool) -> str:
+    """How `it` stands to the group's best copy `ref`."""
+    same_size = (it.width, it.height) == (ref.width, ref.height)
+    if same_size and it.phash == ref.phash and it.dhash == ref.dhash \
+            and it.tables_sha256 == ref.tables_sha256:
+        return "identical"
+    if same_size and not by_window:
+        return "reencoded"
+    if ref.width and ref.height and it.width and it.height:
+        aspect = (it.width / it.height) / (ref.width / ref.height)
+        smaller = it.width <= ref.width and it.height <= ref.height
+        if not by_window and abs(aspect - 1) <= 0.02 and smaller:
+            return "resized"
+        if smaller:
+            return "cropped"
+    return "similar"
+
+
+def _iso(value: datetime | None) -> str | None:
+    return iso_z(value)
