@@ -80,6 +80,8 @@ def run_analyze(args: argparse.Namespace) -> int:
 
 def format_history(data: dict[str, Any]) -> str:
     """A readable listing of one `analyze` object."""
+    from annotator.core.history.summary import quality_text
+
     out = [f"{data['path']}\n"]
     if data.get("error"):
         out.append(f"  error                  {data['error']}\n")
@@ -88,7 +90,7 @@ def format_history(data: dict[str, Any]) -> str:
     if jpeg is None:
         out.append("  not a JPEG\n")
     else:
-        out.append(f"  quality                {history_quality(jpeg)}\n")
+        out.append(f"  quality                {quality_text(jpeg)}\n")
         out.append(f"  subsampling            {jpeg['subsampling']}"
                    f"{', progressive' if jpeg['progressive'] else ''}"
                    f"{', optimized Huffman' if jpeg['optimized_huffman'] else ''}"
@@ -108,17 +110,6 @@ def format_history(data: dict[str, Any]) -> str:
     return "".join(out)
 
 
-def history_quality(jpeg: dict[str, Any]) -> str:
-    """"92 (IJG standard tables)" or "about 94 (luma ±1.3)" for a report line."""
-    q = jpeg.get("quality") or {}
-    if q.get("luma") is None:
-        return "unknown"
-    chroma = f", chroma {q['chroma']}" if q.get("chroma") not in (None, q["luma"]) else ""
-    if jpeg.get("standard_tables"):
-        return f"{q['luma']}{chroma} (IJG standard tables)"
-    return f"about {q['luma']}{chroma} (not IJG tables; mean deviation {q.get('luma_deviation')})"
-
-
 def run_similar(args: argparse.Namespace) -> int:
     from annotator.core.history.case_copies import similar_groups
     from annotator.core.photos import find_photo
@@ -128,8 +119,9 @@ def run_similar(args: argparse.Namespace) -> int:
         groups = similar_groups(session, photo_id)
         names = {}
         if not args.json:
-            from annotator.core.models import Photo
             from sqlalchemy import select
+
+            from annotator.core.models import Photo
 
             ids = [m.id for g in groups for m in g.members]
             names = dict(session.execute(select(Photo.id, Photo.original_name)
