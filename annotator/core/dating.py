@@ -125,6 +125,8 @@ def check_capture_date(inp: DatingInput) -> CaptureVerdict:
     check_place(inp, add)
     check_bounds(inp, cap, add)
     check_flights(inp, cap, add)
+    for found in inp.history_findings:  # copies in the case, JPEG signs (issue 16)
+        add(found["code"], found["severity"], found["message"], **found.get("params", {}))
 
     place = photo_place(inp)
     sun = None

@@ -28,6 +28,7 @@ from annotator.core.dating import (
     parse_local,
 )
 from annotator.core.flights.times import flight_times
+from annotator.core.history.case_copies import copy_facts
 from annotator.core.metadata import GpsFix, PhotoMetadata
 from annotator.core.models import Box, DateCheck, Photo
 from annotator.core.timeutil import iso_z, parse_iso_utc, utc_now
@@ -144,6 +145,7 @@ def dating_input(case: Case, session: Session, photo: Photo) -> DatingInput:
 
         claim = record_of(photo.id, row).to_claim(stored_place(row))
     acquisition = get_acquisition(session, photo.id)
+    posted, history = copy_facts(session, photo, acquisition.posted_utc)
     flights, linked, ground = _flight_inputs(session, photo, meta)
     path = case.store.path_for(photo.sha256)
     stored = (photo.meta or {})
@@ -156,8 +158,8 @@ def dating_input(case: Case, session: Session, photo: Photo) -> DatingInput:
     return DatingInput(meta=meta, reference_utc=photo.imported_utc, reference_is_import=True,
                        path=path if path.is_file() else None, claim=claim,
                        thumbnail=thumbnail if known else None, thumbnail_known=known,
-                       posted_utc=acquisition.posted_utc, flights=flights,
-                       linked_airport=linked, linked_ground=ground)
+                       posted_utc=posted, flights=flights,
+                       linked_airport=linked, linked_ground=ground, history_findings=history)
 
 
 def check_photo(case: Case, session: Session, photo: Photo) -> CaptureVerdict:

@@ -11,36 +11,21 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from annotator.core.history.similar import CopyGroup, PictureHashes, group
 from annotator.core.models import Acquisition, Photo
-from annotator.core.timeutil import as_utc, iso_z
+from annotator.core.timeutil import as_utc, iso_z, parse_iso_utc
 
 
 def case_hashes(session: Session) -> list[PictureHashes]:
     """Every photo of the case with stored hashes, in import order."""
-    posted = {pid: (as_utc(when), platform or url)
-              for pid, when, platform, url in session.execute(
-                  select(Acquisition.photo_id, Acquisition.posted_utc, Acquisition.platform,
-                         Acquisition.url))}
-    out = []
+    posted = _postings(session, None)
     rows = session.execute(select(Photo.id, Photo.sha256, Photo.meta["history"])
                            .order_by(Photo.id))
-    for pid, sha, record in rows:
-        if not isinstance(record, dict) or not record.get("phash"):
-            continue
-        jpeg = record.get("jpeg") or {}
-        when, source = posted.get(pid, (None, None))
-        out.append(PictureHashes(
-            id=pid, sha256=sha, phash=record.get("phash"), dhash=record.get("dhash"),
-            windows=tuple(record.get("windows") or ()), width=record.get("width") or 0,
-            height=record.get("height") or 0,
-            quality=(jpeg.get("quality") or {}).get("luma"),
-            tables_sha256=jpeg.get("tables_sha256"), detail=record.get("detail"),
-            posted_utc=when, source=source))
-    return out
+    return [h for pid, sha, record in rows
+            if (h := _row_hashes(pid, sha, record, posted)) is not None]
 
 
 def similar_groups(session: Session, photo_id: int | None = None) -> list[CopyGroup]:
@@ -51,56 +36,128 @@ def similar_groups(session: Session, photo_id: int | None = None) -> list[CopyGr
     return groups
 
 
+def _row_hashes(pid: int, sha: str, record: Any,
+                posted: dict[int, tuple[datetime | None, str | None]]) -> PictureHashes | None:
+    if not isinstance(record, dict) or not record.get("phash"):
+        return None
+    jpeg = record.get("jpeg") or {}
+    when, source = posted.get(pid, (None, None))
+    return PictureHashes(
+        id=pid, sha256=sha, phash=record.get("phash"), dhash=record.get("dhash"),
+        windows=tuple(record.get("windows") or ()), width=record.get("width") or 0,
+        height=record.get("height") or 0, quality=(jpeg.get("quality") or {}).get("luma"),
+        tables_sha256=jpeg.get("tables_sha256"), detail=record.get("detail"),
+        posted_utc=when, source=source)
+
+
+# Hashes never change once imported (originals are never rewritten), so each process keeps
+# those it has read, per database, and reads only photos added since: the dating check of
+# one photo then costs one comparison against the case, not a read of every photo.
+_CACHE: dict[str, dict[int, tuple[str, Any]]] = {}
+
+
+def _cached_records(session: Session) -> dict[int, tuple[str, Any]]:
+    """{photo id: (sha256, stored history)} for every photo of the case."""
+    bind = session.get_bind()
+    # (a case's database; a record is kept only while its photo id still has its SHA-256,
+    # so a stale or foreign entry is never used)
+    key = str(getattr(bind, "url", None) or bind.engine.url)
+    known = _CACHE.setdefault(key, {})
+    current = dict(session.execute(select(Photo.id, Photo.sha256)).all())
+    for pid in [pid for pid, (sha, _) in known.items() if current.get(pid) != sha]:
+        del known[pid]  # deleted, or an id reused after a rolled-back import
+    missing = [pid for pid in current if pid not in known]
+    for start in range(0, len(missing), 5000):
+        chunk = missing[start:start + 5000]
+        for pid, sha, record in session.execute(
+                select(Photo.id, Photo.sha256, Photo.meta["history"])
+                .where(Photo.id.in_(chunk))):
+            known[pid] = (sha, record)
+    return known
+
+
 def copies_of(session: Session, photo_id: int) -> CopyGroup | None:
-    """The group of copies `photo_id` belongs to, or None."""
-    groups = similar_groups(session, photo_id)
-    return groups[0] if groups else None
+    """The photo and its direct copies in the case, as a group, or None when it has none."""
+    records = _cached_records(session)
+    if photo_id not in records:
+        return None
+    ids = list(records)
+    items = [_row_hashes(pid, records[pid][0], records[pid][1], {}) for pid in ids]
+    present = [it for it in items if it is not None]
+    me = next((k for k, it in enumerate(present) if it.id == photo_id), None)
+    if me is None:
+        return None
+    near = neighbours(present, me)
+    if not near:
+        return None
+    posted = _postings(session, [photo_id, *near])
+    chosen = [_row_hashes(pid, records[pid][0], records[pid][1], posted)
+              for pid in sorted([photo_id, *near])]
+    groups = group([c for c in chosen if c is not None])
+    return next((g for g in groups if any(m.id == photo_id for m in g.members)), None)
 
 
-def earliest_copy_posting(session: Session, photo_id: int,
-                          own: datetime | None) -> tuple[datetime | None, dict[str, Any] | None]:
-    """(the earliest posting among the photo's copies, its group's `earliest` entry when
-    that is another photo's) — what `POSTED_BEFORE_CAPTURE` checks against."""
-    grp = copies_of(session, photo_id)
-    own = as_utc(own)
-    if grp is None or grp.earliest is None:
-        return own, None
-    other = grp.earliest
-    from annotator.core.timeutil import parse_iso_utc
-
-    when = parse_iso_utc(str(other["posted_utc"]))
-    if own is not None and own <= when:
-        return own, None
-    return when, (other if other["photo"] != photo_id else None)
+def _postings(session: Session, ids: list[int] | None
+              ) -> dict[int, tuple[datetime | None, str | None]]:
+    stmt = select(Acquisition.photo_id, Acquisition.posted_utc, Acquisition.platform,
+                  Acquisition.url).where(Acquisition.posted_utc.is_not(None))
+    if ids is not None:
+        stmt = stmt.where(Acquisition.photo_id.in_(ids))
+    return {pid: (as_utc(when), platform or url)
+            for pid, when, platform, url in session.execute(stmt)}
 
 
-def earlier_copy_findings(session: Session, photo: Photo) -> list[dict[str, Any]]:
-    """`EARLIER_COPY` (info) when another photo of the case is a copy of this one that was
-    posted earlier, or is larger (a better copy): as finding dicts
-    (code, severity, message, params)."""
+def copy_facts(session: Session, photo: Photo, own_posted: datetime | None
+               ) -> tuple[datetime | None, tuple[dict[str, Any], ...]]:
+    """For the dating check: the earliest posting among the photo's copies (its own when
+    earlier, or when it has none) and the history findings (EARLIER_COPY, and the JPEG
+    signs recorded at import: REENCODED explains an `unverifiable` verdict,
+    TABLES_NOT_CAMERA joins the edit evidence)."""
+    findings = [dict(s) for s in ((photo.meta or {}).get("history") or {}).get("signs") or []
+                if s.get("code") in ("REENCODED", "TABLES_NOT_CAMERA")]
     grp = copies_of(session, photo.id)
+    posted = as_utc(own_posted)
     if grp is None:
-        return []
-    me = next(m for m in grp.members if m.id == photo.id)
-    out = []
+        return posted, tuple(findings)
+    findings += earlier_copy_findings(grp, photo.id, posted)
+    first = grp.earliest
+    if first is not None:
+        when = parse_iso_utc(str(first["posted_utc"]))
+        if posted is None or when < posted:
+            posted = when
+    return posted, tuple(findings)
+
+
+def earlier_copy_findings(grp: CopyGroup, photo_id: int,
+                          own_posted: datetime | None) -> list[dict[str, Any]]:
+    """`EARLIER_COPY` (info): another photo of the case is a copy of this picture that was
+    posted earlier, or is a larger, less re-encoded copy (the best available)."""
+    me = next(m for m in grp.members if m.id == photo_id)
     best = next(m for m in grp.members if m.best)
-    if grp.earliest and grp.earliest["photo"] != photo.id:
-        mine = session.execute(select(Acquisition.posted_utc).where(
-            Acquisition.photo_id == photo.id)).scalar_one_or_none()
-        first = grp.earliest
-        if mine is None or iso_z(as_utc(mine)) > str(first["posted_utc"]):
-            out.append({"code": "EARLIER_COPY", "severity": "info",
-                        "message": f"Photo {first['photo']} of the case is a copy of this "
-                                   f"picture posted earlier ({first['posted_utc']}"
-                                   + (f", {first['source']}" if first.get("source") else "")
-                                   + "): the picture existed by then.",
-                        "params": {"photo": first["photo"], "posted_utc": first["posted_utc"],
-                                   "source": first.get("source"), "reason": "posted_earlier"}})
+    out = []
+    first = grp.earliest
+    if first and first["photo"] != photo_id and (
+            own_posted is None or str(first["posted_utc"]) < (iso_z(own_posted) or "")):
+        out.append({"code": "EARLIER_COPY", "severity": "info",
+                    "message": f"Photo {first['photo']} of the case is a copy of this picture "
+                               f"posted earlier ({first['posted_utc']}"
+                               + (f", {first['source']}" if first.get("source") else "")
+                               + "): the picture existed by then, and its capture time is "
+                                 "bounded by that posting.",
+                    "params": {"photo": first["photo"], "posted_utc": first["posted_utc"],
+                               "source": first.get("source"), "reason": "posted_earlier"}})
     if not me.best:
         out.append({"code": "EARLIER_COPY", "severity": "info",
                     "message": f"Photo {best.id} of the case is a larger or less re-encoded "
-                               f"copy of this picture (this one: {me.relation}): it is the "
+                               f"copy of this picture (this one is {me.relation}): it is the "
                                "best copy available.",
                     "params": {"photo": best.id, "relation": me.relation,
                                "reason": "better_copy"}})
     return out
+
+
+def neighbours(items: list[PictureHashes], index: int) -> list[int]:
+    """Ids of the photos `items[index]` is directly judged a copy of."""
+    from annotator.core.history.similar import pairs_with
+
+    return [items[k].id for k in pairs_with(items, index)]

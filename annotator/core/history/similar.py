@@ -138,6 +138,40 @@ def candidate_pairs(items: list[PictureHashes]) -> dict[tuple[int, int], tuple[i
     return edges
 
 
+def pairs_with(items: list[PictureHashes], index: int) -> list[int]:
+    """Indexes of the items judged copies of `items[index]` (the rules of
+    `candidate_pairs`, one against all)."""
+    me = items[index]
+    if not me.phash:
+        return []
+    out = set()
+    key = (me.phash, me.dhash, me.width, me.height, me.tables_sha256)
+    for k, it in enumerate(items):
+        if k != index and it.phash and (it.phash, it.dhash, it.width, it.height,
+                                        it.tables_sha256) == key:
+            out.add(k)
+    if me.detail is not None and me.detail < MIN_DETAIL:
+        return sorted(out)
+    full = _u64([it.phash for it in items])
+    usable = np.array([bool(it.phash) and (it.detail is None or it.detail >= MIN_DETAIL)
+                       for it in items])
+    d = _popcount(full ^ full[index])
+    usable[index] = False
+    out.update(np.nonzero(usable & (d <= FULL_THRESHOLD))[0].tolist())
+    rest = np.nonzero(usable & (d > FULL_THRESHOLD) & (d <= PREFILTER))[0]
+    if rest.size and me.windows:
+        mine = _u64(list(me.windows))
+        for k in rest.tolist():
+            theirs = items[k].windows
+            if len(theirs) != len(me.windows):
+                continue
+            d1 = int(_popcount(full[index] ^ _u64(list(theirs))).min())
+            d2 = int(_popcount(full[k] ^ mine).min())
+            if min(d1, d2) <= WINDOW_THRESHOLD:
+                out.add(k)
+    return sorted(out)
+
+
 def _identical_pictures(items: list[PictureHashes]) -> list[tuple[int, int]]:
     """Pairs with the same pixels and tables (flat pictures included)."""
     seen: dict[tuple, int] = {}
