@@ -4,9 +4,11 @@ Each sign has a stable `code`, a `severity` (info, warning), an English `message
 `params` it rests on, like the capture-date findings. They are signs, not proof: a table
 match says which encoders write these tables, not who wrote this file.
 
-- `TABLES_NOT_CAMERA` (warning): EXIF names a camera the reference knows, and the file's
-  quantization tables are none of those recorded for it: the picture was probably saved
-  again by other software after the camera.
+- `TABLES_NOT_CAMERA`: EXIF names a camera the reference knows, and the file's quantization
+  tables are none of those recorded for it. A warning when the tables are those of some
+  software or another maker's camera (the picture was probably saved again by other
+  software); info when they match nothing at all (the camera may have variants the
+  reference lacks).
 - `CAMERA_NOT_IN_TABLE` (info): EXIF names a camera the reference does not know; nothing
   can be said either way.
 - `REENCODED` (info): signs that a sharing service or an editor re-encoded the picture
@@ -83,14 +85,22 @@ def camera_signs(facts: FileFacts, matches: list[TableMatch]) -> list[Sign]:
     if any(m.kind == "camera" and want and normalize_make(m.make) == want for m in matches):
         return []  # another model of the same maker writes these tables: no contradiction
     matched = [m.name for m in matches if m.kind != "platform"]
-    also = (f" They are those of: {'; '.join(matched[:3])}." if matched
-            else " They match no other entry either.")
-    return [Sign("TABLES_NOT_CAMERA", WARNING,
+    if matched:
+        return [Sign("TABLES_NOT_CAMERA", WARNING,
+                     f"The quantization tables are none of the {len(names)} the reference "
+                     f"records for the {camera} named in EXIF, and are those of: "
+                     f"{'; '.join(matched[:3])}: the picture was probably saved again by "
+                     "other software after the camera.",
+                     {"make": facts.make, "model": facts.model, "known_tables": len(names),
+                      "matched": matched[:5]})]
+    # Tables nobody in the reference writes: the camera may have variants the reference
+    # lacks (quality modes, firmware), so this is not evidence of an edit by itself.
+    return [Sign("TABLES_NOT_CAMERA", INFO,
                  f"The quantization tables are none of the {len(names)} the reference records "
-                 f"for the {camera} named in EXIF: the picture was probably saved again by "
-                 f"other software after the camera.{also}",
+                 f"for the {camera} named in EXIF, and match no other entry either: the "
+                 "camera may use tables the reference lacks, or other software saved it.",
                  {"make": facts.make, "model": facts.model, "known_tables": len(names),
-                  "matched": matched[:5]})]
+                  "matched": []})]
 
 
 def platform_matches(facts: FileFacts, standard: bool, quality: int | None) -> list[TableMatch]:
