@@ -9,7 +9,7 @@ compression leaves a smooth histogram.
 
 For each candidate first quality (IJG tables, 30–99) we count how many coefficients fall in
 the bins that candidate makes impossible, against what a smooth histogram would put there
-(interpolated from the possible bins around them). The candidate that explains the most
+(interpolated geometrically from the possible bins around them). The candidate that explains the most
 missing coefficients is the estimate; it is detected when its impossible bins hold at most
 `HOLE_RATIO` of what they should. `confidence` grows with how empty they are and how many
 coefficients the decision rests on.
@@ -33,6 +33,7 @@ POSITIONS = (1, 8, 9, 2, 16, 10, 17, 3, 24, 11, 18, 25)
 MAX_BIN = 40
 HOLE_RATIO = 0.45  # impossible bins at most this full (vs a smooth histogram): detected
 MIN_EXPECTED = 200.0  # coefficients a decision must rest on
+MIN_BIN = 20.0  # a hole counts only where a smooth histogram would hold this many
 
 
 @dataclass(frozen=True)
@@ -87,8 +88,13 @@ def _score(hist: np.ndarray, possible: np.ndarray) -> tuple[float, float]:
     holes = holes[(holes > xs.min()) & (holes < xs.max())]  # interpolate, never extrapolate
     if holes.size == 0:
         return 0.0, 0.0
-    expected = np.interp(holes, xs, ys)
-    return float(hist[holes].sum()), float(expected.sum())
+    # Geometric interpolation: DCT histograms decay about exponentially (Laplacian), so a
+    # straight line between two bins would overestimate the one between them.
+    expected = np.expm1(np.interp(holes, xs, np.log1p(ys)))
+    # Sparse tails say nothing: a bin a smooth histogram would give few coefficients is
+    # left out, so chance gaps far out do not pass for holes.
+    rich = expected >= MIN_BIN
+    return float(hist[holes[rich]].sum()), float(expected[rich].sum())
 
 
 def estimate(blocks: np.ndarray, table: np.ndarray) -> DoubleCompression:
