@@ -87,7 +87,8 @@ class Hashes:
     phash: str | None = None
     dhash: str | None = None
     pdq: str | None = None
-    windows: tuple[str, ...] = ()
+    windows: tuple[str, ...] = ()  # pHash of each perceptual.WINDOWS but the first
+    dwindows: tuple[str, ...] = ()  # dHash of the same windows
     detail: float | None = None
 
 
@@ -115,7 +116,8 @@ class FileHistory:
         data = self.to_json()
         for key in ("path", "sha256", "error"):
             data.pop(key)
-        data.update({"windows": list(self.hashes.windows), "detail": self.hashes.detail,
+        data.update({"windows": list(self.hashes.windows),
+                     "dwindows": list(self.hashes.dwindows), "detail": self.hashes.detail,
                      "width": self.width, "height": self.height})
         return data
 
@@ -149,9 +151,9 @@ def hashes_of(thumbnail: Image.Image | None) -> Hashes:
     """The perceptual hashes of the import's 256 px upright thumbnail."""
     if thumbnail is None:
         return Hashes()
-    return Hashes(phash=perceptual.phash(thumbnail), dhash=perceptual.dhash(thumbnail),
-                  pdq=perceptual.pdq(thumbnail),
-                  windows=tuple(perceptual.window_phashes(thumbnail)),
+    ph, dh = perceptual.window_hashes(thumbnail)
+    return Hashes(phash=ph[0], dhash=dh[0], pdq=perceptual.pdq(thumbnail),
+                  windows=tuple(ph[1:]), dwindows=tuple(dh[1:]),
                   detail=perceptual.detail(thumbnail))
 
 

@@ -44,7 +44,8 @@ def _row_hashes(pid: int, sha: str, record: Any,
     when, source = posted.get(pid, (None, None))
     return PictureHashes(
         id=pid, sha256=sha, phash=record.get("phash"), dhash=record.get("dhash"),
-        windows=tuple(record.get("windows") or ()), width=record.get("width") or 0,
+        windows=tuple(record.get("windows") or ()),
+        dwindows=tuple(record.get("dwindows") or ()), width=record.get("width") or 0,
         height=record.get("height") or 0, quality=(jpeg.get("quality") or {}).get("luma"),
         tables_sha256=jpeg.get("tables_sha256"), detail=record.get("detail"),
         posted_utc=when, source=source)

@@ -35,7 +35,8 @@ import numpy as np
 from annotator.core.timeutil import iso_z
 
 FULL_THRESHOLD = 10
-WINDOW_THRESHOLD = 10
+DHASH_THRESHOLD = 16
+WINDOW_THRESHOLD = 20  # pHash + dHash bits, whole picture against the best window
 PREFILTER = 26
 MIN_DETAIL = 8.0
 BLOCK = 512
@@ -50,6 +51,7 @@ class PictureHashes:
     phash: str | None
     dhash: str | None = None
     windows: tuple[str, ...] = ()
+    dwindows: tuple[str, ...] = ()
     width: int = 0
     height: int = 0
     quality: int | None = None
@@ -90,12 +92,30 @@ def _popcount(x: np.ndarray) -> np.ndarray:
     return np.bitwise_count(x)
 
 
+def _windows(items: list[PictureHashes], attr: str, width: int) -> tuple[np.ndarray, np.ndarray]:
+    win = np.zeros((len(items), width), dtype=np.uint64)
+    has = np.zeros(len(items), dtype=bool)
+    for k, it in enumerate(items):
+        values = getattr(it, attr)
+        if len(values) == width:
+            win[k] = _u64(list(values))
+            has[k] = True
+    return win, has
+
+
+def _window_distance(pf: np.ndarray, df: np.ndarray, pw: np.ndarray, dw: np.ndarray
+                     ) -> np.ndarray:
+    """Per row: min over windows of pHash + dHash distance (whole picture vs window)."""
+    return (_popcount(pf[:, None] ^ pw) + _popcount(df[:, None] ^ dw)).min(axis=1)
+
+
 def candidate_pairs(items: list[PictureHashes]) -> dict[tuple[int, int], tuple[int, bool]]:
     """{(i, j): (distance, by_window)} for every pair of indexes i < j judged copies."""
     n = len(items)
     usable = np.array([bool(it.phash) and (it.detail is None or it.detail >= MIN_DETAIL)
                        for it in items])
     full = _u64([it.phash for it in items])
+    dfull = _u64([it.dhash for it in items])
     edges: dict[tuple[int, int], tuple[int, bool]] = {}
     close_i: list[np.ndarray] = []
     close_j: list[np.ndarray] = []
@@ -112,63 +132,67 @@ def candidate_pairs(items: list[PictureHashes]) -> dict[tuple[int, int], tuple[i
     if not close_i:
         return edges
     ci, cj, cd = np.concatenate(close_i), np.concatenate(close_j), np.concatenate(close_d)
-    for a, b, dist in zip(ci[cd <= FULL_THRESHOLD].tolist(), cj[cd <= FULL_THRESHOLD].tolist(),
-                          cd[cd <= FULL_THRESHOLD].tolist(), strict=True):
+    dd = _popcount(dfull[ci] ^ dfull[cj])
+    direct = (cd <= FULL_THRESHOLD) & (dd <= DHASH_THRESHOLD)
+    for a, b, dist in zip(ci[direct].tolist(), cj[direct].tolist(), cd[direct].tolist(),
+                          strict=True):
         edges[(a, b)] = (int(dist), False)
-    rest = cd > FULL_THRESHOLD
-    if rest.any():
-        width = max((len(it.windows) for it in items), default=0)
-        if width:
-            win = np.zeros((n, width), dtype=np.uint64)
-            for k, it in enumerate(items):
-                if it.windows:
-                    win[k, :len(it.windows)] = _u64(list(it.windows))
-            has = np.array([len(it.windows) == width for it in items])
-            ri, rj = ci[rest], cj[rest]
-            # i's whole picture against j's windows, and j's against i's
-            d1 = _popcount(full[ri, None] ^ win[rj]).min(axis=1)
-            d2 = _popcount(full[rj, None] ^ win[ri]).min(axis=1)
-            d1[~has[rj]] = 64
-            d2[~has[ri]] = 64
-            dw = np.minimum(d1, d2)
-            ok = dw <= WINDOW_THRESHOLD
-            for a, b, dist in zip(ri[ok].tolist(), rj[ok].tolist(), dw[ok].tolist(),
-                                  strict=True):
-                edges[(a, b)] = (int(dist), True)
+    rest = ~direct
+    width = max((len(it.windows) for it in items), default=0)
+    if rest.any() and width:
+        pw, has_p = _windows(items, "windows", width)
+        dw, has_d = _windows(items, "dwindows", width)
+        has = has_p & has_d
+        ri, rj = ci[rest], cj[rest]
+        d1 = _window_distance(full[ri], dfull[ri], pw[rj], dw[rj])
+        d2 = _window_distance(full[rj], dfull[rj], pw[ri], dw[ri])
+        d1[~has[rj]] = 128
+        d2[~has[ri]] = 128
+        both = np.minimum(d1, d2)
+        ok = both <= WINDOW_THRESHOLD
+        for a, b, dist in zip(ri[ok].tolist(), rj[ok].tolist(), both[ok].tolist(),
+                              strict=True):
+            edges[(a, b)] = (int(dist), True)
     return edges
 
 
 def pairs_with(items: list[PictureHashes], index: int) -> list[int]:
     """Indexes of the items judged copies of `items[index]` (the rules of
-    `candidate_pairs`, one against all)."""
+    `candidate_pairs`, one against all, vectorized)."""
     me = items[index]
     if not me.phash:
         return []
-    out = set()
     key = (me.phash, me.dhash, me.width, me.height, me.tables_sha256)
-    for k, it in enumerate(items):
-        if k != index and it.phash and (it.phash, it.dhash, it.width, it.height,
-                                        it.tables_sha256) == key:
-            out.add(k)
+    out = {k for k, it in enumerate(items) if k != index and it.phash and (
+        it.phash, it.dhash, it.width, it.height, it.tables_sha256) == key}
     if me.detail is not None and me.detail < MIN_DETAIL:
         return sorted(out)
-    full = _u64([it.phash for it in items])
-    usable = np.array([bool(it.phash) and (it.detail is None or it.detail >= MIN_DETAIL)
-                       for it in items])
-    d = _popcount(full ^ full[index])
-    usable[index] = False
-    out.update(np.nonzero(usable & (d <= FULL_THRESHOLD))[0].tolist())
-    rest = np.nonzero(usable & (d > FULL_THRESHOLD) & (d <= PREFILTER))[0]
-    if rest.size and me.windows:
-        mine = _u64(list(me.windows))
-        for k in rest.tolist():
-            theirs = items[k].windows
-            if len(theirs) != len(me.windows):
-                continue
-            d1 = int(_popcount(full[index] ^ _u64(list(theirs))).min())
-            d2 = int(_popcount(full[k] ^ mine).min())
-            if min(d1, d2) <= WINDOW_THRESHOLD:
-                out.add(k)
+    others = [k for k, it in enumerate(items) if k != index and it.phash and (
+        it.detail is None or it.detail >= MIN_DETAIL)]
+    if not others:
+        return sorted(out)
+    idx = np.array(others)
+    full = _u64([items[k].phash for k in others])
+    dfull = _u64([items[k].dhash for k in others])
+    mp, md = _u64([me.phash])[0], _u64([me.dhash])[0]
+    d = _popcount(full ^ mp)
+    dd = _popcount(dfull ^ md)
+    direct = (d <= FULL_THRESHOLD) & (dd <= DHASH_THRESHOLD)
+    out.update(idx[direct].tolist())
+    rest = np.nonzero(~direct & (d <= PREFILTER))[0]
+    width = len(me.windows)
+    if rest.size and width and len(me.dwindows) == width:
+        sub = [items[k] for k in idx[rest].tolist()]
+        pw, has_p = _windows(sub, "windows", width)
+        dw, has_d = _windows(sub, "dwindows", width)
+        n = len(sub)
+        d1 = _window_distance(np.full(n, mp), np.full(n, md), pw, dw)
+        d1[~(has_p & has_d)] = 128
+        mine_p = np.broadcast_to(_u64(list(me.windows)), (n, width))
+        mine_d = np.broadcast_to(_u64(list(me.dwindows)), (n, width))
+        d2 = _window_distance(full[rest], dfull[rest], mine_p, mine_d)
+        ok = np.minimum(d1, d2) <= WINDOW_THRESHOLD
+        out.update(idx[rest][ok].tolist())
     return sorted(out)
 
 
@@ -242,6 +266,7 @@ def _distance_to(ref: PictureHashes, it: PictureHashes) -> tuple[int, bool]:
     full = (a ^ b).bit_count()
     windowed = min([(a ^ int(w, 16)).bit_count() for w in it.windows]
                    + [(b ^ int(w, 16)).bit_count() for w in ref.windows] + [64])
+    # (reported in pHash bits alone, as the whole-picture distance is)
     if full <= FULL_THRESHOLD or full <= windowed:
         return full, False
     return windowed, True
