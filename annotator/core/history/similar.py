@@ -37,7 +37,8 @@ from annotator.core.timeutil import iso_z
 FULL_THRESHOLD = 10
 DHASH_THRESHOLD = 16
 WINDOW_THRESHOLD = 20  # pHash + dHash bits, whole picture against the best window
-PREFILTER = 26
+PREFILTER = 24  # whole-picture pHash bits under which the windows are compared
+DPREFILTER = 28  # and whole-picture dHash bits
 MIN_DETAIL = 8.0
 BLOCK = 512
 
@@ -85,7 +86,9 @@ class CopyGroup:
 
 
 def _u64(hexes: list[str | None]) -> np.ndarray:
-    return np.array([int(h, 16) if h else 0 for h in hexes], dtype=np.uint64)
+    """16-digit hex strings as uint64 (None as 0), parsed in one go."""
+    text = "".join(h if h and len(h) == 16 else "0" * 16 for h in hexes)
+    return np.frombuffer(bytes.fromhex(text), dtype=">u8").astype(np.uint64)
 
 
 def _popcount(x: np.ndarray) -> np.ndarray:
@@ -93,14 +96,10 @@ def _popcount(x: np.ndarray) -> np.ndarray:
 
 
 def _windows(items: list[PictureHashes], attr: str, width: int) -> tuple[np.ndarray, np.ndarray]:
-    win = np.zeros((len(items), width), dtype=np.uint64)
-    has = np.zeros(len(items), dtype=bool)
-    for k, it in enumerate(items):
-        values = getattr(it, attr)
-        if len(values) == width:
-            win[k] = _u64(list(values))
-            has[k] = True
-    return win, has
+    has = np.array([len(getattr(it, attr)) == width for it in items], dtype=bool)
+    flat = [h for it in items for h in (getattr(it, attr) if len(getattr(it, attr)) == width
+                                        else (None,) * width)]
+    return _u64(flat).reshape(len(items), width), has
 
 
 def _window_distance(pf: np.ndarray, df: np.ndarray, pw: np.ndarray, dw: np.ndarray
@@ -137,22 +136,24 @@ def candidate_pairs(items: list[PictureHashes]) -> dict[tuple[int, int], tuple[i
     for a, b, dist in zip(ci[direct].tolist(), cj[direct].tolist(), cd[direct].tolist(),
                           strict=True):
         edges[(a, b)] = (int(dist), False)
-    rest = ~direct
+    rest = ~direct & (dd <= DPREFILTER)
     width = max((len(it.windows) for it in items), default=0)
     if rest.any() and width:
         pw, has_p = _windows(items, "windows", width)
         dw, has_d = _windows(items, "dwindows", width)
         has = has_p & has_d
-        ri, rj = ci[rest], cj[rest]
-        d1 = _window_distance(full[ri], dfull[ri], pw[rj], dw[rj])
-        d2 = _window_distance(full[rj], dfull[rj], pw[ri], dw[ri])
-        d1[~has[rj]] = 128
-        d2[~has[ri]] = 128
-        both = np.minimum(d1, d2)
-        ok = both <= WINDOW_THRESHOLD
-        for a, b, dist in zip(ri[ok].tolist(), rj[ok].tolist(), both[ok].tolist(),
-                              strict=True):
-            edges[(a, b)] = (int(dist), True)
+        all_i, all_j = ci[rest], cj[rest]
+        for start in range(0, all_i.size, 50_000):  # bounded memory
+            ri, rj = all_i[start:start + 50_000], all_j[start:start + 50_000]
+            d1 = _window_distance(full[ri], dfull[ri], pw[rj], dw[rj])
+            d2 = _window_distance(full[rj], dfull[rj], pw[ri], dw[ri])
+            d1[~has[rj]] = 128
+            d2[~has[ri]] = 128
+            both = np.minimum(d1, d2)
+            ok = both <= WINDOW_THRESHOLD
+            for a, b, dist in zip(ri[ok].tolist(), rj[ok].tolist(), both[ok].tolist(),
+                                  strict=True):
+                edges[(a, b)] = (int(dist), True)
     return edges
 
 
@@ -179,7 +180,7 @@ def pairs_with(items: list[PictureHashes], index: int) -> list[int]:
     dd = _popcount(dfull ^ md)
     direct = (d <= FULL_THRESHOLD) & (dd <= DHASH_THRESHOLD)
     out.update(idx[direct].tolist())
-    rest = np.nonzero(~direct & (d <= PREFILTER))[0]
+    rest = np.nonzero(~direct & (d <= PREFILTER) & (dd <= DPREFILTER))[0]
     width = len(me.windows)
     if rest.size and width and len(me.dwindows) == width:
         sub = [items[k] for k in idx[rest].tolist()]
