@@ -58,23 +58,38 @@ _CACHE: dict[str, dict[int, tuple[str, Any]]] = {}
 
 
 def _cached_records(session: Session) -> dict[int, tuple[str, Any]]:
-    """{photo id: (sha256, stored history)} for every photo of the case."""
+    """{photo id: (sha256, stored history)} for every photo of the case (see `_CACHE`)."""
     bind = session.get_bind()
-    # (a case's database; a record is kept only while its photo id still has its SHA-256,
-    # so a stale or foreign entry is never used)
+    # (a case's database; an entry is used only after its SHA-256 is checked again)
     key = str(getattr(bind, "url", None) or bind.engine.url)
     known = _CACHE.setdefault(key, {})
-    current = dict(session.execute(select(Photo.id, Photo.sha256)).all())
-    for pid in [pid for pid, (sha, _) in known.items() if current.get(pid) != sha]:
-        del known[pid]  # deleted, or an id reused after a rolled-back import
-    missing = [pid for pid in current if pid not in known]
-    for start in range(0, len(missing), 5000):
-        chunk = missing[start:start + 5000]
+    count, top = session.execute(select(func.count(Photo.id), func.max(Photo.id))).one()
+    if count == len(known) and (top or 0) == max(known, default=0):
+        return known
+    last = max(known, default=0)
+    for pid, sha, record in session.execute(
+            select(Photo.id, Photo.sha256, Photo.meta["history"]).where(Photo.id > last)):
+        known[pid] = (sha, record)
+    if count != len(known):  # photos were deleted: read them all again
+        known.clear()
         for pid, sha, record in session.execute(
-                select(Photo.id, Photo.sha256, Photo.meta["history"])
-                .where(Photo.id.in_(chunk))):
+                select(Photo.id, Photo.sha256, Photo.meta["history"])):
             known[pid] = (sha, record)
     return known
+
+
+def _checked(session: Session, records: dict[int, tuple[str, Any]], ids: list[int]
+             ) -> list[int]:
+    """The ids whose cached SHA-256 is still the photo's (an id reused after a rolled-back
+    import is dropped from the cache and read again next time)."""
+    current = dict(session.execute(select(Photo.id, Photo.sha256).where(Photo.id.in_(ids))))
+    good = []
+    for pid in ids:
+        if current.get(pid) == records[pid][0]:
+            good.append(pid)
+        else:
+            records.pop(pid, None)
+    return good
 
 
 def copies_of(session: Session, photo_id: int) -> CopyGroup | None:
@@ -88,7 +103,7 @@ def copies_of(session: Session, photo_id: int) -> CopyGroup | None:
     me = next((k for k, it in enumerate(present) if it.id == photo_id), None)
     if me is None:
         return None
-    near = neighbours(present, me)
+    near = _checked(session, records, neighbours(present, me))
     if not near:
         return None
     posted = _postings(session, [photo_id, *near])

@@ -197,6 +197,21 @@ def _norm_model(text: str) -> str:
     return re.sub(r"[^a-z0-9]", "", text.lower())
 
 
+@cache
+def _camera_index() -> dict[str, list[tuple[str, Signature]]]:
+    """Camera entries by normalized model name, with their normalized maker."""
+    index: dict[str, list[tuple[str, Signature]]] = defaultdict(list)
+    for sig in reference():
+        if sig.kind != "camera":
+            continue
+        if sig.scheme == "jpegsnoop":
+            index[_norm_model(sig.model)].append((normalize_make(sig.make), sig))
+        else:
+            for model in _exiftool_models(sig.name.split(",")[0], sig.make):
+                index[model].append((normalize_make(sig.make), sig))
+    return dict(index)
+
+
 def camera_entries(make: str | None, model: str | None) -> list[Signature]:
     """The reference's entries for this camera (EXIF Make and Model), from either list."""
     if not model:
@@ -204,22 +219,15 @@ def camera_entries(make: str | None, model: str | None) -> list[Signature]:
     want_make, want_model = normalize_make(make), _norm_model(model)
     if not want_model:
         return []
-    out = []
-    for sig in reference():
-        if sig.kind != "camera":
-            continue
-        if sig.scheme == "jpegsnoop":
-            if _norm_model(sig.model) == want_model and (
-                    not want_make or normalize_make(sig.make) in (want_make, "")):
-                out.append(sig)
-        elif want_make and normalize_make(sig.make) == want_make:
-            # ExifTool names models inside the label: "Canon EOS 1DmkIII/5DmkII/40D, Fine"
-            label = sig.name.split(",")[0]
-            models = _exiftool_models(label, sig.make)
-            if want_model in models or _norm_model(want_model.replace(
-                    normalize_make(make), "", 1)) in models:
-                out.append(sig)
-    return out
+    keys = {want_model, _norm_model(model.replace(make or "", "", 1)) if make else want_model}
+    out: dict[int, Signature] = {}
+    for key in keys:
+        for sig_make, sig in _camera_index().get(key, []):
+            if sig.scheme == "jpegsnoop" and (not want_make or sig_make in (want_make, "")):
+                out[id(sig)] = sig
+            elif sig.scheme == "exiftool" and want_make and sig_make == want_make:
+                out[id(sig)] = sig
+    return list(out.values())
 
 
 def _exiftool_models(label: str, make: str) -> set[str]:
