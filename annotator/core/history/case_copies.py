@@ -82,7 +82,7 @@ def _checked(session: Session, records: dict[int, tuple[str, Any]], ids: list[in
              ) -> list[int]:
     """The ids whose cached SHA-256 is still the photo's (an id reused after a rolled-back
     import is dropped from the cache and read again next time)."""
-    current = dict(session.execute(select(Photo.id, Photo.sha256).where(Photo.id.in_(ids))))
+    current = dict(session.execute(select(Photo.id, Photo.sha256).where(Photo.id.in_(ids))).all())
     good = []
     for pid in ids:
         if current.get(pid) == records[pid][0]:
