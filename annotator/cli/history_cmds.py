@@ -91,10 +91,11 @@ def format_history(data: dict[str, Any]) -> str:
         out.append("  not a JPEG\n")
     else:
         out.append(f"  quality                {quality_text(jpeg)}\n")
+        restart = jpeg["restart_interval"]
         out.append(f"  subsampling            {jpeg['subsampling']}"
                    f"{', progressive' if jpeg['progressive'] else ''}"
                    f"{', optimized Huffman' if jpeg['optimized_huffman'] else ''}"
-                   f"{', restart ' + str(jpeg['restart_interval']) if jpeg['restart_interval'] else ''}\n")
+                   f"{', restart ' + str(restart) if restart else ''}\n")
         for match in jpeg["table_matches"]:
             out.append(f"  tables match           {match['kind']}: {match['name']}"
                        f"{'' if match['exact'] else ' (not exact)'}\n")

@@ -9,7 +9,7 @@ compression leaves a smooth histogram.
 
 For each candidate first quality (IJG tables, 30–99) we count how many coefficients fall in
 the bins that candidate makes impossible, against what a smooth histogram would put there
-(interpolated geometrically from the possible bins around them). The candidate that explains the most
+(interpolated geometrically from the possible bins around). The candidate that explains the most
 missing coefficients is the estimate; it is detected when its impossible bins hold at most
 `HOLE_RATIO` of what they should. `confidence` grows with how empty they are and how many
 coefficients the decision rests on.
