@@ -26,8 +26,8 @@ from PIL import Image
 HASH_SIDE = 32
 # (left, top, width, height) as fractions of the picture: the whole picture, windows of 80,
 # 87 and 94 % of each side on a 3×3 grid of positions, then the upper and lower 88 % (what
-# remains when a caption bar is cut off). Measured on corpus copies (tests/core/history/test_similar.py):
-# fewer scales leave a fifth of the crops out.
+# remains when a caption bar is cut off). Measured on corpus copies
+# (tests/core/history/test_similar.py): fewer scales leave a fifth of the crops out.
 WINDOWS: tuple[tuple[float, float, float, float], ...] = ((0.0, 0.0, 1.0, 1.0),) + tuple(
     (x * (1 - s), y * (1 - s), s, s)
     for s in (0.8, 0.87, 0.94) for y in (0.0, 0.5, 1.0) for x in (0.0, 0.5, 1.0)
