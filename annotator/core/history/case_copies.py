@@ -22,10 +22,16 @@ from annotator.core.timeutil import as_utc, iso_z, parse_iso_utc
 def case_hashes(session: Session) -> list[PictureHashes]:
     """Every photo of the case with stored hashes, in import order."""
     posted = _postings(session, None)
-    rows = session.execute(select(Photo.id, Photo.sha256, Photo.meta["history"])
+    rows = session.execute(select(Photo.id, Photo.sha256, Photo.meta)
                            .order_by(Photo.id))
-    return [h for pid, sha, record in rows
-            if (h := _row_hashes(pid, sha, record, posted)) is not None]
+    return [h for pid, sha, meta in rows
+            if (h := _row_hashes(pid, sha, _history(meta), posted)) is not None]
+
+
+def _history(meta: Any) -> Any:
+    # (the whole meta column is read: a JSON path in SQL differs between SQLite and
+    # PostgreSQL's json type)
+    return meta.get("history") if isinstance(meta, dict) else None
 
 
 def similar_groups(session: Session, photo_id: int | None = None) -> list[CopyGroup]:
@@ -67,14 +73,14 @@ def _cached_records(session: Session) -> dict[int, tuple[str, Any]]:
     if count == len(known) and (top or 0) == max(known, default=0):
         return known
     last = max(known, default=0)
-    for pid, sha, record in session.execute(
-            select(Photo.id, Photo.sha256, Photo.meta["history"]).where(Photo.id > last)):
-        known[pid] = (sha, record)
+    for pid, sha, meta in session.execute(
+            select(Photo.id, Photo.sha256, Photo.meta).where(Photo.id > last)):
+        known[pid] = (sha, _history(meta))
     if count != len(known):  # photos were deleted: read them all again
         known.clear()
-        for pid, sha, record in session.execute(
-                select(Photo.id, Photo.sha256, Photo.meta["history"])):
-            known[pid] = (sha, record)
+        for pid, sha, meta in session.execute(
+                select(Photo.id, Photo.sha256, Photo.meta)):
+            known[pid] = (sha, _history(meta))
     return known
 
 
