@@ -14,6 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
+import numpy as np
+
 # T.81 Annex K.1, natural order.
 STD_LUMA = (
     16, 11, 10, 16, 24, 40, 51, 61,
@@ -54,18 +56,17 @@ def scaled_table(base: tuple[int, ...], quality: int) -> tuple[int, ...]:
 
 
 @cache
-def _all_tables(chroma: bool) -> tuple[tuple[int, ...], ...]:
+def _all_tables(chroma: bool) -> np.ndarray:
+    """(100, 64): IJG's table for qualities 1..100."""
     base = STD_CHROMA if chroma else STD_LUMA
-    return tuple(scaled_table(base, q) for q in range(1, 101))
+    return np.array([scaled_table(base, q) for q in range(1, 101)], dtype=np.int64)
 
 
 def estimate(table: tuple[int, ...], *, chroma: bool) -> QualityEstimate:
-    """The IJG quality that reproduces `table` (natural order), or the nearest one."""
-    best_q, best_dev = 1, float("inf")
-    for q, candidate in enumerate(_all_tables(chroma), start=1):
-        if candidate == table:
-            return QualityEstimate(q, True, 0.0)
-        dev = sum(abs(a - b) for a, b in zip(table, candidate, strict=True)) / 64
-        if dev < best_dev:
-            best_q, best_dev = q, dev
-    return QualityEstimate(best_q, False, round(best_dev, 2))
+    """The IJG quality that reproduces `table` (natural order), or the nearest one (the
+    lowest such quality when several tie)."""
+    deviation = np.abs(_all_tables(chroma) - np.asarray(table, dtype=np.int64)).mean(axis=1)
+    q = int(np.argmin(deviation))
+    if deviation[q] == 0:
+        return QualityEstimate(q + 1, True, 0.0)
+    return QualityEstimate(q + 1, False, round(float(deviation[q]), 2))
