@@ -11,10 +11,17 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+import numpy as np
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from annotator.core.history.similar import CopyGroup, PictureHashes, group
+from annotator.core.history.similar import (
+    PREFILTER,
+    CopyGroup,
+    PictureHashes,
+    group,
+    hex_to_u64,
+)
 from annotator.core.models import Acquisition, Photo
 from annotator.core.timeutil import as_utc, iso_z, parse_iso_utc
 
@@ -98,13 +105,52 @@ def _checked(session: Session, records: dict[int, tuple[str, Any]], ids: list[in
     return good
 
 
+class _Index:
+    """The whole-picture pHashes of the cached records as one array, grown as photos are
+    added, so one photo is compared with the case by a single XOR and popcount."""
+
+    def __init__(self) -> None:
+        self.ids: list[int] = []
+        self.shas: list[str] = []
+        self.values = np.zeros(0, dtype=np.uint64)
+
+    def sync(self, records: dict[int, tuple[str, Any]]) -> None:
+        if any(records.get(pid, ("",))[0] != sha for pid, sha in zip(self.ids, self.shas,
+                                                                      strict=True)):
+            self.ids, self.shas, self.values = [], [], np.zeros(0, dtype=np.uint64)
+        known = set(self.ids)
+        new = [pid for pid in records if pid not in known]
+        if new:
+            hexes = [(records[pid][1].get("phash") if isinstance(records[pid][1], dict)
+                      else None) for pid in new]
+            self.ids += new
+            self.shas += [records[pid][0] for pid in new]
+            self.values = np.concatenate([self.values, hex_to_u64(hexes)])
+
+    def near(self, phash: str) -> list[int]:
+        d = np.bitwise_count(self.values ^ hex_to_u64([phash])[0])
+        return [self.ids[k] for k in np.nonzero(d <= PREFILTER)[0].tolist()]
+
+
+_INDEXES: dict[int, _Index] = {}
+
+
 def copies_of(session: Session, photo_id: int) -> CopyGroup | None:
     """The photo and its direct copies in the case, as a group, or None when it has none."""
     records = _cached_records(session)
     if photo_id not in records:
         return None
-    ids = list(records)
-    items = [_row_hashes(pid, records[pid][0], records[pid][1], {}) for pid in ids]
+    me_record = records[photo_id][1]
+    if not isinstance(me_record, dict) or not me_record.get("phash"):
+        return None
+    index = _INDEXES.setdefault(id(records), _Index())
+    index.sync(records)
+    # Exact duplicates of the picture data share the pHash; others must be within the
+    # prefilter: only those few are turned into full records and judged.
+    candidates = index.near(me_record["phash"])
+    if photo_id not in candidates:
+        candidates.append(photo_id)
+    items = [_row_hashes(pid, records[pid][0], records[pid][1], {}) for pid in candidates]
     present = [it for it in items if it is not None]
     me = next((k for k, it in enumerate(present) if it.id == photo_id), None)
     if me is None:

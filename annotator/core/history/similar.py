@@ -91,6 +91,9 @@ def _u64(hexes: list[str | None]) -> np.ndarray:
     return np.frombuffer(bytes.fromhex(text), dtype=">u8").astype(np.uint64)
 
 
+hex_to_u64 = _u64
+
+
 def _popcount(x: np.ndarray) -> np.ndarray:
     return np.bitwise_count(x)
 
