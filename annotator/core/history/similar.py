@@ -124,13 +124,15 @@ def candidate_pairs(items: list[PictureHashes]) -> dict[tuple[int, int], tuple[i
     close_d: list[np.ndarray] = []
     for start in range(0, n, BLOCK):
         stop = min(n, start + BLOCK)
-        d = _popcount(full[start:stop, None] ^ full[None, :])
+        # only the upper triangle: columns from this block's first row on
+        d = _popcount(full[start:stop, None] ^ full[None, start:])
         i, j = np.nonzero(d <= PREFILTER)
-        i = i + start
+        dist = d[i, j]
+        i, j = i + start, j + start
         keep = (j > i) & usable[i] & usable[j]
         close_i.append(i[keep])
         close_j.append(j[keep])
-        close_d.append(d[i[keep] - start, j[keep]])
+        close_d.append(dist[keep])
     if not close_i:
         return edges
     ci, cj, cd = np.concatenate(close_i), np.concatenate(close_j), np.concatenate(close_d)
