@@ -17,15 +17,16 @@ stores under the photo's `meta["history"]` (there without `path`, `sha256` and w
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from PIL import Image
 
+from annotator.core import decode
 from annotator.core.capture_time import has_exif
 from annotator.core.history import perceptual
-from annotator.core.history.double_compression import DoubleCompression
+from annotator.core.history.double_compression import DoubleCompression, detect
 from annotator.core.history.jpeg_structure import (
     JpegStructure,
     JpegStructureError,
@@ -41,7 +42,7 @@ from annotator.core.history.signs import (
     reencoded_sign,
 )
 from annotator.core.history.table_matches import TableMatch, matches
-from annotator.core.metadata import PhotoMetadata
+from annotator.core.metadata import PhotoMetadata, read_metadata
 
 THUMB_SIDE = 256  # the import's thumbnail side: hashes are computed at this size
 HEADER_LIMIT = 4 * 1024 * 1024  # a header (APPn segments) longer than this is not read
@@ -187,8 +188,6 @@ def build(path: str, sha256: str | None, js: JpegStructure | None, meta: PhotoMe
 
 
 def _with_double(jpeg: JpegHistory, double: DoubleCompression) -> JpegHistory:
-    from dataclasses import replace
-
     return replace(jpeg, double_compressed=double)
 
 
@@ -224,9 +223,6 @@ def _structure(path: str | Path, head: bytes) -> JpegStructure | None:
 def analyze_file(path: Path | str, *, double_compression: bool = True,
                  display_path: str | None = None) -> FileHistory:
     """Analyse one file; never raises for anything the file can cause (see `error`)."""
-    from annotator.core import decode
-    from annotator.core.metadata import read_metadata
-
     path = Path(path)
     shown = display_path or str(path)
     try:
@@ -249,8 +245,6 @@ def analyze_file(path: Path | str, *, double_compression: bool = True,
         return FileHistory(shown, sha, None, [], error=_one_line(exc))
     double = None
     if js is not None and double_compression:
-        from annotator.core.history.double_compression import detect
-
         try:
             double = detect(path)
         except Exception:  # noqa: BLE001 - libjpeg refusing the coefficients: not known

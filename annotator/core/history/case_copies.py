@@ -21,6 +21,7 @@ from annotator.core.history.similar import (
     PictureHashes,
     group,
     hex_to_u64,
+    pairs_with,
 )
 from annotator.core.models import Acquisition, Photo
 from annotator.core.timeutil import as_utc, iso_z, parse_iso_utc
@@ -226,6 +227,4 @@ def earlier_copy_findings(grp: CopyGroup, photo_id: int,
 
 def neighbours(items: list[PictureHashes], index: int) -> list[int]:
     """Ids of the photos `items[index]` is directly judged a copy of."""
-    from annotator.core.history.similar import pairs_with
-
     return [items[k].id for k in pairs_with(items, index)]

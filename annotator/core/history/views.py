@@ -20,6 +20,8 @@ from pathlib import Path
 import numpy as np
 from PIL import Image, ImageChops
 
+from annotator.core import decode
+
 GHOST_BLOCK = 16
 
 
@@ -34,8 +36,6 @@ def _resaved(image: Image.Image, quality: int) -> Image.Image:
 
 
 def _upright(path: Path | str) -> Image.Image:
-    from annotator.core import decode
-
     return decode.full_upright(path)
 
 
