@@ -25,6 +25,7 @@ COMMAND_MODULES = (
     "case_cmds",
     "import_cmds",
     "exif_cmd",
+    "history_cmds",
     "box_cmds",
     "date_cmds",
     "flight_cmds",

@@ -24,8 +24,11 @@ class FileDigest:
     size: int
 
 
-def digest_file(path: Path | str) -> FileDigest:
-    """Hash `path` in 1 MiB chunks (constant memory). OSError propagates to the caller."""
+def digest_file(path: Path | str, *, head: bytearray | None = None) -> FileDigest:
+    """Hash `path` in 1 MiB chunks (constant memory). OSError propagates to the caller.
+
+    `head`, when given, receives the first chunk (the JPEG header the import analyses
+    without reading the file again)."""
     sha = hashlib.sha256()
     md5 = hashlib.md5(usedforsecurity=False)
     size = 0
@@ -37,6 +40,8 @@ def digest_file(path: Path | str) -> FileDigest:
             if not n:
                 break
             chunk = view[:n]
+            if head is not None and size == 0:
+                head.extend(chunk)
             sha.update(chunk)
             md5.update(chunk)
             size += n

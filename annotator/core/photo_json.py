@@ -33,6 +33,7 @@ SECTIONS: list[tuple[str, str, Any]] = [
     ("date", "annotator.core.dating.photo_dating:dates_by_photo", None),
     ("source", "annotator.core.dating.acquisition:sources_by_photo", None),
     ("flights", "annotator.core.flights.links:flights_by_photo", []),
+    ("history", "annotator.core.history.records:history_by_photo", None),
 ]
 
 # The `exif --json` keys, in that command's order.

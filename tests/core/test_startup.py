@@ -16,6 +16,7 @@ from annotator.core.startup import configure_libraries
 _IMPORT_EVERYTHING = textwrap.dedent("""
     import importlib, logging, pkgutil, warnings
     import PIL.Image
+    import numpy  # noqa: F401 - numpy adds its own warning filters when imported: ours only count
     before = (PIL.Image.MAX_IMAGE_PIXELS, list(warnings.filters),
               logging.getLogger("PIL").level, logging.getLogger("exifread").level)
     import annotator.core

@@ -34,7 +34,6 @@ from annotator.core.dating.clocks import (
     CaptureTime,
     derive_capture,
     fmt_utc,
-    has_exif,
     human_delta,
     parse_local,
     parse_offset,
@@ -59,7 +58,7 @@ from annotator.core.dating.model import (
     verdict_for,
 )
 from annotator.core.dating.sun import sun_position
-from annotator.core.metadata.model import PhotoMetadata
+from annotator.core.metadata.model import PhotoMetadata, has_exif
 from annotator.core.reference.timezones import format_offset
 from annotator.core.timeutil import as_utc
 
@@ -125,6 +124,8 @@ def check_capture_date(inp: DatingInput) -> CaptureVerdict:
     check_place(inp, add)
     check_bounds(inp, cap, add)
     check_flights(inp, cap, add)
+    for found in inp.history_findings:  # copies in the case, JPEG signs (issue 16)
+        add(found["code"], found["severity"], found["message"], **found.get("params", {}))
 
     place = photo_place(inp)
     sun = None

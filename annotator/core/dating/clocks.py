@@ -15,7 +15,6 @@ from annotator.core.reference.timezones import offset_at_local, zone_at
 from annotator.core.timeutil import as_utc, iso_z
 
 MAX_OFFSET = timedelta(hours=14)  # the widest UTC offset in use (Kiribati)
-EXIF_GROUPS = ("Image ", "EXIF ", "GPS ", "Thumbnail ", "Interoperability ", "MakerNote ")
 
 
 def parse_local(text: str | None) -> datetime | None:
@@ -64,15 +63,6 @@ def haversine_km(a_lat: float, a_lon: float, b_lat: float, b_lon: float) -> floa
     dp, dl = p2 - p1, math.radians(b_lon - a_lon)
     h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
     return 2 * r * math.asin(min(1.0, math.sqrt(h)))
-
-
-def has_exif(meta: PhotoMetadata) -> bool:
-    """Whether the file carries any EXIF (not just XMP/IPTC or nothing)."""
-    if any(key.startswith(EXIF_GROUPS) for key in meta.tags):
-        return True
-    return any(v is not None for v in (meta.make, meta.model, meta.datetime_original,
-                                       meta.datetime_digitized, meta.datetime_modified,
-                                       meta.gps, meta.orientation)) or meta.has_thumbnail
 
 
 def edit_history(meta: PhotoMetadata) -> list[dict[str, Any]]:

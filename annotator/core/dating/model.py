@@ -84,6 +84,9 @@ class DatingInput:
     # Airports that linked flights put the photo at, by relation: (flight label, relation,
     # airport) for `before_departure` (the origin) and `after_arrival` (the destination).
     linked_ground: tuple[tuple[str, str, Place], ...] = ()
+    # Findings from the file's history (annotator.core.history.case_copies.copy_facts):
+    # dicts with code, severity, message, params.
+    history_findings: tuple[dict[str, Any], ...] = ()
 
 
 @dataclass(frozen=True)

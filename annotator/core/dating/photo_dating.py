@@ -28,6 +28,7 @@ from annotator.core.dating.check import (
 )
 from annotator.core.dating.claims import claim_row, get_claim, record_of, stored_place
 from annotator.core.flights.times import flight_times
+from annotator.core.history.case_copies import copy_facts
 from annotator.core.images.thumbnail_check import ThumbnailComparison
 from annotator.core.metadata.model import GpsFix, PhotoMetadata
 from annotator.core.models import Box, DateCheck, Photo
@@ -142,6 +143,7 @@ def dating_input(case: Case, session: Session, photo: Photo) -> DatingInput:
     if row is not None:
         claim = record_of(photo.id, row).to_claim(stored_place(row))
     acquisition = get_acquisition(session, photo.id)
+    posted, history = copy_facts(session, photo, acquisition.posted_utc)
     flights, linked, ground = _flight_inputs(session, photo, meta)
     path = case.store.path_for(photo.sha256)
     stored = (photo.meta or {})
@@ -152,8 +154,8 @@ def dating_input(case: Case, session: Session, photo: Photo) -> DatingInput:
     return DatingInput(meta=meta, reference_utc=photo.imported_utc, reference_is_import=True,
                        path=path if path.is_file() else None, claim=claim,
                        thumbnail=thumbnail if known else None, thumbnail_known=known,
-                       posted_utc=acquisition.posted_utc, flights=flights,
-                       linked_airport=linked, linked_ground=ground)
+                       posted_utc=posted, flights=flights,
+                       linked_airport=linked, linked_ground=ground, history_findings=history)
 
 
 def check_photo(case: Case, session: Session, photo: Photo) -> CaptureVerdict:

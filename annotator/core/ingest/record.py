@@ -205,6 +205,8 @@ class Recorder:
         normalized = _json_safe(meta.to_json())
         if analysis.thumbnail is not None:  # decoded, so the worker compared the thumbnail
             normalized["thumbnail_check"] = analysis.thumbnail_check
+        if analysis.history is not None:
+            normalized["history"] = analysis.history
         tags = normalized.pop("tags", None) or {}
         raw = {"tags": tags, "xmp": normalized.pop("xmp", None),
                "iptc": normalized.pop("iptc", None)}

@@ -21,6 +21,7 @@ from typing import Any
 
 from annotator.core.errors import InputRejected
 from annotator.core.hashing import FileDigest, digest_file
+from annotator.core.history import history_at_import
 from annotator.core.images import decode
 from annotator.core.images.orientation import displayed_size
 from annotator.core.images.thumbnail_check import compare_thumbnail
@@ -64,6 +65,9 @@ class FileAnalysis:
     # when there is no thumbnail): made here, in parallel, so the capture-date check in the
     # import transaction and every later re-check never decode the original again.
     thumbnail_check: dict | None = None
+    # The file's history (annotator.core.history: JPEG tables, signs, perceptual hashes),
+    # from the bytes hashed and the thumbnail decoded here: no extra read or decode.
+    history: dict | None = None
 
 
 def one_line(text: str, limit: int = 300) -> str:
@@ -103,7 +107,8 @@ def _analyse(path: Path, max_pixels: int, known: frozenset[str] | set[str]) -> F
     if st.st_size == 0:
         return _refused(str(path), Reason("empty file", "IMAGE_EMPTY"))
     mtime = datetime.fromtimestamp(st.st_mtime, UTC)
-    digest = digest_file(path)
+    head = bytearray()
+    digest = digest_file(path, head=head)
     if digest.sha256 in known:
         return FileAnalysis(str(path), digest=digest, mtime_utc=mtime, mtime_ns=st.st_mtime_ns,
                             known=True)
@@ -134,9 +139,11 @@ def _analyse(path: Path, max_pixels: int, known: frozenset[str] | set[str]) -> F
         meta = _with_size(meta, w, h, fmt)
 
     comparison = compare_thumbnail(path)
+    history = history_at_import(str(path), bytes(head), thumb, meta)
     return FileAnalysis(str(path), digest=digest, mtime_utc=mtime, mtime_ns=st.st_mtime_ns,
                         metadata=meta, thumbnail=buf.getvalue(),
-                        thumbnail_check=comparison.to_json() if comparison else None)
+                        thumbnail_check=comparison.to_json() if comparison else None,
+                        history=history)
 
 
 def _raw_metadata_readable(meta: PhotoMetadata) -> bool:

@@ -112,3 +112,15 @@ def _rational(text: object) -> float | None:
         return float(raw)
     except ValueError:
         return None
+
+
+EXIF_GROUPS = ("Image ", "EXIF ", "GPS ", "Thumbnail ", "Interoperability ", "MakerNote ")
+
+
+def has_exif(meta: PhotoMetadata) -> bool:
+    """Whether the file carries any EXIF (not just XMP/IPTC or nothing)."""
+    if any(key.startswith(EXIF_GROUPS) for key in meta.tags):
+        return True
+    return any(v is not None for v in (meta.make, meta.model, meta.datetime_original,
+                                       meta.datetime_digitized, meta.datetime_modified,
+                                       meta.gps, meta.orientation)) or meta.has_thumbnail

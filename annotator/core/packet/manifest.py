@@ -14,6 +14,7 @@ from typing import Any
 
 from annotator import __version__
 from annotator.core.boxes import BoxInfo
+from annotator.core.history.records import public as public_history
 from annotator.core.packet.collect import CaseInfo, PhotoRecord, json_value
 from annotator.core.packet.naming import PhotoPaths
 from annotator.core.timeutil import iso_z
@@ -88,6 +89,7 @@ def photo_json(number: int, photo: PhotoRecord, paths: PhotoPaths) -> dict[str, 
         "height": photo.height,
         "orientation": photo.orientation,
         "metadata": photo.meta,
+        "history": public_history((photo.meta or {}).get("history")),
         "raw_tags": photo.raw_tags,
         "raw_tag_count": raw_tag_count(photo.raw_tags),
         "boxes": [box_json(b, i, photo.width, photo.height, crop)

@@ -47,6 +47,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from annotator.core.history.summary import history_line
 from annotator.core.packet.custody import verify_lines
 from annotator.core.packet.fonts import font_files
 from annotator.core.packet.render import DrawnBox, crop_rect
@@ -488,6 +489,8 @@ def _identification(photo: dict[str, Any]) -> Table:
         rows.append(("Also found at", "<br/>".join(esc(s["path"]) for s in extra)))
     rows.append(("Raw tags", f"{photo['raw_tag_count']} tags, listed in full in "
                  "manifest.json"))
+    if history_line(photo.get("history")):
+        rows.append(("History", esc(history_line(photo.get("history")))))
     return _kv_table(rows)
 
 

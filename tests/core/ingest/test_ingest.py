@@ -323,10 +323,10 @@ def test_unreadable_paths_are_rejected_not_raised(case: Case, tmp_path: Path, mo
 
     real = worker.digest_file
 
-    def deny(path):
+    def deny(path, **kw):
         if Path(path) == locked:
             raise PermissionError(13, "Permission denied")
-        return real(path)
+        return real(path, **kw)
 
     monkeypatch.setattr(worker, "digest_file", deny)
     report = import_paths(case, [folder], jobs=1)

@@ -1,0 +1,132 @@
+"""Grouping copies among 10 000 photos: run by hand, never collected by pytest.
+
+    python tests/bench/bench_similar.py [--count 10000] [--families 500]
+
+Makes COUNT photos' hashes the way a case stores them: most are unrelated pictures (random
+pHash, dHash and window hashes: unrelated photos are about 32 bits apart), and FAMILIES
+families of copies whose whole-picture hashes differ from their source by a few bits
+(re-encoded, resized) or whose whole picture is close to one of the source's windows
+(cropped). Then it times `similar.group` (the indexed grouping the CLI and the dating check
+use) against a baseline in the same process: the plain all-pairs comparison in Python
+(`int.bit_count` on every pair), timed on a sample of rows and scaled to all pairs.
+
+Checks its own preconditions (count, the hash widths, that every family was found and no
+unrelated photo joined one) and exits 1 when one fails or the grouping takes 1 s or more.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import time
+
+from annotator.core.history.perceptual import WINDOWS
+from annotator.core.history.similar import PictureHashes, group
+
+
+def _flip(value: int, bits: int, rng: random.Random) -> int:
+    for b in rng.sample(range(64), bits):
+        value ^= 1 << b
+    return value
+
+
+def _hex(v: int) -> str:
+    return f"{v:016x}"
+
+
+def make(count: int, families: int, seed: int = 16) -> tuple[list[PictureHashes], list[set[int]]]:
+    rng = random.Random(seed)
+    n_windows = len(WINDOWS) - 1
+    items: list[PictureHashes] = []
+    fams: list[set[int]] = []
+
+    def picture(pid: int, ph: int, dh: int, wins: list[int], dwins: list[int]) -> PictureHashes:
+        return PictureHashes(id=pid, sha256=f"{pid:064x}", phash=_hex(ph), dhash=_hex(dh),
+                             windows=tuple(map(_hex, wins)), dwindows=tuple(map(_hex, dwins)),
+                             width=4000, height=3000, detail=40.0)
+
+    def rand() -> int:
+        return rng.getrandbits(64)
+
+    while len(items) < count:
+        pid = len(items) + 1
+        ph, dh = rand(), rand()
+        wins = [rand() for _ in range(n_windows)]
+        dwins = [rand() for _ in range(n_windows)]
+        items.append(picture(pid, ph, dh, wins, dwins))
+        if len(fams) < families and len(items) + 3 <= count:
+            fam = {pid}
+            # re-encoded and resized: a few bits off the whole picture
+            for _ in range(2):
+                items.append(picture(len(items) + 1, _flip(ph, rng.randint(0, 4), rng),
+                                     _flip(dh, rng.randint(0, 4), rng),
+                                     [_flip(w, 3, rng) for w in wins],
+                                     [_flip(w, 3, rng) for w in dwins]))
+                fam.add(len(items))
+            # cropped: its whole picture is near one of the source's windows, and (as on
+            # real photos, where the crop keeps most of the picture) 12–22 bits from the
+            # source's whole picture
+            k = rng.randrange(n_windows)
+            wins[k] = _flip(ph, rng.randint(10, 16), rng)
+            dwins[k] = _flip(dh, rng.randint(8, 14), rng)
+            items[pid - 1] = picture(pid, ph, dh, wins, dwins)
+            items.append(picture(len(items) + 1, _flip(wins[k], rng.randint(2, 6), rng),
+                                 _flip(dwins[k], rng.randint(2, 6), rng),
+                                 [rand() for _ in range(n_windows)],
+                                 [rand() for _ in range(n_windows)]))
+            fam.add(len(items))
+            fams.append(fam)
+    return items, fams
+
+
+def baseline_seconds(items: list[PictureHashes], sample: int = 200) -> float:
+    """All pairs in pure Python (whole-picture distance only), scaled from `sample` rows."""
+    values = [int(it.phash, 16) for it in items]
+    start = time.perf_counter()
+    for i in range(min(sample, len(values))):
+        a = values[i]
+        for b in values[i + 1:]:
+            (a ^ b).bit_count()
+    spent = time.perf_counter() - start
+    n = len(values)
+    rows = min(sample, n)
+    done = sum(n - 1 - i for i in range(rows))
+    return spent * (n * (n - 1) / 2) / done
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--count", type=int, default=10_000)
+    ap.add_argument("--families", type=int, default=500)
+    args = ap.parse_args()
+    items, fams = make(args.count, args.families)
+    problems = []
+    if len(items) != args.count:
+        problems.append(f"made {len(items)} photos, not {args.count}")
+    if any(len(it.windows) != len(WINDOWS) - 1 for it in items):
+        problems.append("window hashes missing")
+    group(items[:100])  # warm up numpy
+    start = time.perf_counter()
+    groups = group(items)
+    spent = time.perf_counter() - start
+    found = [{m.id for m in g.members} for g in groups]
+    missed = [f for f in fams if f not in found]
+    extra = [g for g in found if g not in fams]
+    if missed:
+        problems.append(f"{len(missed)} families not found whole")
+    if extra:
+        problems.append(f"{len(extra)} groups that are no family (unrelated photos joined)")
+    base = baseline_seconds(items)
+    print(f"{len(items)} photos, {len(fams)} families of copies: grouped in {spent:.3f} s "
+          f"({len(groups)} groups); baseline (all pairs in Python, whole picture only) "
+          f"{base:.1f} s: {base / spent:.0f}x faster")
+    if spent >= 1.0:
+        problems.append(f"grouping took {spent:.2f} s (target < 1 s)")
+    for p in problems:
+        print("FAILED:", p)
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,133 @@
+"""Copies of one picture grouped together: re-encoded, resized, cropped, captioned copies of
+corpus photos join their source's group; different photos never share one."""
+
+from __future__ import annotations
+
+import json
+import random
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from PIL import Image, ImageDraw, ImageOps
+
+from annotator.core.history.analyze import THUMB_SIDE, hashes_of
+from annotator.core.history.similar import PictureHashes, group
+from annotator.core.images import decode
+from tests.core.history.history_fixtures import jpeg, textured
+
+
+def picture_hashes(ident: int, path: Path, name: str = "") -> PictureHashes:
+    thumb = decode.reduced_upright(path, THUMB_SIDE)
+    h = hashes_of(thumb)
+    with Image.open(path) as im:
+        w, h_ = im.size
+    return PictureHashes(id=ident, sha256=name or str(path), phash=h.phash, dhash=h.dhash,
+                         windows=h.windows, dwindows=h.dwindows, width=w, height=h_,
+                         detail=h.detail)
+
+
+def copies(image: Image.Image, rng: random.Random):
+    """(kind, picture, quality) for each kind of copy the issue names."""
+    w, h = image.size
+    yield "reencoded", image, rng.randint(50, 95)
+    s = rng.uniform(0.3, 0.9)
+    yield "resized", image.resize((max(16, int(w * s)), max(16, int(h * s))),
+                                  Image.Resampling.LANCZOS), rng.randint(70, 95)
+    cx, cy = rng.uniform(0, 0.2), rng.uniform(0, 0.2)
+    left, top = rng.uniform(0, cx) * w, rng.uniform(0, cy) * h
+    yield "cropped", image.crop((int(left), int(top), int(left + (1 - cx) * w),
+                                 int(top + (1 - cy) * h))), rng.randint(70, 95)
+    bar = int(h * rng.uniform(0.06, 0.12))
+    on_top = rng.random() < 0.5
+    captioned = Image.new("RGB", (w, h + bar), (255, 255, 255))
+    captioned.paste(image, (0, bar if on_top else 0))
+    ImageDraw.Draw(captioned).text((10, 2 if on_top else h + 2),
+                                   "BREAKING: aircraft seen at the airport", fill=(0, 0, 0))
+    yield "captioned", captioned, rng.randint(70, 95)
+
+
+def test_relations_on_generated_copies(tmp_path: Path) -> None:
+    src = textured(800, 600, seed=4)
+    jpeg(src, 92, tmp_path / "src.jpg")
+    jpeg(src, 60, tmp_path / "reenc.jpg")
+    jpeg(src.resize((400, 300), Image.Resampling.LANCZOS), 85, tmp_path / "small.jpg")
+    jpeg(src.crop((60, 40, 760, 580)), 90, tmp_path / "crop.jpg")
+    jpeg(textured(800, 600, seed=99), 92, tmp_path / "other.jpg")
+    names = ["src", "reenc", "small", "crop", "other"]
+    items = [picture_hashes(i, tmp_path / f"{n}.jpg", n) for i, n in enumerate(names, 1)]
+    items[0] = PictureHashes(**{**items[0].__dict__, "quality": 92})
+    groups = group(items)
+    assert len(groups) == 1
+    rel = {m.sha256: (m.relation, m.best) for m in groups[0].members}
+    assert rel == {"src": ("identical", True), "reenc": ("reencoded", False),
+                   "small": ("resized", False), "crop": ("cropped", False)}
+
+
+def test_flat_pictures_group_only_when_identical(tmp_path: Path) -> None:
+    Image.new("RGB", (300, 200), (120, 160, 220)).save(tmp_path / "a.jpg", quality=90)
+    Image.new("RGB", (300, 200), (125, 150, 210)).save(tmp_path / "b.jpg", quality=90)
+    items = [picture_hashes(1, tmp_path / "a.jpg"), picture_hashes(2, tmp_path / "b.jpg")]
+    assert group(items) == []
+
+
+# Corpus files that are one picture under several names (EXIF Orientation test series, one
+# NEF shot exported several times, and a bracketed pair shot from a tripod, HDR off and on:
+# the same framing at the same moment, which no perceptual hash should tell apart).
+SAME_PICTURE = ("exif-samples/jpg/orientation/landscape_", "exif-samples/jpg/orientation/portrait_",
+                "metadata-extractor-images/nef/Issue 247-", "exif-samples/jpg/hdr/canon_hdr_")
+
+
+def _series(name: str) -> str:
+    return next((p for p in SAME_PICTURE if name.startswith(p)), name)
+
+
+@pytest.mark.corpus
+def test_copies_of_corpus_photos_join_their_source(corpus: Path, tmp_path: Path,
+                                                   capsys: pytest.CaptureFixture) -> None:
+    truth = json.loads((corpus / "exiftool-truth.json").read_text())
+    names = sorted(k for k, v in truth.items() if v.get("File:FileType") == "JPEG"
+                   and not k.startswith("Pillow/") and (v.get("File:ImageWidth") or 0) >= 320
+                   and (v.get("File:ImageHeight") or 0) >= 240)
+    rng = random.Random(16)
+    items: list[PictureHashes] = []
+    source_of: dict[int, str] = {}
+    kind_of: dict[int, str] = {}
+    for name in names:
+        path = corpus / "files" / name
+        try:
+            item = picture_hashes(len(items) + 1, path, name)
+            with Image.open(path) as im:
+                image = ImageOps.exif_transpose(im).convert("RGB")
+        except Exception:  # noqa: BLE001, S112 - broken corpus files are not sources
+            continue
+        items.append(item)
+        source_of[item.id] = name
+        for kind, picture, quality in copies(image, rng):
+            out = tmp_path / f"{len(items) + 1}.jpg"
+            jpeg(picture, quality, out)
+            copy = picture_hashes(len(items) + 1, out)
+            items.append(copy)
+            source_of[copy.id], kind_of[copy.id] = name, kind
+    groups = group(items)
+    group_of = {m.id: n for n, g in enumerate(groups) for m in g.members}
+    sources = {v: k for k, v in source_of.items() if k not in kind_of}
+    joined, per_kind = Counter(), Counter()
+    for cid, kind in kind_of.items():
+        per_kind[kind] += 1
+        src = sources[source_of[cid]]
+        joined[kind] += cid in group_of and group_of.get(src) == group_of[cid]
+    mixed = set()
+    for g in groups:
+        series = {_series(source_of[m.id]) for m in g.members}
+        if len(series) > 1:
+            mixed.add(tuple(sorted(series)))
+    total = sum(joined.values()) / sum(per_kind.values())
+    with capsys.disabled():
+        print(f"\n{len(sources)} corpus photos, {sum(per_kind.values())} copies: joined "
+              f"{total:.1%} ("
+              + ", ".join(f"{k} {joined[k]}/{per_kind[k]}" for k in sorted(per_kind))
+              + f"); groups mixing different photos: {len(mixed)}")
+        for m in sorted(mixed):
+            print("   mixed:", m)
+    assert total >= 0.95 and not mixed
