@@ -303,12 +303,14 @@ def test_the_report_tells_the_same_story(case, capsys, tmp_path):
     folder = unzip(export_packet(case, tmp_path / "p.zip").path, tmp_path / "unzipped")
     text = subprocess.run(["pdftotext", "-layout", str(folder / "report.pdf"), "-"],
                           capture_output=True, text=True, check=True).stdout
-    pages = text.split("\f")
+    # Each exhibit's section: from its heading to the next exhibit's (it may take two pages).
+    sections = {}
+    parts = re.split(r"Exhibit P-\d+ — ", text)
+    for part in parts[1:]:
+        sections[part.split()[0]] = part
     for name, check in expected.items():
-        page = "\n".join(p for p in pages if f"— {name}" in p)
-        assert page, name
+        page = sections[name]
         verdict = re.search(r"Verdict:\s+(\w+)", page)
         assert verdict and verdict.group(1).lower() == check["verdict"], name
         assert ("FLIGHT_CONFLICT" in page) == ("FLIGHT_CONFLICT" in _codes(check)), name
-    overhead = "\n".join(p for p in pages if "— overhead.jpg" in p)
-    assert "in flight" in overhead
+    assert "in flight" in sections["overhead.jpg"]
