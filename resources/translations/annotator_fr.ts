@@ -1997,6 +1997,141 @@ Empreinte SHA-256 de SHA256SUMS : {digest}</translation>
     </message>
 </context>
 <context>
+    <name>HistoryPanel</name>
+    <message>
+        <source>No photo selected.</source>
+        <translation>Aucune photo sélectionnée.</translation>
+    </message>
+    <message>
+        <source>Look for a double compression</source>
+        <translation>Chercher une double compression</translation>
+    </message>
+    <message>
+        <source>Error level</source>
+        <translation>Niveau d&apos;erreur</translation>
+    </message>
+    <message>
+        <source>Differences between the photo and itself re-saved at the chosen quality, drawn over it</source>
+        <translation>Différences entre la photo et sa réenregistrement à la qualité choisie, dessinées par-dessus</translation>
+    </message>
+    <message>
+        <source>JPEG ghost</source>
+        <translation>Fantôme JPEG</translation>
+    </message>
+    <message>
+        <source>Where the photo matches a re-save at the chosen quality (a region saved before at that quality shows dark)</source>
+        <translation>Là où la photo coïncide avec un réenregistrement à la qualité choisie (une zone déjà enregistrée à cette qualité apparaît sombre)</translation>
+    </message>
+    <message>
+        <source> quality</source>
+        <translation> de qualité</translation>
+    </message>
+    <message>
+        <source>Quality</source>
+        <translation>Qualité</translation>
+    </message>
+    <message>
+        <source>Tables of</source>
+        <translation>Tables de</translation>
+    </message>
+    <message>
+        <source>Encoding</source>
+        <translation>Codage</translation>
+    </message>
+    <message>
+        <source>Compressed twice</source>
+        <translation>Compressée deux fois</translation>
+    </message>
+    <message>
+        <source>Signs</source>
+        <translation>Indices</translation>
+    </message>
+    <message>
+        <source>not recorded (imported before file histories were kept)</source>
+        <translation>non enregistré (importée avant que l&apos;historique des fichiers soit conservé)</translation>
+    </message>
+    <message>
+        <source>not a JPEG</source>
+        <translation>pas un JPEG</translation>
+    </message>
+    <message>
+        <source>{name} (exact)</source>
+        <translation>{name} (exact)</translation>
+    </message>
+    <message>
+        <source>{name} (close)</source>
+        <translation>{name} (proche)</translation>
+    </message>
+    <message>
+        <source>no camera, editor or platform in the reference</source>
+        <translation>aucun appareil, éditeur ou plateforme de la référence</translation>
+    </message>
+    <message>
+        <source>{scan}, chroma {subsampling}{optimized}</source>
+        <translation>{scan}, chrominance {subsampling}{optimized}</translation>
+    </message>
+    <message>
+        <source>progressive</source>
+        <translation>progressif</translation>
+    </message>
+    <message>
+        <source>baseline</source>
+        <translation>séquentiel</translation>
+    </message>
+    <message>
+        <source>, optimized Huffman tables</source>
+        <translation>, tables de Huffman optimisées</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>inconnue</translation>
+    </message>
+    <message>
+        <source>{q} (IJG&apos;s standard tables)</source>
+        <translation>{q} (tables standard de l&apos;IJG)</translation>
+    </message>
+    <message>
+        <source>about {q} (not IJG&apos;s tables)</source>
+        <translation>environ {q} (pas les tables de l&apos;IJG)</translation>
+    </message>
+    <message>
+        <source>not looked for yet</source>
+        <translation>pas encore recherchée</translation>
+    </message>
+    <message>
+        <source>probably: first at about quality {q} (confidence {c})</source>
+        <translation>probablement : d&apos;abord vers la qualité {q} (confiance {c})</translation>
+    </message>
+    <message>
+        <source>no sign of it (confidence {c})</source>
+        <translation>aucun indice (confiance {c})</translation>
+    </message>
+    <message>
+        <source>looking…</source>
+        <translation>recherche…</translation>
+    </message>
+    <message>
+        <source>could not be read: {0}</source>
+        <translation>illisible : {0}</translation>
+    </message>
+    <message>
+        <source>computing…</source>
+        <translation>calcul…</translation>
+    </message>
+    <message>
+        <source>{kind} at quality {q} drawn over the photo</source>
+        <translation>{kind} à la qualité {q} dessiné sur la photo</translation>
+    </message>
+    <message>
+        <source>Not computed: {0}</source>
+        <translation>Non calculé : {0}</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <source>Import photos</source>
@@ -2080,6 +2215,10 @@ Empreinte SHA-256 de SHA256SUMS : {digest}</translation>
     <message>
         <source>Capture date</source>
         <translation>Date de prise de vue</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Historique</translation>
     </message>
     <message>
         <source>Undo history</source>

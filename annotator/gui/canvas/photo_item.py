@@ -22,6 +22,8 @@ class PhotoItem(QGraphicsItem):
         self._rect = QRectF(0, 0, width, height)
         self.preview: QImage | None = None
         self.full: QImage | None = None
+        # A map computed from the photo (error level, JPEG ghost), drawn over it when set.
+        self.overlay: QImage | None = None
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, True)
         self.setZValue(-1)
 
@@ -37,9 +39,14 @@ class PhotoItem(QGraphicsItem):
         self.update()
 
     def release_images(self) -> None:
-        """Let go of both decoded images (the item is leaving the scene)."""
+        """Let go of the decoded images (the item is leaving the scene)."""
         self.preview = None
         self.full = None
+        self.overlay = None
+
+    def set_overlay(self, image: QImage | None) -> None:
+        self.overlay = image
+        self.update()
 
     def _image_for(self, lod: float) -> QImage | None:
         preview, full = self.preview, self.full
@@ -65,3 +72,10 @@ class PhotoItem(QGraphicsItem):
         # Smooth when reducing; when zoomed in, show the real pixels (forensic detail).
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, lod * sx < 1.0)
         painter.drawImage(exposed, image, source, Qt.ImageConversionFlag.AutoColor)
+        overlay = self.overlay
+        if overlay is not None:
+            ox = overlay.width() / self._rect.width()
+            oy = overlay.height() / self._rect.height()
+            painter.drawImage(exposed, overlay, QRectF(exposed.x() * ox, exposed.y() * oy,
+                                                       exposed.width() * ox,
+                                                       exposed.height() * oy))

@@ -137,6 +137,14 @@ class PhotoCanvas(BoxEditing, QGraphicsView):
             thumbnail=self.session.case.thumb_path(sha256),  # checked in the worker
         )
 
+    def set_overlay(self, photo_id: int, image: QImage | None) -> bool:
+        """Draw `image` over the photo (None removes it); False when `photo_id` is no longer
+        the photo shown (a map computed for the previous photo is dropped)."""
+        if self.photo_item is None or photo_id != self.photo_id:
+            return False
+        self.photo_item.set_overlay(image)
+        return True
+
     def _set_image(self, item: PhotoItem, image: QImage, *, full: bool) -> None:
         if item is not self.photo_item:
             return

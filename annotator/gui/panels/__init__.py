@@ -1,5 +1,5 @@
 """Dock panels of the main window: each shows one aspect of the selected photo (annotations,
-metadata, provenance, capture date, flights).
+metadata, provenance, capture date, file history, flights).
 
 Its public modules are named in `__all__`.
 """
@@ -9,6 +9,7 @@ __all__ = [
     "capture_date",
     "copy_tree",
     "flights",
+    "history",
     "metadata",
     "provenance",
 ]

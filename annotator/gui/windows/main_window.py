@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from annotator.gui.browser.view import PhotoBrowser
 from annotator.gui.gui_settings import gui_settings
+from annotator.gui.panels.history import HistoryPanel
 from annotator.gui.panels.metadata import MetadataPanel
 from annotator.gui.panels.provenance import ProvenancePanel
 from annotator.gui.session import CaseSession
@@ -89,6 +90,10 @@ class MainWindow(QMainWindow):
         self.capture_date_dock = self._dock("capture-date", self.tr("Capture date"),
                                             self.capture_date, area.RightDockWidgetArea)
         self.tabifyDockWidget(self.metadata_dock, self.capture_date_dock)
+        self.history = HistoryPanel(session, self.canvas)
+        self.history_dock = self._dock("history", self.tr("History"), self.history,
+                                       area.RightDockWidgetArea)
+        self.tabifyDockWidget(self.capture_date_dock, self.history_dock)
         self.undo_dock = self._dock("undo", self.tr("Undo history"), self.undo_view,
                                     area.RightDockWidgetArea)
         self.tabifyDockWidget(self.metadata_dock, self.provenance_dock)
