@@ -10,8 +10,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QDockWidget,
@@ -22,6 +29,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QScrollArea,
+    QTabBar,
     QUndoView,
     QWidget,
 )
@@ -149,7 +157,19 @@ class MainWindow(QMainWindow):
         else:
             dock.setWidget(widget)
         self.addDockWidget(area, dock)
+        dock.dockLocationChanged.connect(lambda _area: QTimer.singleShot(0, self._whole_tabs))
         return dock
+
+    def _whole_tabs(self) -> None:
+        """Dock tabs show their whole title ("Capture date", not "Capture d…"): Qt elides
+        them to fit; they scroll instead. Tab bars are made as docks are tabbed together."""
+        for bar in self.findChildren(QTabBar):
+            bar.setElideMode(Qt.TextElideMode.ElideNone)
+            bar.setUsesScrollButtons(True)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        self._whole_tabs()
 
     # -- menus ---------------------------------------------------------------------------
 
