@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -214,9 +215,26 @@ class FlightsWindow(QMainWindow):
         top_layout.addWidget(self.message)
         self.timeline = TimelineView(session)
         self.timeline.flight_clicked.connect(self.select_flight)
+        self.table.selectionModel().selectionChanged.connect(self._flight_selected)
+        timeline_bar = QHBoxLayout()
+        timeline_bar.setContentsMargins(4, 0, 4, 0)
+        for action in (self.timeline.fit_action, self.timeline.selection_action):
+            button = QToolButton()
+            button.setDefaultAction(action)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            timeline_bar.addWidget(button)
+        hint = QLabel(self.tr("Wheel: zoom time · drag: pan · Shift+wheel: scroll rows"))
+        hint.setEnabled(False)  # drawn as secondary text
+        timeline_bar.addWidget(hint, 1)
+        bottom = QWidget()
+        bottom_layout = QVBoxLayout(bottom)
+        bottom_layout.setContentsMargins(0, 0, 0, 0)
+        bottom_layout.setSpacing(2)
+        bottom_layout.addLayout(timeline_bar)
+        bottom_layout.addWidget(self.timeline, 1)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(top)
-        split.addWidget(self.timeline)
+        split.addWidget(bottom)
         split.setSizes([380, 260])
         self.setCentralWidget(split)
         undo = session.undo_stack.createUndoAction(self, self.tr("&Undo"))
@@ -242,6 +260,10 @@ class FlightsWindow(QMainWindow):
         if not rows:
             return None
         return self.model.flight_at(self.proxy.mapToSource(rows[0]).row())
+
+    def _flight_selected(self, *_args: Any) -> None:
+        flight = self.selected_flight()
+        self.timeline.set_selected_flight(flight["id"] if flight else None)
 
     def select_flight(self, flight_id: int) -> None:
         for row, flight in enumerate(self.model.rows):
