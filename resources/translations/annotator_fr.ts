@@ -1952,6 +1952,10 @@ Empreinte SHA-256 de SHA256SUMS : {digest}</translation>
         <translation>&amp;Importer…</translation>
     </message>
     <message>
+        <source>Wheel: zoom time · drag: pan · Shift+wheel: scroll rows</source>
+        <translation>Molette : zoom sur le temps · glisser : déplacer · Maj+molette : faire défiler les lignes</translation>
+    </message>
+    <message>
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
@@ -2585,12 +2589,40 @@ date de prise de vue : {verdict}</translation>
 {2} → {3}</translation>
     </message>
     <message>
+        <source>Zoom to &amp;fit</source>
+        <translation>&amp;Tout afficher</translation>
+    </message>
+    <message>
+        <source>Show the whole timeline (0)</source>
+        <translation>Afficher toute la chronologie (0)</translation>
+    </message>
+    <message>
+        <source>Zoom to &amp;selection</source>
+        <translation>Zoom sur la &amp;sélection</translation>
+    </message>
+    <message>
+        <source>Show the selected flight and the current photo (S)</source>
+        <translation>Afficher le vol sélectionné et la photo courante (S)</translation>
+    </message>
+    <message>
         <source>No flights or dated photos yet.</source>
         <translation>Pas encore de vols ni de photos datées.</translation>
     </message>
     <message>
+        <source>… and {0} more</source>
+        <translation>… et {0} de plus</translation>
+    </message>
+    <message>
+        <source>{0} photos</source>
+        <translation>{0} photos</translation>
+    </message>
+    <message>
         <source>Unlinked photos</source>
         <translation>Photos non reliées</translation>
+    </message>
+    <message>
+        <source>UTC</source>
+        <translation>UTC</translation>
     </message>
     <message>
         <source>take-off</source>
