@@ -1849,6 +1849,14 @@ Empreinte SHA-256 de SHA256SUMS : {digest}</translation>
         <translation>inconnu</translation>
     </message>
     <message>
+        <source>before dep.</source>
+        <translation>avant dép.</translation>
+    </message>
+    <message>
+        <source>after arr.</source>
+        <translation>après arr.</translation>
+    </message>
+    <message>
         <source>Linked flight</source>
         <translation>Vol relié</translation>
     </message>

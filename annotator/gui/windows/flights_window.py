@@ -245,9 +245,28 @@ class FlightsWindow(QMainWindow):
         session.flights_changed.connect(self.model.reload)
         session.status_message.connect(self._status)
         self.resize(1200, 720)
+        self._placed = False
         from annotator.gui.read_only import apply_to_flights_window
 
         apply_to_flights_window(self)  # a read-only case: add, edit, delete, import off
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
+        """On first show, keep the window inside the screen's available area (it ran off
+        the bottom of a 1000 px screen, under the task bar)."""
+        if not self._placed:
+            self._placed = True
+            screen = (self.parentWidget() or self).screen()
+            if screen is not None:
+                area = screen.availableGeometry()
+                frame = self.frameGeometry().size() - self.geometry().size()
+                width = min(self.width(), area.width() - frame.width())
+                height = min(self.height(), area.height() - frame.height())
+                self.resize(width, height)
+                x = min(max(self.x(), area.x()), area.x() + area.width() - width - frame.width())
+                y = min(max(self.y(), area.y()),
+                        area.y() + area.height() - height - frame.height())
+                self.move(x, y)
+        super().showEvent(event)
 
     def _status(self, text: str) -> None:
         if self.isVisible():
