@@ -5,15 +5,15 @@
 Builds a case of N photo rows (inserted directly, in bursts over two months, half of them
 linked to a flight) and M flights on 50 aircraft, opens the Flights window offscreen and
 drives its timeline with real wheel events: zooms in around the cursor from the whole case
-down to minutes, pans a page per frame across, zooms back out. A 10 ms QTimer probe measures
-how late the GUI thread runs (the worst stall and the 99th percentile).
+down to minutes, pans a page per frame (at the finest scale), zooms back out. A 10 ms QTimer
+probe measures how late the GUI thread runs (the worst stall and the 99th percentile).
 Baseline in the same run: the same number of marks and bars as plain items in a
 QGraphicsView zoomed the old way (scaling the view: cheap, but it stretches circles and
 text), driven by the same steps.
 The benchmark checks its own preconditions and stops with "benchmark invalid" when they do
 not hold: every photo and flight is on the timeline; the zoom reaches a minute scale and
-back; the pan goes from the left edge to the right; the view is never scaled and a mark's
-size on screen never changes; a frame is painted after each step.
+back out to the whole case; each pan frame moves the view by exactly one page; the view is
+never scaled and a mark's size on screen never changes; a frame is painted after each step.
 Target (issue 15): no GUI stall over 50 ms while zooming and panning.
 """
 
@@ -171,9 +171,18 @@ def script(view, zoom_notches: int, pan_frames: int) -> list:  # type: ignore[no
         x = (0.3, 0.5, 0.7)[i % 3] * width
         steps.append(lambda x=x: wheel(view, x, 1, []))
     steps.append(lambda: bar.setValue(bar.minimum()))
-    steps += [lambda: bar.setValue(bar.value() + bar.pageStep())] * pan_frames
+
+    def pan() -> None:
+        before = bar.value()
+        bar.setValue(before + bar.pageStep())
+        moves.append(bar.value() - before == bar.pageStep())
+
+    steps += [pan] * pan_frames
     steps += [lambda: wheel(view, width / 2, -1, [])] * zoom_notches
     return steps
+
+
+moves: list[bool] = []  # per pan frame: did the view move by exactly one page
 
 
 def run_annotator(case_path: Path, zoom_notches: int, pan_frames: int) -> dict:
@@ -184,11 +193,12 @@ def run_annotator(case_path: Path, zoom_notches: int, pan_frames: int) -> dict:
     case = Case.open(case_path)
     session = CaseSession(case)
     window = FlightsWindow(session)
-    window.resize(1400, 900)
     t = time.perf_counter()
     window.show()
     from PySide6.QtWidgets import QApplication
 
+    QApplication.processEvents()
+    window.resize(1400, 900)  # after the first show, which keeps it inside the screen
     QApplication.processEvents()
     view = window.timeline
     load_s = time.perf_counter() - t
@@ -199,7 +209,6 @@ def run_annotator(case_path: Path, zoom_notches: int, pan_frames: int) -> dict:
     size = mark.boundingRect().size()
     fit = view.px_per_hour
     result = drive(view, script(view, zoom_notches, pan_frames), lambda: view.px_per_hour)
-    bar = view.horizontalScrollBar()
     if result["scales"][-1] > fit * 1.01:
         problems.append("the zoom did not come back out to the whole case")
     if 3600 / max(result["scales"]) > 60:
@@ -211,8 +220,10 @@ def run_annotator(case_path: Path, zoom_notches: int, pan_frames: int) -> dict:
         problems.append("a mark's size changed")
     if result["unpainted"]:
         problems.append(f"{result['unpainted']} steps painted nothing")
+    if len(moves) != pan_frames or not all(moves):
+        problems.append(f"{moves.count(False)} of {pan_frames} pan frames did not move a page")
     result.update(load_s=load_s, marks=len(view.mark_items), legs=len(view.leg_items),
-                  problems=problems, reached_right=bar.value() >= bar.maximum() - 1)
+                  problems=problems, viewport=view.viewport().width())
     window.close()
     case.close()
     return result
@@ -276,14 +287,12 @@ def main() -> int:
         base = run_baseline(args.photos, args.flights, args.notches, args.pan)
     if ours["marks"] != args.photos or ours["legs"] != args.flights:
         ours["problems"].append(f"{ours['marks']} marks and {ours['legs']} bars on the timeline")
-    if not ours["reached_right"]:
-        ours["problems"].append("the pan did not reach the right edge")
     if ours["problems"]:
         print("benchmark invalid: " + "; ".join(ours["problems"]))
         return 1
     scales = ours["scales"]
     print(f"timeline built and shown:           {ours['load_s']:.2f} s "
-          f"({ours['marks']} marks, {ours['legs']} bars)")
+          f"({ours['marks']} marks, {ours['legs']} bars; timeline {ours['viewport']} px wide)")
     print(f"scale reached:                      {3600 / min(scales) / 60:.0f} min per pixel "
           f"→ {3600 / max(scales):.1f} s per pixel")
     print(f"steps ({args.notches} notches in, {args.pan} pan frames, {args.notches} out): "
