@@ -1849,6 +1849,14 @@ Empreinte SHA-256 de SHA256SUMS : {digest}</translation>
         <translation>inconnu</translation>
     </message>
     <message>
+        <source>before dep.</source>
+        <translation>avant dép.</translation>
+    </message>
+    <message>
+        <source>after arr.</source>
+        <translation>après arr.</translation>
+    </message>
+    <message>
         <source>Linked flight</source>
         <translation>Vol relié</translation>
     </message>
@@ -1950,6 +1958,10 @@ Empreinte SHA-256 de SHA256SUMS : {digest}</translation>
     <message>
         <source>&amp;Import…</source>
         <translation>&amp;Importer…</translation>
+    </message>
+    <message>
+        <source>Wheel: zoom time · drag: pan · Shift+wheel: scroll rows</source>
+        <translation>Molette : zoom sur le temps · glisser : déplacer · Maj+molette : faire défiler les lignes</translation>
     </message>
     <message>
         <source>&amp;Undo</source>
@@ -2724,12 +2736,40 @@ date de prise de vue : {verdict}</translation>
 {2} → {3}</translation>
     </message>
     <message>
+        <source>Zoom to &amp;fit</source>
+        <translation>&amp;Tout afficher</translation>
+    </message>
+    <message>
+        <source>Show the whole timeline (0)</source>
+        <translation>Afficher toute la chronologie (0)</translation>
+    </message>
+    <message>
+        <source>Zoom to &amp;selection</source>
+        <translation>Zoom sur la &amp;sélection</translation>
+    </message>
+    <message>
+        <source>Show the selected flight and the current photo (S)</source>
+        <translation>Afficher le vol sélectionné et la photo courante (S)</translation>
+    </message>
+    <message>
         <source>No flights or dated photos yet.</source>
         <translation>Pas encore de vols ni de photos datées.</translation>
     </message>
     <message>
+        <source>… and {0} more</source>
+        <translation>… et {0} de plus</translation>
+    </message>
+    <message>
+        <source>{0} photos</source>
+        <translation>{0} photos</translation>
+    </message>
+    <message>
         <source>Unlinked photos</source>
         <translation>Photos non reliées</translation>
+    </message>
+    <message>
+        <source>UTC</source>
+        <translation>UTC</translation>
     </message>
     <message>
         <source>take-off</source>

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QTreeWidget,
@@ -32,11 +33,31 @@ RELATION_TEXT = {
     "in_flight": QT_TRANSLATE_NOOP("FlightsPanel", "in flight"),
     "unknown": QT_TRANSLATE_NOOP("FlightsPanel", "unknown"),
 }
+# What a narrow column shows; the full text is the cell's tooltip.
+RELATION_SHORT = {
+    "before_departure": QT_TRANSLATE_NOOP("FlightsPanel", "before dep."),
+    "after_arrival": QT_TRANSLATE_NOOP("FlightsPanel", "after arr."),
+    "in_flight": QT_TRANSLATE_NOOP("FlightsPanel", "in flight"),
+    "unknown": QT_TRANSLATE_NOOP("FlightsPanel", "unknown"),
+}
 
 
-def relation_text(relation: str) -> str:
-    """The relation as the investigator reads it, translated."""
-    return QCoreApplication.translate("FlightsPanel", RELATION_TEXT.get(relation, relation))
+def relation_text(relation: str, *, short: bool = False) -> str:
+    """The relation as the investigator reads it, translated (`short`: for a column)."""
+    texts = RELATION_SHORT if short else RELATION_TEXT
+    return QCoreApplication.translate("FlightsPanel", texts.get(relation, relation))
+
+
+def _fit_columns(tree: QTreeWidget, stretch: int) -> None:
+    """Every column as wide as its content but `stretch`, which takes the rest (its text
+    cut with "…", whole in the tooltip): nothing ever needs a sideways scroll."""
+    header = tree.header()
+    header.setStretchLastSection(False)
+    for column in range(tree.columnCount()):
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch if column == stretch
+                                    else QHeaderView.ResizeMode.ResizeToContents)
+    tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    tree.setTextElideMode(Qt.TextElideMode.ElideRight)
 
 
 def _short_time(value: str | None) -> str:
@@ -65,18 +86,18 @@ class FlightsPanel(QWidget):
         self.linked.setHeaderLabels([self.tr("Linked flight"), self.tr("Relation"),
                                      self.tr("Note")])
         self.linked.setRootIsDecorated(False)
-        self.linked.setColumnWidth(0, 330)
+        _fit_columns(self.linked, 0)
         self.unlink_button = QPushButton(self.tr("Unlink"))
         self.unlink_button.clicked.connect(self.unlink_selected)
         self.status_label = QLabel()
         self.status_label.setObjectName("suggest_status")
         self.status_label.setWordWrap(True)
         self.suggested = QTreeWidget()
-        self.suggested.setHeaderLabels([self.tr("Score"), self.tr("Flight"),
-                                        self.tr("Relation"), ""])
+        # The Link button first, so it is never off the right edge of a narrow dock.
+        self.suggested.setHeaderLabels(["", self.tr("Score"), self.tr("Flight"),
+                                        self.tr("Relation")])
         self.suggested.setRootIsDecorated(False)
-        self.suggested.setColumnWidth(0, 55)
-        self.suggested.setColumnWidth(1, 300)
+        _fit_columns(self.suggested, 2)
         self.link_buttons: list[QPushButton] = []
         self.why = QLabel()
         self.why.setObjectName("why")
@@ -118,8 +139,11 @@ class FlightsPanel(QWidget):
         with self.session.case.reading() as s:
             for link in linked_flights_json(s, photo_id):
                 item = QTreeWidgetItem([_flight_text(link),
-                                        relation_text(link["relation"]),
+                                        relation_text(link["relation"], short=True),
                                         link["link_note"] or ""])
+                item.setToolTip(0, _flight_text(link))
+                item.setToolTip(1, relation_text(link["relation"]))
+                item.setToolTip(2, link["link_note"] or "")
                 item.setData(0, 256, link["id"])
                 self.linked.addTopLevelItem(item)
         self.status_label.setText(self.tr("Looking for flights…"))
@@ -149,17 +173,20 @@ class FlightsPanel(QWidget):
         self.suggestions = [s for s in result["suggestions"] if s["flight"]["id"] not in linked]
         for suggestion in self.suggestions:
             flight = suggestion["flight"]
-            item = QTreeWidgetItem([f"{suggestion['score']:.2f}", _flight_text(flight),
-                                    relation_text(suggestion["relation"]), ""])
-            item.setToolTip(1, "\n".join(suggestion["reasons"]))
-            item.setToolTip(0, "\n".join(suggestion["reasons"]))
+            reasons = "\n".join(suggestion["reasons"])
+            item = QTreeWidgetItem(["", self.locale().toString(float(suggestion["score"]), "f", 2),
+                                    _flight_text(flight),
+                                    relation_text(suggestion["relation"], short=True)])
+            item.setToolTip(1, reasons)
+            item.setToolTip(2, f"{_flight_text(flight)}\n{reasons}")
+            item.setToolTip(3, relation_text(suggestion["relation"]))
             self.suggested.addTopLevelItem(item)
             button = QPushButton(self.tr("Link"))
             button.setToolTip(self.tr("Link this photo to flight {0} ({1})").format(
                 flight["id"], relation_text(suggestion["relation"])))
             button.clicked.connect(lambda _c=False, s=suggestion: self.link(s))
             widgets_off([button], self.session)  # a read-only case: off, saying why
-            self.suggested.setItemWidget(item, 3, button)
+            self.suggested.setItemWidget(item, 0, button)
             self.link_buttons.append(button)
         if self.suggestions:
             self.suggested.setCurrentItem(self.suggested.topLevelItem(0))

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -214,9 +215,26 @@ class FlightsWindow(QMainWindow):
         top_layout.addWidget(self.message)
         self.timeline = TimelineView(session)
         self.timeline.flight_clicked.connect(self.select_flight)
+        self.table.selectionModel().selectionChanged.connect(self._flight_selected)
+        timeline_bar = QHBoxLayout()
+        timeline_bar.setContentsMargins(4, 0, 4, 0)
+        for action in (self.timeline.fit_action, self.timeline.selection_action):
+            button = QToolButton()
+            button.setDefaultAction(action)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            timeline_bar.addWidget(button)
+        hint = QLabel(self.tr("Wheel: zoom time · drag: pan · Shift+wheel: scroll rows"))
+        hint.setEnabled(False)  # drawn as secondary text
+        timeline_bar.addWidget(hint, 1)
+        bottom = QWidget()
+        bottom_layout = QVBoxLayout(bottom)
+        bottom_layout.setContentsMargins(0, 0, 0, 0)
+        bottom_layout.setSpacing(2)
+        bottom_layout.addLayout(timeline_bar)
+        bottom_layout.addWidget(self.timeline, 1)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(top)
-        split.addWidget(self.timeline)
+        split.addWidget(bottom)
         split.setSizes([380, 260])
         self.setCentralWidget(split)
         undo = session.undo_stack.createUndoAction(self, self.tr("&Undo"))
@@ -227,9 +245,28 @@ class FlightsWindow(QMainWindow):
         session.flights_changed.connect(self.model.reload)
         session.status_message.connect(self._status)
         self.resize(1200, 720)
+        self._placed = False
         from annotator.gui.read_only import apply_to_flights_window
 
         apply_to_flights_window(self)  # a read-only case: add, edit, delete, import off
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
+        """On first show, keep the window inside the screen's available area (it ran off
+        the bottom of a 1000 px screen, under the task bar)."""
+        if not self._placed:
+            self._placed = True
+            screen = (self.parentWidget() or self).screen()
+            if screen is not None:
+                area = screen.availableGeometry()
+                frame = self.frameGeometry().size() - self.geometry().size()
+                width = min(self.width(), area.width() - frame.width())
+                height = min(self.height(), area.height() - frame.height())
+                self.resize(width, height)
+                x = min(max(self.x(), area.x()), area.x() + area.width() - width - frame.width())
+                y = min(max(self.y(), area.y()),
+                        area.y() + area.height() - height - frame.height())
+                self.move(x, y)
+        super().showEvent(event)
 
     def _status(self, text: str) -> None:
         if self.isVisible():
@@ -242,6 +279,10 @@ class FlightsWindow(QMainWindow):
         if not rows:
             return None
         return self.model.flight_at(self.proxy.mapToSource(rows[0]).row())
+
+    def _flight_selected(self, *_args: Any) -> None:
+        flight = self.selected_flight()
+        self.timeline.set_selected_flight(flight["id"] if flight else None)
 
     def select_flight(self, flight_id: int) -> None:
         for row, flight in enumerate(self.model.rows):

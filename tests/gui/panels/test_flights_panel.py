@@ -46,7 +46,7 @@ def test_suggestions_rank_the_departure_first_and_one_click_links_it(qtbot, case
     session, panel, photo, arrival, departure = setup
     assert panel.status == "ok"
     assert [s["flight"]["id"] for s in panel.suggestions] == [departure, arrival]
-    assert f"#{departure}" in panel.suggested.topLevelItem(0).text(1)
+    assert f"#{departure}" in panel.suggested.topLevelItem(0).text(2)
     assert "25 min before the departure" in panel.suggested.topLevelItem(0).toolTip(1)
     qtbot.mouseClick(panel.link_buttons[0], Qt.MouseButton.LeftButton)
     assert _links(case) == [(photo.id, departure, "before_departure")]
