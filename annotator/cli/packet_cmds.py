@@ -144,7 +144,8 @@ def _stamp(args: argparse.Namespace) -> int:
 
 def files_phrase(n: int) -> str:
     """What `export` and `verify` both count: the files SHA256SUMS lists (SHA256SUMS itself,
-    its signature and its time-stamp request and reply are not among them), so both print the same N for one packet."""
+    its signature and its time-stamp request and reply are not among them), so both print
+    the same N for one packet."""
     return f"{n} file{'s' if n != 1 else ''} in the packet listed in SHA256SUMS"
 
 
