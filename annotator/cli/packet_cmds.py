@@ -129,7 +129,8 @@ def _stamp(args: argparse.Namespace) -> int:
             reply = args.reply.read_bytes()
         except OSError as exc:
             raise InputRejected(f"{args.reply}: cannot read ({exc.strerror})",
-                                code="STAMP_REPLY_UNREADABLE", path=args.reply) from exc
+                                code="STAMP_REPLY_UNREADABLE", path=args.reply,
+                                strerror=exc.strerror) from exc
     check = stamp_packet(args.packet, reply=reply, tsa_url=args.tsa,
                          trusted=load_certificates(args.tsa_cert))
     if args.json:

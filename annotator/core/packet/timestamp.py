@@ -108,8 +108,8 @@ def read_request(data: bytes) -> Request:
         return Request(imprint["hash_algorithm"]["algorithm"].native,
                        imprint["hashed_message"].native, nonce)
     except (ValueError, TypeError, KeyError) as exc:
-        raise InputRejected(f"{TSQ} is not a time-stamp request ({exc})",
-                            code="STAMP_REQUEST_UNREADABLE") from exc
+        raise InputRejected(f"SHA256SUMS.tsq is not a time-stamp request ({exc})",
+                            code="STAMP_REQUEST_UNREADABLE", reason=exc) from exc
 
 
 def check_reply(reply: bytes, request: bytes, sums: bytes,
@@ -360,7 +360,8 @@ def load_certificates(paths: Sequence[Path]) -> list[x509.Certificate]:
             data = Path(path).read_bytes()
         except OSError as exc:
             raise InputRejected(f"{path}: cannot read ({exc.strerror})",
-                                code="TSA_CERT_UNREADABLE", path=path) from exc
+                                code="TSA_CERT_UNREADABLE", path=path,
+                                strerror=exc.strerror) from exc
         try:
             if b"-----BEGIN" in data:
                 certs.extend(x509.load_pem_x509_certificates(data))
@@ -368,7 +369,7 @@ def load_certificates(paths: Sequence[Path]) -> list[x509.Certificate]:
                 certs.append(x509.load_der_x509_certificate(data))
         except ValueError as exc:
             raise InputRejected(f"{path} is not a certificate (PEM or DER)",
-                                code="TSA_CERT_UNREADABLE", path=path) from exc
+                                code="TSA_CERT_INVALID", path=path) from exc
     return certs
 
 
@@ -398,7 +399,7 @@ def fetch_reply(url: str, request: bytes, timeout: float = TSA_TIMEOUT_S) -> byt
     except (urllib.error.URLError, OSError, ValueError) as exc:
         reason = getattr(exc, "reason", None) or exc
         raise InputRejected(f"the time-stamp authority {url} could not be reached ({reason})",
-                            code="TSA_UNREACHABLE", url=url) from exc
+                            code="TSA_UNREACHABLE", url=url, reason=reason) from exc
     if len(reply) > _MAX_REPLY:
         raise InputRejected(f"{url} answered with more than 1 MB: not a time-stamp reply",
                             code="TSA_REPLY_INVALID", url=url)
@@ -420,16 +421,16 @@ def stamp_packet(path: Path, *, reply: bytes | None = None, tsa_url: str | None 
         raise InputRejected(f"{path} is not a readable zip file", code="PACKET_NOT_ZIP",
                             path=path) from exc
     if sums is None:
-        raise InputRejected(f"{path} has no {SUMS}: not an evidence packet",
+        raise InputRejected(f"{path} has no SHA256SUMS: not an evidence packet",
                             code="PACKET_NO_SUMS", path=path)
     if existing is not None:
-        raise InputRejected(f"{path} is already stamped ({TSR} exists)",
+        raise InputRejected(f"{path} is already stamped (SHA256SUMS.tsr exists)",
                             code="PACKET_ALREADY_STAMPED", path=path)
     add_request = False
     if request is None:
         if tsa_url is None:
-            raise InputRejected(f"{path} has no {TSQ} (exported before time stamps): stamp it "
-                                "with --tsa URL, which makes the request too",
+            raise InputRejected(f"{path} has no SHA256SUMS.tsq (exported before time "
+                                "stamps): stamp it with --tsa URL, which makes the request too",
                                 code="PACKET_NO_STAMP_REQUEST", path=path)
         request, add_request = make_request(sums), True
     if reply is None:
@@ -439,7 +440,7 @@ def stamp_packet(path: Path, *, reply: bytes | None = None, tsa_url: str | None 
     check = check_reply(reply, request, sums, trusted)
     if check.state == "invalid":
         raise InputRejected(f"the reply does not stamp this packet: {check.problems[0]}",
-                            code="STAMP_REPLY_REJECTED", path=path)
+                            code="STAMP_REPLY_REJECTED", path=path, problem=check.problems[0])
     _append(path, {TSQ: request, TSR: reply} if add_request else {TSR: reply})
     return check
 
