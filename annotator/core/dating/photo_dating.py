@@ -61,7 +61,8 @@ def meta_from_photo(photo: Photo) -> PhotoMetadata:
         data["iptc"] = raw.get("iptc")
     else:
         data["tags"] = dict(raw)
-    data["c2pa"] = ContentCredentials.from_json(data.get("c2pa"))
+    data["c2pa"] = ContentCredentials.from_json(data.get("c2pa"),
+                                                (photo.meta or {}).get("c2pa_detail"))
     data.setdefault("path", photo.original_path)
     return PhotoMetadata(**data)
 

@@ -13,9 +13,11 @@ from annotator.core.metadata.credentials import (
     CredentialIngredient,
     manifest_store_json,
     read_credentials,
+    summary_line,
 )
 from annotator.core.metadata.editors import editor_named
 from annotator.core.metadata.exif_raw import RawExif
+from annotator.core.metadata.jumbf import embedded_store
 from annotator.core.metadata.model import GpsFix, PhotoMetadata, gps_error_m
 from annotator.core.metadata.reader import read_metadata
 
@@ -27,8 +29,10 @@ __all__ = [
     "PhotoMetadata",
     "RawExif",
     "editor_named",
+    "embedded_store",
     "gps_error_m",
     "manifest_store_json",
     "read_credentials",
     "read_metadata",
+    "summary_line",
 ]

@@ -24,7 +24,7 @@ import base64
 import binascii
 import json
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -75,7 +75,7 @@ class CredentialIngredient:
     sha256_of: str | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return {"title": self.title, "sha256": self.sha256, "sha256_of": self.sha256_of}
+        return {"title": self.title, "sha256": self.sha256}
 
 
 @dataclass(frozen=True)
@@ -96,47 +96,84 @@ class ContentCredentials:
     ingredients: tuple[CredentialIngredient, ...] = ()
     codes: tuple[str, ...] = ()
     error: str | None = None
-    trust_list: str | None = field(default=None, compare=False)
+    trust_list: str | None = None
 
     def edits(self) -> list[CredentialAction]:
         """The actions after capture that change the picture (see NOT_EDITS)."""
         return [a for a in self.actions if a.is_edit()]
 
     def to_json(self) -> dict[str, Any]:
+        """The `c2pa` object of `exif --json` (a contract: exactly these keys)."""
         return {
             "validation_state": self.validation_state,
             "signer": self.signer,
-            "organization": self.organization,
             "signed_utc": self.signed_utc,
             "claim_generator": self.claim_generator,
             "actions": [a.to_json() for a in self.actions],
             "ingredients": [i.to_json() for i in self.ingredients],
             "codes": list(self.codes),
-            "error": self.error,
-            "trust_list": self.trust_list,
         }
 
+    def detail_json(self) -> dict[str, Any]:
+        """What the contract leaves out, kept with the photo beside it (`c2pa_detail`): the
+        signer's organization, the SDK's reason for an unreadable store, the trust list
+        judged against, and what each ingredient's SHA-256 is of."""
+        return {"organization": self.organization, "error": self.error,
+                "trust_list": self.trust_list,
+                "ingredients_sha256_of": [i.sha256_of for i in self.ingredients]}
+
     @classmethod
-    def from_json(cls, data: Any) -> ContentCredentials | None:
-        """The value stored with a photo (its `to_json()`); None for anything else."""
+    def from_json(cls, data: Any, detail: Any = None) -> ContentCredentials | None:
+        """The value stored with a photo (`to_json()`, and `detail_json()` when kept); None
+        for anything else."""
         if not isinstance(data, dict) or data.get("validation_state") not in STATES:
             return None
+        extra = detail if isinstance(detail, dict) else {}
+        of = list(extra.get("ingredients_sha256_of") or [])
+        ingredients = [i for i in data.get("ingredients") or [] if isinstance(i, dict)]
         return cls(
             validation_state=data["validation_state"],
             signer=data.get("signer"),
-            organization=data.get("organization"),
+            organization=extra.get("organization"),
             signed_utc=data.get("signed_utc"),
             claim_generator=data.get("claim_generator"),
             actions=tuple(CredentialAction(str(a.get("action") or ""), a.get("when"),
                                            a.get("software_agent"))
                           for a in data.get("actions") or [] if isinstance(a, dict)),
             ingredients=tuple(CredentialIngredient(i.get("title"), i.get("sha256"),
-                                                   i.get("sha256_of"))
-                              for i in data.get("ingredients") or [] if isinstance(i, dict)),
+                                                   of[n] if n < len(of) else None)
+                              for n, i in enumerate(ingredients)),
             codes=tuple(str(c) for c in data.get("codes") or []),
-            error=data.get("error"),
-            trust_list=data.get("trust_list"),
+            error=extra.get("error"),
+            trust_list=extra.get("trust_list"),
         )
+
+
+def summary_line(data: Any, detail: Any = None) -> str | None:
+    """One line about stored credentials (the report, listings): "Valid (signer not on the
+    C2PA trust list) · signed by … · made with … · edits after capture: …"; None without."""
+    cred = ContentCredentials.from_json(data, detail)
+    if cred is None:
+        return None
+    state = {TRUSTED: "Trusted (signer on the C2PA trust list)",
+             VALID: "Valid (intact; signer not on the C2PA trust list)",
+             INVALID: "INVALID (does not match the picture, or damaged)"}[cred.validation_state]
+    parts = [state]
+    if cred.signer or cred.organization:
+        who = cred.signer or ""
+        if cred.organization and cred.organization != cred.signer:
+            who = f"{who} ({cred.organization})" if who else cred.organization
+        parts.append(f"signed by {who}" + (f" at {cred.signed_utc}" if cred.signed_utc else ""))
+    if cred.claim_generator:
+        parts.append(f"made with {cred.claim_generator}")
+    edits = cred.edits()
+    if edits and cred.validation_state != INVALID:
+        parts.append("edits after capture: " + ", ".join(a.action for a in edits))
+    elif cred.actions:
+        parts.append("actions: " + ", ".join(a.action for a in cred.actions))
+    if cred.validation_state == INVALID and cred.codes:
+        parts.append("codes: " + ", ".join(cred.codes))
+    return " · ".join(parts)
 
 
 # ---------------------------------------------------------------------------------------
@@ -261,7 +298,7 @@ def credentials_from_store(store: dict[str, Any], detailed: dict[str, Any] | Non
                            *, trust_list: str | None = None) -> ContentCredentials:
     """Summarize the SDK's `Reader.json()` (and `detailed_json()`, for ingredient hashes)."""
     manifests: dict[str, Any] = store.get("manifests") or {}
-    active_label = store.get("active_manifest")
+    active_label = str(store.get("active_manifest") or "")
     active = manifests.get(active_label) or {}
     state = store.get("validation_state")
     codes = _failure_codes(store)

@@ -140,7 +140,7 @@ class ProvenancePanel(QWidget):
             self.credentials_state.setText(self.tr(
                 "Not read: the photo was imported before annotator read content credentials."))
             return
-        cred = ContentCredentials.from_json(meta.get("c2pa"))
+        cred = ContentCredentials.from_json(meta.get("c2pa"), meta.get("c2pa_detail"))
         if cred is None:
             self.credentials_state.setText(self.tr("None in this file."))
             return

@@ -110,7 +110,9 @@ def test_garbage_and_missing_files_have_no_credentials(tmp_path):
 
 def test_the_stored_value_round_trips(tmp_path):
     cred = read_credentials(edited(tmp_path))
-    assert ContentCredentials.from_json(json.loads(json.dumps(cred.to_json()))) == cred
+    stored = json.loads(json.dumps([cred.to_json(), cred.detail_json()]))
+    assert ContentCredentials.from_json(*stored) == cred
+    assert ContentCredentials.from_json(stored[0]).signer == cred.signer
     assert ContentCredentials.from_json(None) is None
     assert ContentCredentials.from_json({"validation_state": "Maybe"}) is None
 
@@ -134,11 +136,19 @@ def test_exif_json_carries_the_c2pa_object(tmp_path):
     assert code == 0  # every file was read; what its credentials say is data, not a failure
     plain, signed, changed, broken = (row["c2pa"] for row in rows)
     assert plain is None
-    assert CONTRACT_KEYS <= set(signed) and signed["validation_state"] == "Valid"
+    assert set(signed) == CONTRACT_KEYS and signed["validation_state"] == "Valid"
     assert signed["signer"] == SIGNER_NAME
     assert signed["actions"] == [{"action": "c2pa.created", "when": CAPTURE_WHEN,
                                   "software_agent": "TestCam Firmware 3.2"}]
     assert signed["ingredients"] == [] and signed["codes"] == ["signingCredential.untrusted"]
-    assert changed["validation_state"] == "Invalid"
+    assert set(changed) == CONTRACT_KEYS and changed["validation_state"] == "Invalid"
     assert "assertion.dataHash.mismatch" in changed["codes"]
-    assert broken["validation_state"] == "Invalid"
+    assert broken["validation_state"] == "Invalid" and broken["codes"]
+
+
+def test_exif_json_ingredients_have_title_and_sha256(tmp_path):
+    _code, [row] = exif_json(edited(tmp_path))
+    [ingredient] = row["c2pa"]["ingredients"]
+    assert set(ingredient) == {"title", "sha256"} and ingredient["title"] == "parent.jpg"
+    assert [set(a) for a in row["c2pa"]["actions"]] == [
+        {"action", "when", "software_agent"}] * 4
