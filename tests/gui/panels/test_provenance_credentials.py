@@ -4,6 +4,7 @@ file" for a photo without any."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -76,3 +77,34 @@ def test_a_photo_without_credentials_says_so(window):
     panel, rows, state = _show(window, "d_plain.jpg")
     assert rows == {} and state == "None in this file."
     assert panel.credentials_state.styleSheet() == ""
+
+
+def test_the_c2pa_findings_are_said_in_french(qapp, tmp_path):
+    from annotator.core.dating.check import DatingInput, check_capture_date
+    from annotator.core.metadata import read_metadata
+    from annotator.gui.i18n.core_text import tr_core
+    from annotator.gui.i18n.language import install_translators
+    from tests.fixtures.credentials import garbled_manifest
+
+    def findings(path):
+        result = check_capture_date(DatingInput(meta=read_metadata(path),
+                                                reference_utc=datetime.now(UTC)))
+        return {f.code: f for f in result.findings}
+
+    edits = findings(edited(tmp_path))
+    changed = findings(one_byte_changed(captured(tmp_path, "s.jpg"), tmp_path / "c.jpg"))
+    broken = findings(garbled_manifest(captured(tmp_path, "t.jpg"), tmp_path / "b.jpg"))
+    assert install_translators(qapp, "fr") == "fr"
+    try:
+        said = {code: tr_core(code, f.params, f.message) for code, f in edits.items()}
+        said["C2PA_INVALID"] = tr_core("C2PA_INVALID", changed["C2PA_INVALID"].params, "en")
+        said["C2PA_INVALID:b"] = tr_core("C2PA_INVALID", broken["C2PA_INVALID"].params, "en")
+        assert said["C2PA_VALID"].startswith(
+            f"La photo porte des identifiants de contenu signés par {SIGNER_NAME} avec PhotoFix")
+        assert said["C2PA_EDITED"].startswith("Les identifiants de contenu enregistrent 2 ")
+        assert "c2pa.cropped 2024-05-02T09:05:00Z avec PhotoFix 2.1" in said["C2PA_EDITED"]
+        assert "assertion.dataHash.mismatch" in said["C2PA_INVALID"]
+        assert said["C2PA_INVALID"].startswith("Les identifiants de contenu (manifeste C2PA)")
+        assert said["C2PA_INVALID:b"].startswith("Les identifiants de contenu (manifeste C2PA)")
+    finally:
+        install_translators(qapp, "en")
