@@ -76,6 +76,7 @@ class ProvenancePanel(QWidget):
         split.addWidget(self.facts_view)
         split.addWidget(credentials_box)
         split.addWidget(history_box)
+        split.setSizes([200, 300, 150])  # the credentials' actions are what needs the room
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.empty)
@@ -96,6 +97,7 @@ class ProvenancePanel(QWidget):
         self.credentials.removeRows(0, self.credentials.rowCount())
         self.credentials_state.clear()
         self.credentials_state.setStyleSheet("")
+        self.credentials_view.setVisible(False)  # shown again when there are credentials
         self.history.removeRows(0, self.history.rowCount())
         photo = None
         events = []
@@ -183,7 +185,10 @@ class ProvenancePanel(QWidget):
         if cred.trust_list:
             rows.append((self.tr("Trust list"), cred.trust_list))
         for name, value in rows:
-            self.credentials.appendRow([QStandardItem(name), QStandardItem(value)])
+            item = QStandardItem(value)
+            item.setToolTip(value)
+            self.credentials.appendRow([QStandardItem(name), item])
+        self.credentials_view.setVisible(True)
 
     def credential_rows(self) -> list[tuple[str, str]]:
         """The content-credential rows shown (for tests)."""

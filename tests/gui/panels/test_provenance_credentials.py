@@ -77,6 +77,7 @@ def test_a_photo_without_credentials_says_so(window):
     panel, rows, state = _show(window, "d_plain.jpg")
     assert rows == {} and state == "None in this file."
     assert panel.credentials_state.styleSheet() == ""
+    assert not panel.credentials_view.isVisibleTo(panel)
 
 
 def test_the_c2pa_findings_are_said_in_french(qapp, tmp_path):
