@@ -22,8 +22,10 @@ from __future__ import annotations
 
 import base64
 import binascii
+import importlib.util
 import json
 import os
+import sys
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -222,8 +224,28 @@ def settings(extra_anchors: str | None = None) -> dict[str, Any]:
     return value
 
 
+_NATIVE_NAMES = {"darwin": "libc2pa_c.dylib", "win32": "c2pa_c.dll"}
+
+
+def _pin_native_library() -> None:
+    """Make c2pa-python load its own native library. Left alone, it looks in the current
+    directory first (then `./libs`, `./artifacts`), so a `libc2pa_c.so` planted where the
+    examiner runs the program would be loaded; naming the package's file by its absolute
+    path (`C2PA_LIBRARY_NAME`, which it joins to each folder it searches) rules that out."""
+    if os.environ.get("C2PA_LIBRARY_NAME"):
+        return  # chosen by whoever runs the program
+    spec = importlib.util.find_spec("c2pa")
+    if spec is None or not spec.submodule_search_locations:
+        return
+    name = _NATIVE_NAMES.get(sys.platform, "libc2pa_c.so")
+    own = Path(list(spec.submodule_search_locations)[0]) / "libs" / name
+    if own.is_file():
+        os.environ["C2PA_LIBRARY_NAME"] = str(own.resolve())
+
+
 @lru_cache(maxsize=4)
 def _context(extra_path: str | None) -> Any:
+    _pin_native_library()
     import c2pa  # the native SDK (23 MB): loaded when a file is first read
 
     extra = Path(extra_path).read_text("ascii", errors="replace") if extra_path else None
