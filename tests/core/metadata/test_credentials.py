@@ -4,6 +4,7 @@ signing API and test certificates (tests/fixtures/credentials.py)."""
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -152,3 +153,13 @@ def test_exif_json_ingredients_have_title_and_sha256(tmp_path):
     assert set(ingredient) == {"title", "sha256"} and ingredient["title"] == "parent.jpg"
     assert [set(a) for a in row["c2pa"]["actions"]] == [
         {"action", "when", "software_agent"}] * 4
+
+
+def test_the_sdk_loads_its_own_native_library_not_one_in_the_working_folder(monkeypatch):
+    from annotator.core.metadata.credentials import _pin_native_library
+
+    monkeypatch.delenv("C2PA_LIBRARY_NAME", raising=False)
+    _pin_native_library()
+    pinned = Path(os.environ["C2PA_LIBRARY_NAME"])
+    assert pinned.is_absolute() and pinned.is_file()
+    assert pinned.parent.name == "libs" and pinned.parent.parent.name == "c2pa"
