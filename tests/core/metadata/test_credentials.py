@@ -158,7 +158,7 @@ def test_exif_json_ingredients_have_title_and_sha256(tmp_path):
 def test_the_sdk_loads_its_own_native_library_not_one_in_the_working_folder(monkeypatch):
     from annotator.core.metadata.credentials import _pin_native_library
 
-    monkeypatch.delenv("C2PA_LIBRARY_NAME", raising=False)
+    monkeypatch.setenv("C2PA_LIBRARY_NAME", "")  # restored after the test, whatever it was
     _pin_native_library()
     pinned = Path(os.environ["C2PA_LIBRARY_NAME"])
     assert pinned.is_absolute() and pinned.is_file()
