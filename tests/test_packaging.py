@@ -114,6 +114,24 @@ def test_built_program_exports_a_packet_building_its_report_in_a_process(built: 
 
 
 @pytest.mark.slow
+def test_built_program_reads_content_credentials_offline(built: Path, tmp_path: Path):
+    """The C2PA SDK's native library and the shipped trust list travel in the bundle."""
+    import json
+
+    from tests.fixtures.credentials import captured, plain_jpeg
+
+    signed, plain = captured(tmp_path), plain_jpeg(tmp_path / "plain.jpg")
+    result = _run(built, "exif", "--json", str(signed), str(plain), tmp=tmp_path)
+    assert result.returncode == 0, result.stderr
+    first, second = json.loads(result.stdout)
+    assert first["c2pa"]["validation_state"] == "Valid", first["c2pa"]
+    assert first["c2pa"]["codes"] == ["signingCredential.untrusted"]
+    assert second["c2pa"] is None
+    bundle = built.parent / "_internal"
+    assert (bundle / "annotator" / "resources" / "c2pa" / "C2PA-TRUST-LIST.pem").is_file()
+
+
+@pytest.mark.slow
 def test_built_program_speaks_french_when_asked(built: Path, tmp_path: Path):
     (tmp_path / "config").mkdir()
     (tmp_path / "config" / "settings.json").write_text('{"language": "fr"}', encoding="utf-8")

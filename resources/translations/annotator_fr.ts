@@ -1555,6 +1555,42 @@
         <translation>La position GPS de la photo ({gps}) est à {km} km de {where}, au-delà des {limit} km que permet son erreur de position.</translation>
     </message>
     <message>
+        <source>on the C2PA trust list</source>
+        <translation>figurant sur la liste de confiance C2PA</translation>
+    </message>
+    <message>
+        <source>intact, but the signer is not on the C2PA trust list</source>
+        <translation>intacts, mais le signataire ne figure pas sur la liste de confiance C2PA</translation>
+    </message>
+    <message>
+        <source> at {0} (trusted time stamp)</source>
+        <translation> le {0} (horodatage de confiance)</translation>
+    </message>
+    <message>
+        <source>The photo carries content credentials signed by {signer}{signed}{made}: {standing}.</source>
+        <translation>La photo porte des identifiants de contenu signés par {signer}{signed}{made} : {standing}.</translation>
+    </message>
+    <message>
+        <source>The content credentials record {n} action(s) after capture that change the picture: {listed}.</source>
+        <translation>Les identifiants de contenu enregistrent {n} action(s) postérieure(s) à la prise de vue qui modifient l&apos;image : {listed}.</translation>
+    </message>
+    <message>
+        <source>the manifest store is damaged and cannot be read ({0})</source>
+        <translation>le magasin de manifestes est endommagé et illisible ({0})</translation>
+    </message>
+    <message>
+        <source>the picture&apos;s bytes are no longer those that were signed ({0})</source>
+        <translation>les octets de l&apos;image ne sont plus ceux qui ont été signés ({0})</translation>
+    </message>
+    <message>
+        <source>the manifest fails validation ({0})</source>
+        <translation>le manifeste échoue à la validation ({0})</translation>
+    </message>
+    <message>
+        <source>The content credentials (C2PA manifest) do not match the picture: {why}. The file was changed after it was signed, or the credentials were damaged or forged.</source>
+        <translation>Les identifiants de contenu (manifeste C2PA) ne correspondent pas à l&apos;image : {why}. Le fichier a été modifié après sa signature, ou les identifiants ont été endommagés ou falsifiés.</translation>
+    </message>
+    <message>
         <source>The file carries no EXIF metadata at all, as is typical of photos saved from social media; its date cannot be read from the file.</source>
         <translation>Le fichier ne contient aucune métadonnée EXIF, comme souvent les photos enregistrées depuis les réseaux sociaux ; sa date ne peut pas être lue dans le fichier.</translation>
     </message>
@@ -2607,6 +2643,10 @@ date de prise de vue : {verdict}</translation>
         <translation>Détails</translation>
     </message>
     <message>
+        <source>Content credentials (C2PA)</source>
+        <translation>Identifiants de contenu (C2PA)</translation>
+    </message>
+    <message>
         <source>No photo selected.</source>
         <translation>Aucune photo sélectionnée.</translation>
     </message>
@@ -2665,6 +2705,82 @@ date de prise de vue : {verdict}</translation>
     <message>
         <source>event {id}, hash {hash}</source>
         <translation>événement {id}, empreinte {hash}</translation>
+    </message>
+    <message>
+        <source>Not read: the photo was imported before annotator read content credentials.</source>
+        <translation>Non lus : la photo a été importée avant qu&apos;annotator ne lise les identifiants de contenu.</translation>
+    </message>
+    <message>
+        <source>None in this file.</source>
+        <translation>Aucun dans ce fichier.</translation>
+    </message>
+    <message>
+        <source>an unnamed signer</source>
+        <translation>un signataire sans nom</translation>
+    </message>
+    <message>
+        <source>Trusted: signed by {signer}, whose certificate is on the C2PA trust list; the picture is the one that was signed.</source>
+        <translation>Approuvés : signés par {signer}, dont le certificat figure sur la liste de confiance C2PA ; l&apos;image est celle qui a été signée.</translation>
+    </message>
+    <message>
+        <source>Valid: signed by {signer} and the picture is the one that was signed, but the signer is not on the C2PA trust list.</source>
+        <translation>Valides : signés par {signer} et l&apos;image est celle qui a été signée, mais le signataire ne figure pas sur la liste de confiance C2PA.</translation>
+    </message>
+    <message>
+        <source>Invalid: the manifest store is damaged and cannot be read.</source>
+        <translation>Invalides : le magasin de manifestes est endommagé et illisible.</translation>
+    </message>
+    <message>
+        <source>Invalid: the credentials do not match the picture: the file was changed after it was signed, or the credentials were damaged.</source>
+        <translation>Invalides : les identifiants ne correspondent pas à l&apos;image : le fichier a été modifié après sa signature, ou les identifiants ont été endommagés.</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Signer</source>
+        <translation>Signataire</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Signed (time stamp)</source>
+        <translation>Signé (horodatage)</translation>
+    </message>
+    <message>
+        <source>no time stamp</source>
+        <translation>pas d&apos;horodatage</translation>
+    </message>
+    <message>
+        <source>Claim generator</source>
+        <translation>Générateur de la déclaration</translation>
+    </message>
+    <message>
+        <source>(undated)</source>
+        <translation>(non daté)</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Retouche</translation>
+    </message>
+    <message>
+        <source>Ingredient</source>
+        <translation>Ingrédient</translation>
+    </message>
+    <message>
+        <source>Codes</source>
+        <translation>Codes</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Erreur</translation>
+    </message>
+    <message>
+        <source>Trust list</source>
+        <translation>Liste de confiance</translation>
     </message>
 </context>
 <context>

@@ -24,6 +24,7 @@ from typing import Any
 from annotator.core.dating.checks import (
     check_bounds,
     check_claim,
+    check_credentials,
     check_flights,
     check_other_clocks,
     check_place,
@@ -120,6 +121,7 @@ def check_capture_date(inp: DatingInput) -> CaptureVerdict:
 
     check_other_clocks(meta, cap, add)
     check_software(meta, cap, add, inp.path, known=(inp.thumbnail_known, inp.thumbnail))
+    check_credentials(meta, add)
     check_claim(inp, cap, add)
     check_place(inp, add)
     check_bounds(inp, cap, add)

@@ -22,9 +22,10 @@ from annotator.core.dating.clocks import (
     parse_when,
     photo_place,
 )
-from annotator.core.dating.model import ERROR, WARNING, DatingInput, FlightFact, Place
+from annotator.core.dating.model import ERROR, INFO, WARNING, DatingInput, FlightFact, Place
 from annotator.core.flights.times import AIRBORNE, state_at
 from annotator.core.images.thumbnail_check import ThumbnailComparison, compare_thumbnail
+from annotator.core.metadata.credentials import INVALID, TRUSTED
 from annotator.core.metadata.editors import editor_named
 from annotator.core.metadata.model import PhotoMetadata, gps_error_m
 from annotator.core.reference.timezones import format_offset, zone
@@ -35,6 +36,52 @@ Add = Callable[..., None]
 CLAIM_TIME_LIMIT = timedelta(hours=1)
 FLIGHT_GROUND_MARGIN = timedelta(minutes=10)  # take-off and landing shots are near the airport
 ELSEWHERE_KM = 25.0
+
+
+def check_credentials(meta: PhotoMetadata, add: Add) -> None:
+    """The file's content credentials (C2PA): who signed it, whether the manifest still
+    matches the picture, and the edits it records after capture. A file without credentials
+    says nothing here (most photos have none)."""
+    cred = meta.c2pa
+    if cred is None:
+        return
+    codes = list(cred.codes)
+    if cred.validation_state == INVALID:
+        if cred.error or "general.error" in codes:
+            problem = "unreadable"
+            why = (f"the manifest store is damaged and cannot be read ({cred.error or codes[0]})")
+        elif any(c.endswith(".mismatch") for c in codes):
+            problem = "picture_changed"
+            why = ("the picture's bytes are no longer those that were signed "
+                   f"({', '.join(c for c in codes if c.endswith('.mismatch'))})")
+        else:
+            problem = "failed"
+            why = f"the manifest fails validation ({', '.join(codes) or 'no code given'})"
+        add("C2PA_INVALID", ERROR,
+            f"The content credentials (C2PA manifest) do not match the picture: {why}. The "
+            "file was changed after it was signed, or the credentials were damaged or forged.",
+            problem=problem, codes=codes, signer=cred.signer, error=cred.error)
+        return
+    signer = cred.signer or cred.organization or "an unnamed signer"
+    trusted = cred.validation_state == TRUSTED
+    standing = ("on the C2PA trust list" if trusted
+                else "intact, but the signer is not on the C2PA trust list")
+    made = f" with {cred.claim_generator}" if cred.claim_generator else ""
+    signed = f" at {cred.signed_utc} (trusted time stamp)" if cred.signed_utc else ""
+    add("C2PA_VALID", INFO,
+        f"The photo carries content credentials signed by {signer}{signed}{made}: "
+        f"{standing}.",
+        signer=signer, organization=cred.organization,
+        validation_state=cred.validation_state, claim_generator=cred.claim_generator,
+        signed_utc=cred.signed_utc)
+    edits = cred.edits()
+    if edits:
+        listed = "; ".join(
+            f"{a.action} {a.when or '(undated)'}"
+            + (f" with {a.software_agent}" if a.software_agent else "") for a in edits)
+        add("C2PA_EDITED", WARNING,
+            f"The content credentials record {len(edits)} action(s) after capture that change "
+            f"the picture: {listed}.", actions=[a.to_json() for a in edits])
 
 
 def check_other_clocks(meta: PhotoMetadata, cap: CaptureTime, add: Add) -> None:

@@ -30,6 +30,7 @@ from annotator.core.dating.claims import claim_row, get_claim, record_of, stored
 from annotator.core.flights.times import flight_times
 from annotator.core.history.case_copies import copy_facts
 from annotator.core.images.thumbnail_check import ThumbnailComparison
+from annotator.core.metadata.credentials import ContentCredentials
 from annotator.core.metadata.model import GpsFix, PhotoMetadata
 from annotator.core.models import Box, DateCheck, Photo
 from annotator.core.models.flights import Flight, PhotoFlightLink
@@ -60,6 +61,8 @@ def meta_from_photo(photo: Photo) -> PhotoMetadata:
         data["iptc"] = raw.get("iptc")
     else:
         data["tags"] = dict(raw)
+    data["c2pa"] = ContentCredentials.from_json(data.get("c2pa"),
+                                                (photo.meta or {}).get("c2pa_detail"))
     data.setdefault("path", photo.original_path)
     return PhotoMetadata(**data)
 

@@ -48,6 +48,7 @@ from sqlalchemy import func, select
 from annotator.core.case.audit import unrecorded_event
 from annotator.core.errors import AnnotatorError, InputRejected, first_line
 from annotator.core.ingest.pool import process_context
+from annotator.core.metadata import embedded_store, manifest_store_json
 from annotator.core.models import AuditEvent, Box, Photo
 from annotator.core.packet import custody, datasets, manifest, render, report, timestamp
 from annotator.core.packet.collect import CaseInfo, PhotoRecord, read_case, read_photos
@@ -304,14 +305,35 @@ class _Export:
         for p, im in zip(photos, images, strict=True):
             data[paths[p.sha256].voc] = datasets.voc_xml(im)
             data[paths[p.sha256].yolo] = datasets.yolo_txt(im, names)
+        c2pa_files = self._credential_files(data)
         files = {name: data[name] for name in sorted(data)}
         man = manifest.build_manifest(
             case=self.case_info, photos=photos, paths=paths, examiner=self.case.examiner,
             created=self.created, selection=self.selection.describe(), signing=self.signing,
-            class_names=names, case_read_only=self.case.read_only)
+            class_names=names, case_read_only=self.case.read_only, c2pa_files=c2pa_files)
         files["manifest.json"] = manifest.dumps(man)
         files["README.txt"] = readme_text(man)
         return man, files
+
+    def _credential_files(self, data: dict[str, bytes]) -> dict[str, dict[str, str | None]]:
+        """Each signed photo's manifest store (`c2pa/NAME.c2pa`, the raw JUMBF taken out of
+        a JPEG or PNG original) and the SDK's reading of it (`c2pa/NAME.json`, offline,
+        against the shipped trust list), added to `data`; their names by photo SHA-256."""
+        found: dict[str, dict[str, str | None]] = {}
+        for p in self.photos:
+            if not (p.meta or {}).get("c2pa"):
+                continue
+            self._check_cancel()
+            original, stem = self.case.store.path_for(p.sha256), self.paths[p.sha256].stem
+            names: dict[str, str | None] = {"store": None, "report": None}
+            for key, name, blob in (
+                    ("store", f"c2pa/{stem}.c2pa", embedded_store(original)),
+                    ("report", f"c2pa/{stem}.json", manifest_store_json(original))):
+                if blob is not None:
+                    data[name] = blob
+                    names[key] = name
+            found[p.sha256] = names
+        return found
 
     def record_export(self, man: dict[str, Any], evidence: str) -> int:
         """Step 4: the `packet.export` audit event; returns its id."""

@@ -20,6 +20,14 @@ WHAT THIS PACKET HOLDS
                     findings, acquisition, linked flights with their sources
   report.pdf        the same as a printable report (A4), with the custody log
   custody.jsonl     the case's audit log up to this export (see "CUSTODY LOG" below)
+  c2pa/             (photos with content credentials only) NAME.c2pa, the C2PA manifest
+                    store taken byte for byte out of a JPEG or PNG original (the signed
+                    claims, as the camera or editor wrote them), and NAME.json, the C2PA
+                    SDK's reading of it at export (offline, against the C2PA trust list of
+                    the date in manifest.json): validation state, signer, actions,
+                    ingredients. manifest.json "c2pa" names both per photo. To check one
+                    without annotator: c2patool originals/NAME.jpg (the store is in the
+                    original too; c2patool may fetch revocation data unless told not to)
   datasets/         the boxes as COCO (coco.json), Pascal VOC (voc/) and YOLO (yolo/);
                     coordinates refer to upright pictures, and a photo whose EXIF
                     Orientation is not 1 has an upright copy in datasets/images/

@@ -48,6 +48,7 @@ from reportlab.platypus import (
 )
 
 from annotator.core.history.summary import history_line
+from annotator.core.metadata import summary_line as credentials_line
 from annotator.core.packet.custody import verify_lines
 from annotator.core.packet.fonts import font_files
 from annotator.core.packet.render import DrawnBox, crop_rect
@@ -491,6 +492,11 @@ def _identification(photo: dict[str, Any]) -> Table:
                  "manifest.json"))
     if history_line(photo.get("history")):
         rows.append(("History", esc(history_line(photo.get("history")))))
+    c2pa = photo.get("c2pa") or {}
+    line = credentials_line(c2pa.get("summary"), c2pa.get("detail"))
+    if line:
+        where = " · ".join(f"{k} in {c2pa[k]}" for k in ("store", "report") if c2pa.get(k))
+        rows.append(("Content credentials", esc(line + (f" · {where}" if where else ""))))
     return _kv_table(rows)
 
 

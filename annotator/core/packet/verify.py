@@ -325,3 +325,8 @@ def _check_manifest_hashes(manifest: dict[str, Any] | None, sums: dict[str, str]
         if name in sums and sums[name] != sha:
             report.problems.append(f"{name}: its SHA-256 in {SUMS} differs from the "
                                    "manifest's record of the original")
+        credentials = photo.get("c2pa") if isinstance(photo.get("c2pa"), dict) else {}
+        for key in ("store", "report"):  # the content credentials' files it names
+            listed = credentials.get(key)
+            if isinstance(listed, str) and listed not in sums:
+                report.problems.append(f"manifest.json names {listed}, which is not in {SUMS}")

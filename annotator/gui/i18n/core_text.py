@@ -177,6 +177,50 @@ def _place_mismatch(p: Params) -> str:
         limit=number(float(p["limit_km"]), 1))
 
 
+def _c2pa_valid(p: Params) -> str:
+    standing = (QCoreApplication.translate("CoreText", "on the C2PA trust list")
+                if p.get("validation_state") == "Trusted" else QCoreApplication.translate(
+                    "CoreText", "intact, but the signer is not on the C2PA trust list"))
+    signed = (QCoreApplication.translate("CoreText", " at {0} (trusted time stamp)").format(
+        p["signed_utc"]) if p.get("signed_utc") else "")
+    made = (QCoreApplication.translate("CoreText", " with {0}").format(p["claim_generator"])
+            if p.get("claim_generator") else "")
+    return QCoreApplication.translate(
+        "CoreText", "The photo carries content credentials signed by {signer}{signed}{made}: "
+        "{standing}.").format(signer=p["signer"], signed=signed, made=made, standing=standing)
+
+
+def _c2pa_edited(p: Params) -> str:
+    actions = list(p["actions"])
+    listed = "; ".join(
+        f"{a['action']} {a.get('when') or QCoreApplication.translate('CoreText', '(undated)')}"
+        + (QCoreApplication.translate("CoreText", " with {0}").format(a["software_agent"])
+           if a.get("software_agent") else "") for a in actions)
+    return QCoreApplication.translate(
+        "CoreText", "The content credentials record {n} action(s) after capture that change "
+        "the picture: {listed}.").format(n=len(actions), listed=listed)
+
+
+def _c2pa_invalid(p: Params) -> str:
+    codes = [str(c) for c in p.get("codes") or []]
+    problem = p["problem"]
+    if problem == "unreadable":
+        why = QCoreApplication.translate(
+            "CoreText", "the manifest store is damaged and cannot be read ({0})").format(
+            p.get("error") or (codes[0] if codes else "?"))
+    elif problem == "picture_changed":
+        why = QCoreApplication.translate(
+            "CoreText", "the picture's bytes are no longer those that were signed ({0})").format(
+            ", ".join(c for c in codes if c.endswith(".mismatch")))
+    else:
+        why = QCoreApplication.translate(
+            "CoreText", "the manifest fails validation ({0})").format(", ".join(codes) or "?")
+    return QCoreApplication.translate(
+        "CoreText", "The content credentials (C2PA manifest) do not match the picture: {why}. "
+        "The file was changed after it was signed, or the credentials were damaged or "
+        "forged.").format(why=why)
+
+
 TABLE: dict[str, Callable[[Params], str]] = {
     "NO_EXIF": lambda p: QCoreApplication.translate(
         "CoreText", "The file carries no EXIF metadata at all, as is typical of photos saved "
@@ -202,6 +246,9 @@ TABLE: dict[str, Callable[[Params], str]] = {
         tag=p["tag"], software=p["software"], editor=p["editor"]),
     "EDIT_HISTORY": _edit_history,
     "THUMBNAIL_MISMATCH": _thumbnail,
+    "C2PA_VALID": _c2pa_valid,
+    "C2PA_EDITED": _c2pa_edited,
+    "C2PA_INVALID": _c2pa_invalid,
     "CLAIMED_DATE_MISMATCH": _claimed,
     "FUTURE_DATE": _future,
     "PLACE_MISMATCH": _place_mismatch,
