@@ -40,6 +40,7 @@ from annotator.gui.panels.history import HistoryPanel
 from annotator.gui.panels.metadata import MetadataPanel
 from annotator.gui.panels.provenance import ProvenancePanel
 from annotator.gui.session import CaseSession
+from annotator.gui.windows.field_undo import FieldUndoFilter
 
 STATE_VERSION = 1
 
@@ -116,6 +117,7 @@ class MainWindow(QMainWindow):
         self.canvas.viewport().installEventFilter(self)
         session.neighbour = self.browser.neighbour
         self._build_menus(recent or [])
+        self.field_undo = FieldUndoFilter(self)  # Ctrl+Z in a field, then the case's edits
         from annotator.gui.panels.flights import install_flights  # the Flights dock and menu
 
         install_flights(self)
