@@ -220,6 +220,38 @@
         <translation>Taille réelle (1:1)</translation>
     </message>
     <message>
+        <source>Nudge box left</source>
+        <translation>Décaler le cadre à gauche</translation>
+    </message>
+    <message>
+        <source>Nudge box left by 10 px</source>
+        <translation>Décaler le cadre de 10 px à gauche</translation>
+    </message>
+    <message>
+        <source>Nudge box right</source>
+        <translation>Décaler le cadre à droite</translation>
+    </message>
+    <message>
+        <source>Nudge box right by 10 px</source>
+        <translation>Décaler le cadre de 10 px à droite</translation>
+    </message>
+    <message>
+        <source>Nudge box up</source>
+        <translation>Décaler le cadre vers le haut</translation>
+    </message>
+    <message>
+        <source>Nudge box up by 10 px</source>
+        <translation>Décaler le cadre de 10 px vers le haut</translation>
+    </message>
+    <message>
+        <source>Nudge box down</source>
+        <translation>Décaler le cadre vers le bas</translation>
+    </message>
+    <message>
+        <source>Nudge box down by 10 px</source>
+        <translation>Décaler le cadre de 10 px vers le bas</translation>
+    </message>
+    <message>
         <source>Nudge box</source>
         <translation>Décaler le cadre</translation>
     </message>
@@ -2283,6 +2315,14 @@ Empreinte SHA-256 de SHA256SUMS : {digest}</translation>
     <message>
         <source>&amp;Redo</source>
         <translation>&amp;Rétablir</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Rétablir</translation>
     </message>
     <message>
         <source>&amp;View</source>
