@@ -2548,6 +2548,10 @@ Empreinte SHA-256 de SHA256SUMS : {digest}</translation>
         <translation>pas de vignette</translation>
     </message>
     <message>
+        <source>{0} camera clock</source>
+        <translation>{0} horloge de l’appareil</translation>
+    </message>
+    <message>
         <source>no capture date</source>
         <translation>sans date de prise de vue</translation>
     </message>

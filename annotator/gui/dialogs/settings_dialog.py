@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -35,6 +35,8 @@ DEFAULT_MAX_MEGAPIXELS = 250
 
 class SettingsDialog(QDialog):
     """Edit and save the user's settings; shortcuts apply to `actions` on Save."""
+
+    saved = Signal()  # after Save wrote settings.json: windows show times the new way
 
     def __init__(self, actions: Sequence[QAction] = (), parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -165,4 +167,5 @@ class SettingsDialog(QDialog):
                 changed[action.objectName()] = keys
         shortcuts.save_shortcuts(changed)
         shortcuts.apply_saved_shortcuts(self.actions_)
+        self.saved.emit()
         self.accept()
