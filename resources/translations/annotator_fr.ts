@@ -403,8 +403,8 @@
         <translation>Heure de prise de vue en UTC inconnue</translation>
     </message>
     <message>
-        <source>Sun: elevation {0:.1f}°, azimuth {1:.1f}° (clockwise from north)</source>
-        <translation>Soleil : hauteur {0:.1f}°, azimut {1:.1f}° (sens horaire depuis le nord)</translation>
+        <source>Sun: elevation {0}°, azimuth {1}° (clockwise from north)</source>
+        <translation>Soleil : hauteur {0}°, azimut {1}° (sens horaire depuis le nord)</translation>
     </message>
     <message>
         <source>Sun: unknown (no place)</source>
@@ -837,7 +837,7 @@
     </message>
     <message>
         <source>{name} differs from what the export recorded; the export was stopped</source>
-        <translation>{name} diffère de ce que l’export a enregistré ; l’export a été arrêté</translation>
+        <translation>{name} diffère de ce que l&apos;export a enregistré ; l&apos;export a été arrêté</translation>
     </message>
     <message>
         <source>{name}: {exc}</source>
@@ -1475,6 +1475,10 @@
         <translation>La photo n&apos;a pas d&apos;OffsetTimeOriginal ; son heure UTC provient de {how}.</translation>
     </message>
     <message>
+        <source>The time zone at the GPS position ({zone}, {offset}) disagrees: the camera clock may be set to another zone, or the GPS fix may be old.</source>
+        <translation>Le fuseau horaire à la position GPS ({zone}, {offset}) ne concorde pas : l&apos;horloge de l&apos;appareil est peut-être réglée sur un autre fuseau, ou la position GPS est peut-être ancienne.</translation>
+    </message>
+    <message>
         <source>(undated)</source>
         <translation>(non daté)</translation>
     </message>
@@ -1543,6 +1547,62 @@
         <translation>La position GPS de la photo ({gps}) est à {km} km de {where}, au-delà des {limit} km que permet son erreur de position.</translation>
     </message>
     <message>
+        <source>identical</source>
+        <translation>identique</translation>
+    </message>
+    <message>
+        <source>reencoded</source>
+        <translation>réencodée</translation>
+    </message>
+    <message>
+        <source>resized</source>
+        <translation>redimensionnée</translation>
+    </message>
+    <message>
+        <source>similar</source>
+        <translation>semblable</translation>
+    </message>
+    <message>
+        <source>Photo {photo} of the case is a larger or less re-encoded copy of this picture (this one is {relation}): it is the best copy available.</source>
+        <translation>La photo {photo} du dossier est une copie plus grande ou moins réencodée de cette image (celle-ci est {relation}) : c&apos;est la meilleure copie disponible.</translation>
+    </message>
+    <message>
+        <source>Photo {photo} of the case is a copy of this picture posted earlier ({posted}): the picture existed by then, and its capture time is bounded by that posting.</source>
+        <translation>La photo {photo} du dossier est une copie de cette image publiée plus tôt ({posted}) : l&apos;image existait déjà à ce moment, et son heure de prise de vue est bornée par cette publication.</translation>
+    </message>
+    <message>
+        <source>The quantization tables are none of the {n} the reference records for the {camera} named in EXIF, and are those of: {matched}: the picture was probably saved again by other software after the camera.</source>
+        <translation>Les tables de quantification ne sont aucune des {n} que la référence recense pour l&apos;appareil {camera} nommé dans l&apos;EXIF, et sont celles de : {matched} ; l&apos;image a probablement été réenregistrée par un autre logiciel après l&apos;appareil.</translation>
+    </message>
+    <message>
+        <source>The quantization tables are none of the {n} the reference records for the {camera} named in EXIF, and match no other entry either: the camera may use tables the reference lacks, or other software saved it.</source>
+        <translation>Les tables de quantification ne sont aucune des {n} que la référence recense pour l&apos;appareil {camera} nommé dans l&apos;EXIF, et ne correspondent à aucune autre entrée : l&apos;appareil utilise peut-être des tables absentes de la référence, ou un autre logiciel l&apos;a enregistrée.</translation>
+    </message>
+    <message>
+        <source>no EXIF (camera, date) in the file</source>
+        <translation>pas d&apos;EXIF (appareil, date) dans le fichier</translation>
+    </message>
+    <message>
+        <source>libjpeg&apos;s standard tables at quality {q}, as sharing services and most software write them</source>
+        <translation>tables standard de libjpeg à la qualité {q}, comme les écrivent les services de partage et la plupart des logiciels</translation>
+    </message>
+    <message>
+        <source>long side of {n} px, a size sharing services cap pictures to</source>
+        <translation>grand côté de {n} px, une taille à laquelle les services de partage limitent les images</translation>
+    </message>
+    <message>
+        <source>no EXIF thumbnail</source>
+        <translation>pas de miniature EXIF</translation>
+    </message>
+    <message>
+        <source>Signs of re-encoding by a sharing service or an editor: {signs}. This is probably not the original file: the original may exist elsewhere.</source>
+        <translation>Indices d&apos;un réencodage par un service de partage ou un éditeur : {signs}. Ce n&apos;est probablement pas le fichier original : l&apos;original existe peut-être ailleurs.</translation>
+    </message>
+    <message>
+        <source>Consistent with: {0}.</source>
+        <translation>Compatible avec : {0}.</translation>
+    </message>
+    <message>
         <source>The file carries no EXIF metadata at all, as is typical of photos saved from social media; its date cannot be read from the file.</source>
         <translation>Le fichier ne contient aucune métadonnée EXIF, comme souvent les photos enregistrées depuis les réseaux sociaux ; sa date ne peut pas être lue dans le fichier.</translation>
     </message>
@@ -1571,12 +1631,20 @@
         <translation>La photo a été publiée pour la première fois le {posted}, avant son heure de prise de vue ({capture}).</translation>
     </message>
     <message>
-        <source>At the capture time the sun stood {elevation:.1f}° above the horizon at azimuth {azimuth:.0f}° (clockwise from north), seen from {place}.</source>
-        <translation>À l&apos;heure de la prise de vue, le soleil était à {elevation:.1f}° au-dessus de l&apos;horizon, à l&apos;azimut {azimuth:.0f}° (sens horaire depuis le nord), vu depuis {place}.</translation>
+        <source>At the capture time the sun stood {elevation}° above the horizon at azimuth {azimuth}° (clockwise from north), seen from {place}.</source>
+        <translation>À l&apos;heure de la prise de vue, le soleil était à {elevation}° au-dessus de l&apos;horizon, à l&apos;azimut {azimuth}° (sens horaire depuis le nord), vu depuis {place}.</translation>
     </message>
     <message>
-        <source>The sun was {depth:.1f}° below the horizon at the capture time and place: it was night, so a photo showing daylight contradicts this time or place.</source>
-        <translation>Le soleil était à {depth:.1f}° sous l&apos;horizon à l&apos;heure et au lieu de la prise de vue : il faisait nuit, donc une photo montrant la lumière du jour contredit cette heure ou ce lieu.</translation>
+        <source>The sun was {depth}° below the horizon at the capture time and place: it was night, so a photo showing daylight contradicts this time or place.</source>
+        <translation>Le soleil était à {depth}° sous l&apos;horizon à l&apos;heure et au lieu de la prise de vue : il faisait nuit, donc une photo montrant la lumière du jour contredit cette heure ou ce lieu.</translation>
+    </message>
+    <message>
+        <source>The reference of quantization tables has no entry for the {camera} named in EXIF; nothing can be said about whether the tables are its own.</source>
+        <translation>La référence des tables de quantification n&apos;a aucune entrée pour l&apos;appareil {camera} nommé dans l&apos;EXIF ; rien ne peut être dit sur le fait que les tables soient les siennes.</translation>
+    </message>
+    <message>
+        <source>The DCT coefficients show a first JPEG compression at about quality {quality} before the present one (confidence {confidence}): the picture was saved at least twice.</source>
+        <translation>Les coefficients DCT montrent une première compression JPEG vers la qualité {quality} avant l&apos;actuelle (confiance {confidence}) : l&apos;image a été enregistrée au moins deux fois.</translation>
     </message>
 </context>
 <context>
@@ -1675,7 +1743,7 @@ Empreinte SHA-256 de SHA256SUMS : {digest}</translation>
     </message>
     <message>
         <source>{reused} of {photos} photo(s) had their pictures rendered ahead, in the background after their edits; the others were rendered now.</source>
-        <translation>Images de {reused} photo(s) sur {photos} préparées à l’avance, en arrière-plan après leurs modifications ; les autres ont été produites maintenant.</translation>
+        <translation>Images de {reused} photo(s) sur {photos} préparées à l&apos;avance, en arrière-plan après leurs modifications ; les autres ont été produites maintenant.</translation>
     </message>
     <message>
         <source>Close</source>
@@ -2549,7 +2617,7 @@ Empreinte SHA-256 de SHA256SUMS : {digest}</translation>
     </message>
     <message>
         <source>{0} camera clock</source>
-        <translation>{0} horloge de l’appareil</translation>
+        <translation>{0} horloge de l&apos;appareil</translation>
     </message>
     <message>
         <source>no capture date</source>
@@ -2653,6 +2721,17 @@ date de prise de vue : {verdict}</translation>
     <message>
         <source>event {id}, hash {hash}</source>
         <translation>événement {id}, empreinte {hash}</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>&amp;Voir dans&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>Fichiers de &amp;type&#xa0;:</translation>
     </message>
 </context>
 <context>

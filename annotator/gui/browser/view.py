@@ -49,7 +49,7 @@ from annotator.core.photo_list import (
 )
 from annotator.gui.background.workers import ImmediatePool, JobRunner
 from annotator.gui.browser.thumbnails import ThumbnailCache
-from annotator.gui.i18n import local_display, show_instant
+from annotator.gui.i18n import integer, local_display, show_instant
 from annotator.gui.session import CaseSession
 
 PAGE = 100
@@ -406,10 +406,10 @@ class PhotoBrowser(QWidget):
     def _show_count(self, shown: int, total: int) -> None:
         if shown == total:
             self.count_label.setText(self.tr("1 photo") if total == 1
-                                     else self.tr("{n} photos").format(n=total))
+                                     else self.tr("{n} photos").format(n=integer(total)))
         else:
             self.count_label.setText(self.tr("{shown} of {total} photos").format(
-                shown=shown, total=total))
+                shown=integer(shown), total=integer(total)))
 
     def _select_row(self, row: int, keep_offset: int | None = None) -> None:
         """Select `row` and bring it into view; with `keep_offset`, at that distance from the

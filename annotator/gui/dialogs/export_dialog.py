@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from annotator.core.boxes import case_registrations
 from annotator.core.photo_list import photo_count
 from annotator.gui.background.workers import Job
+from annotator.gui.i18n import integer
 from annotator.gui.session import CaseSession
 from annotator.gui.theme import error_style
 
@@ -61,7 +62,7 @@ class ExportDialog(QDialog):
         photo_count, registrations = self._case_facts()
 
         # -- which photos
-        self.all_radio = QRadioButton(self.tr("All photos ({n})").format(n=photo_count))
+        self.all_radio = QRadioButton(self.tr("All photos ({n})").format(n=integer(photo_count)))
         self.selected_radio = QRadioButton(
             self.tr("Selected photos ({n})").format(n=len(self.selected_ids)))
         self.tag_radio = QRadioButton(self.tr("Photos tagged with registration"))

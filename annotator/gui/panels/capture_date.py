@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.dating import capture_date_view as load_capture_date
-from annotator.gui.i18n.core_text import tr_core
+from annotator.gui.i18n.core_text import number, tr_core
 from annotator.gui.i18n.timefmt import show_instant
 from annotator.gui.session import CaseSession
 from annotator.gui.undo.capture_date_commands import SetAcquisitionCommand, SetClaimCommand
@@ -198,8 +198,9 @@ class CaptureDatePanel(QWidget):
             self.capture_label.setText(self.tr("Capture time in UTC unknown"))
         sun = date.get("sun")
         self.sun_label.setText(
-            self.tr("Sun: elevation {0:.1f}°, azimuth {1:.1f}° (clockwise from north)").format(
-                sun["elevation"], sun["azimuth"]) if sun else self.tr("Sun: unknown (no place)"))
+            self.tr("Sun: elevation {0}°, azimuth {1}° (clockwise from north)").format(
+                number(sun["elevation"], 1), number(sun["azimuth"], 1))
+            if sun else self.tr("Sun: unknown (no place)"))
         style = self.style()
         icons = {"info": style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation),
                  "warning": style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning),

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from annotator.gui.browser.view import PhotoBrowser
 from annotator.gui.gui_settings import gui_settings
+from annotator.gui.i18n import integer
 from annotator.gui.panels.history import HistoryPanel
 from annotator.gui.panels.metadata import MetadataPanel
 from annotator.gui.panels.provenance import ProvenancePanel
@@ -274,7 +275,7 @@ class MainWindow(QMainWindow):
 
     def _count_changed(self, shown: int, total: int) -> None:
         self.count_label.setText(self.tr("1 photo in case") if total == 1
-                                 else self.tr("{n} photos in case").format(n=total))
+                                 else self.tr("{n} photos in case").format(n=integer(total)))
         self._photo_selected(self.session.current_photo_id)
 
     def _status(self, message: str) -> None:
