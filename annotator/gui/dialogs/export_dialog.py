@@ -240,6 +240,7 @@ class ExportDialog(QDialog):
         self.cancel_button.setText(self.tr("Close"))
         self.session.status_message.emit(self.tr("Evidence packet written: {path}").format(
             path=result.path))
+        self._fit_height()
         self.exported.emit(result)
 
     def _failed(self, message: str) -> None:
@@ -256,6 +257,20 @@ class ExportDialog(QDialog):
     def _show_error(self, message: str) -> None:
         self.status.setStyleSheet(error_style(self))
         self.status.setText(message)
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """Grow the dialog to the status text's wrapped height: a top-level layout does not
+        ask a word-wrapped label its height for the width, and would squeeze the other
+        controls below their size to fit the text (issue 15)."""
+        layout = self.layout()
+        layout.activate()
+        width = self.width()
+        need = (layout.totalHeightForWidth(width) if layout.hasHeightForWidth()
+                else layout.totalSizeHint().height())
+        need = max(need, layout.totalSizeHint().height())
+        if self.height() < need:
+            self.resize(width, need)
 
     def _set_inputs_enabled(self, enabled: bool) -> None:
         for widget in (self.all_radio, self.out_edit, self.out_browse, self.sign_check):
