@@ -2262,6 +2262,14 @@ Empreinte SHA-256 de SHA256SUMS : {digest}</translation>
         <translation>Motif du rejet</translation>
     </message>
     <message>
+        <source>Copy list</source>
+        <translation>Copier la liste</translation>
+    </message>
+    <message>
+        <source>Copy every rejected file and its reason, tab-separated</source>
+        <translation>Copier chaque fichier rejeté et son motif, séparés par des tabulations</translation>
+    </message>
+    <message>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
