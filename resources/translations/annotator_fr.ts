@@ -848,6 +848,10 @@
         <translation>le répertoire {parent} n&apos;existe pas</translation>
     </message>
     <message>
+        <source>cannot create the folder {parent}: {reason}</source>
+        <translation>impossible de créer le répertoire {parent} : {reason}</translation>
+    </message>
+    <message>
         <source>the case&apos;s copy of {photo} is missing from originals/</source>
         <translation>la copie de {photo} conservée par le dossier manque dans originals/</translation>
     </message>
