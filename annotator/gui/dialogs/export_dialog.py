@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 from annotator.core.boxes import case_registrations
 from annotator.core.photo_list import photo_count
 from annotator.gui.background.workers import Job
-from annotator.gui.i18n import integer
+from annotator.gui.i18n import as_sentence, integer
 from annotator.gui.session import CaseSession
 from annotator.gui.theme import error_style
 
@@ -256,7 +256,7 @@ class ExportDialog(QDialog):
 
     def _show_error(self, message: str) -> None:
         self.status.setStyleSheet(error_style(self))
-        self.status.setText(message)
+        self.status.setText(as_sentence(message))
         self._fit_height()
 
     def _fit_height(self) -> None:

@@ -7,6 +7,7 @@ Other packages import from here only (`__all__`).
 from __future__ import annotations
 
 from annotator.gui.i18n.core_text import (
+    as_sentence,
     decimal,
     integer,
     number,
@@ -19,6 +20,7 @@ from annotator.gui.i18n.language import install_translators, installed_language,
 from annotator.gui.i18n.timefmt import local_display, show_instant
 
 __all__ = [
+    "as_sentence",
     "decimal",
     "integer",
     "install_translators",

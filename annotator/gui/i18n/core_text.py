@@ -74,6 +74,12 @@ def decimal(value: float, most: int = 7) -> str:
     return "0" if text in ("-0", "") else text
 
 
+def as_sentence(text: str) -> str:
+    """A core message shown alone (a form's problem line) as a sentence: its first letter a
+    capital. The core writes them lower-case to be embedded ("import: the file …")."""
+    return text[:1].upper() + text[1:]
+
+
 def integer(value: int) -> str:
     """A whole number grouped as the interface language groups them (`87 864` in French)."""
     return QLocale().toString(int(value))
