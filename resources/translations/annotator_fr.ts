@@ -2548,6 +2548,14 @@ Empreinte SHA-256 de SHA256SUMS : {digest}</translation>
 <context>
     <name>MetadataPanel</name>
     <message>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>non</translation>
+    </message>
+    <message>
         <source>Search tags and values</source>
         <translation>Rechercher dans les balises et les valeurs</translation>
     </message>

@@ -12,7 +12,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
@@ -61,7 +61,8 @@ def _figure(value: Any) -> str:
     """A normalized value as the interface language writes numbers (`4 000`, `-7,9502`),
     to the precision it has (at most 7 decimals: no `-7.950200000000001`)."""
     if isinstance(value, bool):
-        return str(value)
+        return (QCoreApplication.translate("MetadataPanel", "yes") if value
+                else QCoreApplication.translate("MetadataPanel", "no"))
     if isinstance(value, int):
         return integer(value)
     if isinstance(value, float):

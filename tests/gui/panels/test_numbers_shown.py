@@ -45,6 +45,7 @@ def test_the_metadata_and_provenance_panels_write_numbers_the_french_way(qtbot, 
         lon = next(v for k, v in summary.items() if k.startswith("gps") and "lon" in k)
         assert lat == "12,5335" and lon == "-7,9502", summary
         assert summary["width"] == f"1{group}600", summary
+        assert summary["has_thumbnail"] in ("oui", "non"), summary
         size = win.provenance.fact("Taille")
         assert size is not None and re.fullmatch(rf"\d{{1,3}}({group}\d{{3}})+ octets", size), size
         sun = win.capture_date.sun_label.text()
