@@ -67,6 +67,9 @@ class FlightEditDialog(QDialog):
                     t = QLineEdit(values.get(when) or "")
                     t.setObjectName(when)
                     t.setPlaceholderText("2023-10-27T10:40Z")
+                    # Room for a whole time with its offset beside the "estimated" box.
+                    t.setMinimumWidth(t.fontMetrics().horizontalAdvance(
+                        "2023-10-27T10:40:00+01:00") + 16)
                     t.textChanged.connect(self.validate)
                     self.edits[when] = t
                     est = QCheckBox(self.tr("estimated"))

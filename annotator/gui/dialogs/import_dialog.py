@@ -99,7 +99,6 @@ class ImportDialog(QDialog):
         self.copy_button.setToolTip(self.tr("Copy every rejected file and its reason, "
                                             "tab-separated"))
         self.copy_button.clicked.connect(lambda: self.rejected.copy_rows(selected_only=False))
-        self.copy_button.setVisible(False)
         self.buttons = QDialogButtonBox()
         self.cancel_button = QPushButton(self.tr("Cancel"))
         self.close_button = QPushButton(self.tr("Close"))
@@ -107,6 +106,7 @@ class ImportDialog(QDialog):
         self.buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
         self.buttons.addButton(self.close_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.copy_button.setVisible(False)  # the button box shows what it is given
         self.cancel_button.clicked.connect(self.cancel)
         self.close_button.clicked.connect(self.accept)
         layout = QVBoxLayout(self)

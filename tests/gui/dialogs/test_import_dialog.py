@@ -119,6 +119,11 @@ def test_the_rejected_files_are_a_resizable_copyable_table_with_full_paths(qtbot
         bad.parent.mkdir(parents=True)
         bad.write_bytes(b"not a JPEG at all\n" * 10)
         bads.append(bad)
+    idle = ImportDialog(window.session, good, window)
+    qtbot.addWidget(idle)
+    idle.show()
+    assert not idle.copy_button.isVisible()  # nothing to copy before the import ends
+    idle.close()
     dialog = window.import_paths([*good, *bads])
     qtbot.waitUntil(lambda: dialog.report is not None)
     table = dialog.rejected

@@ -40,6 +40,8 @@ def test_the_add_flight_problem_is_a_sentence_that_overlaps_no_field(qtbot):
         least = field.minimumHeight() or field.minimumSizeHint().height()  # a fixed height
         assert field.height() >= least, field.objectName()
     assert dialog.rect().contains(problem)
+    time = dialog.edits["departure_utc"]
+    assert time.width() >= time.fontMetrics().horizontalAdvance("2023-10-29T14:00+01:00")
 
 
 def test_the_linked_flights_note_is_whole_at_the_default_size(qtbot, case, tmp_path):
