@@ -1969,10 +1969,6 @@ Empreinte SHA-256 de SHA256SUMS : {digest}</translation>
         <translation>Relation</translation>
     </message>
     <message>
-        <source>Note</source>
-        <translation>Note</translation>
-    </message>
-    <message>
         <source>Unlink</source>
         <translation>Délier</translation>
     </message>
@@ -2023,6 +2019,10 @@ Empreinte SHA-256 de SHA256SUMS : {digest}</translation>
     <message>
         <source>Link this photo to flight {0} ({1})</source>
         <translation>Relier cette photo au vol {0} ({1})</translation>
+    </message>
+    <message>
+        <source>Note: {0}</source>
+        <translation>Note : {0}</translation>
     </message>
 </context>
 <context>
