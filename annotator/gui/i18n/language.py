@@ -25,6 +25,9 @@ LANGUAGES = ("en", "fr")  # English is the source; the others have a .qm
 QT_STRINGS_QTBASE_LACKS = (
     QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"),
     QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"),
+    # Qt asks these with a disambiguation; a translator falls back to the plain entry.
+    QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "Folder"),
+    QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "%1 File"),
 )
 
 

@@ -226,5 +226,9 @@ def test_qts_own_file_dialog_speaks_french(qtbot, french, case, tmp_path):
         assert seen["lookInLabel"].replace("&", "") == "Voir dans\u00a0:", seen
         assert seen["fileTypeLabel"].replace("&", "") == "Fichiers de type\u00a0:", seen
         assert seen["fileNameLabel"].replace("&", "") == "Nom de fichier\u00a0:", seen
+        from PySide6.QtCore import QCoreApplication  # the Type column of a folder
+
+        assert QCoreApplication.translate("QAbstractFileIconProvider", "Folder",
+                                          "All other platforms") == "Répertoire"
     finally:
         win.close()
