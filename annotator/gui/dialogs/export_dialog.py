@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from annotator.core.boxes import case_registrations
 from annotator.core.photo_list import photo_count
 from annotator.gui.background.workers import Job
+from annotator.gui.dialogs.sizing import grow_to_contents
 from annotator.gui.i18n import as_sentence, integer
 from annotator.gui.session import CaseSession
 from annotator.gui.theme import error_style
@@ -240,7 +241,7 @@ class ExportDialog(QDialog):
         self.cancel_button.setText(self.tr("Close"))
         self.session.status_message.emit(self.tr("Evidence packet written: {path}").format(
             path=result.path))
-        self._fit_height()
+        grow_to_contents(self)
         self.exported.emit(result)
 
     def _failed(self, message: str) -> None:
@@ -257,20 +258,7 @@ class ExportDialog(QDialog):
     def _show_error(self, message: str) -> None:
         self.status.setStyleSheet(error_style(self))
         self.status.setText(as_sentence(message))
-        self._fit_height()
-
-    def _fit_height(self) -> None:
-        """Grow the dialog to the status text's wrapped height: a top-level layout does not
-        ask a word-wrapped label its height for the width, and would squeeze the other
-        controls below their size to fit the text (issue 15)."""
-        layout = self.layout()
-        layout.activate()
-        width = self.width()
-        need = (layout.totalHeightForWidth(width) if layout.hasHeightForWidth()
-                else layout.totalSizeHint().height())
-        need = max(need, layout.totalSizeHint().height())
-        if self.height() < need:
-            self.resize(width, need)
+        grow_to_contents(self)
 
     def _set_inputs_enabled(self, enabled: bool) -> None:
         for widget in (self.all_radio, self.out_edit, self.out_browse, self.sign_check):

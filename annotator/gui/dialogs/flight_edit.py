@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from annotator.core.errors import AnnotatorError
 from annotator.core.flights.records import SOURCE_KINDS, FlightDraft, checked
 from annotator.core.timeutil import iso_z, parse_given_utc
+from annotator.gui.dialogs.sizing import grow_to_contents
 from annotator.gui.i18n.core_text import as_sentence, tr_error
 from annotator.gui.theme import error_style
 
@@ -133,22 +134,10 @@ class FlightEditDialog(QDialog):
             self.problem.setText(as_sentence(tr_error(exc)))
         else:
             self.problem.setText("")
-        self._fit_height()
+        grow_to_contents(self)
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setEnabled(self.draft is not None)
         return self.draft is not None
-
-    def _fit_height(self) -> None:
-        """Grow the dialog to the problem's wrapped height: a top-level layout does not ask a
-        word-wrapped label its height for the width, and would lay the text over the fields
-        (issue 15)."""
-        layout = self.layout()
-        layout.activate()
-        width = self.width()
-        need = max(layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else 0,
-                   layout.totalSizeHint().height())
-        if self.height() < need:
-            self.resize(width, need)
 
     def accept(self) -> None:
         if self.validate():

@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.gui.background.workers import Job
-from annotator.gui.i18n.core_text import tr_reason
+from annotator.gui.dialogs.sizing import grow_to_contents
+from annotator.gui.i18n.core_text import as_sentence, tr_reason
 from annotator.gui.session import CaseSession
 
 
@@ -168,6 +169,7 @@ class ImportDialog(QDialog):
             text += " " + self.tr("Photos imported before you cancelled stay in the case.")
         self.summary.setText(text)
         self.current.clear()
+        grow_to_contents(self)
         self.rejected.setRowCount(len(report.rejected))
         for row, item in enumerate(report.rejected):
             path = QTableWidgetItem(str(item.path))
@@ -200,8 +202,11 @@ class ImportDialog(QDialog):
     def _failed(self, message: str) -> None:
         self.error = message
         self.heading.setText(self.tr("Import failed."))
-        self.summary.setText(message)
+        self.summary.setText(as_sentence(message))
+        self.progress.setRange(0, 1)  # no longer busy
+        self.progress.setValue(0)
         self._finish()
+        grow_to_contents(self)
         self.session.photos_changed.emit()  # files recorded before the failure are in
         self.finished_import.emit(None)
 

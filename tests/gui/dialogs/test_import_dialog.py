@@ -149,3 +149,25 @@ def test_the_rejected_files_are_a_resizable_copyable_table_with_full_paths(qtbot
     assert lines[11].startswith(str(bads[11]) + "\t")
     App.processEvents()
     dialog.close()
+
+
+def test_a_failed_import_says_why_in_whole_sentences(qtbot, window, tmp_path, monkeypatch):
+    """The failure's text wraps and the dialog grows to show it; the bar stops being busy."""
+    from annotator.core.errors import InputRejected
+    from annotator.core.ingest import importer
+
+    def failing(*_args, **_kwargs):  # type: ignore[no-untyped-def]
+        raise InputRejected("the import could not start its worker processes: the system "
+                            "refused to create another process; close other programs and "
+                            "import again, or import with fewer workers")
+
+    monkeypatch.setattr(importer, "import_paths", failing)
+    dialog = window.import_paths(make_photos(tmp_path / "in", 1))
+    qtbot.waitUntil(lambda: dialog.error is not None)
+    qtbot.waitExposed(dialog)
+    summary = dialog.summary
+    assert summary.text().startswith("The import could not start")
+    assert summary.height() >= summary.heightForWidth(summary.width())
+    assert summary.mapTo(dialog, summary.rect().bottomLeft()).y() < dialog.buttons.y()
+    assert dialog.progress.maximum() > 0  # not the busy animation any more
+    dialog.close()
