@@ -115,11 +115,14 @@ class FlightsPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(row)
-        layout.addWidget(self.linked, 1)
+        # A photo has one or two linked flights: three rows' height, the rest for suggestions.
+        rows = self.linked.fontMetrics().height() + 6
+        self.linked.setMaximumHeight(self.linked.header().sizeHint().height() + 3 * rows + 6)
+        layout.addWidget(self.linked)
         layout.addWidget(self.link_note)
         layout.addWidget(QLabel(self.tr("Suggested flights")))
         layout.addWidget(self.status_label)
-        layout.addWidget(self.suggested, 2)
+        layout.addWidget(self.suggested, 1)
         layout.addWidget(self.why)
         session.photo_selected.connect(self.show_photo)
         session.photo_changed.connect(self._refresh_if_current)
