@@ -65,7 +65,7 @@ class ExportDialog(QDialog):
         # -- which photos
         self.all_radio = QRadioButton(self.tr("All photos ({n})").format(n=integer(photo_count)))
         self.selected_radio = QRadioButton(
-            self.tr("Selected photos ({n})").format(n=len(self.selected_ids)))
+            self.tr("Selected photos ({n})").format(n=integer(len(self.selected_ids))))
         self.tag_radio = QRadioButton(self.tr("Photos tagged with registration"))
         self.tag_combo = QComboBox()
         self.tag_combo.setEditable(True)
@@ -231,11 +231,12 @@ class ExportDialog(QDialog):
         self.status.setText(self.tr(
             "Packet written: {path}\n{photos} photo(s), {boxes} box(es){signed}.\n"
             "SHA-256 of SHA256SUMS: {digest}").format(
-            path=result.path, photos=result.photos, boxes=result.boxes, signed=signed,
+            path=result.path, photos=integer(result.photos), boxes=integer(result.boxes),
+            signed=signed,
             digest=result.sha256sums_sha256) + "\n" + self.tr(
             "{reused} of {photos} photo(s) had their pictures rendered ahead, in the background "
             "after their edits; the others were rendered now.").format(
-            reused=result.pictures_reused, photos=result.photos))
+            reused=integer(result.pictures_reused), photos=integer(result.photos)))
         self.export_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
         self.cancel_button.setText(self.tr("Close"))

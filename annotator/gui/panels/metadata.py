@@ -153,7 +153,7 @@ class MetadataPanel(QWidget):
             value_item.setToolTip(value if len(value) < 2000 else value[:2000] + "…")
             group.appendRow([tag_item, value_item])
         count = QStandardItem(self.tr("1 tag") if len(rows) == 1
-                              else self.tr("{n} tags").format(n=len(rows)))
+                              else self.tr("{n} tags").format(n=integer(len(rows))))
         count.setEnabled(False)
         self.model.appendRow([group, count])
 
