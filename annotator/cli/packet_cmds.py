@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from annotator.cli.common import add_case, add_examiner, open_case, print_json
+from annotator.core.errors import InputRejected
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # noqa: SLF001
@@ -81,6 +82,13 @@ def _export(args: argparse.Namespace) -> int:
                 case, args.out, selection, sign_key=args.sign, overwrite=args.force,
                 jobs=args.jobs,
                 progress=(lambda done, total: bar(done, total, "")) if bar else None)
+        except InputRejected as exc:
+            if exc.code != "EXPORT_TARGET_EXISTS":
+                raise
+            # The command line has a way the core's sentence cannot name: say it.
+            raise InputRejected(f"{args.out} already exists; choose another name, or pass "
+                                "--force to replace it", code="EXPORT_TARGET_EXISTS",
+                                out=args.out) from None
         finally:
             if bar:
                 bar.close()

@@ -220,6 +220,38 @@
         <translation>Taille réelle (1:1)</translation>
     </message>
     <message>
+        <source>Nudge box left</source>
+        <translation>Décaler le cadre à gauche</translation>
+    </message>
+    <message>
+        <source>Nudge box left by 10 px</source>
+        <translation>Décaler le cadre de 10 px à gauche</translation>
+    </message>
+    <message>
+        <source>Nudge box right</source>
+        <translation>Décaler le cadre à droite</translation>
+    </message>
+    <message>
+        <source>Nudge box right by 10 px</source>
+        <translation>Décaler le cadre de 10 px à droite</translation>
+    </message>
+    <message>
+        <source>Nudge box up</source>
+        <translation>Décaler le cadre vers le haut</translation>
+    </message>
+    <message>
+        <source>Nudge box up by 10 px</source>
+        <translation>Décaler le cadre de 10 px vers le haut</translation>
+    </message>
+    <message>
+        <source>Nudge box down</source>
+        <translation>Décaler le cadre vers le bas</translation>
+    </message>
+    <message>
+        <source>Nudge box down by 10 px</source>
+        <translation>Décaler le cadre de 10 px vers le bas</translation>
+    </message>
+    <message>
         <source>Nudge box</source>
         <translation>Décaler le cadre</translation>
     </message>
@@ -371,8 +403,8 @@
         <translation>Heure de prise de vue en UTC inconnue</translation>
     </message>
     <message>
-        <source>Sun: elevation {0:.1f}°, azimuth {1:.1f}° (clockwise from north)</source>
-        <translation>Soleil : hauteur {0:.1f}°, azimut {1:.1f}° (sens horaire depuis le nord)</translation>
+        <source>Sun: elevation {0}°, azimuth {1}° (clockwise from north)</source>
+        <translation>Soleil : hauteur {0}°, azimut {1}° (sens horaire depuis le nord)</translation>
     </message>
     <message>
         <source>Sun: unknown (no place)</source>
@@ -814,6 +846,10 @@
     <message>
         <source>the folder {parent} does not exist</source>
         <translation>le répertoire {parent} n&apos;existe pas</translation>
+    </message>
+    <message>
+        <source>cannot create the folder {parent}: {reason}</source>
+        <translation>impossible de créer le répertoire {parent} : {reason}</translation>
     </message>
     <message>
         <source>the case&apos;s copy of {photo} is missing from originals/</source>
@@ -1487,6 +1523,10 @@
         <translation>La photo n&apos;a pas d&apos;OffsetTimeOriginal ; son heure UTC provient de {how}.</translation>
     </message>
     <message>
+        <source>The time zone at the GPS position ({zone}, {offset}) disagrees: the camera clock may be set to another zone, or the GPS fix may be old.</source>
+        <translation>Le fuseau horaire à la position GPS ({zone}, {offset}) ne concorde pas : l&apos;horloge de l&apos;appareil est peut-être réglée sur un autre fuseau, ou la position GPS est peut-être ancienne.</translation>
+    </message>
+    <message>
         <source>(undated)</source>
         <translation>(non daté)</translation>
     </message>
@@ -1591,6 +1631,62 @@
         <translation>Les identifiants de contenu (manifeste C2PA) ne correspondent pas à l&apos;image : {why}. Le fichier a été modifié après sa signature, ou les identifiants ont été endommagés ou falsifiés.</translation>
     </message>
     <message>
+        <source>identical</source>
+        <translation>identique</translation>
+    </message>
+    <message>
+        <source>reencoded</source>
+        <translation>réencodée</translation>
+    </message>
+    <message>
+        <source>resized</source>
+        <translation>redimensionnée</translation>
+    </message>
+    <message>
+        <source>similar</source>
+        <translation>semblable</translation>
+    </message>
+    <message>
+        <source>Photo {photo} of the case is a larger or less re-encoded copy of this picture (this one is {relation}): it is the best copy available.</source>
+        <translation>La photo {photo} du dossier est une copie plus grande ou moins réencodée de cette image (celle-ci est {relation}) : c&apos;est la meilleure copie disponible.</translation>
+    </message>
+    <message>
+        <source>Photo {photo} of the case is a copy of this picture posted earlier ({posted}): the picture existed by then, and its capture time is bounded by that posting.</source>
+        <translation>La photo {photo} du dossier est une copie de cette image publiée plus tôt ({posted}) : l&apos;image existait déjà à ce moment, et son heure de prise de vue est bornée par cette publication.</translation>
+    </message>
+    <message>
+        <source>The quantization tables are none of the {n} the reference records for the {camera} named in EXIF, and are those of: {matched}: the picture was probably saved again by other software after the camera.</source>
+        <translation>Les tables de quantification ne sont aucune des {n} que la référence recense pour l&apos;appareil {camera} nommé dans l&apos;EXIF, et sont celles de : {matched} ; l&apos;image a probablement été réenregistrée par un autre logiciel après l&apos;appareil.</translation>
+    </message>
+    <message>
+        <source>The quantization tables are none of the {n} the reference records for the {camera} named in EXIF, and match no other entry either: the camera may use tables the reference lacks, or other software saved it.</source>
+        <translation>Les tables de quantification ne sont aucune des {n} que la référence recense pour l&apos;appareil {camera} nommé dans l&apos;EXIF, et ne correspondent à aucune autre entrée : l&apos;appareil utilise peut-être des tables absentes de la référence, ou un autre logiciel l&apos;a enregistrée.</translation>
+    </message>
+    <message>
+        <source>no EXIF (camera, date) in the file</source>
+        <translation>pas d&apos;EXIF (appareil, date) dans le fichier</translation>
+    </message>
+    <message>
+        <source>libjpeg&apos;s standard tables at quality {q}, as sharing services and most software write them</source>
+        <translation>tables standard de libjpeg à la qualité {q}, comme les écrivent les services de partage et la plupart des logiciels</translation>
+    </message>
+    <message>
+        <source>long side of {n} px, a size sharing services cap pictures to</source>
+        <translation>grand côté de {n} px, une taille à laquelle les services de partage limitent les images</translation>
+    </message>
+    <message>
+        <source>no EXIF thumbnail</source>
+        <translation>pas de miniature EXIF</translation>
+    </message>
+    <message>
+        <source>Signs of re-encoding by a sharing service or an editor: {signs}. This is probably not the original file: the original may exist elsewhere.</source>
+        <translation>Indices d&apos;un réencodage par un service de partage ou un éditeur : {signs}. Ce n&apos;est probablement pas le fichier original : l&apos;original existe peut-être ailleurs.</translation>
+    </message>
+    <message>
+        <source>Consistent with: {0}.</source>
+        <translation>Compatible avec : {0}.</translation>
+    </message>
+    <message>
         <source>The file carries no EXIF metadata at all, as is typical of photos saved from social media; its date cannot be read from the file.</source>
         <translation>Le fichier ne contient aucune métadonnée EXIF, comme souvent les photos enregistrées depuis les réseaux sociaux ; sa date ne peut pas être lue dans le fichier.</translation>
     </message>
@@ -1619,12 +1715,20 @@
         <translation>La photo a été publiée pour la première fois le {posted}, avant son heure de prise de vue ({capture}).</translation>
     </message>
     <message>
-        <source>At the capture time the sun stood {elevation:.1f}° above the horizon at azimuth {azimuth:.0f}° (clockwise from north), seen from {place}.</source>
-        <translation>À l&apos;heure de la prise de vue, le soleil était à {elevation:.1f}° au-dessus de l&apos;horizon, à l&apos;azimut {azimuth:.0f}° (sens horaire depuis le nord), vu depuis {place}.</translation>
+        <source>At the capture time the sun stood {elevation}° above the horizon at azimuth {azimuth}° (clockwise from north), seen from {place}.</source>
+        <translation>À l&apos;heure de la prise de vue, le soleil était à {elevation}° au-dessus de l&apos;horizon, à l&apos;azimut {azimuth}° (sens horaire depuis le nord), vu depuis {place}.</translation>
     </message>
     <message>
-        <source>The sun was {depth:.1f}° below the horizon at the capture time and place: it was night, so a photo showing daylight contradicts this time or place.</source>
-        <translation>Le soleil était à {depth:.1f}° sous l&apos;horizon à l&apos;heure et au lieu de la prise de vue : il faisait nuit, donc une photo montrant la lumière du jour contredit cette heure ou ce lieu.</translation>
+        <source>The sun was {depth}° below the horizon at the capture time and place: it was night, so a photo showing daylight contradicts this time or place.</source>
+        <translation>Le soleil était à {depth}° sous l&apos;horizon à l&apos;heure et au lieu de la prise de vue : il faisait nuit, donc une photo montrant la lumière du jour contredit cette heure ou ce lieu.</translation>
+    </message>
+    <message>
+        <source>The reference of quantization tables has no entry for the {camera} named in EXIF; nothing can be said about whether the tables are its own.</source>
+        <translation>La référence des tables de quantification n&apos;a aucune entrée pour l&apos;appareil {camera} nommé dans l&apos;EXIF ; rien ne peut être dit sur le fait que les tables soient les siennes.</translation>
+    </message>
+    <message>
+        <source>The DCT coefficients show a first JPEG compression at about quality {quality} before the present one (confidence {confidence}): the picture was saved at least twice.</source>
+        <translation>Les coefficients DCT montrent une première compression JPEG vers la qualité {quality} avant l&apos;actuelle (confiance {confidence}) : l&apos;image a été enregistrée au moins deux fois.</translation>
     </message>
 </context>
 <context>
@@ -1945,10 +2049,6 @@ Empreinte SHA-256 de SHA256SUMS : {digest}</translation>
         <translation>Relation</translation>
     </message>
     <message>
-        <source>Note</source>
-        <translation>Note</translation>
-    </message>
-    <message>
         <source>Unlink</source>
         <translation>Délier</translation>
     </message>
@@ -1999,6 +2099,10 @@ Empreinte SHA-256 de SHA256SUMS : {digest}</translation>
     <message>
         <source>Link this photo to flight {0} ({1})</source>
         <translation>Relier cette photo au vol {0} ({1})</translation>
+    </message>
+    <message>
+        <source>Note: {0}</source>
+        <translation>Note : {0}</translation>
     </message>
 </context>
 <context>
@@ -2242,6 +2346,14 @@ Empreinte SHA-256 de SHA256SUMS : {digest}</translation>
         <translation>Motif du rejet</translation>
     </message>
     <message>
+        <source>Copy list</source>
+        <translation>Copier la liste</translation>
+    </message>
+    <message>
+        <source>Copy every rejected file and its reason, tab-separated</source>
+        <translation>Copier chaque fichier rejeté et son motif, séparés par des tabulations</translation>
+    </message>
+    <message>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
@@ -2363,6 +2475,14 @@ Empreinte SHA-256 de SHA256SUMS : {digest}</translation>
     <message>
         <source>&amp;Redo</source>
         <translation>&amp;Rétablir</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Rétablir</translation>
     </message>
     <message>
         <source>&amp;View</source>
@@ -2520,6 +2640,14 @@ Empreinte SHA-256 de SHA256SUMS : {digest}</translation>
 <context>
     <name>MetadataPanel</name>
     <message>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>non</translation>
+    </message>
+    <message>
         <source>Search tags and values</source>
         <translation>Rechercher dans les balises et les valeurs</translation>
     </message>
@@ -2598,6 +2726,10 @@ Empreinte SHA-256 de SHA256SUMS : {digest}</translation>
     <message>
         <source>no thumbnail</source>
         <translation>pas de vignette</translation>
+    </message>
+    <message>
+        <source>{0} camera clock</source>
+        <translation>{0} horloge de l&apos;appareil</translation>
     </message>
     <message>
         <source>no capture date</source>
@@ -2781,6 +2913,28 @@ date de prise de vue : {verdict}</translation>
     <message>
         <source>Trust list</source>
         <translation>Liste de confiance</translation>
+    </message>
+</context>
+<context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <source>Folder</source>
+        <translation>Répertoire</translation>
+    </message>
+    <message>
+        <source>%1 File</source>
+        <translation>Fichier %1</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>&amp;Voir dans&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>Fichiers de &amp;type&#xa0;:</translation>
     </message>
 </context>
 <context>

@@ -109,7 +109,9 @@ def check_capture_date(inp: DatingInput) -> CaptureVerdict:
         add("OFFSET_MISSING", INFO if how[0] == "info" else WARNING,
             f"The photo has no OffsetTimeOriginal; its UTC time comes from {how[1]}.{note}",
             derived_from=cap.source, zone=cap.zone,
-            offset=offset_text or None)
+            offset=offset_text or None,
+            gps_zone_offset=(format_offset(cap.gps_zone_offset)
+                             if note and cap.gps_zone_offset is not None else None))
 
     if cap.gps_residual is not None and abs(cap.gps_residual) > GPS_CLOCK_LIMIT:
         gps_utc = as_utc(meta.gps.utc) if meta.gps else None

@@ -444,8 +444,14 @@ def _check_out(out: Path, overwrite: bool) -> None:
         raise InputRejected(f"{out} already exists; choose another name",
                             code="EXPORT_TARGET_EXISTS", out=out)
     if not out.parent.is_dir():
-        raise InputRejected(f"the folder {out.parent} does not exist",
-                            code="EXPORT_FOLDER_MISSING", parent=out.parent)
+        # A missing folder is made, as `keygen` makes its own: the investigator named it.
+        try:
+            out.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            reason = exc.strerror or str(exc)
+            raise InputRejected(f"cannot create the folder {out.parent}: {reason}",
+                                code="EXPORT_FOLDER_UNCREATABLE", parent=out.parent,
+                                reason=reason) from exc
 
 
 def export_packet(

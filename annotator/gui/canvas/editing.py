@@ -57,10 +57,17 @@ class BoxEditing:
         self.actual_size_action = self._action("canvas.actual_size", self.tr("Actual size (1:1)"),
                                                ["1"], self.actual_size)
         self.nudge_actions = []
-        for key, dx, dy in (("Left", -1, 0), ("Right", 1, 0), ("Up", 0, -1), ("Down", 0, 1)):
-            for step, prefix in ((1, ""), (10, "Shift+")):
+        directions = (("Left", -1, 0, self.tr("Nudge box left"),
+                       self.tr("Nudge box left by 10 px")),
+                      ("Right", 1, 0, self.tr("Nudge box right"),
+                       self.tr("Nudge box right by 10 px")),
+                      ("Up", 0, -1, self.tr("Nudge box up"), self.tr("Nudge box up by 10 px")),
+                      ("Down", 0, 1, self.tr("Nudge box down"),
+                       self.tr("Nudge box down by 10 px")))
+        for key, dx, dy, one_px, ten_px in directions:
+            for step, prefix, text in ((1, "", one_px), (10, "Shift+", ten_px)):
                 self.nudge_actions.append(self._action(
-                    f"canvas.nudge_{key.lower()}_{step}", self.tr("Nudge box"), [prefix + key],
+                    f"canvas.nudge_{key.lower()}_{step}", text, [prefix + key],
                     lambda _checked=False, x=dx * step, y=dy * step: self.nudge_selected(x, y),
                     local=True))
 

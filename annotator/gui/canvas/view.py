@@ -260,6 +260,13 @@ class PhotoCanvas(BoxEditing, QGraphicsView):
             self.zoom_by(ZOOM_STEP ** steps, event.position().toPoint())
         event.accept()
 
+    def paintEvent(self, event) -> None:  # type: ignore[no-untyped-def] # noqa: N802
+        # Box captions stay whole in the viewport whatever the zoom, scroll or box position;
+        # placing them here covers every way the view can change.
+        for item in self.items_by_id.values():
+            item.caption.keep_inside(self)
+        super().paintEvent(event)
+
     def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def] # noqa: N802
         super().resizeEvent(event)
         if self._fit_mode:

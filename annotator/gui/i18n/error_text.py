@@ -149,6 +149,8 @@ ERRORS: dict[str, str] = {
         "CoreErrors", "{name} differs from what the export recorded; the export was stopped"),
     "EXPORT_FILE_FAILED": QT_TRANSLATE_NOOP("CoreErrors", "{name}: {exc}"),
     "EXPORT_FOLDER_MISSING": QT_TRANSLATE_NOOP("CoreErrors", "the folder {parent} does not exist"),
+    "EXPORT_FOLDER_UNCREATABLE": QT_TRANSLATE_NOOP(
+        "CoreErrors", "cannot create the folder {parent}: {reason}"),
     "EXPORT_ORIGINAL_MISSING": QT_TRANSLATE_NOOP(
         "CoreErrors", "the case's copy of {photo} is missing from originals/"),
     "EXPORT_TARGET_EXISTS": QT_TRANSLATE_NOOP(

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 from annotator.core.case.audit import photo_events
 from annotator.core.metadata import ContentCredentials
 from annotator.core.photos import photo_record
+from annotator.gui.i18n import integer
 from annotator.gui.panels.copy_tree import CopyableTree
 from annotator.gui.session import CaseSession
 
@@ -112,7 +113,7 @@ class ProvenancePanel(QWidget):
         rows = [
             (self.tr("SHA-256"), photo.sha256),
             (self.tr("MD5"), photo.md5),
-            (self.tr("Size"), self.tr("{n} bytes").format(n=f"{photo.size:,}")),
+            (self.tr("Size"), self.tr("{n} bytes").format(n=integer(photo.size))),
             (self.tr("Original name"), photo.original_name),
             (self.tr("Original path"), photo.original_path),
             (self.tr("File modified"), show_instant(photo.file_mtime_utc)),

@@ -36,10 +36,13 @@ from PySide6.QtWidgets import (
 
 from annotator.gui.browser.view import PhotoBrowser
 from annotator.gui.gui_settings import gui_settings
+from annotator.gui.i18n import integer
 from annotator.gui.panels.history import HistoryPanel
 from annotator.gui.panels.metadata import MetadataPanel
 from annotator.gui.panels.provenance import ProvenancePanel
 from annotator.gui.session import CaseSession
+from annotator.gui.shortcuts import name_action
+from annotator.gui.windows.field_undo import FieldUndoFilter
 
 STATE_VERSION = 1
 
@@ -116,6 +119,7 @@ class MainWindow(QMainWindow):
         self.canvas.viewport().installEventFilter(self)
         session.neighbour = self.browser.neighbour
         self._build_menus(recent or [])
+        self.field_undo = FieldUndoFilter(self)  # Ctrl+Z in a field, then the case's edits
         from annotator.gui.panels.flights import install_flights  # the Flights dock and menu
 
         install_flights(self)
@@ -207,16 +211,17 @@ class MainWindow(QMainWindow):
         self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
         self.redo_action = self.session.undo_stack.createRedoAction(self, self.tr("&Redo"))
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        name_action(self.undo_action, self.tr("Undo"))  # shortcut lists: not "Undo Link…"
+        name_action(self.redo_action, self.tr("Redo"))
         edit.addAction(self.undo_action)
         edit.addAction(self.redo_action)
         canvas_actions = list(self.canvas.actions())
         view_actions = [a for a in (getattr(self.canvas, "fit_action", None),
                                     getattr(self.canvas, "actual_size_action", None)) if a]
-        texts = [a.text() for a in canvas_actions]
-        # Repeated entries (the eight nudge keys) work from the keyboard; the menu lists each
-        # distinct command once.
-        edit_actions = [a for a in canvas_actions
-                        if a not in view_actions and texts.count(a.text()) == 1]
+        # The eight nudge keys work from the keyboard (and are listed in the shortcut sheet);
+        # the menu leaves them out.
+        nudges = list(getattr(self.canvas, "nudge_actions", []))
+        edit_actions = [a for a in canvas_actions if a not in view_actions and a not in nudges]
         if edit_actions:
             edit.addSeparator()
             for action in edit_actions:
@@ -270,7 +275,7 @@ class MainWindow(QMainWindow):
 
     def _count_changed(self, shown: int, total: int) -> None:
         self.count_label.setText(self.tr("1 photo in case") if total == 1
-                                 else self.tr("{n} photos in case").format(n=total))
+                                 else self.tr("{n} photos in case").format(n=integer(total)))
         self._photo_selected(self.session.current_photo_id)
 
     def _status(self, message: str) -> None:

@@ -170,9 +170,24 @@ def open_settings(window: MainWindow):  # type: ignore[no-untyped-def]
 
     dialog = SettingsDialog(customizable_actions(window), window)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.saved.connect(lambda: show_settings_applied(window))
     window.settings_dialog = dialog
     dialog.open()
     return dialog
+
+
+def show_settings_applied(window: MainWindow) -> None:
+    """Saved settings shown at once: times in the photo list and the panels follow "Show
+    times in" (the language waits for a restart)."""
+    window.browser.model.show_times_as_set()
+    current = window.session.current_photo_id
+    for panel in (window.provenance, window.capture_date, getattr(window, "flights_panel", None)):
+        if panel is not None:
+            panel.show_photo(current)
+    flights = getattr(window, "flights_window", None)
+    if flights is not None:
+        flights.reload()
+        flights.timeline.viewport().update()
 
 
 def open_shortcut_sheet(window: MainWindow):  # type: ignore[no-untyped-def]

@@ -329,3 +329,29 @@ def verify_ok(path) -> bool:  # type: ignore[no-untyped-def]
     from annotator.core.packet.verify import verify_packet
 
     return verify_packet(path).ok
+
+
+def test_export_makes_a_missing_output_folder(case, sample, tmp_path, capsys):
+    """As `keygen` does (issue 15): the folder the investigator named is created."""
+    out = tmp_path / "exhibits" / "2023-10" / "p.zip"
+    assert main(["export", str(case.root), "--out", str(out), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["photos"] == 3
+    assert out.is_file()
+
+
+def test_an_existing_packet_error_names_force(case, sample, tmp_path, capsys):
+    out = tmp_path / "p.zip"
+    out.write_bytes(b"keep me")
+    assert main(["export", str(case.root), "--out", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert "already exists" in err and "--force" in err
+    assert err.count("\n") == 1  # one line
+
+
+def test_an_output_folder_that_cannot_be_made_is_refused_in_one_line(case, sample, tmp_path,
+                                                                     capsys):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    assert main(["export", str(case.root), "--out", str(blocker / "sub" / "p.zip")]) == 1
+    err = capsys.readouterr().err
+    assert "cannot create the folder" in err and err.count("\n") == 1
