@@ -34,6 +34,7 @@ from annotator.core.history.similar import CopyGroup, Member
 from annotator.core.history.table_matches import TableMatch
 from annotator.core.metadata import read_metadata
 from annotator.core.metadata.model import PhotoMetadata
+from tests.fixtures import credentials
 from tests.fixtures.dating import photo_with_thumbnail, xmp_packet
 from tests.fixtures.factory import make_exif, make_jpeg, scene
 
@@ -42,7 +43,8 @@ BAMAKO = (12.5335, -7.9499)
 NIAMEY = (13.4817, 2.1703)
 GABS = Place("GABS", *BAMAKO, "Africa/Bamako")
 DRRN = Place("DRRN", *NIAMEY, "Africa/Niamey")
-CODE_PATTERNS = (r'\badd\(\s*"([A-Z_]+)"', r'\bSign\(\s*"([A-Z_]+)"', r'"code": "([A-Z_]+)"')
+CODE_PATTERNS = (r'\badd\(\s*"([A-Z0-9_]+)"', r'\bSign\(\s*"([A-Z0-9_]+)"',
+                 r'"code": "([A-Z0-9_]+)"')
 
 
 def core_finding_codes() -> set[str]:
@@ -121,6 +123,13 @@ def dating_findings(tmp: Path) -> list[tuple[str, dict, str]]:
     results.append(_check(at_bamako, linked_ground=(("MBH1", "before_departure", DRRN),)))
     results.append(_check(_photo(tmp, "night.jpg", original="2023:10:27 23:00:00",
                                  offset="+00:00", gps=BAMAKO)))
+    # Content credentials: a signed capture, an edited one, a changed picture, a broken store.
+    (tmp / "c2pa").mkdir()
+    signed = credentials.captured(tmp / "c2pa")
+    results.append(_check(signed))
+    results.append(_check(credentials.edited(tmp / "c2pa")))
+    results.append(_check(credentials.one_byte_changed(signed, tmp / "c2pa" / "changed.jpg")))
+    results.append(_check(credentials.garbled_manifest(signed, tmp / "c2pa" / "garbled.jpg")))
     return [(f.code, f.params, f.message) for r in results for f in r.findings]
 
 
