@@ -64,16 +64,17 @@ def _import(name: str) -> Any:
         return importlib.import_module(name)
     except ImportError as exc:
         raise InputRejected(
-            f"the OCR engine is not installed ({name}: {exc}); install annotator's "
-            "dependencies again", code="OCR_UNAVAILABLE", package=name) from exc
+            f"the OCR engine is not installed ({name}); install annotator's dependencies "
+            "again", code="OCR_UNAVAILABLE", name=name) from exc
 
 
 def models_dir() -> Path:
     """The folder of the models shipped in the engine's wheel."""
     spec = importlib.util.find_spec(ENGINE_PACKAGE)
     if spec is None or spec.origin is None:
-        raise InputRejected(f"the OCR engine is not installed ({ENGINE_PACKAGE})",
-                             code="OCR_UNAVAILABLE", package=ENGINE_PACKAGE)
+        raise InputRejected(
+            f"the OCR engine is not installed ({ENGINE_PACKAGE}); install annotator's "
+            "dependencies again", code="OCR_UNAVAILABLE", name=ENGINE_PACKAGE)
     return Path(spec.origin).parent / "models"
 
 
@@ -83,7 +84,7 @@ def _model_paths() -> dict[str, Path]:
     missing = [p.name for p in paths.values() if not p.is_file()]
     if missing:
         raise InputRejected(f"the OCR models are missing from {folder}: {', '.join(missing)}",
-                             code="OCR_MODELS_MISSING", folder=str(folder),
+                             code="OCR_MODELS_MISSING", folder=folder,
                              missing=", ".join(missing))
     return paths
 

@@ -4,7 +4,8 @@ Zoom with the wheel around the cursor, pan with the middle button or Space + dra
 1 shows 1:1. W arms drawing: a drag draws one box (one undo command on release). Boxes are
 moved and resized with the mouse (one command on release), nudged with the arrows (Shift:
 10 px; successive nudges merge into one command), deleted with Delete, duplicated with
-Ctrl+D; Ctrl+Shift+D copies the previous photo's boxes onto this one.
+Ctrl+D; Ctrl+Shift+D copies the previous photo's boxes onto this one. R asks for the selected
+box's registration to be read (`read_registration_requested`; the Annotations panel does it).
 
 The canvas never writes the database itself: it pushes commands (annotator.gui.undo.box_commands) on
 the session's undo stack and redraws from the database whenever `boxes_changed` says so, so
@@ -44,6 +45,7 @@ class PhotoCanvas(BoxEditing, QGraphicsView):
     box_selection_changed = Signal(object)  # box id, or None
     draw_mode_changed = Signal(bool)
     zoom_changed = Signal(float)  # screen pixels per displayed photo pixel
+    read_registration_requested = Signal()  # R: read the selected box's registration (OCR)
 
     def __init__(self, session, parent: QWidget | None = None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(parent)
