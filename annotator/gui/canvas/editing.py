@@ -74,9 +74,7 @@ class BoxEditing:
         if self.photo_id is None:
             return
         ids = self.selected_box_ids()
-        if ids:
-            self.select_box(ids[0])
-        self.read_registration_requested.emit()
+        self.read_registration_requested.emit(ids[0] if ids else None)
 
     # -- edits (each one undo command) ---------------------------------------------------
 

@@ -45,7 +45,7 @@ class PhotoCanvas(BoxEditing, QGraphicsView):
     box_selection_changed = Signal(object)  # box id, or None
     draw_mode_changed = Signal(bool)
     zoom_changed = Signal(float)  # screen pixels per displayed photo pixel
-    read_registration_requested = Signal()  # R: read the selected box's registration (OCR)
+    read_registration_requested = Signal(object)  # R: read this box's registration (id or None)
 
     def __init__(self, session, parent: QWidget | None = None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(parent)

@@ -252,8 +252,11 @@ class AnnotationsPanel(QWidget):
             self._loading = False
         self._show_box(self.model.rows[row] if row is not None else None)
 
-    def read_registration(self) -> None:
-        """R on the canvas or the button: suggest registrations for the selected box."""
+    def read_registration(self, box_id: int | None = None) -> None:
+        """R on the canvas: suggest registrations for its selected box (`box_id`), else for
+        the box shown."""
+        if box_id is not None and (self.box is None or self.box.id != box_id):
+            self._on_canvas_selection(box_id)
         self.reader.read()
 
     def _typing(self, box: BoxInfo | None) -> dict[str, str]:
