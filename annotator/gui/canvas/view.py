@@ -20,6 +20,7 @@ from PySide6.QtGui import (
     QColor,
     QImage,
     QKeyEvent,
+    QKeySequence,
     QMouseEvent,
     QPainter,
     QPen,
@@ -335,6 +336,13 @@ class PhotoCanvas(BoxEditing, QGraphicsView):
             return
         if event.key() == Qt.Key.Key_Escape and self._draw_mode:
             self.set_draw_mode(False)
+            event.accept()
+            return
+        if (self.read_action.isEnabled() and not event.isAutoRepeat()
+                and QKeySequence(event.keyCombination()) in self.read_action.shortcuts()):
+            # The shortcut map did not take the key (the window is not the active one, as
+            # under a bare X server or in a test): the canvas still answers its own R.
+            self.read_action.trigger()
             event.accept()
             return
         super().keyPressEvent(event)

@@ -9,6 +9,7 @@ records the reading's source (`ocr`, engine and model versions, confidence).
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, Qt
@@ -49,7 +50,8 @@ class CandidateListModel(QAbstractListModel):
         cand = self.rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             where = cand.country if cand.valid else self.tr("not a valid registration")
-            return f"{cand.registration}   {where}   {cand.confidence:.0%}"
+            # Floored: an OCR score of 0.996 is not "100 %".
+            return f"{cand.registration}   {where}   {math.floor(cand.confidence * 100)} %"
         if role == Qt.ItemDataRole.ToolTipRole:
             return self.tr("Read as “{0}”; click to use {1}").format(cand.text,
                                                                    cand.registration)
