@@ -25,7 +25,7 @@ from annotator.core.errors import InputRejected
 from annotator.core.images import full_upright
 from annotator.core.models import Photo
 from annotator.core.ocr.candidates import Candidate, Reading, rank
-from annotator.core.ocr.engine import Engine, TextLine, engine_versions, load_engine
+from annotator.core.ocr.engine import Engine, engine_versions, load_engine
 from annotator.core.ocr.preprocess import (
     TRIAL_ANGLES,
     as_array,
@@ -91,11 +91,6 @@ def parse_box(text: str) -> tuple[float, float, float, float]:
     return (x, y, w, h)
 
 
-def _lines_and_read(engine: Engine, image: Image.Image) -> tuple[list[TextLine], TextLine]:
-    pixels = as_array(image)
-    return engine.lines(pixels), engine.read(pixels)
-
-
 def _sure(candidates: Sequence[Candidate]) -> bool:
     return bool(candidates) and candidates[0].valid and candidates[0].confidence >= SURE
 
@@ -104,9 +99,10 @@ def read_registration(image: Image.Image, box: Sequence[float],
                       engine: Engine | None = None) -> OcrResult:
     """Read the registration inside `box` (x, y, w, h) of an upright picture.
 
-    First the prepared crop is searched for text lines and also read whole as one line; when
-    that gives no sure registration, the crop is turned level by the angle of the lines found
-    (or by a few trial angles when none was) and read again. Raises InputRejected when the
+    First the prepared crop is searched for text lines; when that gives no sure registration
+    (a valid one at `SURE` or more), the crop is also read whole as one line, then turned
+    level by the angle of the lines found (or by a few trial angles when none was) and read
+    again. Raises InputRejected when the
     box lies outside the picture.
     """
     started = time.perf_counter()
@@ -114,10 +110,13 @@ def read_registration(image: Image.Image, box: Sequence[float],
     x, y, w, h = clamp_rect(bx, by, bw, bh, image.width, image.height)
     engine = engine or load_engine()
     prepared = prepare(crop_box(image, (x, y, w, h)))
-    lines, whole = _lines_and_read(engine, prepared)
+    lines = engine.lines(as_array(prepared))
     readings = [Reading(line.text, line.score) for line in lines]
-    readings.append(Reading(whole.text, whole.score))
     candidates = rank(readings)
+    if not _sure(candidates):
+        whole = engine.read(as_array(prepared))  # a tight box: the crop is the line
+        readings.append(Reading(whole.text, whole.score))
+        candidates = rank(readings)
     if not _sure(candidates):
         angles = sorted({round(line_angle(line.quad), 1) for line in lines
                          if line.quad is not None and abs(line_angle(line.quad)) >= MIN_SKEW})
