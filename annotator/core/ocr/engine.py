@@ -43,9 +43,9 @@ MODEL_FILES = {
     "rec": "PP-OCRv6_rec_small.onnx",
     "cls": "ch_ppocr_mobile_v2.0_cls_mobile.onnx",
 }
-# The detector's input: long side at most this many pixels (the crop is prepared so that
-# text is already a readable size; a larger input only costs time).
-DET_LIMIT_SIDE = 960
+# The detector's input: long side at most this many pixels (the crop is prepared, and reduced
+# for a first search, by annotator.core.ocr.preprocess, which decides the size).
+DET_LIMIT_SIDE = 1280
 THREADS = 2
 
 

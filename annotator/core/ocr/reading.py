@@ -27,11 +27,13 @@ from annotator.core.models import Photo
 from annotator.core.ocr.candidates import Candidate, Reading, rank
 from annotator.core.ocr.engine import Engine, engine_versions, load_engine
 from annotator.core.ocr.preprocess import (
+    FIRST_SEARCH_SIDE,
     TRIAL_ANGLES,
     as_array,
     crop_box,
     line_angle,
     prepare,
+    reduced,
     turn,
 )
 from annotator.core.photos import find_photo
@@ -99,20 +101,25 @@ def read_registration(image: Image.Image, box: Sequence[float],
                       engine: Engine | None = None) -> OcrResult:
     """Read the registration inside `box` (x, y, w, h) of an upright picture.
 
-    First the prepared crop is searched for text lines; when that gives no sure registration
-    (a valid one at `SURE` or more), the crop is also read whole as one line, then turned
-    level by the angle of the lines found (or by a few trial angles when none was) and read
-    again. Raises InputRejected when the
-    box lies outside the picture.
+    The prepared crop (reduced to `FIRST_SEARCH_SIDE`) is searched for text lines; until a
+    sure registration is found (a valid one at `SURE` or more), it is searched again at full
+    size, read whole as one line, then turned level by the angle of the lines found (or by a
+    few trial angles when none was) and read again. Raises InputRejected when the box lies
+    outside the picture.
     """
     started = time.perf_counter()
     bx, by, bw, bh = (float(v) for v in box)
     x, y, w, h = clamp_rect(bx, by, bw, bh, image.width, image.height)
     engine = engine or load_engine()
     prepared = prepare(crop_box(image, (x, y, w, h)))
-    lines = engine.lines(as_array(prepared))
+    first = reduced(prepared, FIRST_SEARCH_SIDE)
+    lines = engine.lines(as_array(first))
     readings = [Reading(line.text, line.score) for line in lines]
     candidates = rank(readings)
+    if not _sure(candidates) and first is not prepared:  # small text in a large box
+        lines = engine.lines(as_array(prepared))
+        readings += [Reading(line.text, line.score) for line in lines]
+        candidates = rank(readings)
     if not _sure(candidates):
         whole = engine.read(as_array(prepared))  # a tight box: the crop is the line
         readings.append(Reading(whole.text, whole.score))
