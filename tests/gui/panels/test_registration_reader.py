@@ -88,3 +88,32 @@ def test_r_without_a_box_says_what_to_do(qtbot, env):
     qtbot.keyClick(canvas, Qt.Key.Key_R)
     assert panel.reader.model.rowCount() == 0
     assert panel.reader.status_label.text()
+
+
+def test_the_reading_runs_in_a_worker_thread_and_comes_back_to_the_panel(qtbot, env,
+                                                                          monkeypatch):
+    import threading
+
+    from PySide6.QtCore import QThreadPool
+
+    from annotator.gui.panels import registration_reader
+
+    session, canvas, panel, photo_id = env
+    _draw_round_the_aircraft(qtbot, canvas)
+    threads = []
+    real = registration_reader.read_target
+
+    def recording(target):  # type: ignore[no-untyped-def]
+        threads.append(threading.current_thread())
+        return real(target)
+
+    monkeypatch.setattr(registration_reader, "read_target", recording)
+    session.jobs.pool = QThreadPool.globalInstance()
+    canvas.setFocus()
+    qtbot.keyClick(canvas, Qt.Key.Key_R)
+    assert not panel.reader.read_button.isEnabled()  # one reading at a time
+    qtbot.waitUntil(lambda: panel.reader.model.rowCount() > 0, timeout=30_000)
+    assert threads and threads[0] is not threading.main_thread()
+    assert panel.reader.model.rows[0].registration == "5U-MBH"
+    assert panel.reader.read_button.isEnabled()
+    assert stored(session.case, photo_id)[0].values.registration is None
