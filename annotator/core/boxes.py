@@ -378,7 +378,7 @@ def _update(case: Case, s: Session, box_id: int, changes: dict[str, Any],
     if resolution:
         details["resolution"] = resolution  # e.g. "mine": applied over a conflict, by choice
     if source:
-        details["source"] = source  # where the new values came from, e.g. an OCR reading
+        details.update(source)  # where the new values came from, e.g. an accepted OCR reading
     case.audit(s, "box.update", "box", box.id, photo_sha256=photo.sha256, details=details)
     if clean.registration != before.registration:
         _refresh_date(case, s, photo.id)
@@ -418,7 +418,8 @@ def edit_boxes(case: Case, changes: dict[int, dict[str, Any]], expected: dict[in
     """Like `update_boxes`, but each box must still be at the version the editor saw
     (`expected`: box id → version): otherwise nothing is changed, the conflict is audited
     (`box.update_conflict`, both values) and `EditConflict` is raised for the first one.
-    `source` (e.g. `{"kind": "ocr", …}`) goes into each `box.update` event as is."""
+    `source`, fields naming where the new values came from (an accepted OCR reading:
+    `{"source": "ocr", "ocr": {…}}`), is added to each `box.update` event."""
     with conflicts_recorded(case), case.writing() as s:
         out = {}
         for box_id, change in changes.items():

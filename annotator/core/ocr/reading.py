@@ -172,16 +172,19 @@ def box_target(case: Case, box_id: int) -> OcrTarget:
 
 
 def source_of(result: OcrResult, candidate: Candidate) -> dict[str, Any]:
-    """The `source` of an accepted reading, as its audit event records it."""
-    return {"kind": SOURCE_KIND, **result.engine, "read": candidate.text,
-            "confidence": round(candidate.confidence, 3),
-            "substitutions": candidate.substitutions, "box": list(result.box)}
+    """What the audit event of an accepted reading adds to the edit: `source: "ocr"` and
+    `ocr: {engine, runtime, models: {det, rec, cls: {file, sha256}}, confidence, read,
+    substitutions, box}`."""
+    return {"source": SOURCE_KIND,
+            SOURCE_KIND: {**result.engine, "confidence": round(candidate.confidence, 3),
+                          "read": candidate.text, "substitutions": candidate.substitutions,
+                          "box": list(result.box)}}
 
 
 def accept_candidate(case: Case, box_id: int, candidate: Candidate, result: OcrResult, *,
                      expected_version: int | None = None) -> BoxEdit:
     """Store the examiner's chosen reading as the box's registration, audited
-    (`box.update` with `source`: `ocr`, engine and model versions, confidence)."""
+    (`box.update` with `source: "ocr"` and `ocr`: engine and model versions, confidence)."""
     expected = {box_id: expected_version} if expected_version is not None else {}
     return edit_boxes(case, {box_id: {"registration": candidate.registration}}, expected,
                       source=source_of(result, candidate))[box_id]

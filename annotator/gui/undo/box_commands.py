@@ -126,7 +126,7 @@ class EditBoxesCommand(BoxCommand):
     With `merge=True` (arrow nudges) successive commands on the same boxes become one.
     `versions` (box id → version the editor showed) makes every save optimistic: a box
     someone else changed meanwhile is a conflict the user resolves, never overwritten.
-    `source` (e.g. an accepted OCR reading: `{"kind": "ocr", …}`) is recorded in the audit
+    `source` (an accepted OCR reading: `{"source": "ocr", "ocr": {…}}`) is recorded in the audit
     event of each apply (redo included); an undo is an edit of the examiner's, without it.
     """
 

@@ -59,14 +59,17 @@ def test_r_lists_candidates_and_a_click_sets_the_registration_undoably(qtbot, en
         updates = [e for e in events_for_photo(s, box.photo_sha256) if e.action == "box.update"]
     details = json.loads(updates[-1].details)
     assert details["after"] == {"registration": "5U-MBH"}
-    assert details["source"]["kind"] == "ocr"
-    assert details["source"]["engine"].startswith("rapidocr ")
-    assert details["source"]["models"]["rec"]["file"].endswith(".onnx")
-    assert 0 < details["source"]["confidence"] <= 1
+    assert details["source"] == "ocr"
+    assert details["ocr"]["engine"].startswith("rapidocr ")
+    assert details["ocr"]["models"]["rec"]["file"].endswith(".onnx")
+    assert 0 < details["ocr"]["confidence"] <= 1
 
     session.undo_stack.undo()
     assert stored(session.case, photo_id)[0].values.registration is None
     assert panel.registration_edit.text() == ""
+    with session.case.reading() as s:
+        undo = [e for e in events_for_photo(s, box.photo_sha256) if e.action == "box.update"][-1]
+    assert "source" not in json.loads(undo.details)  # the undo is the examiner's own edit
     session.undo_stack.redo()
     assert stored(session.case, photo_id)[0].values.registration == "5U-MBH"
 
