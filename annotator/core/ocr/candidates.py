@@ -22,6 +22,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from annotator.core.reference import normalize_registration
 
@@ -38,6 +39,8 @@ MAX_CONFUSABLE = 8  # positions tried both ways (2^8 spellings at most per word)
 MIN_LENGTH, MAX_LENGTH = 2, 10  # a registration without its hyphen
 MAX_CANDIDATES = 6
 _DASHES = re.compile(r"[\u2010-\u2015\u2212_~=\u00b7.]")
+# The readings of one box (and of the next) repeat the same spellings: check each once.
+_check = lru_cache(maxsize=8192)(normalize_registration)
 
 
 @dataclass(frozen=True)
@@ -134,7 +137,7 @@ def candidates_for(reading: Reading) -> list[Candidate]:
         raw_added = False
         for spelling, changed in spellings(word):
             for form, factor in _forms(spelling):
-                check = normalize_registration(form)
+                check = _check(form)
                 if not check.valid and (changed or raw_added):
                     continue  # a corrected spelling is offered only when it is a registration
                 if check.valid and check.partial:
