@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -79,7 +79,6 @@ class OcrTarget:
     photo_id: int | None = None
     box_id: int | None = None
     box_version: int | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 def parse_box(text: str) -> tuple[float, float, float, float]:
