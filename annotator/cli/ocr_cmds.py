@@ -10,6 +10,7 @@ reading with `box-edit --registration` or the app's Read registration.
 from __future__ import annotations
 
 import argparse
+import math
 import sys
 from pathlib import Path
 
@@ -54,6 +55,7 @@ def run_ocr(args: argparse.Namespace) -> int:
         return 0
     for n, cand in enumerate(result.candidates, start=1):
         verdict = cand.country if cand.valid else "not a valid registration"
-        sys.stdout.write(f"{n}. {cand.registration:<12} {cand.confidence:5.0%}  {verdict}"
+        percent = math.floor(cand.confidence * 100)  # 0.996 is not "100 %"
+        sys.stdout.write(f"{n}. {cand.registration:<12} {percent:>3} %  {verdict}"
                          f"  (read {cand.text!r})\n")
     return 0

@@ -5,9 +5,10 @@ The engine reads shapes, not registrations: it may give `SU-MBH` for `5U-MBH`, `
 `G-AB2D`, a dash as `—`, or join the mark to a neighbouring word. Each reading is cleaned
 (upper case, dashes unified, other characters dropped), split into words and adjacent pairs,
 and every spelling reachable through the confusions 0/O, 1/I, 5/S, 8/B, 2/Z is checked with
-`normalize_registration`. A spelling's score is the engine's confidence, lowered for each
-character changed, for a hyphen moved, and for a form that is unusual or invalid; the same
-registration found several ways keeps its best score.
+`normalize_registration`. A corrected spelling is kept only when it is a registration of
+the usual form for its country. A spelling's score is the engine's confidence, lowered for
+each character changed, for a hyphen moved, and for a form that is unusual or invalid; the
+same registration found several ways keeps its best score.
 
 Callers may rely on: candidates come best first, one per registration (as
 `normalize_registration` writes it); `confidence` is in 0..1; the reading as the engine gave
@@ -138,8 +139,10 @@ def candidates_for(reading: Reading) -> list[Candidate]:
         for spelling, changed in spellings(word):
             for form, factor in _forms(spelling):
                 check = _check(form)
-                if not check.valid and (changed or raw_added):
-                    continue  # a corrected spelling is offered only when it is a registration
+                if changed and (not check.valid or check.warning):
+                    continue  # a corrected spelling is offered only as a usual registration
+                if not check.valid and raw_added:
+                    continue
                 if check.valid and check.partial:
                     continue
                 if check.valid and check.normalized.replace("-", "") != form.replace("-", ""):
