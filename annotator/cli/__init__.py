@@ -27,6 +27,7 @@ COMMAND_MODULES = (
     "exif_cmd",
     "history_cmds",
     "box_cmds",
+    "ocr_cmds",
     "date_cmds",
     "flight_cmds",
     "packet_cmds",

@@ -220,6 +220,10 @@
         <translation>Taille réelle (1:1)</translation>
     </message>
     <message>
+        <source>Read registration</source>
+        <translation>Lire l&apos;immatriculation</translation>
+    </message>
+    <message>
         <source>Nudge box left</source>
         <translation>Décaler le cadre à gauche</translation>
     </message>
@@ -270,6 +274,17 @@
     <message>
         <source>The previous photo has no boxes.</source>
         <translation>La photo précédente n&apos;a aucun cadre.</translation>
+    </message>
+</context>
+<context>
+    <name>CandidateListModel</name>
+    <message>
+        <source>not a valid registration</source>
+        <translation>pas une immatriculation valide</translation>
+    </message>
+    <message>
+        <source>Read as “{0}”; click to use {1}</source>
+        <translation>Lu « {0} » ; cliquez pour utiliser {1}</translation>
     </message>
 </context>
 <context>
@@ -1182,6 +1197,18 @@
     <message>
         <source>line {line}: no icao24.</source>
         <translation>ligne {line} : pas d&apos;icao24.</translation>
+    </message>
+    <message>
+        <source>--box must be X,Y,W,H (four numbers), not {text}</source>
+        <translation>--box doit être X,Y,L,H (quatre nombres), pas {text}</translation>
+    </message>
+    <message>
+        <source>the OCR models are missing from {folder}: {missing}</source>
+        <translation>les modèles d&apos;OCR manquent dans {folder} : {missing}</translation>
+    </message>
+    <message>
+        <source>the OCR engine is not installed ({name}); install annotator&apos;s dependencies again</source>
+        <translation>le moteur d&apos;OCR n&apos;est pas installé ({name}) ; réinstallez les dépendances d&apos;annotator</translation>
     </message>
     <message>
         <source>{path}: no such file</source>
@@ -2946,6 +2973,45 @@ date de prise de vue : {verdict}</translation>
     <message>
         <source>This case is read-only: it was opened read-only. You can view, check and export it; editing is off.</source>
         <translation>Ce dossier est en lecture seule : il a été ouvert en lecture seule. Vous pouvez le consulter, le vérifier et l&apos;exporter ; la modification est désactivée.</translation>
+    </message>
+</context>
+<context>
+    <name>RegistrationReader</name>
+    <message>
+        <source>Read registration</source>
+        <translation>Lire l&apos;immatriculation</translation>
+    </message>
+    <message>
+        <source>Read the text in the box (R on the canvas) and suggest registrations; nothing is filled in until you click one</source>
+        <translation>Lire le texte du cadre (R sur l&apos;image) et proposer des immatriculations ; rien n&apos;est rempli tant que vous n&apos;en avez pas choisi une</translation>
+    </message>
+    <message>
+        <source>Draw or select a box first.</source>
+        <translation>Tracez ou sélectionnez d&apos;abord un cadre.</translation>
+    </message>
+    <message>
+        <source>Reading the registration…</source>
+        <translation>Lecture de l&apos;immatriculation…</translation>
+    </message>
+    <message>
+        <source>No text was read in the box.</source>
+        <translation>Aucun texte n&apos;a été lu dans le cadre.</translation>
+    </message>
+    <message>
+        <source>No registration was read; what was read is listed below.</source>
+        <translation>Aucune immatriculation n&apos;a été lue ; ce qui a été lu figure ci-dessous.</translation>
+    </message>
+    <message>
+        <source>Click a reading to use it as the registration.</source>
+        <translation>Cliquez sur une lecture pour en faire l&apos;immatriculation.</translation>
+    </message>
+    <message>
+        <source>The registration could not be read: {0}</source>
+        <translation>L&apos;immatriculation n&apos;a pas pu être lue : {0}</translation>
+    </message>
+    <message>
+        <source>Registration set to {0} from the reading (Ctrl+Z undoes it).</source>
+        <translation>Immatriculation {0} reprise de la lecture (Ctrl+Z l&apos;annule).</translation>
     </message>
 </context>
 <context>

@@ -4,7 +4,8 @@ Zoom with the wheel around the cursor, pan with the middle button or Space + dra
 1 shows 1:1. W arms drawing: a drag draws one box (one undo command on release). Boxes are
 moved and resized with the mouse (one command on release), nudged with the arrows (Shift:
 10 px; successive nudges merge into one command), deleted with Delete, duplicated with
-Ctrl+D; Ctrl+Shift+D copies the previous photo's boxes onto this one.
+Ctrl+D; Ctrl+Shift+D copies the previous photo's boxes onto this one. R asks for the selected
+box's registration to be read (`read_registration_requested`; the Annotations panel does it).
 
 The canvas never writes the database itself: it pushes commands (annotator.gui.undo.box_commands) on
 the session's undo stack and redraws from the database whenever `boxes_changed` says so, so
@@ -19,6 +20,7 @@ from PySide6.QtGui import (
     QColor,
     QImage,
     QKeyEvent,
+    QKeySequence,
     QMouseEvent,
     QPainter,
     QPen,
@@ -44,6 +46,7 @@ class PhotoCanvas(BoxEditing, QGraphicsView):
     box_selection_changed = Signal(object)  # box id, or None
     draw_mode_changed = Signal(bool)
     zoom_changed = Signal(float)  # screen pixels per displayed photo pixel
+    read_registration_requested = Signal(object)  # R: read this box's registration (id or None)
 
     def __init__(self, session, parent: QWidget | None = None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(parent)
@@ -340,6 +343,13 @@ class PhotoCanvas(BoxEditing, QGraphicsView):
             return
         if event.key() == Qt.Key.Key_Escape and self._draw_mode:
             self.set_draw_mode(False)
+            event.accept()
+            return
+        if (self.read_action.isEnabled() and not event.isAutoRepeat()
+                and QKeySequence(event.keyCombination()) in self.read_action.shortcuts()):
+            # The shortcut map did not take the key (the window is not the active one, as
+            # under a bare X server or in a test): the canvas still answers its own R.
+            self.read_action.trigger()
             event.accept()
             return
         super().keyPressEvent(event)

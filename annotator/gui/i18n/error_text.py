@@ -288,6 +288,13 @@ ERRORS: dict[str, str] = {
     "OPENSKY_STATES_MISSING_COLUMNS": QT_TRANSLATE_NOOP(
         "CoreErrors", "{name} lacks the OpenSky column(s) {missing}."),
     "OPENSKY_STATES_NO_ICAO24": QT_TRANSLATE_NOOP("CoreErrors", "line {line}: no icao24."),
+    "OCR_BAD_BOX": QT_TRANSLATE_NOOP(
+        "CoreErrors", "--box must be X,Y,W,H (four numbers), not {text}"),
+    "OCR_MODELS_MISSING": QT_TRANSLATE_NOOP(
+        "CoreErrors", "the OCR models are missing from {folder}: {missing}"),
+    "OCR_UNAVAILABLE": QT_TRANSLATE_NOOP(
+        "CoreErrors", "the OCR engine is not installed ({name}); install annotator's "
+        "dependencies again"),
     "PACKET_MISSING": QT_TRANSLATE_NOOP("CoreErrors", "{path}: no such file"),
     "PACKET_NOT_ZIP": QT_TRANSLATE_NOOP("CoreErrors", "{path} is not a readable zip file"),
     "PACKET_NO_SUMS": QT_TRANSLATE_NOOP(
