@@ -28,6 +28,7 @@ COMMAND_MODULES = (
     "history_cmds",
     "box_cmds",
     "date_cmds",
+    "shadow_cmds",
     "flight_cmds",
     "packet_cmds",
     "gui_cmds",

@@ -1192,6 +1192,66 @@
         <translation>impossible de lire la clé publique {path} : {strerror}</translation>
     </message>
     <message>
+        <source>{text} is not an aircraft type of the heights table (known: {known}); type the height instead</source>
+        <translation>{text} n&apos;est pas un type d&apos;aéronef de la table des hauteurs (connus : {known}) ; saisissez la hauteur</translation>
+    </message>
+    <message>
+        <source>every point, size, bearing and height must be a finite number</source>
+        <translation>chaque point, dimension, orientation et hauteur doit être un nombre fini</translation>
+    </message>
+    <message>
+        <source>the ground rectangle&apos;s size must be positive (got {length} × {width} m)</source>
+        <translation>les dimensions du rectangle au sol doivent être positives (reçu {length} × {width} m)</translation>
+    </message>
+    <message>
+        <source>the object&apos;s height must be positive (got {height} m)</source>
+        <translation>la hauteur de l&apos;objet doit être positive (reçu {height} m)</translation>
+    </message>
+    <message>
+        <source>the pixel error must be between 0 and 50 pixels (got {pixel_error})</source>
+        <translation>l&apos;erreur de pointage doit être comprise entre 0 et 50 pixels (reçu {pixel_error})</translation>
+    </message>
+    <message>
+        <source>the {what} ({x},{y}) lies outside the {width}×{height} photo (displayed pixels, after EXIF orientation)</source>
+        <translation>le point {what} ({x},{y}) est hors de la photo de {width}×{height} (pixels affichés, après l&apos;orientation EXIF)</translation>
+    </message>
+    <message>
+        <source>the four ground corners do not go round a convex quadrilateral: mark them in order around the rectangle (either way round)</source>
+        <translation>les quatre coins au sol ne décrivent pas un quadrilatère convexe : pointez-les dans l&apos;ordre autour du rectangle (dans un sens ou dans l&apos;autre)</translation>
+    </message>
+    <message>
+        <source>the ground rectangle is seen nearly edge-on ({thin_text} px across, less than {limit_text} px): its corners cannot rectify the ground; mark a rectangle seen more from above</source>
+        <translation>le rectangle au sol est vu presque par la tranche ({thin_text} px d&apos;épaisseur, moins de {limit_text} px) : ses coins ne peuvent pas redresser le sol ; pointez un rectangle vu davantage du dessus</translation>
+    </message>
+    <message>
+        <source>the shadow is {px_text} px long, too short for a marking precision of {pixel_error} px (at least {min_text} px)</source>
+        <translation>l&apos;ombre mesure {px_text} px, trop peu pour une précision de pointage de {pixel_error} px (au moins {min_text} px)</translation>
+    </message>
+    <message>
+        <source>the foot or the shadow&apos;s tip lies at or beyond the ground&apos;s horizon line (as the rectangle fixes it): it cannot be on the ground; check the marks</source>
+        <translation>le pied ou l&apos;extrémité de l&apos;ombre est sur la ligne d&apos;horizon du sol (fixée par le rectangle) ou au-delà : il ne peut pas être au sol ; vérifiez les points</translation>
+    </message>
+    <message>
+        <source>the marks are too near a degenerate case: a marking error of {pixel_error} px turns {share} % of plausible markings into impossible ones (rectangle edge-on, tip past the horizon); mark a larger rectangle or a shadow nearer the camera</source>
+        <translation>les points sont trop proches d&apos;un cas dégénéré : une erreur de pointage de {pixel_error} px rend impossibles {share} % des pointages plausibles (rectangle vu par la tranche, extrémité au-delà de l&apos;horizon) ; pointez un rectangle plus grand ou une ombre plus proche de l&apos;appareil</translation>
+    </message>
+    <message>
+        <source>the shadow&apos;s direction is known only within ±{err_text}° at a marking precision of {pixel_error} px: too uncertain to date anything</source>
+        <translation>la direction de l&apos;ombre n&apos;est connue qu&apos;à ±{err_text}° près pour une précision de pointage de {pixel_error} px : trop incertain pour dater quoi que ce soit</translation>
+    </message>
+    <message>
+        <source>{text} is not a date: give YYYY-MM-DD, e.g. 2023-10-27</source>
+        <translation>{text} n&apos;est pas une date : indiquez AAAA-MM-JJ, p. ex. 2023-10-27</translation>
+    </message>
+    <message>
+        <source>no place to read the shadow at: the photo has no GPS position, claimed place or linked airport; give --place ICAO or LAT,LON</source>
+        <translation>aucun lieu où lire l&apos;ombre : la photo n&apos;a ni position GPS, ni lieu allégué, ni aéroport relié ; indiquez un lieu (code OACI ou lat,lon)</translation>
+    </message>
+    <message>
+        <source>no date to read the shadow on: the photo has no capture time in UTC; give --date YYYY-MM-DD</source>
+        <translation>aucune date où lire l&apos;ombre : la photo n&apos;a pas d&apos;heure de prise de vue en UTC ; indiquez une date AAAA-MM-JJ</translation>
+    </message>
+    <message>
         <source>RAW format Pillow cannot decode ({kind}), and no metadata could be read ({detail})</source>
         <translation>format RAW que Pillow ne sait pas décoder ({kind}), et aucune métadonnée n&apos;a pu être lue ({detail})</translation>
     </message>
@@ -1509,6 +1569,26 @@
     <message>
         <source>The photo&apos;s GPS position ({gps}) is {km} km from {where}; more than the {limit} km its position error allows.</source>
         <translation>La position GPS de la photo ({gps}) est à {km} km de {where}, au-delà des {limit} km que permet son erreur de position.</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>jamais</translation>
+    </message>
+    <message>
+        <source>azimuth {az}° ± {err}°</source>
+        <translation>azimut {az}° ± {err}°</translation>
+    </message>
+    <message>
+        <source>, elevation {el}° ± {err}°</source>
+        <translation>, hauteur {el}° ± {err}°</translation>
+    </message>
+    <message>
+        <source>The shadow measured on the photo puts the sun at {measured}; seen from {place} it stood there on the capture&apos;s day {windows}, which holds the capture time {capture}.</source>
+        <translation>L&apos;ombre mesurée sur la photo place le soleil à {measured} ; vu depuis {place}, il s&apos;y trouvait le jour de la prise de vue {windows}, ce qui comprend l&apos;heure de prise de vue {capture}.</translation>
+    </message>
+    <message>
+        <source>The shadow measured on the photo puts the sun at {measured}, but at the capture time {capture} it stood at azimuth {az}°, elevation {el}° seen from {place} ({diff}° away); that day it stood where the shadow says {windows}.</source>
+        <translation>L&apos;ombre mesurée sur la photo place le soleil à {measured}, mais à l&apos;heure de prise de vue {capture} il se trouvait à l&apos;azimut {az}°, hauteur {el}°, vu depuis {place} (à {diff}°) ; ce jour-là, il se trouvait là où l&apos;ombre l&apos;indique : {windows}.</translation>
     </message>
     <message>
         <source>The file carries no EXIF metadata at all, as is typical of photos saved from social media; its date cannot be read from the file.</source>

@@ -29,9 +29,11 @@ from annotator.core.timeutil import as_utc, iso_z
 SCAN_STEP = timedelta(seconds=30)
 EDGE_PRECISION = timedelta(seconds=1)
 PATH_STEP = timedelta(minutes=10)
-# The sun's apparent radius: with refraction counted (as `sun_position` does), its upper limb
-# is on the horizon when its centre stands this far below it. A shadow needs the sun up.
-UPPER_LIMB_DEG = -0.27
+# A shadow needs the sun up. At NOAA's sunrise and sunset (upper limb on the horizon: the
+# centre 0.833° below it without refraction), `sun_position`, refraction counted, gives
+# −0.365° to −0.375° (astral's refraction model): the sun is up above −0.36°, so a window
+# never begins before sunrise nor ends after sunset (to astral's few seconds).
+UPPER_LIMB_DEG = -0.36
 
 
 @dataclass(frozen=True)
@@ -188,7 +190,11 @@ def _sun_event(event: Callable[..., datetime], place: Place, day: date) -> datet
                      tzinfo=place_zone(place))
     except ValueError:
         return None
-    return when.astimezone(UTC)
+    return _to_second(when.astimezone(UTC))
+
+
+def _to_second(when: datetime) -> datetime:
+    return (when + timedelta(microseconds=500_000)).replace(microsecond=0)
 
 
 def sun_day(place: Place, day: date, band: SunBand | None = None) -> SunDay:
