@@ -17,6 +17,7 @@ from annotator.core.dating.check import (
     Place,
     ShadowFact,
     check_capture_date,
+    parse_local,
 )
 from annotator.core.dating.checks import shadow_place
 from annotator.core.dating.claims import (
@@ -28,6 +29,7 @@ from annotator.core.dating.claims import (
     record_of,
     resolve_place,
     set_claim,
+    stored_place,
 )
 from annotator.core.dating.photo_dating import (
     capture_date_view,
@@ -57,6 +59,8 @@ __all__ = [
     "shadow_place",
     "compare_with_capture",
     "local_date_of",
+    "parse_local",
+    "stored_place",
     "meta_from_photo",
     "Place",
     "SunBand",

@@ -11,7 +11,9 @@ check reads a saved measurement as a plain `dating.ShadowFact`.
   refusals with reasons);
 - `analyse(measurement, place, day, capture_utc)` → `ShadowResult` (windows, comparison;
   `to_json()` is `annotator shadow --json`);
-- in a case: `set_shadow`, `clear_shadow`, `get_shadow`, `measure_photo_shadow`.
+- in a case: `set_shadow`, `clear_shadow`, `get_shadow`, `measure_photo_shadow`;
+- `photo_day_chart` / `chart_of` → `DayChart`: what a chart of the sun's day shows (the
+  app's and the report's).
 
 Other packages import from here only (`__all__`).
 """
@@ -19,6 +21,7 @@ Other packages import from here only (`__all__`).
 from __future__ import annotations
 
 from annotator.core.shadows.analysis import ShadowResult, analyse, parse_day
+from annotator.core.shadows.day_chart import DayChart, chart_of, claimed_instant, photo_day_chart
 from annotator.core.shadows.measure import (
     DEFAULT_PIXEL_ERROR,
     ShadowMarks,
@@ -36,6 +39,10 @@ from annotator.core.shadows.records import (
 
 __all__ = [
     "DEFAULT_PIXEL_ERROR",
+    "DayChart",
+    "chart_of",
+    "claimed_instant",
+    "photo_day_chart",
     "ShadowMarks",
     "ShadowMeasurement",
     "ShadowResult",

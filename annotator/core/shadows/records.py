@@ -60,6 +60,13 @@ class StoredShadow:
                 "updated_utc": self.updated_utc, "updated_by": self.updated_by}
 
 
+def result_record(result: ShadowResult) -> dict[str, Any]:
+    """What is kept of a result: `shadow --json`, plus where and on which day it was read."""
+    return {**result.to_json(), "place": result.place.label, "date": result.day.isoformat(),
+            "place_point": {"lat": result.place.lat, "lon": result.place.lon,
+                            "tz": result.place.tz}}
+
+
 def _row(session: Session, photo_id: int) -> PhotoShadow | None:
     return session.execute(
         select(PhotoShadow).where(PhotoShadow.photo_id == photo_id)).scalar_one_or_none()
@@ -132,8 +139,7 @@ def set_shadow(case: Case, photo_id: int, marks: ShadowMarks, *, place: str | No
         row.marks = marks.to_json()
         row.azimuth, row.azimuth_error = m.azimuth, m.azimuth_error
         row.elevation, row.elevation_error = m.elevation, m.elevation_error
-        row.result = {**result.to_json(), "place": result.place.label,
-                      "date": result.day.isoformat()}
+        row.result = result_record(result)
         row.place = named.label if named else None
         row.place_lat = named.lat if named else None
         row.place_lon = named.lon if named else None
