@@ -2389,6 +2389,14 @@ Empreinte SHA-256 de SHA256SUMS : {digest}</translation>
         <translation>Photo &amp;précédente</translation>
     </message>
     <message>
+        <source>&amp;Sun and shadows…</source>
+        <translation>S&amp;oleil et ombres…</translation>
+    </message>
+    <message>
+        <source>Measure the sun&apos;s position from a shadow on the photo, and when it stood there</source>
+        <translation>Mesurer la position du soleil d&apos;après une ombre sur la photo, et quand il s&apos;y trouvait</translation>
+    </message>
+    <message>
         <source>Last photo.</source>
         <translation>Dernière photo.</translation>
     </message>
@@ -2789,6 +2797,180 @@ date de prise de vue : {verdict}</translation>
     </message>
 </context>
 <context>
+    <name>ShadowCommands</name>
+    <message>
+        <source>Measure sun from shadow</source>
+        <translation>Mesurer le soleil d&apos;après une ombre</translation>
+    </message>
+    <message>
+        <source>Remove shadow measurement</source>
+        <translation>Retirer la mesure d&apos;ombre</translation>
+    </message>
+</context>
+<context>
+    <name>ShadowDialog</name>
+    <message>
+        <source>Sun and shadows</source>
+        <translation>Soleil et ombres</translation>
+    </message>
+    <message>
+        <source> m</source>
+        <translation> m</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>inconnue</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(aucun)</translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation> px</translation>
+    </message>
+    <message>
+        <source>the photo&apos;s own (GPS, claim); or ICAO, lat,lon</source>
+        <translation>celui de la photo (GPS, allégation) ; ou OACI, lat,lon</translation>
+    </message>
+    <message>
+        <source>the capture&apos;s date; or 2023-10-27</source>
+        <translation>la date de prise de vue ; ou 2023-10-27</translation>
+    </message>
+    <message>
+        <source>Side 1→2 length</source>
+        <translation>Longueur du côté 1→2</translation>
+    </message>
+    <message>
+        <source>Side 2→3 length</source>
+        <translation>Longueur du côté 2→3</translation>
+    </message>
+    <message>
+        <source>Bearing of side 1→2 (true)</source>
+        <translation>Orientation du côté 1→2 (vraie)</translation>
+    </message>
+    <message>
+        <source>Object height</source>
+        <translation>Hauteur de l&apos;objet</translation>
+    </message>
+    <message>
+        <source>…or aircraft type</source>
+        <translation>…ou type d&apos;aéronef</translation>
+    </message>
+    <message>
+        <source>Marking precision</source>
+        <translation>Précision du pointage</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Lieu</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Mark again</source>
+        <translation>Pointer à nouveau</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>Mesurer</translation>
+    </message>
+    <message>
+        <source>Save on the photo</source>
+        <translation>Enregistrer sur la photo</translation>
+    </message>
+    <message>
+        <source>Remove the saved measurement</source>
+        <translation>Retirer la mesure enregistrée</translation>
+    </message>
+    <message>
+        <source>Select a photo to measure a shadow on it.</source>
+        <translation>Sélectionnez une photo pour y mesurer une ombre.</translation>
+    </message>
+    <message>
+        <source>Click ground corner 1 of a rectangle lying on the ground (side 1→2 is the one whose bearing you type).</source>
+        <translation>Cliquez le coin 1 d&apos;un rectangle posé au sol (le côté 1→2 est celui dont vous saisissez l&apos;orientation).</translation>
+    </message>
+    <message>
+        <source>Click ground corner 2.</source>
+        <translation>Cliquez le coin 2.</translation>
+    </message>
+    <message>
+        <source>Click ground corner 3.</source>
+        <translation>Cliquez le coin 3.</translation>
+    </message>
+    <message>
+        <source>Click ground corner 4.</source>
+        <translation>Cliquez le coin 4.</translation>
+    </message>
+    <message>
+        <source>Click the foot of the vertical object: the point on the ground straight below its top (below the fin tip for an aircraft).</source>
+        <translation>Cliquez le pied de l&apos;objet vertical : le point du sol à l&apos;aplomb de son sommet (sous le haut de la dérive pour un aéronef).</translation>
+    </message>
+    <message>
+        <source>Click the tip of its shadow.</source>
+        <translation>Cliquez l&apos;extrémité de son ombre.</translation>
+    </message>
+    <message>
+        <source>All six points are marked: type the sizes, then Measure. Mark again to start over.</source>
+        <translation>Les six points sont pointés : saisissez les dimensions, puis Mesurer. Pointer à nouveau pour recommencer.</translation>
+    </message>
+    <message>
+        <source>shadow {0}°</source>
+        <translation>ombre {0}°</translation>
+    </message>
+    <message>
+        <source>Type the rectangle&apos;s two side lengths first.</source>
+        <translation>Saisissez d&apos;abord les longueurs des deux côtés du rectangle.</translation>
+    </message>
+    <message>
+        <source>Shadow: bearing {0}° true, {1} m on the ground</source>
+        <translation>Ombre : orientation {0}° vraie, {1} m au sol</translation>
+    </message>
+    <message>
+        <source>Sun: azimuth {0}° ± {1}°</source>
+        <translation>Soleil : azimut {0}° ± {1}°</translation>
+    </message>
+    <message>
+        <source>, elevation {0}° ± {1}°</source>
+        <translation>, hauteur {0}° ± {1}°</translation>
+    </message>
+    <message>
+        <source>, elevation unknown (no height)</source>
+        <translation>, hauteur inconnue (pas de hauteur d&apos;objet)</translation>
+    </message>
+    <message>
+        <source>At {0} on {1}, the sun stood there (UTC): {2}</source>
+        <translation>À {0} le {1}, le soleil s&apos;y trouvait (UTC) : {2}</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>jamais</translation>
+    </message>
+    <message>
+        <source>consistent with the capture time</source>
+        <translation>cohérent avec l&apos;heure de prise de vue</translation>
+    </message>
+    <message>
+        <source>the capture time falls outside every window</source>
+        <translation>l&apos;heure de prise de vue tombe hors de tous les créneaux</translation>
+    </message>
+    <message>
+        <source>Capture {0}: sun {1}° away; {2}</source>
+        <translation>Prise de vue {0} : soleil à {1}° ; {2}</translation>
+    </message>
+    <message>
+        <source>Errors are 95 %, from the marking precision.</source>
+        <translation>Les erreurs sont à 95 %, d&apos;après la précision du pointage.</translation>
+    </message>
+    <message>
+        <source>Shadow measurement saved on the photo.</source>
+        <translation>Mesure d&apos;ombre enregistrée sur la photo.</translation>
+    </message>
+</context>
+<context>
     <name>ShortcutSheet</name>
     <message>
         <source>Keyboard shortcuts</source>
@@ -2805,6 +2987,33 @@ date de prise de vue : {verdict}</translation>
     <message>
         <source>Mouse: wheel zooms around the cursor; drag with the middle button or with Space held to pan; drag a handle to resize a box.</source>
         <translation>Souris : la molette zoome autour du curseur ; glisser avec le bouton du milieu ou avec Espace enfoncé pour se déplacer ; glisser une poignée pour redimensionner un cadre.</translation>
+    </message>
+</context>
+<context>
+    <name>SunChart</name>
+    <message>
+        <source>Measure a shadow to see the sun&apos;s day.</source>
+        <translation>Mesurez une ombre pour voir la journée du soleil.</translation>
+    </message>
+    <message>
+        <source>UTC</source>
+        <translation>UTC</translation>
+    </message>
+    <message>
+        <source>elevation</source>
+        <translation>hauteur</translation>
+    </message>
+    <message>
+        <source>azimuth</source>
+        <translation>azimut</translation>
+    </message>
+    <message>
+        <source>EXIF</source>
+        <translation>EXIF</translation>
+    </message>
+    <message>
+        <source>claimed</source>
+        <translation>allégué</translation>
     </message>
 </context>
 <context>

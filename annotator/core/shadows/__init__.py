@@ -21,7 +21,13 @@ Other packages import from here only (`__all__`).
 from __future__ import annotations
 
 from annotator.core.shadows.analysis import ShadowResult, analyse, parse_day
-from annotator.core.shadows.day_chart import DayChart, chart_of, claimed_instant, photo_day_chart
+from annotator.core.shadows.day_chart import (
+    DayChart,
+    chart_of,
+    claimed_instant,
+    measured_day_chart,
+    photo_day_chart,
+)
 from annotator.core.shadows.measure import (
     DEFAULT_PIXEL_ERROR,
     ShadowMarks,
@@ -42,6 +48,7 @@ __all__ = [
     "DayChart",
     "chart_of",
     "claimed_instant",
+    "measured_day_chart",
     "photo_day_chart",
     "ShadowMarks",
     "ShadowMeasurement",

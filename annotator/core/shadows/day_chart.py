@@ -94,3 +94,16 @@ def photo_day_chart(case: Case, session: Session, photo_id: int) -> DayChart | N
     claimed_place = stored_place(claim_row(session, photo_id)) or place
     return DayChart(day, photo.capture_utc, claimed_instant(claim.claimed, claimed_place),
                     claim.claimed)
+
+
+def measured_day_chart(case: Case, photo_id: int, result: ShadowResult) -> DayChart:
+    """The chart of a fresh measurement on a case photo (not yet saved): its day and band,
+    the capture time it was compared with (else the photo's), the photo's claim."""
+    with case.reading() as session:
+        photo = session.get(Photo, photo_id)
+        claim = get_claim(session, photo_id)
+        claimed_place = stored_place(claim_row(session, photo_id)) or result.place
+        capture = (result.check.capture_utc if result.check is not None
+                   else photo.capture_utc if photo is not None else None)
+    return chart_of(result, capture, claimed_instant(claim.claimed, claimed_place),
+                    claim.claimed)
