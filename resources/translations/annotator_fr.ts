@@ -2914,6 +2914,10 @@ date de prise de vue : {verdict}</translation>
         <translation>Cliquez l&apos;extrémité de son ombre.</translation>
     </message>
     <message>
+        <source>The measurement saved on this photo. Change a value and Measure, or Mark again to start over.</source>
+        <translation>La mesure enregistrée sur cette photo. Modifiez une valeur et Mesurer, ou Pointer à nouveau pour recommencer.</translation>
+    </message>
+    <message>
         <source>All six points are marked: type the sizes, then Measure. Mark again to start over.</source>
         <translation>Les six points sont pointés : saisissez les dimensions, puis Mesurer. Pointer à nouveau pour recommencer.</translation>
     </message>
@@ -3006,6 +3010,10 @@ date de prise de vue : {verdict}</translation>
     <message>
         <source>azimuth</source>
         <translation>azimut</translation>
+    </message>
+    <message>
+        <source>green: when the sun stood where the shadow says</source>
+        <translation>vert : quand le soleil se trouvait là où l&apos;ombre l&apos;indique</translation>
     </message>
     <message>
         <source>EXIF</source>

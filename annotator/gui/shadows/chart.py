@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 ELEVATION = QColor(52, 120, 220)
 AZIMUTH = QColor(230, 126, 34)
-WINDOW = QColor(46, 204, 113, 90)
+WINDOW = QColor(46, 204, 113, 110)
 NIGHT = QColor(0, 0, 0, 40)
 EXIF = QColor(200, 30, 30)
 CLAIMED = QColor(142, 68, 173)
@@ -52,7 +52,8 @@ class SunChart(QWidget):
 
     def _y_azimuth(self, value: float) -> float:
         plot = self._plot()
-        return plot.bottom() - plot.height() * (value % 360.0) / 360.0
+        value = value if 0.0 <= value <= 360.0 else value % 360.0
+        return plot.bottom() - plot.height() * value / 360.0
 
     # -- painting ------------------------------------------------------------------------
 
@@ -75,9 +76,11 @@ class SunChart(QWidget):
         if day.sunset is not None:
             painter.fillRect(QRectF(self._x(day.sunset), plot.top(),
                                     plot.right() - self._x(day.sunset), plot.height()), NIGHT)
-        for window in day.windows:
+        for window in day.windows:  # at least 4 px wide, so a ten-minute window shows
             x0, x1 = self._x(window.start), self._x(window.end)
-            painter.fillRect(QRectF(x0, plot.top(), max(2.0, x1 - x0), plot.height()), WINDOW)
+            middle, width = (x0 + x1) / 2, max(4.0, x1 - x0)
+            painter.fillRect(QRectF(middle - width / 2, plot.top(), width, plot.height()),
+                             WINDOW)
         band = day.band
         if band is not None:
             if band.elevation is not None:
@@ -130,6 +133,9 @@ class SunChart(QWidget):
         painter.setPen(QPen(AZIMUTH))
         painter.drawText(QRectF(plot.center().x(), 2, plot.width() / 2, 18),
                          Qt.AlignmentFlag.AlignRight, self.tr("azimuth"))
+        painter.setPen(QPen(WINDOW.darker(160)))
+        painter.drawText(QRectF(plot.left(), 2, plot.width(), 18), Qt.AlignmentFlag.AlignHCenter,
+                         self.tr("green: when the sun stood where the shadow says"))
 
     def _curves(self, painter: QPainter) -> None:
         path = self.chart.day.path

@@ -217,6 +217,9 @@ class ShadowDialog(QDialog):
             self.height.setValue(marks.height or 0.0)
             self.height_source, self.height_error = marks.height_source, marks.height_error
             self.aircraft.setCurrentIndex(0)
+            for i in range(1, self.aircraft.count()):  # a height from the table: its type
+                if (marks.height_source or "").startswith(f"{self.aircraft.itemData(i)}:"):
+                    self.aircraft.setCurrentIndex(i)
             self.pixel_error.setValue(marks.pixel_error)
             self.place.setText(place or "")
             self.day.setText(day or "")
@@ -266,6 +269,11 @@ class ShadowDialog(QDialog):
         ]
         if len(self.points) < 6:
             return steps[len(self.points)]
+        if self.stored is not None and self.points == [*self.stored.marks.ground,
+                                                       self.stored.marks.foot,
+                                                       self.stored.marks.tip]:
+            return self.tr("The measurement saved on this photo. Change a value and Measure, "
+                           "or Mark again to start over.")
         return self.tr("All six points are marked: type the sizes, then Measure. "
                        "Mark again to start over.")
 
