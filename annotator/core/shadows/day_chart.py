@@ -72,7 +72,7 @@ def _stored_result_place(result: dict[str, Any]) -> str | None:
     return result.get("place") if isinstance(result.get("place"), str) else None
 
 
-def photo_day_chart(case: Case, session: Session, photo_id: int) -> DayChart | None:
+def photo_day_chart(session: Session, photo_id: int) -> DayChart | None:
     """The chart of the photo's saved measurement (None when it has none), read in
     `session`: the place and day the measurement was read at, the capture time the stored
     check holds, the claim."""
@@ -87,8 +87,8 @@ def photo_day_chart(case: Case, session: Session, photo_id: int) -> DayChart | N
         return None
     place = Place(str(_stored_result_place(result)), float(where["lat"]), float(where["lon"]),
                   where.get("tz"))
-    band = SunBand(float(sun["azimuth"]), float(sun["azimuth_error"]), sun.get("elevation"),
-                   sun.get("elevation_error"))
+    band = stored.band or SunBand(float(sun["azimuth"]), float(sun["azimuth_error"]),
+                                  sun.get("elevation"), sun.get("elevation_error"))
     day = sun_day(place, datetime.fromisoformat(str(result["date"])).date(), band)
     claim = get_claim(session, photo_id)
     claimed_place = stored_place(claim_row(session, photo_id)) or place

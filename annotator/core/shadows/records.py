@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from annotator.core.conflicts import conflicts_recorded
 from annotator.core.dating import (
     Place,
+    SunBand,
     check_capture_date,
     dating_input,
     resolve_place,
@@ -50,6 +51,7 @@ class StoredShadow:
     version: int
     updated_utc: str | None = None
     updated_by: str | None = None
+    band: SunBand | None = None  # the measured sun unrounded (the check's own figures)
 
     def values(self) -> dict[str, Any]:
         """What an edit changes (the audit's before/after; what undo puts back)."""
@@ -75,7 +77,8 @@ def _row(session: Session, photo_id: int) -> PhotoShadow | None:
 def _stored(row: PhotoShadow) -> StoredShadow:
     return StoredShadow(row.photo_id, ShadowMarks.from_json(row.marks), row.place, row.day,
                         dict(row.result or {}), row.version, iso_z(row.updated_utc),
-                        row.updated_by)
+                        row.updated_by, SunBand(row.azimuth, row.azimuth_error, row.elevation,
+                                                row.elevation_error))
 
 
 def get_shadow(session: Session, photo_id: int) -> StoredShadow | None:

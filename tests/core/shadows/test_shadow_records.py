@@ -69,7 +69,7 @@ def test_the_day_chart_marks_the_capture_and_the_band(case, tmp_path):
     photo_id = _photo(case, tmp_path, when=WHEN - timedelta(hours=3))
     set_shadow(case, photo_id, scene.marks)
     with case.reading() as s:
-        chart = photo_day_chart(case, s, photo_id)
+        chart = photo_day_chart(s, photo_id)
     assert chart is not None
     assert chart.capture_utc == WHEN - timedelta(hours=3)
     assert chart.day.band is not None and chart.day.windows
