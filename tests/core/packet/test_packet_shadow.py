@@ -15,8 +15,8 @@ from annotator.core.ingest.importer import import_paths
 from annotator.core.packet.export import export_packet
 from annotator.core.packet.verify import verify_packet
 from annotator.core.shadows import set_shadow
-from tests.core.shadows.test_shadow_cli import WHEN, bamako_scene, photo_file
 from tests.fixtures.packets import unzip
+from tests.fixtures.shadow_scenes import WHEN, bamako_scene, photo_file
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from annotator.core.errors import EditConflict, InputRejected
 from annotator.core.ingest.importer import import_paths
 from annotator.core.models import AuditEvent, Photo
 from annotator.core.shadows import clear_shadow, get_shadow, photo_day_chart, set_shadow
-from tests.core.shadows.test_shadow_cli import WHEN, bamako_scene, photo_file
+from tests.fixtures.shadow_scenes import WHEN, bamako_scene, photo_file
 
 
 def _photo(case, tmp_path, when=WHEN) -> int:

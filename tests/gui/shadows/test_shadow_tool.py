@@ -11,8 +11,8 @@ from PySide6.QtCore import Qt
 
 from annotator.core.dating import stored_date
 from annotator.core.shadows import get_shadow
-from tests.core.shadows.test_shadow_cli import WHEN, bamako_scene, photo_file
 from tests.fixtures.canvas import vp
+from tests.fixtures.shadow_scenes import WHEN, bamako_scene, photo_file
 from tests.fixtures.workspace import import_files, open_controller, open_window
 
 

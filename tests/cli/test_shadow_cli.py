@@ -5,39 +5,19 @@ with the capture time (`SHADOW_CONSISTENT` / `SHADOW_TIME_MISMATCH`, shared with
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
-import numpy as np
 import pytest
 from sqlalchemy import select
 
 from annotator.cli import main
-from annotator.core.dating import Place
 from annotator.core.ingest.importer import import_paths
 from annotator.core.models import AuditEvent, Photo
-from annotator.core.reference import zone_at
 from annotator.core.shadows import get_shadow
-from tests.fixtures.factory import make_exif, make_jpeg
-from tests.fixtures.shadow_scenes import make_scene
+from tests.fixtures.factory import make_jpeg
+from tests.fixtures.shadow_scenes import SMALL, WHEN, bamako_scene, photo_file
 
-LAT, LON = 12.5335, -7.9499  # Bamako-Sénou, UTC+0
-WHEN = datetime(2023, 10, 27, 15, 5, tzinfo=UTC)
-SIZE = (800, 600)
-
-
-def bamako_scene(seed: int = 11):
-    rng = np.random.default_rng(seed)
-    place = Place("GABS", LAT, LON, zone_at(LAT, LON))
-    while True:
-        scene = make_scene(rng, at=(place, WHEN), size=SIZE)
-        if scene.shadow_px > 80:
-            return scene
-
-
-def photo_file(tmp_path, name="p.jpg", when=WHEN, gps=True):
-    exif = make_exif(original=when.replace(tzinfo=None), offset="+00:00",
-                     gps=(LAT, LON) if gps else None)
-    return make_jpeg(tmp_path / "in" / name, *SIZE, exif=exif)
+SIZE = SMALL
 
 
 def shadow_args(scene) -> list[str]:
