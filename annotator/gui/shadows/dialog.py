@@ -36,6 +36,7 @@ from annotator.core.shadows import (
     measure_photo_shadow,
     measured_day_chart,
 )
+from annotator.gui.i18n.core_text import number
 from annotator.gui.shadows.chart import SunChart
 from annotator.gui.shadows.marks_item import ShadowMarksItem
 from annotator.gui.theme import error_style
@@ -286,7 +287,7 @@ class ShadowDialog(QDialog):
         if self.item is None or self.item.scene() is not self.canvas.scene():
             self.item = ShadowMarksItem(canvas_item.boundingRect())
             self.canvas.scene().addItem(self.item)
-        label = (self.tr("shadow {0}°").format(f"{self.result.measurement.bearing:.1f}")
+        label = (self.tr("shadow {0}°").format(number(self.result.measurement.bearing, 1))
                  if self.result is not None else None)
         self.item.set_points([QPointF(x, y) for x, y in self.points], label)
         self._update_buttons()
@@ -374,12 +375,12 @@ class ShadowDialog(QDialog):
     def _describe(self, result: Any) -> str:
         m = result.measurement
         lines = [self.tr("Shadow: bearing {0}° true, {1} m on the ground").format(
-            f"{m.bearing:.1f}", f"{m.length_m:.2f}")]
-        sun = self.tr("Sun: azimuth {0}° ± {1}°").format(f"{m.azimuth:.1f}",
-                                                         f"{m.azimuth_error:.1f}")
+            number(m.bearing, 1), number(m.length_m, 2))]
+        sun = self.tr("Sun: azimuth {0}° ± {1}°").format(number(m.azimuth, 1),
+                                                         number(m.azimuth_error, 1))
         if m.elevation is not None:
-            sun += self.tr(", elevation {0}° ± {1}°").format(f"{m.elevation:.1f}",
-                                                             f"{m.elevation_error:.1f}")
+            sun += self.tr(", elevation {0}° ± {1}°").format(number(m.elevation, 1),
+                                                             number(m.elevation_error or 0, 1))
         else:
             sun += self.tr(", elevation unknown (no height)")
         lines.append(sun)
@@ -392,7 +393,7 @@ class ShadowDialog(QDialog):
                        else self.tr("the capture time falls outside every window"))
             lines.append(self.tr("Capture {0}: sun {1}° away; {2}").format(
                 f"{result.check.capture_utc:%Y-%m-%d %H:%M:%S} UTC",
-                f"{result.check.difference_deg:.1f}", verdict))
+                number(result.check.difference_deg, 1), verdict))
         lines.append(self.tr("Errors are 95 %, from the marking precision."))
         return "\n".join(lines)
 
