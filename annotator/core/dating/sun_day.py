@@ -5,9 +5,13 @@ A day is the place's local calendar day (its IANA zone), so "27 October at Bamak
 an investigator there means. Sunrise and sunset are the standard ones (NOAA's: the sun's upper
 limb on a sea-level horizon, with refraction; astral computes them). Every instant is UTC.
 
-`sun_windows` scans the day every 30 s with the same `sun_position` the capture-date check
-uses and refines each edge by bisection to a second, so a window and the check can never
-disagree about where the sun was.
+`sun_windows` scans the day with the same `sun_position` the capture-date check uses and
+refines each edge by bisection to a second, so a window and the check can never disagree
+about where the sun was. The scan's step is short enough that no window is stepped over: the
+sun's elevation changes at most 0.25° a minute, and so does its azimuth away from the zenith
+(near it the azimuth turns faster, but a shadow is then too short to give a narrow band), so
+it spends at least 2·e / 0.25 minutes inside a band ±e wide; the step is half of that (2 s to
+30 s).
 """
 
 from __future__ import annotations
@@ -26,7 +30,8 @@ from annotator.core.dating.sun import SunPosition, sun_position
 from annotator.core.reference.timezones import zone
 from annotator.core.timeutil import as_utc, iso_z
 
-SCAN_STEP = timedelta(seconds=30)
+SCAN_STEP = timedelta(seconds=30)  # the longest step; narrow bands get shorter ones
+MIN_SCAN_STEP = timedelta(seconds=2)
 EDGE_PRECISION = timedelta(seconds=1)
 PATH_STEP = timedelta(minutes=10)
 # A shadow needs the sun up. At NOAA's sunrise and sunset (upper limb on the horizon: the
@@ -157,12 +162,22 @@ def _edge(inside: Callable[[datetime], bool], outside_at: datetime,
     return b
 
 
+def scan_step(band: SunBand) -> timedelta:
+    """Half the least time the sun can take to cross the band (see the module docstring)."""
+    narrowest = band.azimuth_error
+    if band.elevation is not None:
+        narrowest = min(narrowest, band.elevation_error or 0.0)
+    seconds = 0.5 * 60.0 * 2.0 * narrowest / 0.25
+    return max(MIN_SCAN_STEP, min(SCAN_STEP, timedelta(seconds=int(seconds))))
+
+
 def sun_windows(place: Place, band: SunBand, start: datetime,
                 end: datetime) -> tuple[Window, ...]:
     """The intervals within [start, end) when the sun, seen from `place`, was in `band`."""
     def inside(when: datetime) -> bool:
         return band.holds(sun_position(when, place.lat, place.lon))
 
+    step = scan_step(band)
     windows: list[Window] = []
     opened: datetime | None = None
     previous: datetime | None = None
@@ -174,7 +189,7 @@ def sun_windows(place: Place, band: SunBand, start: datetime,
         elif not now_in and opened is not None and previous is not None:
             windows.append(Window(opened, _edge(inside, t, previous)))
             opened = None
-        previous, t = t, t + SCAN_STEP
+        previous, t = t, t + step
     if opened is not None and previous is not None:
         last = end - EDGE_PRECISION
         closing = last if inside(last) else _edge(inside, last, previous)

@@ -60,3 +60,13 @@ def test_an_azimuth_alone_matches_only_while_the_sun_is_up():
 def test_a_band_the_sun_never_reaches_has_no_window():
     day = sun_day(BAMAKO, date(2023, 10, 27), SunBand(0.0, 5.0, 80.0, 1.0))  # north, high
     assert day.windows == ()
+
+
+def test_a_very_narrow_band_is_not_stepped_over():
+    """±0.05°: the sun is inside for well under a minute; the scan's step follows."""
+    when = datetime(2023, 10, 27, 15, 5, 13, tzinfo=UTC)
+    sun = sun_position(when, BAMAKO.lat, BAMAKO.lon)
+    band = SunBand(sun.azimuth, 0.05, sun.elevation, 0.05)
+    start, end = local_day(BAMAKO, date(2023, 10, 27))
+    (window,) = sun_windows(BAMAKO, band, start, end)
+    assert window.contains(when) and window.end - window.start < timedelta(minutes=1)
