@@ -9,7 +9,7 @@ from datetime import timedelta
 import pytest
 from PySide6.QtCore import Qt
 
-from annotator.core.dating import stored_date
+from annotator.core.dating import set_claim, stored_date
 from annotator.core.shadows import get_shadow
 from tests.fixtures.canvas import vp
 from tests.fixtures.shadow_scenes import WHEN, bamako_scene, photo_file
@@ -47,12 +47,17 @@ def codes(window) -> list[str]:
 def test_marking_a_shadow_with_clicks_measures_saves_and_undoes(qtbot, window):
     scene = bamako_scene()
     canvas = window.canvas
+    set_claim(window.session.case, window.session.current_photo_id,
+              claimed="2023-10-27T15:00", place="GABS")
     assert window.shadow_action in window.toolbar.actions()
     window.shadow_action.trigger()
     dialog = window.shadow_dialog
     assert dialog.isVisible() and canvas.picking_points()
     assert "corner 1" in dialog.instruction.text()
     type_sizes(dialog, scene.marks)
+    qtbot.mouseMove(canvas.viewport(), vp(canvas, 300, 200))  # the loupe follows the pointer
+    centre = dialog.loupe.mapToScene(dialog.loupe.viewport().rect().center())
+    assert abs(centre.x() - 300) < 3 and abs(centre.y() - 200) < 3
     for x, y in [*scene.marks.ground, scene.marks.foot, scene.marks.tip]:
         click(qtbot, canvas, x, y)
     assert not canvas.picking_points()  # six points: the canvas has its clicks back
@@ -65,6 +70,8 @@ def test_marking_a_shadow_with_clicks_measures_saves_and_undoes(qtbot, window):
     assert "outside every window" in text  # the photo's clock says three hours earlier
     assert dialog.chart.chart is not None and dialog.chart.chart.day.windows
     assert dialog.chart.chart.capture_utc == WHEN - timedelta(hours=3)
+    assert dialog.chart.chart.claimed_utc == WHEN - timedelta(minutes=5)  # 15:00 at GABS
+    assert not dialog.chart.grab().isNull()
 
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     photo_id = window.session.current_photo_id
