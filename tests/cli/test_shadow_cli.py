@@ -33,7 +33,7 @@ def run(capsys, argv):
     capsys.readouterr()
     code = main(argv)
     captured = capsys.readouterr()
-    return code, (json.loads(captured.out) if captured.out.strip().startswith("{") else None), \
+    return code, (json.loads(captured.out) if captured.out.strip()[:1] in ("{", "[") else None), \
         captured.err
 
 
@@ -126,6 +126,9 @@ def test_with_a_case_the_measurement_is_saved_audited_and_checked(case, tmp_path
     assert finding["code"] == "SHADOW_TIME_MISMATCH" and finding["severity"] == "error"
     assert finding["params"]["windows"] == data["windows"]
     assert finding["params"]["difference_deg"] == data["check"]["difference_deg"]
+    code, listed, _ = run(capsys, ["photos", str(case.root), "--json"])
+    (photo,) = listed
+    assert photo["shadow"]["result"]["sun"] == data["sun"]
 
 
 def test_sun_json_contract(capsys):

@@ -93,6 +93,12 @@ def shadows_by_photo(session: Session, photo_ids: list[int]) -> dict[int, Stored
     return {row.photo_id: _stored(row) for row in rows.scalars()}
 
 
+def shadow_json_by_photo(session: Session, photo_ids: list[int]) -> dict[int, dict[str, Any]]:
+    """`photos --json` section `shadow`: each photo's saved measurement (`StoredShadow`
+    JSON: marks, place, day, result, version, who and when), in one query."""
+    return {pid: stored.to_json() for pid, stored in shadows_by_photo(session, photo_ids).items()}
+
+
 def _named_place(place: str | None) -> Place | None:
     return resolve_place(place) if place else None
 
