@@ -22,9 +22,6 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import Any
 
-from astral import Observer
-from astral.sun import sunrise, sunset
-
 from annotator.core.dating.model import Place
 from annotator.core.dating.sun import SunPosition, sun_position
 from annotator.core.reference.timezones import zone
@@ -197,12 +194,16 @@ def sun_windows(place: Place, band: SunBand, start: datetime,
     return tuple(windows)
 
 
-def _sun_event(event: Callable[..., datetime], place: Place, day: date) -> datetime | None:
-    """Sunrise or sunset on the local day, in UTC; None when the sun does not cross the
-    horizon that day (polar day or night)."""
+def _sun_event(event: str, place: Place, day: date) -> datetime | None:
+    """`sunrise` or `sunset` on the local day, in UTC; None when the sun does not cross the
+    horizon that day (polar day or night). astral is imported here, as in `sun`, so that
+    importing the dating package stays cheap."""
+    import astral.sun
+    from astral import Observer
+
     try:
-        when = event(Observer(latitude=place.lat, longitude=place.lon), day,
-                     tzinfo=place_zone(place))
+        when = getattr(astral.sun, event)(Observer(latitude=place.lat, longitude=place.lon),
+                                          day, tzinfo=place_zone(place))
     except ValueError:
         return None
     return _to_second(when.astimezone(UTC))
@@ -221,8 +222,8 @@ def sun_day(place: Place, day: date, band: SunBand | None = None) -> SunDay:
         path.append((t, sun_position(t, place.lat, place.lon)))
         t += PATH_STEP
     windows = sun_windows(place, band, start, end) if band is not None else ()
-    return SunDay(place=place, day=day, zone=place.tz, sunrise=_sun_event(sunrise, place, day),
-                  sunset=_sun_event(sunset, place, day), path=tuple(path), windows=windows,
+    return SunDay(place=place, day=day, zone=place.tz, sunrise=_sun_event("sunrise", place, day),
+                  sunset=_sun_event("sunset", place, day), path=tuple(path), windows=windows,
                   band=band)
 
 
