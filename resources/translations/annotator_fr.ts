@@ -1156,6 +1156,50 @@
         <translation>{path} n&apos;est pas un fichier zip lisible</translation>
     </message>
     <message>
+        <source>{path} has no SHA256SUMS: not an evidence packet</source>
+        <translation>{path} n&apos;a pas de SHA256SUMS : ce n&apos;est pas un paquet de preuves</translation>
+    </message>
+    <message>
+        <source>{path} is already stamped (SHA256SUMS.tsr exists)</source>
+        <translation>{path} est déjà horodaté (SHA256SUMS.tsr existe)</translation>
+    </message>
+    <message>
+        <source>{path} has no SHA256SUMS.tsq (exported before time stamps): stamp it with --tsa URL, which makes the request too</source>
+        <translation>{path} n&apos;a pas de SHA256SUMS.tsq (exporté avant l&apos;horodatage) : horodatez-le avec --tsa URL, qui crée aussi la requête</translation>
+    </message>
+    <message>
+        <source>SHA256SUMS.tsq is not a time-stamp request ({reason})</source>
+        <translation>SHA256SUMS.tsq n&apos;est pas une requête d&apos;horodatage ({reason})</translation>
+    </message>
+    <message>
+        <source>give --tsa URL or --reply FILE.tsr</source>
+        <translation>indiquez --tsa URL ou --reply FICHIER.tsr</translation>
+    </message>
+    <message>
+        <source>the reply does not stamp this packet: {problem}</source>
+        <translation>la réponse n&apos;horodate pas ce paquet : {problem}</translation>
+    </message>
+    <message>
+        <source>{path}: cannot read ({strerror})</source>
+        <translation>{path} : lecture impossible ({strerror})</translation>
+    </message>
+    <message>
+        <source>{path} is not a certificate (PEM or DER)</source>
+        <translation>{path} n&apos;est pas un certificat (PEM ou DER)</translation>
+    </message>
+    <message>
+        <source>{url}: a time-stamp authority&apos;s address starts with http:// or https://</source>
+        <translation>{url} : l&apos;adresse d&apos;une autorité d&apos;horodatage commence par http:// ou https://</translation>
+    </message>
+    <message>
+        <source>the time-stamp authority {url} could not be reached ({reason})</source>
+        <translation>l&apos;autorité d&apos;horodatage {url} est injoignable ({reason})</translation>
+    </message>
+    <message>
+        <source>{url} answered with more than 1 MB: not a time-stamp reply</source>
+        <translation>{url} a répondu par plus de 1 Mo : ce n&apos;est pas une réponse d&apos;horodatage</translation>
+    </message>
+    <message>
         <source>no photo with id {photo_id} in this case</source>
         <translation>aucune photo d&apos;identifiant {photo_id} dans ce dossier</translation>
     </message>
@@ -2457,6 +2501,10 @@ Empreinte SHA-256 de SHA256SUMS : {digest}</translation>
         <translation>&amp;Vérifier un paquet…</translation>
     </message>
     <message>
+        <source>&amp;Time-stamp a packet…</source>
+        <translation>&amp;Horodater un paquet…</translation>
+    </message>
+    <message>
         <source>&amp;Settings…</source>
         <translation>Paramè&amp;tres…</translation>
     </message>
@@ -2499,6 +2547,14 @@ Empreinte SHA-256 de SHA256SUMS : {digest}</translation>
     <message>
         <source>The packet does NOT verify.</source>
         <translation>La vérification du paquet a ÉCHOUÉ.</translation>
+    </message>
+    <message>
+        <source>Time-stamped: its files existed at {time} (authority: {authority}{checked}).</source>
+        <translation>Horodaté : ses fichiers existaient le {time} (autorité : {authority}{checked}).</translation>
+    </message>
+    <message>
+        <source>, not checked against a CA certificate</source>
+        <translation>, non vérifiée avec un certificat d&apos;AC</translation>
     </message>
     <message>
         <source>Packet verification</source>
@@ -2991,6 +3047,121 @@ date de prise de vue : {verdict}</translation>
     <message>
         <source>Mouse: wheel zooms around the cursor; drag with the middle button or with Space held to pan; drag a handle to resize a box.</source>
         <translation>Souris : la molette zoome autour du curseur ; glisser avec le bouton du milieu ou avec Espace enfoncé pour se déplacer ; glisser une poignée pour redimensionner un cadre.</translation>
+    </message>
+</context>
+<context>
+    <name>StampDialog</name>
+    <message>
+        <source>Time-stamp an evidence packet</source>
+        <translation>Horodater un paquet de preuves</translation>
+    </message>
+    <message>
+        <source>packet.zip</source>
+        <translation>paquet.zip</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <source>Ask an authority at</source>
+        <translation>Demander à une autorité à l&apos;adresse</translation>
+    </message>
+    <message>
+        <source>Use a reply file</source>
+        <translation>Utiliser un fichier de réponse</translation>
+    </message>
+    <message>
+        <source>reply.tsr</source>
+        <translation>reponse.tsr</translation>
+    </message>
+    <message>
+        <source>optional: the authority&apos;s CA certificate</source>
+        <translation>facultatif : le certificat d&apos;AC de l&apos;autorité</translation>
+    </message>
+    <message>
+        <source>Packet</source>
+        <translation>Paquet</translation>
+    </message>
+    <message>
+        <source>CA certificate</source>
+        <translation>Certificat d&apos;AC</translation>
+    </message>
+    <message>
+        <source>The packet&apos;s request (SHA256SUMS.tsq) holds only the SHA-256 of SHA256SUMS: nothing of the evidence is sent. The reply is added as SHA256SUMS.tsr; no other file of the packet changes.</source>
+        <translation>La requête du paquet (SHA256SUMS.tsq) ne contient que le SHA-256 de SHA256SUMS : rien des preuves n&apos;est envoyé. La réponse est ajoutée sous le nom SHA256SUMS.tsr ; aucun autre fichier du paquet ne change.</translation>
+    </message>
+    <message>
+        <source>Stamp</source>
+        <translation>Horodater</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Evidence packet</source>
+        <translation>Paquet de preuves</translation>
+    </message>
+    <message>
+        <source>Evidence packets (*.zip)</source>
+        <translation>Paquets de preuves (*.zip)</translation>
+    </message>
+    <message>
+        <source>Time-stamp reply</source>
+        <translation>Réponse d&apos;horodatage</translation>
+    </message>
+    <message>
+        <source>Time-stamp replies (*.tsr);;All files (*)</source>
+        <translation>Réponses d&apos;horodatage (*.tsr);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Authority&apos;s CA certificate</source>
+        <translation>Certificat d&apos;AC de l&apos;autorité</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer *.der);;All files (*)</source>
+        <translation>Certificats (*.pem *.crt *.cer *.der);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Choose the packet to stamp.</source>
+        <translation>Choisissez le paquet à horodater.</translation>
+    </message>
+    <message>
+        <source>Give the time-stamp authority&apos;s address.</source>
+        <translation>Indiquez l&apos;adresse de l&apos;autorité d&apos;horodatage.</translation>
+    </message>
+    <message>
+        <source>Choose the reply file.</source>
+        <translation>Choisissez le fichier de réponse.</translation>
+    </message>
+    <message>
+        <source>Stamping…</source>
+        <translation>Horodatage…</translation>
+    </message>
+    <message>
+        <source>an unknown time</source>
+        <translation>une heure inconnue</translation>
+    </message>
+    <message>
+        <source>Stamped: SHA256SUMS, hence every file of the packet, existed at {time} (authority: {authority}).</source>
+        <translation>Horodaté : SHA256SUMS, donc chaque fichier du paquet, existait le {time} (autorité : {authority}).</translation>
+    </message>
+    <message>
+        <source>unnamed</source>
+        <translation>sans nom</translation>
+    </message>
+    <message>
+        <source>The authority&apos;s certificate chains to the CA certificate given.</source>
+        <translation>Le certificat de l&apos;autorité remonte au certificat d&apos;AC fourni.</translation>
+    </message>
+    <message>
+        <source>The authority was not checked: give its CA certificate here or to Verify.</source>
+        <translation>L&apos;autorité n&apos;a pas été vérifiée : fournissez son certificat d&apos;AC ici ou à Vérifier.</translation>
+    </message>
+    <message>
+        <source>Not stamped: {0}</source>
+        <translation>Non horodaté : {0}</translation>
     </message>
 </context>
 <context>

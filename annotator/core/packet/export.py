@@ -17,8 +17,9 @@ Order of work, and why:
    custody log). Every file written must have the hash step 3 announced, or the export
    stops.
 6. Add custody.jsonl and report.pdf, then SHA256SUMS over every file and, with a key,
-   SHA256SUMS.sig; close the zip and move it into place atomically; append `packet.sealed`
-   with the SHA-256 of SHA256SUMS (the next packet's custody log shows it).
+   SHA256SUMS.sig, and SHA256SUMS.tsq (an RFC 3161 time-stamp request for it: `stamp`
+   adds the authority's reply later); close the zip and move it into place atomically;
+   append `packet.sealed` with the SHA-256 of SHA256SUMS (the next packet's custody log shows it).
 Cancelling stops the export at any point. Before step 4 nothing is recorded; after it the
 audit log says `packet.abandoned`, as it does for any failure after the export event.
 Originals are only ever read; a failed or cancelled export leaves no file at `out`.
@@ -48,7 +49,7 @@ from annotator.core.case.audit import unrecorded_event
 from annotator.core.errors import AnnotatorError, InputRejected, first_line
 from annotator.core.ingest.pool import process_context
 from annotator.core.models import AuditEvent, Box, Photo
-from annotator.core.packet import custody, datasets, manifest, render, report
+from annotator.core.packet import custody, datasets, manifest, render, report, timestamp
 from annotator.core.packet.collect import CaseInfo, PhotoRecord, read_case, read_photos
 from annotator.core.packet.naming import PhotoFacts, PhotoPaths, assign_paths
 from annotator.core.packet.pictures import render_job
@@ -377,6 +378,7 @@ class _Export:
         self.packet.write_bytes("SHA256SUMS", sums)
         if self.key is not None:
             self.packet.write_bytes("SHA256SUMS.sig", sign(self.key, sums))
+        self.packet.write_bytes(timestamp.TSQ, timestamp.make_request(sums))
         return ExportResult(
             path=self.packet.path, photos=len(self.photos), boxes=man["counts"]["boxes"],
             files=listed, sha256sums_sha256=hashlib.sha256(sums).hexdigest(),

@@ -27,15 +27,27 @@ WHAT THIS PACKET HOLDS
                     Orientation is not 1 has an upright copy in datasets/images/
   SHA256SUMS        the SHA-256 of every other file
   SHA256SUMS.sig    (signed packets only) Ed25519 signature of SHA256SUMS
+  SHA256SUMS.tsq    an RFC 3161 time-stamp request for the SHA-256 of SHA256SUMS (with a
+                    random nonce)
+  SHA256SUMS.tsr    (stamped packets only) a time-stamp authority's reply to it: proof
+                    that SHA256SUMS, hence every file, existed at the time it states
 
 CHECKING THE FILES (no special software)
   Unzip the packet, go into its folder, and run:
       sha256sum -c SHA256SUMS
   (macOS: shasum -a 256 -c SHA256SUMS). Every line must say OK. A file not listed in
-  SHA256SUMS (other than SHA256SUMS.sig) was added after the export.
+  SHA256SUMS (other than SHA256SUMS.sig, .tsq and .tsr) was added after the export.
 
 CHECKING THE SIGNATURE
 {signature}
+CHECKING THE TIME STAMP (stamped packets)
+  With the authority's CA certificate (TSA-CA.pem, published by the authority), run
+      openssl ts -verify -queryfile SHA256SUMS.tsq -in SHA256SUMS.tsr -CAfile TSA-CA.pem
+  which prints "Verification: OK": the reply answers this request (same SHA-256 of
+  SHA256SUMS, same nonce) and is signed by the authority. The stamped time is shown by
+      openssl ts -reply -in SHA256SUMS.tsr -text
+  ("Time stamp:"). A packet without SHA256SUMS.tsr was not stamped.
+
 CUSTODY LOG
   custody.jsonl has one JSON object per line, oldest first. For each line:
       content_sha256 = SHA-256 of the canonical JSON (keys sorted, no spaces, UTF-8) of
@@ -51,8 +63,8 @@ CUSTODY LOG
   ("packet.export"); its "evidence_sha256" is the SHA-256 of the lines of SHA256SUMS for
   every file except custody.jsonl and report.pdf (which are written after it).
 
-With annotator installed, `annotator verify PACKET.zip [--pubkey KEY.pub]` runs all of
-these checks at once.
+With annotator installed, `annotator verify PACKET.zip [--pubkey KEY.pub]
+[--tsa-cert TSA-CA.pem]` runs all of these checks at once.
 """
 
 _SIGNED = """\

@@ -288,6 +288,28 @@ ERRORS: dict[str, str] = {
     "OPENSKY_STATES_NO_ICAO24": QT_TRANSLATE_NOOP("CoreErrors", "line {line}: no icao24."),
     "PACKET_MISSING": QT_TRANSLATE_NOOP("CoreErrors", "{path}: no such file"),
     "PACKET_NOT_ZIP": QT_TRANSLATE_NOOP("CoreErrors", "{path} is not a readable zip file"),
+    "PACKET_NO_SUMS": QT_TRANSLATE_NOOP(
+        "CoreErrors", "{path} has no SHA256SUMS: not an evidence packet"),
+    "PACKET_ALREADY_STAMPED": QT_TRANSLATE_NOOP(
+        "CoreErrors", "{path} is already stamped (SHA256SUMS.tsr exists)"),
+    "PACKET_NO_STAMP_REQUEST": QT_TRANSLATE_NOOP(
+        "CoreErrors", "{path} has no SHA256SUMS.tsq (exported before time stamps): stamp it "
+        "with --tsa URL, which makes the request too"),
+    "STAMP_REQUEST_UNREADABLE": QT_TRANSLATE_NOOP(
+        "CoreErrors", "SHA256SUMS.tsq is not a time-stamp request ({reason})"),
+    "STAMP_NO_REPLY": QT_TRANSLATE_NOOP("CoreErrors", "give --tsa URL or --reply FILE.tsr"),
+    "STAMP_REPLY_REJECTED": QT_TRANSLATE_NOOP(
+        "CoreErrors", "the reply does not stamp this packet: {problem}"),
+    "STAMP_REPLY_UNREADABLE": QT_TRANSLATE_NOOP("CoreErrors", "{path}: cannot read ({strerror})"),
+    "TSA_CERT_UNREADABLE": QT_TRANSLATE_NOOP("CoreErrors", "{path}: cannot read ({strerror})"),
+    "TSA_CERT_INVALID": QT_TRANSLATE_NOOP(
+        "CoreErrors", "{path} is not a certificate (PEM or DER)"),
+    "TSA_URL_INVALID": QT_TRANSLATE_NOOP(
+        "CoreErrors", "{url}: a time-stamp authority's address starts with http:// or https://"),
+    "TSA_UNREACHABLE": QT_TRANSLATE_NOOP(
+        "CoreErrors", "the time-stamp authority {url} could not be reached ({reason})"),
+    "TSA_REPLY_INVALID": QT_TRANSLATE_NOOP(
+        "CoreErrors", "{url} answered with more than 1 MB: not a time-stamp reply"),
     "PHOTO_ID_NOT_FOUND": QT_TRANSLATE_NOOP(
         "CoreErrors", "no photo with id {photo_id} in this case"),
     "PHOTO_NOT_IN_CASE": QT_TRANSLATE_NOOP("CoreErrors", "photo {photo_id} is not in this case"),

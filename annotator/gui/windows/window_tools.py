@@ -14,6 +14,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QToolBar
 
 from annotator.gui import shortcuts
+from annotator.gui.i18n.timefmt import show_instant
 from annotator.gui.icons import app_icon, icon
 
 if TYPE_CHECKING:
@@ -45,6 +46,11 @@ def install_tools(window: MainWindow) -> None:
         icon("verify"), QCoreApplication.translate("MainWindow", "&Verify a packet…"), window)
     window.verify_action.setObjectName("window.verify")
     window.verify_action.triggered.connect(lambda: choose_and_verify(window))
+    window.stamp_action = QAction(
+        icon("verify"), QCoreApplication.translate("MainWindow", "&Time-stamp a packet…"),
+        window)
+    window.stamp_action.setObjectName("window.stamp")
+    window.stamp_action.triggered.connect(lambda: open_stamp(window))
     window.settings_action = QAction(
         icon("settings"), QCoreApplication.translate("MainWindow", "&Settings…"), window)
     window.settings_action.setObjectName("window.settings")
@@ -53,6 +59,7 @@ def install_tools(window: MainWindow) -> None:
     if quit_anchor is not None:
         file_menu.insertAction(quit_anchor, window.export_action)
         file_menu.insertAction(quit_anchor, window.verify_action)
+        file_menu.insertAction(quit_anchor, window.stamp_action)
         file_menu.insertSeparator(quit_anchor)
         file_menu.insertAction(quit_anchor, window.settings_action)
         file_menu.insertSeparator(quit_anchor)
@@ -149,6 +156,16 @@ def open_export(window: MainWindow):  # type: ignore[no-untyped-def]
     return dialog
 
 
+def open_stamp(window: MainWindow, packet: Path | None = None):  # type: ignore[no-untyped-def]
+    from annotator.gui.dialogs.stamp_dialog import StampDialog
+
+    dialog = StampDialog(window.session.jobs, window, packet)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    window.stamp_dialog = dialog
+    dialog.show()
+    return dialog
+
+
 def open_settings(window: MainWindow):  # type: ignore[no-untyped-def]
     from annotator.gui.dialogs.settings_dialog import SettingsDialog
 
@@ -222,6 +239,14 @@ def show_verify_result(window: MainWindow, report) -> QMessageBox:  # type: igno
         text = QCoreApplication.translate("MainWindow", "The packet does NOT verify.")
         kind = QMessageBox.Icon.Critical
     details = [*report.problems, *report.notes]
+    stamp = report.timestamp
+    if stamp is not None and stamp.state in ("signed", "trusted") and stamp.time_utc:
+        text += " " + QCoreApplication.translate(
+            "MainWindow", "Time-stamped: its files existed at {time} (authority: {authority}"
+            "{checked}).").format(
+            time=show_instant(stamp.time_utc), authority=stamp.authority,
+            checked="" if stamp.state == "trusted" else QCoreApplication.translate(
+                "MainWindow", ", not checked against a CA certificate"))
     box = QMessageBox(kind, QCoreApplication.translate("MainWindow", "Packet verification"), text,
                       QMessageBox.StandardButton.Ok, window)
     box.setInformativeText("\n".join(details[:12]))
