@@ -150,3 +150,12 @@ def test_sun_refuses_a_band_without_its_error(capsys):
     code, _, err = run(capsys, ["sun", "--place", "12.5335,-7.9499", "--date", "2023-10-27",
                                 "--azimuth", "240"])
     assert code == 1 and "DEG±ERR" in err
+
+
+def test_sun_with_an_elevation_alone_finds_the_morning_and_the_afternoon(capsys):
+    code, data, err = run(capsys, ["sun", "--place", "GABS", "--date", "2023-10-27",
+                                   "--elevation", "30±0.5", "--json"])
+    assert code == 0, err
+    morning, afternoon = data["windows"]
+    assert morning["to_utc"] < "2023-10-27T12:00:00Z" < afternoon["from_utc"]
+    assert data["sunrise_utc"] < morning["from_utc"] and afternoon["to_utc"] < data["sunset_utc"]
