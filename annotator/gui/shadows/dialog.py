@@ -85,6 +85,7 @@ class ShadowDialog(QDialog):
         self.height_source: str | None = None
         self.height_error = 0.0
         self._filling = False
+        self._request = 0  # the latest measurement asked for; older answers are dropped
         self.setWindowTitle(self.tr("Sun and shadows"))
         self.setObjectName("ShadowDialog")
 
@@ -178,6 +179,7 @@ class ShadowDialog(QDialog):
 
     def _photo_selected(self, photo_id: int | None) -> None:
         self.item = None  # the canvas cleared its scene: the old item is gone with it
+        self._request += 1
         self.photo_id = photo_id
         if not self.isVisible():
             return
@@ -230,6 +232,7 @@ class ShadowDialog(QDialog):
     # -- marking --------------------------------------------------------------------------
 
     def restart_marking(self) -> None:
+        self._request += 1  # a measurement still running is for the old marks
         self.points = []
         self.result = None
         self.chart.set_chart(None)
@@ -346,22 +349,28 @@ class ShadowDialog(QDialog):
         case, photo_id, marks = self.session.case, self.photo_id, self.marks()
         place, day = self.place.text().strip() or None, self.day.text().strip() or None
 
+        self._request += 1
+        request = self._request
+
         def work(_job: Any) -> Any:
             result = measure_photo_shadow(case, photo_id, marks, place=place, day=day)
-            return photo_id, result, measured_day_chart(case, photo_id, result)
+            return request, result, measured_day_chart(case, photo_id, result)
 
-        self.session.jobs.submit(work, self._measured, self._failed)
+        self.session.jobs.submit(work, self._measured,
+                                 lambda message: self._failed(message, request))
 
     def _measured(self, payload: Any) -> None:
-        photo_id, result, chart = payload
-        if photo_id != self.photo_id:
-            return
+        request, result, chart = payload
+        if request != self._request:
+            return  # the marks, the photo or the values changed since it was asked for
         self.result = result
         self.result_label.setText(self._describe(result))
         self.chart.set_chart(chart)
         self._draw()
 
-    def _failed(self, message: str) -> None:
+    def _failed(self, message: str, request: int | None = None) -> None:
+        if request is not None and request != self._request:
+            return
         self.result = None
         self.result_label.clear()
         self.chart.set_chart(None)

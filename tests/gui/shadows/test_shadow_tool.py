@@ -106,3 +106,22 @@ def test_a_shadow_too_short_is_refused_with_the_reason(qtbot, window):
     assert not dialog.save_button.isEnabled()
     qtbot.mouseClick(dialog.restart_button, Qt.MouseButton.LeftButton)
     assert dialog.points == [] and canvas.picking_points()
+
+
+def test_a_measurement_finishing_after_mark_again_is_dropped(qtbot, window):
+    """The saved measurement is re-measured in a worker when the tool opens; the user clicks
+    Mark again before it finishes: its answer must not come back over the fresh marks."""
+    from annotator.core.shadows import set_shadow
+    from tests.fixtures.held_pool import HeldPool
+
+    scene = bamako_scene()
+    set_shadow(window.session.case, window.session.current_photo_id, scene.marks)
+    held = HeldPool()
+    window.session.jobs.pool = held
+    dialog = window.open_shadow_tool()
+    assert held.jobs and dialog.result is None
+    qtbot.mouseClick(dialog.restart_button, Qt.MouseButton.LeftButton)
+    held.run_all()
+    qtbot.wait(50)  # the answer crosses back to the GUI thread
+    assert dialog.result is None and dialog.result_label.text() == ""
+    assert dialog.chart.chart is None and window.canvas.picking_points()
