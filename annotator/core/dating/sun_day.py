@@ -243,13 +243,21 @@ class SunComparison:
         return "SHADOW_CONSISTENT" if self.consistent else "SHADOW_TIME_MISMATCH"
 
 
-def compare_with_capture(band: SunBand, place: Place, capture_utc: datetime) -> SunComparison:
+def compare_with_capture(band: SunBand, place: Place, capture_utc: datetime,
+                         day_windows: tuple[date, tuple[Window, ...]] | None = None
+                         ) -> SunComparison:
     """Where the sun stood at `capture_utc` against where the measurement puts it, with the
-    windows of the capture's local day (the one account `check-date` and `shadow` share)."""
+    windows of the capture's local day (the one account `check-date` and `shadow` share).
+    `day_windows`: (day, its windows) already found for this band and place, used when that
+    day is the capture's."""
     moment = as_utc(capture_utc)
     assert moment is not None
-    start, end = local_day(place, local_date_of(place, moment))
-    windows = sun_windows(place, band, start, end)
+    capture_day = local_date_of(place, moment)
+    if day_windows is not None and day_windows[0] == capture_day:
+        windows = day_windows[1]
+    else:
+        start, end = local_day(place, capture_day)
+        windows = sun_windows(place, band, start, end)
     sun = sun_position(moment, place.lat, place.lon)
     inside = band.holds(sun) or any(w.contains(moment) for w in windows)
     return SunComparison(capture_utc=moment, sun_at_capture=sun,

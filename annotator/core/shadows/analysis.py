@@ -78,6 +78,6 @@ def analyse(measurement: ShadowMeasurement, place: Place | None, day: date | Non
         day = local_date_of(place, capture_utc)
     start, end = local_day(place, day)
     windows = sun_windows(place, measurement.band, start, end)
-    check = (compare_with_capture(measurement.band, place, capture_utc)
+    check = (compare_with_capture(measurement.band, place, capture_utc, (day, windows))
              if capture_utc is not None else None)
     return ShadowResult(measurement, place, day, windows, check)

@@ -1,20 +1,24 @@
 """What a chart of the sun's day shows for one photo: the sun's path over the local day at
 the place the shadow was read, the band the measurement puts it in with its windows, and
-the photo's capture time (EXIF, as the check derives it) and claimed time marked.
+the photo's capture time (EXIF, as the check derives it) and claimed time marked. The
+windows are the measurement's own (the saved result's), never searched again, so the chart
+and the figures cannot disagree.
 
 One value (`DayChart`) for the app's chart and the report's, so both draw the same thing.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
 from annotator.core.dating import (
     Place,
     SunBand,
     SunDay,
+    Window,
     claim_row,
     get_claim,
     parse_local,
@@ -25,7 +29,7 @@ from annotator.core.models import Photo
 from annotator.core.reference import zone
 from annotator.core.shadows.analysis import ShadowResult
 from annotator.core.shadows.records import get_shadow
-from annotator.core.timeutil import iso_z
+from annotator.core.timeutil import iso_z, parse_iso_utc
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -63,9 +67,14 @@ def claimed_instant(claimed: str | None, place: Place | None) -> datetime | None
 def chart_of(result: ShadowResult, capture_utc: datetime | None = None,
              claimed_utc: datetime | None = None,
              claimed_text: str | None = None) -> DayChart:
-    """The chart of a measurement's day (its place and date, its band)."""
-    return DayChart(sun_day(result.place, result.day, result.measurement.band), capture_utc,
-                    claimed_utc, claimed_text)
+    """The chart of a measurement's day (its place and date, its band, its very windows)."""
+    return DayChart(_day_with(result.place, result.day, result.measurement.band,
+                              result.windows), capture_utc, claimed_utc, claimed_text)
+
+
+def _day_with(place: Place, day: date, band: SunBand, windows: tuple[Window, ...]) -> SunDay:
+    """The sun's day with the windows a measurement found (not searched again)."""
+    return dataclasses.replace(sun_day(place, day), band=band, windows=windows)
 
 
 def _stored_result_place(result: dict[str, Any]) -> str | None:
@@ -89,7 +98,9 @@ def photo_day_chart(session: Session, photo_id: int) -> DayChart | None:
                   where.get("tz"))
     band = stored.band or SunBand(float(sun["azimuth"]), float(sun["azimuth_error"]),
                                   sun.get("elevation"), sun.get("elevation_error"))
-    day = sun_day(place, datetime.fromisoformat(str(result["date"])).date(), band)
+    windows = tuple(Window(parse_iso_utc(w["from_utc"]), parse_iso_utc(w["to_utc"]))
+                    for w in result.get("windows") or [])
+    day = _day_with(place, date.fromisoformat(str(result["date"])), band, windows)
     claim = get_claim(session, photo_id)
     claimed_place = stored_place(claim_row(session, photo_id)) or place
     return DayChart(day, photo.capture_utc, claimed_instant(claim.claimed, claimed_place),

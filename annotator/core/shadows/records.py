@@ -10,6 +10,7 @@ audited), as for claims; a photo without a measurement is at version 0.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -108,7 +109,8 @@ def _measure_in(case: Case, session: Session, photo: Photo, marks: ShadowMarks,
     measurement = measure_shadow(marks, (photo.width, photo.height)
                                  if photo.width and photo.height else None)
     inp = dating_input(case, session, photo)
-    capture = check_capture_date(inp).capture_utc
+    # The capture time does not depend on a shadow: check without the old one (no windows).
+    capture = check_capture_date(dataclasses.replace(inp, shadow=None)).capture_utc
     return analyse(measurement, shadow_place(inp, named), day, capture)
 
 
