@@ -186,7 +186,10 @@ class ShadowDialog(QDialog):
         self._load_stored()
 
     def _photo_changed(self, photo_id: int) -> None:
-        if photo_id == self.photo_id and self.isVisible() and not self.canvas.picking_points():
+        """The photo's records changed (a save, an undo): show the saved measurement, unless
+        the investigator is half-way through marking new points."""
+        marking = self.canvas.picking_points() and bool(self.points)
+        if photo_id == self.photo_id and self.isVisible() and not marking:
             self._load_stored()
 
     def _load_stored(self) -> None:

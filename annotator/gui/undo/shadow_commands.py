@@ -33,16 +33,32 @@ class SetShadowCommand(SavingCommand):
 
         if values is None:
             clear_shadow(self.session.case, self.photo_id, expected_version=self.version)
-            if self.version is not None:
-                self.version = 0
+            saved = 0  # no measurement: the version a first save expects
         else:
             _result, stored = set_shadow(
                 self.session.case, self.photo_id, ShadowMarks.from_json(values["marks"]),
                 place=values.get("place"), day=values.get("day"),
                 expected_version=self.version, resolution=self.resolution)
-            if self.version is not None:
-                self.version = stored.version
+            saved = stored.version
+        if self.version is not None:
+            self.version = saved  # what our undo/redo must find next
+            self.session.known_versions[("shadow", self.photo_id)] = saved
         self.resolution = None
+
+    def _sync_version(self) -> None:
+        """Later commands of ours may have saved the same measurement: expect what they
+        left (as the claim commands do)."""
+        known = self.session.known_versions.get(("shadow", self.photo_id))
+        if self.version is not None and known is not None:
+            self.version = known
+
+    def redo(self) -> None:
+        self._sync_version()
+        super().redo()
+
+    def undo(self) -> None:
+        self._sync_version()
+        super().undo()
 
     def apply(self) -> None:
         self._save(self.after)

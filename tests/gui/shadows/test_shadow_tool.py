@@ -125,3 +125,36 @@ def test_a_measurement_finishing_after_mark_again_is_dropped(qtbot, window):
     qtbot.wait(50)  # the answer crosses back to the GUI thread
     assert dialog.result is None and dialog.result_label.text() == ""
     assert dialog.chart.chart is None and window.canvas.picking_points()
+
+
+def test_replacing_and_removing_a_saved_measurement_are_undone_in_turn(qtbot, window):
+    scene = bamako_scene()
+    canvas = window.canvas
+    dialog = window.open_shadow_tool()
+    type_sizes(dialog, scene.marks)
+    for x, y in [*scene.marks.ground, scene.marks.foot, scene.marks.tip]:
+        click(qtbot, canvas, x, y)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    photo_id = window.session.current_photo_id
+
+    def saved_height():
+        with window.session.case.reading() as s:
+            stored = get_shadow(s, photo_id)
+        return None if stored is None else stored.marks.height
+
+    first = saved_height()
+    dialog.height.setValue(first + 2.0)  # typed: a new height, its source "typed"
+    qtbot.mouseClick(dialog.measure_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert saved_height() == pytest.approx(first + 2.0)
+    qtbot.mouseClick(dialog.remove_button, Qt.MouseButton.LeftButton)
+    assert saved_height() is None and window.session.undo_stack.count() == 3
+
+    window.session.undo_stack.undo()
+    assert saved_height() == pytest.approx(first + 2.0)
+    window.session.undo_stack.undo()
+    assert saved_height() == pytest.approx(first)
+    assert dialog.height.value() == pytest.approx(first)  # the tool shows what is saved
+    window.session.undo_stack.redo()
+    window.session.undo_stack.redo()
+    assert saved_height() is None
