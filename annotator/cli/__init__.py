@@ -29,6 +29,7 @@ COMMAND_MODULES = (
     "box_cmds",
     "ocr_cmds",
     "date_cmds",
+    "shadow_cmds",
     "flight_cmds",
     "packet_cmds",
     "gui_cmds",

@@ -1299,6 +1299,66 @@
         <translation>impossible de lire la clé publique {path} : {strerror}</translation>
     </message>
     <message>
+        <source>{text} is not an aircraft type of the heights table (known: {known}); type the height instead</source>
+        <translation>{text} n&apos;est pas un type d&apos;aéronef de la table des hauteurs (connus : {known}) ; saisissez la hauteur</translation>
+    </message>
+    <message>
+        <source>every point, size, bearing and height must be a finite number</source>
+        <translation>chaque point, dimension, orientation et hauteur doit être un nombre fini</translation>
+    </message>
+    <message>
+        <source>the ground rectangle&apos;s size must be positive (got {length} × {width} m)</source>
+        <translation>les dimensions du rectangle au sol doivent être positives (reçu {length} × {width} m)</translation>
+    </message>
+    <message>
+        <source>the object&apos;s height must be positive (got {height} m)</source>
+        <translation>la hauteur de l&apos;objet doit être positive (reçu {height} m)</translation>
+    </message>
+    <message>
+        <source>the pixel error must be between 0 and 50 pixels (got {pixel_error})</source>
+        <translation>l&apos;erreur de pointage doit être comprise entre 0 et 50 pixels (reçu {pixel_error})</translation>
+    </message>
+    <message>
+        <source>the {what} ({x},{y}) lies outside the {width}×{height} photo (displayed pixels, after EXIF orientation)</source>
+        <translation>le point {what} ({x},{y}) est hors de la photo de {width}×{height} (pixels affichés, après l&apos;orientation EXIF)</translation>
+    </message>
+    <message>
+        <source>the four ground corners do not go round a convex quadrilateral: mark them in order around the rectangle (either way round)</source>
+        <translation>les quatre coins au sol ne décrivent pas un quadrilatère convexe : pointez-les dans l&apos;ordre autour du rectangle (dans un sens ou dans l&apos;autre)</translation>
+    </message>
+    <message>
+        <source>the ground rectangle is seen nearly edge-on ({thin_text} px across, less than {limit_text} px): its corners cannot rectify the ground; mark a rectangle seen more from above</source>
+        <translation>le rectangle au sol est vu presque par la tranche ({thin_text} px d&apos;épaisseur, moins de {limit_text} px) : ses coins ne peuvent pas redresser le sol ; pointez un rectangle vu davantage du dessus</translation>
+    </message>
+    <message>
+        <source>the shadow is {px_text} px long, too short for a marking precision of {pixel_error} px (at least {min_text} px)</source>
+        <translation>l&apos;ombre mesure {px_text} px, trop peu pour une précision de pointage de {pixel_error} px (au moins {min_text} px)</translation>
+    </message>
+    <message>
+        <source>the foot or the shadow&apos;s tip lies at or beyond the ground&apos;s horizon line (as the rectangle fixes it): it cannot be on the ground; check the marks</source>
+        <translation>le pied ou l&apos;extrémité de l&apos;ombre est sur la ligne d&apos;horizon du sol (fixée par le rectangle) ou au-delà : il ne peut pas être au sol ; vérifiez les points</translation>
+    </message>
+    <message>
+        <source>the marks are too near a degenerate case: a marking error of {pixel_error} px turns {share} % of plausible markings into impossible ones (rectangle edge-on, tip past the horizon); mark a larger rectangle or a shadow nearer the camera</source>
+        <translation>les points sont trop proches d&apos;un cas dégénéré : une erreur de pointage de {pixel_error} px rend impossibles {share} % des pointages plausibles (rectangle vu par la tranche, extrémité au-delà de l&apos;horizon) ; pointez un rectangle plus grand ou une ombre plus proche de l&apos;appareil</translation>
+    </message>
+    <message>
+        <source>the shadow&apos;s direction is known only within ±{err_text}° at a marking precision of {pixel_error} px: too uncertain to date anything</source>
+        <translation>la direction de l&apos;ombre n&apos;est connue qu&apos;à ±{err_text}° près pour une précision de pointage de {pixel_error} px : trop incertain pour dater quoi que ce soit</translation>
+    </message>
+    <message>
+        <source>{text} is not a date: give YYYY-MM-DD, e.g. 2023-10-27</source>
+        <translation>{text} n&apos;est pas une date : indiquez AAAA-MM-JJ, p. ex. 2023-10-27</translation>
+    </message>
+    <message>
+        <source>no place to read the shadow at: the photo has no GPS position, claimed place or linked airport; give --place ICAO or LAT,LON</source>
+        <translation>aucun lieu où lire l&apos;ombre : la photo n&apos;a ni position GPS, ni lieu allégué, ni aéroport relié ; indiquez un lieu (code OACI ou lat,lon)</translation>
+    </message>
+    <message>
+        <source>no date to read the shadow on: the photo has no capture time in UTC; give --date YYYY-MM-DD</source>
+        <translation>aucune date où lire l&apos;ombre : la photo n&apos;a pas d&apos;heure de prise de vue en UTC ; indiquez une date AAAA-MM-JJ</translation>
+    </message>
+    <message>
         <source>RAW format Pillow cannot decode ({kind}), and no metadata could be read ({detail})</source>
         <translation>format RAW que Pillow ne sait pas décoder ({kind}), et aucune métadonnée n&apos;a pu être lue ({detail})</translation>
     </message>
@@ -1712,6 +1772,26 @@
     <message>
         <source>Consistent with: {0}.</source>
         <translation>Compatible avec : {0}.</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>jamais</translation>
+    </message>
+    <message>
+        <source>azimuth {az}° ± {err}°</source>
+        <translation>azimut {az}° ± {err}°</translation>
+    </message>
+    <message>
+        <source>, elevation {el}° ± {err}°</source>
+        <translation>, hauteur {el}° ± {err}°</translation>
+    </message>
+    <message>
+        <source>The shadow measured on the photo puts the sun at {measured}; seen from {place} it stood there on the capture&apos;s day {windows}, which holds the capture time {capture}.</source>
+        <translation>L&apos;ombre mesurée sur la photo place le soleil à {measured} ; vu depuis {place}, il s&apos;y trouvait le jour de la prise de vue {windows}, ce qui comprend l&apos;heure de prise de vue {capture}.</translation>
+    </message>
+    <message>
+        <source>The shadow measured on the photo puts the sun at {measured}, but at the capture time {capture} it stood at azimuth {az}°, elevation {el}° seen from {place} ({diff}° away); that day it stood where the shadow says {windows}.</source>
+        <translation>L&apos;ombre mesurée sur la photo place le soleil à {measured}, mais à l&apos;heure de prise de vue {capture} il se trouvait à l&apos;azimut {az}°, hauteur {el}°, vu depuis {place} (à {diff}°) ; ce jour-là, il se trouvait là où l&apos;ombre l&apos;indique : {windows}.</translation>
     </message>
     <message>
         <source>The file carries no EXIF metadata at all, as is typical of photos saved from social media; its date cannot be read from the file.</source>
@@ -2536,6 +2616,14 @@ Empreinte SHA-256 de SHA256SUMS : {digest}</translation>
         <translation>Photo &amp;précédente</translation>
     </message>
     <message>
+        <source>&amp;Sun and shadows…</source>
+        <translation>S&amp;oleil et ombres…</translation>
+    </message>
+    <message>
+        <source>Measure the sun&apos;s position from a shadow on the photo, and when it stood there</source>
+        <translation>Mesurer la position du soleil d&apos;après une ombre sur la photo, et quand il s&apos;y trouvait</translation>
+    </message>
+    <message>
         <source>Last photo.</source>
         <translation>Dernière photo.</translation>
     </message>
@@ -3101,6 +3189,184 @@ date de prise de vue : {verdict}</translation>
     </message>
 </context>
 <context>
+    <name>ShadowCommands</name>
+    <message>
+        <source>Measure sun from shadow</source>
+        <translation>Mesurer le soleil d&apos;après une ombre</translation>
+    </message>
+    <message>
+        <source>Remove shadow measurement</source>
+        <translation>Retirer la mesure d&apos;ombre</translation>
+    </message>
+</context>
+<context>
+    <name>ShadowDialog</name>
+    <message>
+        <source>Sun and shadows</source>
+        <translation>Soleil et ombres</translation>
+    </message>
+    <message>
+        <source> m</source>
+        <translation> m</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>inconnue</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(aucun)</translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation> px</translation>
+    </message>
+    <message>
+        <source>the photo&apos;s own (GPS, claim); or ICAO, lat,lon</source>
+        <translation>celui de la photo (GPS, allégation) ; ou OACI, lat,lon</translation>
+    </message>
+    <message>
+        <source>the capture&apos;s date; or 2023-10-27</source>
+        <translation>la date de prise de vue ; ou 2023-10-27</translation>
+    </message>
+    <message>
+        <source>Side 1→2 length</source>
+        <translation>Longueur du côté 1→2</translation>
+    </message>
+    <message>
+        <source>Side 2→3 length</source>
+        <translation>Longueur du côté 2→3</translation>
+    </message>
+    <message>
+        <source>Bearing of side 1→2 (true)</source>
+        <translation>Orientation du côté 1→2 (vraie)</translation>
+    </message>
+    <message>
+        <source>Object height</source>
+        <translation>Hauteur de l&apos;objet</translation>
+    </message>
+    <message>
+        <source>…or aircraft type</source>
+        <translation>…ou type d&apos;aéronef</translation>
+    </message>
+    <message>
+        <source>Marking precision</source>
+        <translation>Précision du pointage</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Lieu</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Mark again</source>
+        <translation>Pointer à nouveau</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>Mesurer</translation>
+    </message>
+    <message>
+        <source>Save on the photo</source>
+        <translation>Enregistrer sur la photo</translation>
+    </message>
+    <message>
+        <source>Remove the saved measurement</source>
+        <translation>Retirer la mesure enregistrée</translation>
+    </message>
+    <message>
+        <source>Select a photo to measure a shadow on it.</source>
+        <translation>Sélectionnez une photo pour y mesurer une ombre.</translation>
+    </message>
+    <message>
+        <source>Click ground corner 1 of a rectangle lying on the ground (side 1→2 is the one whose bearing you type).</source>
+        <translation>Cliquez le coin 1 d&apos;un rectangle posé au sol (le côté 1→2 est celui dont vous saisissez l&apos;orientation).</translation>
+    </message>
+    <message>
+        <source>Click ground corner 2.</source>
+        <translation>Cliquez le coin 2.</translation>
+    </message>
+    <message>
+        <source>Click ground corner 3.</source>
+        <translation>Cliquez le coin 3.</translation>
+    </message>
+    <message>
+        <source>Click ground corner 4.</source>
+        <translation>Cliquez le coin 4.</translation>
+    </message>
+    <message>
+        <source>Click the foot of the vertical object: the point on the ground straight below its top (below the fin tip for an aircraft).</source>
+        <translation>Cliquez le pied de l&apos;objet vertical : le point du sol à l&apos;aplomb de son sommet (sous le haut de la dérive pour un aéronef).</translation>
+    </message>
+    <message>
+        <source>Click the tip of its shadow.</source>
+        <translation>Cliquez l&apos;extrémité de son ombre.</translation>
+    </message>
+    <message>
+        <source>The measurement saved on this photo. Change a value and Measure, or Mark again to start over.</source>
+        <translation>La mesure enregistrée sur cette photo. Modifiez une valeur et Mesurer, ou Pointer à nouveau pour recommencer.</translation>
+    </message>
+    <message>
+        <source>All six points are marked: type the sizes, then Measure. Mark again to start over.</source>
+        <translation>Les six points sont pointés : saisissez les dimensions, puis Mesurer. Pointer à nouveau pour recommencer.</translation>
+    </message>
+    <message>
+        <source>shadow {0}°</source>
+        <translation>ombre {0}°</translation>
+    </message>
+    <message>
+        <source>Type the rectangle&apos;s two side lengths first.</source>
+        <translation>Saisissez d&apos;abord les longueurs des deux côtés du rectangle.</translation>
+    </message>
+    <message>
+        <source>Shadow: bearing {0}° true, {1} m on the ground</source>
+        <translation>Ombre : orientation {0}° vraie, {1} m au sol</translation>
+    </message>
+    <message>
+        <source>Sun: azimuth {0}° ± {1}°</source>
+        <translation>Soleil : azimut {0}° ± {1}°</translation>
+    </message>
+    <message>
+        <source>, elevation {0}° ± {1}°</source>
+        <translation>, hauteur {0}° ± {1}°</translation>
+    </message>
+    <message>
+        <source>, elevation unknown (no height)</source>
+        <translation>, hauteur inconnue (pas de hauteur d&apos;objet)</translation>
+    </message>
+    <message>
+        <source>At {0} on {1}, the sun stood there (UTC): {2}</source>
+        <translation>À {0} le {1}, le soleil s&apos;y trouvait (UTC) : {2}</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>jamais</translation>
+    </message>
+    <message>
+        <source>consistent with the capture time</source>
+        <translation>cohérent avec l&apos;heure de prise de vue</translation>
+    </message>
+    <message>
+        <source>the capture time falls outside every window</source>
+        <translation>l&apos;heure de prise de vue tombe hors de tous les créneaux</translation>
+    </message>
+    <message>
+        <source>Capture {0}: sun {1}° away; {2}</source>
+        <translation>Prise de vue {0} : soleil à {1}° ; {2}</translation>
+    </message>
+    <message>
+        <source>Errors are 95 %, from the marking precision.</source>
+        <translation>Les erreurs sont à 95 %, d&apos;après la précision du pointage.</translation>
+    </message>
+    <message>
+        <source>Shadow measurement saved on the photo.</source>
+        <translation>Mesure d&apos;ombre enregistrée sur la photo.</translation>
+    </message>
+</context>
+<context>
     <name>ShortcutSheet</name>
     <message>
         <source>Keyboard shortcuts</source>
@@ -3232,6 +3498,37 @@ date de prise de vue : {verdict}</translation>
     <message>
         <source>Not stamped: {0}</source>
         <translation>Non horodaté : {0}</translation>
+    </message>
+</context>
+<context>
+    <name>SunChart</name>
+    <message>
+        <source>Measure a shadow to see the sun&apos;s day.</source>
+        <translation>Mesurez une ombre pour voir la journée du soleil.</translation>
+    </message>
+    <message>
+        <source>UTC</source>
+        <translation>UTC</translation>
+    </message>
+    <message>
+        <source>elevation</source>
+        <translation>hauteur</translation>
+    </message>
+    <message>
+        <source>azimuth</source>
+        <translation>azimut</translation>
+    </message>
+    <message>
+        <source>green: when the sun stood where the shadow says</source>
+        <translation>vert : quand le soleil se trouvait là où l&apos;ombre l&apos;indique</translation>
+    </message>
+    <message>
+        <source>EXIF</source>
+        <translation>EXIF</translation>
+    </message>
+    <message>
+        <source>claimed</source>
+        <translation>allégué</translation>
     </message>
 </context>
 <context>

@@ -28,6 +28,7 @@ from annotator.core.dating.checks import (
     check_flights,
     check_other_clocks,
     check_place,
+    check_shadow,
     check_software,
 )
 from annotator.core.dating.clocks import (
@@ -56,6 +57,7 @@ from annotator.core.dating.model import (
     Finding,
     FlightFact,
     Place,
+    ShadowFact,
     verdict_for,
 )
 from annotator.core.dating.sun import sun_position
@@ -66,7 +68,7 @@ from annotator.core.timeutil import as_utc
 __all__ = [
     "CONSISTENT", "ERROR", "INCONSISTENT", "INFO", "QUESTIONABLE", "SOURCES", "UNVERIFIABLE",
     "VERDICTS", "WARNING", "CaptureVerdict", "Claim", "DatingInput", "Finding", "FlightFact",
-    "Place", "check_capture_date", "parse_local", "parse_offset", "verdict_for",
+    "Place", "ShadowFact", "check_capture_date", "parse_local", "parse_offset", "verdict_for",
 ]
 
 GPS_CLOCK_LIMIT = timedelta(minutes=2)
@@ -144,6 +146,8 @@ def check_capture_date(inp: DatingInput) -> CaptureVerdict:
                 f"The sun was {-sun.elevation:.1f}° below the horizon at the capture time and "
                 "place: it was night, so a photo showing daylight contradicts this time or place.",
                 elevation=round(sun.elevation, 2), place=place.label)
+
+    check_shadow(inp, cap, add)
 
     return CaptureVerdict(
         verdict=verdict_for(cap.utc is not None or cap.local is not None, findings),

@@ -22,7 +22,15 @@ from annotator.core.dating.clocks import (
     parse_when,
     photo_place,
 )
-from annotator.core.dating.model import ERROR, INFO, WARNING, DatingInput, FlightFact, Place
+from annotator.core.dating.model import (
+    ERROR,
+    INFO,
+    WARNING,
+    DatingInput,
+    FlightFact,
+    Place,
+)
+from annotator.core.dating.sun_day import SunBand, Window, compare_with_capture
 from annotator.core.flights.times import AIRBORNE, state_at
 from annotator.core.images.thumbnail_check import ThumbnailComparison, compare_thumbnail
 from annotator.core.metadata.credentials import INVALID, TRUSTED
@@ -326,3 +334,62 @@ def check_place(inp: DatingInput, add: Add) -> None:
 
 def _place_label(place: Place | None) -> str:
     return place.label if place else "?"
+
+
+def _windows_text(windows: tuple[Window, ...]) -> str:
+    return ", ".join(w.label() for w in windows) if windows else "never"
+
+
+def _measured_text(band: SunBand) -> str:
+    text = f"azimuth {band.azimuth:.1f}° ± {band.azimuth_error:.1f}°"
+    if band.elevation is not None:
+        text += f", elevation {band.elevation:.1f}° ± {band.elevation_error or 0:.1f}°"
+    return text
+
+
+def shadow_place(inp: DatingInput, named: Place | None) -> Place | None:
+    """Where a shadow is read from: the photo's GPS position, else its claimed place, else
+    the place the measurement named, else a linked flight's airport."""
+    if inp.meta.gps is not None or (inp.claim and inp.claim.place):
+        return photo_place(inp)
+    return named or photo_place(inp)
+
+
+def check_shadow(inp: DatingInput, cap: CaptureTime, add: Add) -> None:
+    """SHADOW_TIME_MISMATCH (error) when the capture time falls outside every window of the
+    capture's local day in which the sun stood where the measured shadow puts it;
+    SHADOW_CONSISTENT (info) naming the windows otherwise. Needs a capture time and a place
+    (`shadow_place`)."""
+    shadow = inp.shadow
+    if shadow is None:
+        return
+    place = shadow_place(inp, shadow.place)
+    if cap.utc is None or place is None:
+        return
+    band = SunBand(shadow.azimuth, shadow.azimuth_error, shadow.elevation,
+                   shadow.elevation_error)
+    seen = compare_with_capture(band, place, cap.utc)
+    params = {
+        "capture_utc": fmt_utc(cap.utc), "place": place.label,
+        "azimuth": round(band.azimuth, 2), "azimuth_error": round(band.azimuth_error, 2),
+        "elevation": None if band.elevation is None else round(band.elevation, 2),
+        "elevation_error": (None if band.elevation_error is None
+                            else round(band.elevation_error, 2)),
+        "sun_azimuth": round(seen.sun_at_capture.azimuth, 2),
+        "sun_elevation": round(seen.sun_at_capture.elevation, 2),
+        "difference_deg": round(seen.difference_deg, 2),
+        "windows": [w.to_json() for w in seen.windows],
+    }
+    measured, windows = _measured_text(band), _windows_text(seen.windows)
+    if seen.consistent:
+        add("SHADOW_CONSISTENT", INFO,
+            f"The shadow measured on the photo puts the sun at {measured}; seen from "
+            f"{place.label} it stood there on the capture's day {windows}, which holds the "
+            f"capture time {fmt_utc(cap.utc)}.", **params)
+    else:
+        add("SHADOW_TIME_MISMATCH", ERROR,
+            f"The shadow measured on the photo puts the sun at {measured}, but at the capture "
+            f"time {fmt_utc(cap.utc)} it stood at azimuth {seen.sun_at_capture.azimuth:.1f}°, "
+            f"elevation {seen.sun_at_capture.elevation:.1f}° seen from {place.label} "
+            f"({seen.difference_deg:.1f}° away); that day it stood where the shadow says "
+            f"{windows}.", **params)

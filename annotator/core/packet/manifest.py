@@ -115,6 +115,9 @@ def photo_json(number: int, photo: PhotoRecord, paths: PhotoPaths,
         "claim": photo.claim,
         "acquisition": photo.acquisition,
         "flights": list(photo.flights),
+        # The sun measured from a shadow on the photo (issue 18): the marks, the result as
+        # `annotator shadow --json` gives it (plus place and date), and the chart of that day.
+        "shadow": photo.shadow,
     }
 
 

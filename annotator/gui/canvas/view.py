@@ -1,7 +1,8 @@
 """The canvas: one photo, upright at its displayed size, with its boxes.
 
 Zoom with the wheel around the cursor, pan with the middle button or Space + drag, F fits,
-1 shows 1:1. W arms drawing: a drag draws one box (one undo command on release). Boxes are
+1 shows 1:1. W arms drawing: a drag draws one box (one undo command on release). A tool
+may take the left clicks for a while (`set_point_picker`: the Sun & shadows tool's marks). Boxes are
 moved and resized with the mouse (one command on release), nudged with the arrows (Shift:
 10 px; successive nudges merge into one command), deleted with Delete, duplicated with
 Ctrl+D; Ctrl+Shift+D copies the previous photo's boxes onto this one. R asks for the selected
@@ -13,6 +14,8 @@ what is on screen is what is stored. Decoding runs in workers (canvas.image_load
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
@@ -61,6 +64,9 @@ class PhotoCanvas(BoxEditing, QGraphicsView):
         self._space_held = False
         self._fit_mode = True
         self._syncing = False
+        # (on_click, on_move) of a tool taking the left clicks, in photo pixels; None: boxes.
+        self._picker: tuple[Callable[[QPointF], None], Callable[[QPointF], None] | None] | None \
+            = None
 
         self._scene = QGraphicsScene(self)
         self.setScene(self._scene)
@@ -96,6 +102,24 @@ class PhotoCanvas(BoxEditing, QGraphicsView):
 
     def draw_mode(self) -> bool:
         return self._draw_mode
+
+    def set_point_picker(self, on_click: Callable[[QPointF], None] | None,
+                         on_move: Callable[[QPointF], None] | None = None) -> None:
+        """Give the left clicks on the photo to a tool (`on_click(point)`, displayed photo
+        pixels, kept inside the photo) and the pointer's moves (`on_move`) until called with
+        None. Boxes are neither drawn nor selected meanwhile; panning and zoom still work."""
+        if on_click is not None:
+            self.set_draw_mode(False)
+            self._picker = (on_click, on_move)
+            self.setDragMode(QGraphicsView.DragMode.NoDrag)
+            self.viewport().setCursor(Qt.CursorShape.CrossCursor)
+        elif self._picker is not None:
+            self._picker = None
+            self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
+            self.viewport().setCursor(Qt.CursorShape.ArrowCursor)
+
+    def picking_points(self) -> bool:
+        return self._picker is not None
 
     # -- showing a photo -----------------------------------------------------------------
 
@@ -285,6 +309,10 @@ class PhotoCanvas(BoxEditing, QGraphicsView):
             self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
             event.accept()
             return
+        if button == Qt.MouseButton.LeftButton and self._picker is not None and self.photo_item:
+            self._picker[0](self._clamp(self.mapToScene(event.position().toPoint())))
+            event.accept()
+            return
         if button == Qt.MouseButton.LeftButton and self._draw_mode and self.photo_item:
             start = self._clamp(self.mapToScene(event.position().toPoint()))
             rubber = QGraphicsRectItem(QRectF(start, start))
@@ -313,14 +341,21 @@ class PhotoCanvas(BoxEditing, QGraphicsView):
             rubber.setRect(QRectF(start, end).normalized())
             event.accept()
             return
+        if self._picker is not None and self._picker[1] is not None:
+            self._picker[1](self.mapToScene(event.position().toPoint()))
         super().mouseMoveEvent(event)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         if self._panning is not None and event.button() in (Qt.MouseButton.MiddleButton,
                                                              Qt.MouseButton.LeftButton):
             self._panning = None
-            self.viewport().setCursor(Qt.CursorShape.OpenHandCursor if self._space_held
-                                      else Qt.CursorShape.ArrowCursor)
+            self.viewport().setCursor(
+                Qt.CursorShape.OpenHandCursor if self._space_held
+                else Qt.CursorShape.CrossCursor if self._picker is not None
+                else Qt.CursorShape.ArrowCursor)
+            event.accept()
+            return
+        if self._picker is not None and event.button() == Qt.MouseButton.LeftButton:
             event.accept()
             return
         if self._drawing is not None and event.button() == Qt.MouseButton.LeftButton:
@@ -357,7 +392,8 @@ class PhotoCanvas(BoxEditing, QGraphicsView):
     def keyReleaseEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
             self._space_held = False
-            self.viewport().setCursor(Qt.CursorShape.CrossCursor if self._draw_mode
+            self.viewport().setCursor(Qt.CursorShape.CrossCursor
+                                      if self._draw_mode or self._picker is not None
                                       else Qt.CursorShape.ArrowCursor)
             event.accept()
             return

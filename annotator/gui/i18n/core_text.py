@@ -333,6 +333,41 @@ def _reencoded(p: Params) -> str:
     return text
 
 
+def _windows(p: Params) -> str:
+    windows = p.get("windows") or []
+    if not windows:
+        return QCoreApplication.translate("CoreText", "never")
+    return ", ".join(f"{str(w['from_utc'])[11:19]}–{str(w['to_utc'])[11:19]} UTC"
+                     for w in windows)
+
+
+def _measured(p: Params) -> str:
+    text = QCoreApplication.translate("CoreText", "azimuth {az}° ± {err}°").format(
+        az=number(p["azimuth"], 1), err=number(p["azimuth_error"], 1))
+    if p.get("elevation") is not None:
+        text += QCoreApplication.translate("CoreText", ", elevation {el}° ± {err}°").format(
+            el=number(p["elevation"], 1), err=number(p.get("elevation_error") or 0, 1))
+    return text
+
+
+def _shadow_consistent(p: Params) -> str:
+    return QCoreApplication.translate(
+        "CoreText", "The shadow measured on the photo puts the sun at {measured}; seen from "
+        "{place} it stood there on the capture's day {windows}, which holds the capture time "
+        "{capture}.").format(measured=_measured(p), place=p["place"], windows=_windows(p),
+                             capture=p["capture_utc"])
+
+
+def _shadow_mismatch(p: Params) -> str:
+    return QCoreApplication.translate(
+        "CoreText", "The shadow measured on the photo puts the sun at {measured}, but at the "
+        "capture time {capture} it stood at azimuth {az}°, elevation {el}° seen from {place} "
+        "({diff}° away); that day it stood where the shadow says {windows}.").format(
+        measured=_measured(p), capture=p["capture_utc"], az=number(p["sun_azimuth"], 1),
+        el=number(p["sun_elevation"], 1), place=p["place"], diff=number(p["difference_deg"], 1),
+        windows=_windows(p))
+
+
 TABLE: dict[str, Callable[[Params], str]] = {
     "NO_EXIF": lambda p: QCoreApplication.translate(
         "CoreText", "The file carries no EXIF metadata at all, as is typical of photos saved "
@@ -373,6 +408,8 @@ TABLE: dict[str, Callable[[Params], str]] = {
         "azimuth {azimuth}° (clockwise from north), seen from {place}.").format(
         elevation=number(float(p["elevation"]), 1), azimuth=number(float(p["azimuth"]), 0),
         place=p["place"]),
+    "SHADOW_CONSISTENT": _shadow_consistent,
+    "SHADOW_TIME_MISMATCH": _shadow_mismatch,
     "NIGHT": lambda p: QCoreApplication.translate(
         "CoreText", "The sun was {depth}° below the horizon at the capture time and place: "
         "it was night, so a photo showing daylight contradicts this time or place.").format(

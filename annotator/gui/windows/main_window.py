@@ -244,6 +244,12 @@ class MainWindow(QMainWindow):
                                         ("D", QKeySequence(Qt.Key.Key_PageDown)), photo)
         self.previous_action = self._action(self.tr("&Previous photo"), lambda: self.go(-1),
                                             ("A", QKeySequence(Qt.Key.Key_PageUp)), photo)
+        photo.addSeparator()
+        self.shadow_action = self._action(self.tr("&Sun and shadows…"), self.open_shadow_tool,
+                                          ("Ctrl+Shift+S",), photo)
+        self.shadow_action.setToolTip(self.tr(
+            "Measure the sun's position from a shadow on the photo, and when it stood there"))
+        self.shadow_dialog = None
 
     def set_recent(self, recent: list[str]) -> None:
         self.recent_menu.clear()
@@ -272,6 +278,15 @@ class MainWindow(QMainWindow):
         name = str(self.browser.model.index(row).data()).split("\n")[0]
         self.photo_label.setText(self.tr("{name} ({n} of {total})").format(
             name=name, n=row + 1, total=self.browser.model.rowCount()))
+
+    def open_shadow_tool(self):  # type: ignore[no-untyped-def]
+        """The Sun & shadows tool on the shown photo (one dialog, kept); returns it."""
+        if self.shadow_dialog is None:
+            from annotator.gui.shadows import ShadowDialog
+
+            self.shadow_dialog = ShadowDialog(self.session, self.canvas, self)
+        self.shadow_dialog.start()
+        return self.shadow_dialog
 
     def _count_changed(self, shown: int, total: int) -> None:
         self.count_label.setText(self.tr("1 photo in case") if total == 1

@@ -98,6 +98,7 @@ def _name_window_actions(window: MainWindow) -> None:
     _named(getattr(window, "next_action", None), "window.next_photo", "next")
     _named(getattr(window, "previous_action", None), "window.previous_photo", "previous")
     _named(getattr(window, "open_flights_action", None), "window.flights", "flight")
+    _named(getattr(window, "shadow_action", None), "window.sun_shadows", "sun-shadow")
     canvas = window.canvas
     for attr, icon_name in (("draw_action", "draw-box"), ("delete_action", "delete"),
                             ("duplicate_action", "duplicate"),
@@ -128,7 +129,7 @@ def _build_toolbar(window: MainWindow) -> None:
         [getattr(window, "import_action", None), window.export_action],
         [getattr(window, "undo_action", None), getattr(window, "redo_action", None)],
         [getattr(canvas, "draw_action", None), getattr(canvas, "duplicate_action", None),
-         getattr(canvas, "delete_action", None)],
+         getattr(canvas, "delete_action", None), getattr(window, "shadow_action", None)],
         [getattr(window, "previous_action", None), getattr(window, "next_action", None),
          getattr(canvas, "fit_action", None), getattr(canvas, "actual_size_action", None)],
         [getattr(window, "open_flights_action", None), window.verify_action],
