@@ -26,6 +26,8 @@ from annotator.core.dating.check import (
     check_capture_date,
 )
 from annotator.core.dating.claims import resolve_place
+from annotator.core.dating.model import ShadowFact
+from annotator.core.dating.sun import sun_position
 from annotator.core.history.analyze import Hashes, build
 from annotator.core.history.case_copies import earlier_copy_findings
 from annotator.core.history.double_compression import DoubleCompression
@@ -123,6 +125,11 @@ def dating_findings(tmp: Path) -> list[tuple[str, dict, str]]:
     results.append(_check(at_bamako, linked_ground=(("MBH1", "before_departure", DRRN),)))
     results.append(_check(_photo(tmp, "night.jpg", original="2023:10:27 23:00:00",
                                  offset="+00:00", gps=BAMAKO)))
+    # A shadow measured on the photo: where the sun stood at the capture time, and 90° away.
+    sun = sun_position(datetime(2023, 10, 27, 10, 15, tzinfo=UTC), *BAMAKO)
+    for turn in (0.0, 90.0):
+        results.append(_check(at_bamako, shadow=ShadowFact(
+            (sun.azimuth + turn) % 360, 3.0, sun.elevation, 3.0)))
     # Content credentials: a signed capture, an edited one, a changed picture, a broken store.
     (tmp / "c2pa").mkdir()
     signed = credentials.captured(tmp / "c2pa")
