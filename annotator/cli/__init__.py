@@ -29,6 +29,7 @@ COMMAND_MODULES = (
     "box_cmds",
     "date_cmds",
     "flight_cmds",
+    "map_cmds",
     "packet_cmds",
     "gui_cmds",
     "desktop_cmds",
