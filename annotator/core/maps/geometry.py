@@ -20,6 +20,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from annotator.core.flights.legs import COVERAGE_GAP_S
+from annotator.core.flights.records import list_flights
 from annotator.core.flights.times import flight_times
 from annotator.core.maps.period import (
     MapFilter,
@@ -28,7 +29,7 @@ from annotator.core.maps.period import (
     tagged_photos,
 )
 from annotator.core.maps.routes import RouteSummary, leg_times, summarize
-from annotator.core.models import Flight, Photo, PhotoClaim
+from annotator.core.models import Flight, Photo, PhotoClaim, PhotoFlightLink
 from annotator.core.reference import find_airport
 from annotator.core.timeutil import as_utc, parse_iso_utc
 
@@ -273,10 +274,13 @@ def _direction(raw_tags: dict[str, Any] | None) -> float | None:
     return value % 360 if math.isfinite(value) else None
 
 
-def _photo_points(session: Session, what: MapFilter, flight_ids: list[int]) -> list[PhotoPoint]:
+def _photo_points(session: Session, what: MapFilter, flight_ids: list[int],
+                  only: Iterable[int] | None = None) -> list[PhotoPoint]:
     query = select(Photo.id, Photo.sha256, Photo.original_name, Photo.capture_utc, Photo.meta,
                    Photo.raw_tags)
-    if what.registration:
+    if only is not None:
+        query = query.where(Photo.id.in_(sorted(set(only))))
+    elif what.registration:
         ids = {p for ps in linked_photos(session, flight_ids).values() for p in ps}
         ids |= tagged_photos(session, what.registration)
         query = query.where(Photo.id.in_(sorted(ids)))
@@ -313,18 +317,33 @@ def _leg_arc(flight: Flight, tracked: bool) -> LegArc | None:
                   [coords for coords, _ in split_antimeridian(arc)], tracked)
 
 
-def load_map(case: Case, what: MapFilter | None = None) -> MapData:
-    """The map of the case's flights and photos selected by `what` (default: everything)."""
+def load_map(case: Case, what: MapFilter | None = None,
+             photo_ids: Iterable[int] | None = None) -> MapData:
+    """The map of the case's flights and photos selected by `what` (default: everything);
+    with `photo_ids` (an evidence packet's photos), those photos and the flights linked to
+    them instead."""
     what = what or MapFilter()
     with case.reading() as session:
-        flights = selected_flights(session, what)
+        if photo_ids is not None:
+            photo_ids = sorted(set(photo_ids))
+            linked_ids: set[int] = set()
+            for i in range(0, len(photo_ids), 5000):
+                linked_ids |= set(session.execute(
+                    select(PhotoFlightLink.flight_id)
+                    .where(PhotoFlightLink.photo_id.in_(photo_ids[i:i + 5000]))).scalars())
+            flights = list_flights(session, linked_ids)
+        else:
+            flights = selected_flights(session, what)
         ids = [f.id for f in flights]
         tracks: dict[int, Any] = {}
         for i in range(0, len(ids), 5000):
             tracks.update(session.execute(select(Flight.id, Flight.track)
                                           .where(Flight.id.in_(ids[i:i + 5000]))).all())  # type: ignore[arg-type]
-        photos = _photo_points(session, what, ids)
+        photos = _photo_points(session, what, ids, photo_ids)
         linked = linked_photos(session, ids)
+        if photo_ids is not None:
+            shown = set(photo_ids)
+            linked = {f: [p for p in ps if p in shown] for f, ps in linked.items()}
         summary = summarize([leg_times(f) for f in flights], linked, None, what)
         data = MapData(photos=photos, routes=summary, what=what)
         for flight in flights:

@@ -18,7 +18,12 @@ WHAT THIS PACKET HOLDS
   manifest.json     every photo: names, SHA-256, MD5, size, metadata and all raw tags,
                     boxes (pixels of the upright picture and 0-1), capture-date verdict and
                     findings, acquisition, linked flights with their sources
-  report.pdf        the same as a printable report (A4), with the custody log
+  report.pdf        the same as a printable report (A4), with a map page, the routes
+                    table and the custody log
+  map.geojson       the map of the photos (GPS position, else the claimed place), the
+                    airports, tracks and legs of their linked flights, as GeoJSON (RFC 7946,
+                    longitude/latitude WGS 84; photos carry their SHA-256 and capture time)
+  map.kml           the same map as KML, each feature with a time span (Google Earth)
   custody.jsonl     the case's audit log up to this export (see "CUSTODY LOG" below)
   datasets/         the boxes as COCO (coco.json), Pascal VOC (voc/) and YOLO (yolo/);
                     coordinates refer to upright pictures, and a photo whose EXIF
