@@ -816,6 +816,14 @@
         <translation>le répertoire {parent} n&apos;existe pas</translation>
     </message>
     <message>
+        <source>the period ends ({end}) before it begins ({start}).</source>
+        <translation>la période se termine ({end}) avant de commencer ({start}).</translation>
+    </message>
+    <message>
+        <source>{name}: give a file ending in .geojson, .kml, .png or .svg</source>
+        <translation>{name} : donnez un fichier en .geojson, .kml, .png ou .svg</translation>
+    </message>
+    <message>
         <source>the case&apos;s copy of {photo} is missing from originals/</source>
         <translation>la copie de {photo} conservée par le dossier manque dans originals/</translation>
     </message>
@@ -2281,6 +2289,14 @@ Empreinte SHA-256 de SHA256SUMS : {digest}</translation>
         <translation>Historique des annulations</translation>
     </message>
     <message>
+        <source>Map</source>
+        <translation>Carte</translation>
+    </message>
+    <message>
+        <source>Routes</source>
+        <translation>Routes</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
@@ -2339,6 +2355,10 @@ Empreinte SHA-256 de SHA256SUMS : {digest}</translation>
     <message>
         <source>&amp;Actual size (1:1)</source>
         <translation>&amp;Taille réelle (1:1)</translation>
+    </message>
+    <message>
+        <source>&amp;Map</source>
+        <translation>&amp;Carte</translation>
     </message>
     <message>
         <source>&amp;Photo</source>
@@ -2479,6 +2499,29 @@ Empreinte SHA-256 de SHA256SUMS : {digest}</translation>
     <message>
         <source>Read-only</source>
         <translation>Lecture seule</translation>
+    </message>
+</context>
+<context>
+    <name>MapPanel</name>
+    <message>
+        <source>Show only the legs, tracks and photos that began by this time</source>
+        <translation>N’afficher que les vols, traces et photos commencés à cette heure</translation>
+    </message>
+    <message>
+        <source>all times</source>
+        <translation>toutes dates</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Ajuster</translation>
+    </message>
+    <message>
+        <source>Show everything on the map</source>
+        <translation>Tout afficher sur la carte</translation>
+    </message>
+    <message>
+        <source>Until:</source>
+        <translation>Jusqu’au :</translation>
     </message>
 </context>
 <context>
@@ -2676,6 +2719,33 @@ date de prise de vue : {verdict}</translation>
     <message>
         <source>This case is read-only: it was opened read-only. You can view, check and export it; editing is off.</source>
         <translation>Ce dossier est en lecture seule : il a été ouvert en lecture seule. Vous pouvez le consulter, le vérifier et l&apos;exporter ; la modification est désactivée.</translation>
+    </message>
+</context>
+<context>
+    <name>RoutesModel</name>
+    <message>
+        <source>Route</source>
+        <translation>Route</translation>
+    </message>
+    <message>
+        <source>Flights</source>
+        <translation>Vols</translation>
+    </message>
+    <message>
+        <source>First departure</source>
+        <translation>Premier départ</translation>
+    </message>
+    <message>
+        <source>Last arrival</source>
+        <translation>Dernière arrivée</translation>
+    </message>
+    <message>
+        <source>Flight ids</source>
+        <translation>N° de vols</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>Photos</translation>
     </message>
 </context>
 <context>
