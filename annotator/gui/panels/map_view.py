@@ -3,6 +3,8 @@ the plane of `maps.projection` (x = lon·cos φ0, y = −lat, times `UNITS` scen
 
 The base map is vector paths (crisp at any zoom); lines use cosmetic pens (their width in
 screen pixels whatever the zoom); airports, labels and photo points ignore the zoom too.
+Photo points are one layer item (`PhotoLayer`) that paints only the points on screen, once
+per pixel; a click picks the nearest point within a few pixels.
 Level of detail: the base map and every track are kept as paths at a few simplifications,
 and the view shows the one whose step is under a pixel at the current zoom, so a
 100,000-point track is not drawn point by point when zoomed out.
@@ -14,7 +16,7 @@ import math
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -26,7 +28,6 @@ from PySide6.QtGui import (
     QWheelEvent,
 )
 from PySide6.QtWidgets import (
-    QGraphicsEllipseItem,
     QGraphicsItem,
     QGraphicsPathItem,
     QGraphicsRectItem,
@@ -42,8 +43,8 @@ from annotator.core.maps.geometry import MapData
 from annotator.core.maps.projection import Plane, nice_step
 
 UNITS = 100.0  # scene units per degree of latitude
-PHOTO_ID = 0  # QGraphicsItem.data key: the photo a point stands for
 TRACK_LEVELS = (0.0, 0.01, 0.05, 0.2)  # degrees: a track's simplifications
+CHUNK = 500  # track points per item
 
 
 def _pen(colour: str, width: float, dash: bool = False) -> QPen:
@@ -68,26 +69,98 @@ def _decimated(points: list[tuple[float, float]], step: float) -> list[tuple[flo
     return kept
 
 
-class PhotoPoint(QGraphicsEllipseItem):
-    """A photo on the map: filled (GPS) or a ring (claimed place); clicking selects it."""
+class PhotoLayer(QGraphicsItem):
+    """Every photo point in one item that paints them in screen pixels: a filled dot (GPS)
+    or a ring (claimed place), the current photo ringed in yellow. Points that fall on the
+    same pixel are painted once, and only those on screen, so 10,000 photos cost a few
+    milliseconds a frame instead of 10,000 items."""
 
-    def __init__(self, photo_id: int, x: float, y: float, gps: bool, when: datetime | None):
-        r = 5.0 if gps else 6.0
-        super().__init__(-r, -r, 2 * r, 2 * r)
-        self.setPos(x, y)
-        self.when = when
-        self.setData(PHOTO_ID, photo_id)
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations, True)
+    def __init__(self, rect: QRectF) -> None:
+        super().__init__()
+        self.rect = rect
+        self.ids: list[int] = []
+        self.xs: list[float] = []
+        self.ys: list[float] = []
+        self.gps: list[bool] = []
+        self.when: list[datetime | None] = []
+        self.shown: list[bool] = []
+        self.index: dict[int, int] = {}
+        self.current: int | None = None
         self.setZValue(30)
-        self.setBrush(QBrush(QColor(style.PHOTO)) if gps else QBrush(Qt.BrushStyle.NoBrush))
-        self.setPen(QPen(QColor("#ffffff" if gps else style.PHOTO), 1.2 if gps else 2.0))
-        self.setCursor(Qt.CursorShape.PointingHandCursor)
 
-    def set_current(self, current: bool) -> None:
-        self.setPen(QPen(QColor("#ffd400"), 3.0) if current else QPen(
-            QColor("#ffffff" if self.brush().style() != Qt.BrushStyle.NoBrush else style.PHOTO),
-            1.2 if self.brush().style() != Qt.BrushStyle.NoBrush else 2.0))
-        self.setZValue(31 if current else 30)
+    def add(self, photo_id: int, x: float, y: float, gps: bool, when: datetime | None) -> None:
+        self.index[photo_id] = len(self.ids)
+        self.ids.append(photo_id)
+        self.xs.append(x)
+        self.ys.append(y)
+        self.gps.append(gps)
+        self.when.append(when)
+        self.shown.append(True)
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
+        return self.rect
+
+    def paint(self, painter: QPainter, option: Any, widget: QWidget | None = None) -> None:
+        t = painter.worldTransform()
+        sx, sy, dx, dy = t.m11(), t.m22(), t.dx(), t.dy()
+        width = widget.width() if widget is not None else 10_000
+        height = widget.height() if widget is not None else 10_000
+        painter.save()
+        painter.resetTransform()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        seen: set[tuple[int, int, bool]] = set()
+        filled = [QBrush(QColor(style.PHOTO)), QPen(QColor("#ffffff"), 1.2)]
+        ring = [QBrush(Qt.BrushStyle.NoBrush), QPen(QColor(style.PHOTO), 2.0)]
+        for gps in (False, True):
+            brush, pen = filled if gps else ring
+            painter.setBrush(brush)
+            painter.setPen(pen)
+            r = 5.0 if gps else 6.0
+            for i, x in enumerate(self.xs):
+                if self.gps[i] != gps or not self.shown[i]:
+                    continue
+                px, py = x * sx + dx, self.ys[i] * sy + dy
+                if not (-8 < px < width + 8 and -8 < py < height + 8):
+                    continue
+                key = (round(px), round(py), gps)
+                if key in seen:
+                    continue
+                seen.add(key)
+                painter.drawEllipse(QPointF(px, py), r, r)
+        if self.current in self.index and self.shown[self.index[self.current]]:
+            i = self.index[self.current]
+            painter.setBrush(QBrush(Qt.BrushStyle.NoBrush))
+            painter.setPen(QPen(QColor("#ffd400"), 3.0))
+            painter.drawEllipse(QPointF(self.xs[i] * sx + dx, self.ys[i] * sy + dy), 7.5, 7.5)
+        painter.restore()
+
+    def set_current(self, photo_id: int | None) -> None:
+        self.current = photo_id
+        self.update()
+
+    def apply_filter(self, until: datetime | None) -> None:
+        self.shown = [until is None or w is None or w <= until for w in self.when]
+        self.update()
+
+    def is_shown(self, photo_id: int) -> bool:
+        return self.shown[self.index[photo_id]]
+
+    def scene_pos(self, photo_id: int) -> QPointF:
+        i = self.index[photo_id]
+        return QPointF(self.xs[i], self.ys[i])
+
+    def photo_near(self, to_view: Any, x: float, y: float, reach: float = 7.0) -> int | None:
+        """The shown photo whose point is nearest to view position (x, y), within `reach`
+        pixels (`to_view` is the view's transform)."""
+        sx, sy, dx, dy = to_view.m11(), to_view.m22(), to_view.dx(), to_view.dy()
+        best, best_d = None, reach * reach
+        for i, px in enumerate(self.xs):
+            if not self.shown[i]:
+                continue
+            d = (px * sx + dx - x) ** 2 + (self.ys[i] * sy + dy - y) ** 2
+            if d <= best_d:
+                best, best_d = self.ids[i], d
+        return best
 
 
 class LodPath(QGraphicsPathItem):
@@ -121,11 +194,11 @@ class MapView(QGraphicsView):
         self.setBackgroundBrush(QColor(style.SEA))
         self.plane = Plane()
         self.data: MapData | None = None
-        self.photo_items: dict[int, PhotoPoint] = {}
+        self.photos: PhotoLayer | None = None
         self.leg_items: list[tuple[Any, QGraphicsPathItem]] = []  # (LegArc, item)
         self.track_items: list[tuple[Any, LodPath]] = []
-        self.base_items: list[QGraphicsPathItem] = []  # one per LEVELS entry (land)
-        self.border_items: list[QGraphicsPathItem] = []
+        self.base_items: list[QGraphicsItem] = []  # one group per LEVELS entry (land)
+        self.border_items: list[QGraphicsItem] = []
         self.current_photo: int | None = None
         self.until: datetime | None = None
 
@@ -150,7 +223,7 @@ class MapView(QGraphicsView):
         """Draw `data` (replacing what was drawn) and fit it in the view."""
         scene = self.scene()
         scene.clear()
-        self.photo_items, self.leg_items, self.track_items = {}, [], []
+        self.photos, self.leg_items, self.track_items = None, [], []
         self.base_items, self.border_items = [], []
         self.data = data
         bounds = data.bounds() or (-20.0, -10.0, 40.0, 40.0)
@@ -160,6 +233,8 @@ class MapView(QGraphicsView):
         self._graticule(region)
         self._flights(data)
         self._airports(data)
+        scene.setSceneRect(QRectF(QPointF(*self.xy(region[0], region[3])),
+                                  QPointF(*self.xy(region[2], region[1]))))
         self._photos(data)
         west, north = self.xy(bounds[0], bounds[3])
         east, south = self.xy(bounds[2], bounds[1])
@@ -172,26 +247,37 @@ class MapView(QGraphicsView):
         self.set_current_photo(self.current_photo)
 
     def _base(self, region: tuple[float, float, float, float]) -> None:
+        """One group of items per level of detail, one item per land polygon and per country
+        outline, so the view culls what is off screen instead of stroking a world-sized
+        path on every paint."""
+        land_brush = QBrush(QColor(style.LAND))
+        coast, border_pen = _pen(style.COAST, 1.0), _pen(style.BORDER, 0.8)
         for level in LEVELS:
             bm = base_map(level)
-            land = QPainterPath()
-            land.setFillRule(Qt.FillRule.OddEvenFill)
-            borders = QPainterPath()
+            land_items: list[QGraphicsItem] = []
+            border_items: list[QGraphicsItem] = []
             for shape in bm.land:
                 if shape.meets(region):
+                    path = QPainterPath()
+                    path.setFillRule(Qt.FillRule.OddEvenFill)
                     for ring in shape.rings:
-                        land.addPath(self._path(ring, closed=True))
+                        path.addPath(self._path(ring, closed=True))
+                    item = QGraphicsPathItem(path)
+                    item.setPen(coast)
+                    item.setBrush(land_brush)
+                    land_items.append(item)
             for country in bm.countries:
                 for shape in country.shapes:
                     if shape.meets(region):
-                        borders.addPath(self._path(shape.rings[0], closed=True))
-            item = self.scene().addPath(land, _pen(style.COAST, 1.0),
-                                        QBrush(QColor(style.LAND)))
-            item.setZValue(0)
-            border = self.scene().addPath(borders, _pen(style.BORDER, 0.8))
-            border.setZValue(1)
-            self.base_items.append(item)
-            self.border_items.append(border)
+                        item = QGraphicsPathItem(self._path(shape.rings[0], closed=True))
+                        item.setPen(border_pen)
+                        border_items.append(item)
+            land = self.scene().createItemGroup(land_items)
+            land.setZValue(0)
+            borders = self.scene().createItemGroup(border_items)
+            borders.setZValue(1)
+            self.base_items.append(land)
+            self.border_items.append(borders)
         for country in base_map(LEVELS[2]).countries:
             if country.label and country.bbox[2] - country.bbox[0] > 3 and (
                     region[0] < country.label[0] < region[2]
@@ -230,19 +316,20 @@ class MapView(QGraphicsView):
             item.setZValue(10)
             item.setToolTip(f"{leg.label} {leg.origin}→{leg.destination} #{leg.flight_id}")
             self.leg_items.append((leg, item))
+        pen, gap_pen = _pen(style.TRACK, 2.2), _pen(style.TRACK, 1.5, dash=True)
         for track in data.tracks:
-            paths = []
-            for step in TRACK_LEVELS:
-                path = QPainterPath()
-                for piece in track.pieces():
-                    if not piece.gap:
-                        path.addPath(self._path(_decimated(piece.coords, step)))
-                paths.append(path)
-            item = LodPath(paths, _pen(style.TRACK, 2.2))
-            item.setZValue(11)
-            item.setToolTip(f"{track.label} #{track.flight_id}")
-            self.scene().addItem(item)
-            self.track_items.append((track, item))
+            # Chunks of CHUNK points, each its own item: the view culls those off screen.
+            for piece in track.pieces():
+                for i in range(0, max(1, len(piece.coords) - 1), CHUNK):
+                    coords = piece.coords[i:i + CHUNK + 1]
+                    if len(coords) < 2:
+                        continue
+                    item = LodPath([self._path(_decimated(coords, step))
+                                    for step in TRACK_LEVELS], gap_pen if piece.gap else pen)
+                    item.setZValue(11)
+                    item.setToolTip(f"{track.label} #{track.flight_id}")
+                    self.scene().addItem(item)
+                    self.track_items.append((track, item))
 
     def _airports(self, data: MapData) -> None:
         font = QFont()
@@ -266,12 +353,22 @@ class MapView(QGraphicsView):
             self.scene().addItem(label)
 
     def _photos(self, data: MapData) -> None:
+        self.photos = PhotoLayer(self.scene().sceneRect())
         for p in data.photos:
-            item = PhotoPoint(p.photo_id, *self.xy(p.lon, p.lat), p.placed == "gps",
-                              p.capture_utc)
-            item.setToolTip(p.name)
-            self.scene().addItem(item)
-            self.photo_items[p.photo_id] = item
+            self.photos.add(p.photo_id, *self.xy(p.lon, p.lat), p.placed == "gps",
+                            p.capture_utc)
+        self.scene().addItem(self.photos)
+
+    def photo_ids(self) -> set[int]:
+        return set(self.photos.ids) if self.photos else set()
+
+    def photo_shown(self, photo_id: int) -> bool:
+        return self.photos is not None and self.photos.is_shown(photo_id)
+
+    def photo_view_pos(self, photo_id: int) -> QPoint:
+        """Where a photo's point is in the viewport (for clicks)."""
+        assert self.photos is not None
+        return self.mapFromScene(self.photos.scene_pos(photo_id))
 
     # -- showing -----------------------------------------------------------------------
 
@@ -291,15 +388,13 @@ class MapView(QGraphicsView):
             item.setVisible(shown(leg.departure or leg.arrival))
         for track, titem in self.track_items:
             titem.setVisible(shown(track.start))
-        for point in self.photo_items.values():
-            point.setVisible(shown(point.when))
+        if self.photos is not None:
+            self.photos.apply_filter(until)
 
     def set_current_photo(self, photo_id: int | None) -> None:
-        if self.current_photo in self.photo_items:
-            self.photo_items[self.current_photo].set_current(False)
         self.current_photo = photo_id
-        if photo_id in self.photo_items:
-            self.photo_items[photo_id].set_current(True)
+        if self.photos is not None:
+            self.photos.set_current(photo_id)
 
     def visible_legs(self) -> list[int]:
         return [leg.flight_id for leg, item in self.leg_items if item.isVisible()]
@@ -307,13 +402,13 @@ class MapView(QGraphicsView):
     def _level_of_detail(self) -> None:
         px_per_deg = self.transform().m11() * UNITS
         deg_per_px = 1 / px_per_deg if px_per_deg > 0 else 1.0
-        base = max(i for i, level in enumerate(LEVELS) if level <= deg_per_px * 0.5 or i == 0)
+        base = max(i for i, level in enumerate(LEVELS) if level <= deg_per_px or i == 0)
         for i, (land, border) in enumerate(zip(self.base_items, self.border_items,
                                                strict=True)):
             land.setVisible(i == base)
             border.setVisible(i == base)
         track = max(i for i, level in enumerate(TRACK_LEVELS)
-                    if level <= deg_per_px * 0.75 or i == 0)
+                    if level <= deg_per_px * 1.5 or i == 0)
         for _, item in self.track_items:
             item.show_level(track)
 
@@ -324,11 +419,11 @@ class MapView(QGraphicsView):
         event.accept()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
-        if event.button() == Qt.MouseButton.LeftButton:
-            for item in self.items(event.position().toPoint()):
-                photo_id = item.data(PHOTO_ID)
-                if photo_id is not None:
-                    self.photo_clicked.emit(int(photo_id))
-                    event.accept()
-                    return
+        if event.button() == Qt.MouseButton.LeftButton and self.photos is not None:
+            photo_id = self.photos.photo_near(self.viewportTransform(), event.position().x(),
+                                              event.position().y())
+            if photo_id is not None:
+                self.photo_clicked.emit(photo_id)
+                event.accept()
+                return
         super().mousePressEvent(event)

@@ -26,14 +26,13 @@ def shown(qtbot, case):
 
 
 def _point_on_screen(panel, photo_id) -> QPoint:
-    item = panel.view.photo_items[photo_id]
-    return panel.view.mapFromScene(item.scenePos())
+    return panel.view.photo_view_pos(photo_id)
 
 
 def test_the_map_draws_what_the_core_reads(shown, case):
     _, panel, built = shown
     core = load_map(case)
-    assert set(panel.view.photo_items) == {p.photo_id for p in core.photos} == set(
+    assert panel.view.photo_ids() == {p.photo_id for p in core.photos} == set(
         built["photos"].values())
     assert sorted(leg.flight_id for leg, _ in panel.view.leg_items) == sorted(
         leg.flight_id for leg in core.legs)
@@ -58,8 +57,8 @@ def test_the_time_filter_hides_later_legs(shown):
     panel.set_until(at("09-01", "00:00"))
     visible = panel.view.visible_legs()
     assert visible == built["flights"][:4]  # trip 1 only: every later leg is hidden
-    assert not panel.view.photo_items[built["photos"]["ramp-oct.jpg"]].isVisible()
-    assert panel.view.photo_items[built["photos"]["ramp-aug.jpg"]].isVisible()
+    assert not panel.view.photo_shown(built["photos"]["ramp-oct.jpg"])
+    assert panel.view.photo_shown(built["photos"]["ramp-aug.jpg"])
     panel.set_until(None)
     assert len(panel.view.visible_legs()) == 15
 
@@ -84,4 +83,4 @@ def test_view_map_shows_the_dock(qtbot, case):
     assert not window.map_dock.isVisible()
     window.map_action.trigger()
     assert window.map_dock.isVisible() and window.map_panel.data is not None
-    assert len(window.map_panel.view.photo_items) == 3
+    assert len(window.map_panel.view.photo_ids()) == 3
