@@ -90,10 +90,12 @@ MAP_PICTURE = "map.png"  # shown in report.pdf only; the packet carries the map'
 def map_section(the_map: MapData) -> dict[str, Any]:
     """manifest.json's `map`: the map files and the routes, airports and trips of the
     packet's flights (`flights routes --json`'s shape), which the report's table shows."""
+    routes = the_map.routes.to_json() if the_map.routes else {
+        "routes": [], "airports": [], "trips": [], "bases": []}
     return {"files": [MAP_GEOJSON, MAP_KML],
-            "photos_on_map": len(the_map.photos), "airports": len(the_map.airports),
-            "tracks": len(the_map.tracks), "legs": len(the_map.legs),
-            **(the_map.routes.to_json() if the_map.routes else {})}
+            "drawn": {"photos": len(the_map.photos), "airports": len(the_map.airports),
+                      "tracks": len(the_map.tracks), "legs": len(the_map.legs)},
+            **routes}
 
 
 class ExportCancelled(AnnotatorError):

@@ -724,11 +724,12 @@ def _map_section(manifest: dict[str, Any], pictures: Pictures) -> list[Flowable]
     if "map.png" in pictures:
         story.append(_image(pictures, "map.png", CONTENT_W, 120 * mm))
         story.append(Spacer(1, 1 * mm))
+    drawn = section.get("drawn") or {}
     story.append(P(
-        f"{section.get('photos_on_map', 0)} photo(s) placed (red dot: GPS position; red ring: "
-        f"claimed place), {section.get('airports', 0)} airport(s), "
-        f"{section.get('legs', 0)} leg(s) as great-circle arcs (dashed where a time is "
-        f"estimated) and {section.get('tracks', 0)} track(s) as received. The same "
+        f"{drawn.get('photos', 0)} photo(s) placed (red dot: GPS position; red ring: "
+        f"claimed place), {drawn.get('airports', 0)} airport(s), "
+        f"{drawn.get('legs', 0)} leg(s) as great-circle arcs (dashed where a time is "
+        f"estimated) and {drawn.get('tracks', 0)} track(s) as received. The same "
         "geometry is in map.geojson and map.kml. Base map: Natural Earth (public domain).",
         "muted"))
     routes = section.get("routes") or []

@@ -62,6 +62,8 @@ def test_manifest_and_report_show_the_routes(packet, tmp_path):
     files = read_zip(result.path)
     section = json.loads(files["manifest.json"])["map"]
     assert section["files"] == ["map.geojson", "map.kml"]
+    assert section["drawn"] == {"photos": 1, "airports": 2, "tracks": 0, "legs": 2}
+    assert {a["icao"] for a in section["airports"]} == {"GABS", "GAGO"}
     assert [(r["origin"], r["destination"], r["flights"]) for r in section["routes"]] == [
         ("GABS", "GAGO", [ids[0]]), ("GAGO", "GABS", [ids[1]])]
     assert "map.geojson" in files["README.txt"].decode()
@@ -72,7 +74,7 @@ def test_manifest_and_report_show_the_routes(packet, tmp_path):
                           text=True, check=True).stdout
     assert "Map of the exhibits and their flights" in text
     assert "Routes of the linked flights" in text and "GABS → GAGO" in text
-    assert "2023-10-27T10:40:00Z" in text
+    assert "2023-10-27T10:40:00Z" in text and "1 photo(s) placed" in text
 
 
 def test_a_packet_without_flights_or_positions_still_has_an_empty_map(case, tmp_path):
