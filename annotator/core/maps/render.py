@@ -291,10 +291,12 @@ def scene_svg(scene: Scene) -> str:
         else:
             anchor = f' text-anchor="{item.anchor}"' if item.anchor != "start" else ""
             weight = ' font-weight="bold"' if item.bold else ""
-            halo = (' stroke="#ffffff" stroke-width="3" paint-order="stroke"'
-                    ' stroke-linejoin="round"' if item.halo else "")
-            out.append(f'<text x="{item.x:.1f}" y="{item.y:.1f}" font-size="{item.size:g}" '
-                       f'fill="{item.fill}"{anchor}{weight}{halo}>{escape(item.text)}</text>')
+            text = (f'<text x="{item.x:.1f}" y="{item.y:.1f}" font-size="{item.size:g}"'
+                    f'{anchor}{weight}')
+            if item.halo:  # a white outline underneath (paint-order is not read everywhere)
+                out.append(f'{text} fill="#ffffff" stroke="#ffffff" stroke-width="3" '
+                           f'stroke-linejoin="round">{escape(item.text)}</text>')
+            out.append(f'{text} fill="{item.fill}">{escape(item.text)}</text>')
     out.append("</svg>")
     return "\n".join(out) + "\n"
 
