@@ -10,7 +10,8 @@
 - An airframe's **base** is the airport where it spent most time on the ground (stays whose
   two ends are known; with a period, a stay open at one end counts up to the period's bound:
   an aircraft parked since before `--from` was there; ties: more visits, then the code);
-  `--base` overrides it for every airframe.
+  when that airport gives no trip but the records begin and end at one airport (a single
+  loop), that airport is the base; `--base` overrides it for every airframe.
 - A **trip** is a chain of one airframe's legs that leaves the base and comes back to it,
   each leg departing from where the previous one arrived; a chain broken by a leg from
   elsewhere or an unknown airport is no trip (nothing is guessed about the missing legs).
@@ -283,9 +284,14 @@ def summarize(legs: list[LegTimes], photos: dict[int, list[int]],
         stays = stays_of(its_legs)
         all_stays.extend(stays)
         home = base or base_of(stays, period.start, period.end)
+        found = trips_of(aircraft, its_legs, home) if home else []
+        first, last = its_legs[0].origin, its_legs[-1].destination
+        if not base and not found and first and first == last:
+            # Records that begin and end at one airport show where the aircraft returns:
+            # with no longer stay known anywhere that gives a trip, that is its base.
+            home, found = first, trips_of(aircraft, its_legs, first)
         bases[aircraft] = home
-        if home:
-            trips.extend(trips_of(aircraft, its_legs, home))
+        trips.extend(found)
     far = datetime.max.replace(tzinfo=None)
     trips.sort(key=lambda t: (t.start_utc.replace(tzinfo=None) if t.start_utc else far,
                               t.flights[0]))

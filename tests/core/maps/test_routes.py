@@ -96,3 +96,16 @@ def test_a_reversed_period_is_refused(case, capsys):
     case.close()
     assert main(["flights", "routes", path, "--from", "2023-10-02", "--to", "2023-10-01"]) == 1
     assert "before it begins" in capsys.readouterr().err
+
+
+def test_a_single_loop_makes_its_ends_the_base(case):
+    from annotator.core.flights.records import FlightDraft, add_flights
+    from tests.fixtures.maps import CHAIN, at
+
+    add_flights(case, [FlightDraft(registration="5U-MBH", origin=a, destination=b,
+                                   departure_utc=at(day, dep), arrival_utc=at(day, arr))
+                       for day, (a, b, dep, arr) in zip(("08-20", "08-21", "08-22", "08-23"),
+                                                        CHAIN, strict=True)])
+    data = case_routes(case).to_json()
+    assert data["bases"] == [{"aircraft": "5U-MBH", "base": "GABS"}]
+    assert [t["airports"] for t in data["trips"]] == [LOOP]
