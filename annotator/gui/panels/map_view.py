@@ -172,10 +172,21 @@ class LodPath(QGraphicsPathItem):
         self.level = 0
         self.setPen(pen)
 
+    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
+        # QGraphicsPathItem strokes the whole path to find its bounds (about 100 ms for
+        # 100,000 points, at every level switch); a cosmetic line stays within its points.
+        return self.path().controlPointRect().adjusted(-1, -1, 1, 1)
+
+    def shape(self) -> QPainterPath:
+        shape = QPainterPath()
+        shape.addRect(self.boundingRect())
+        return shape
+
     def show_level(self, level: int) -> None:
         level = min(level, len(self.paths) - 1)
         if level != self.level:
             self.level = level
+            self.prepareGeometryChange()
             self.setPath(self.paths[level])
 
 
