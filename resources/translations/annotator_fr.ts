@@ -2560,6 +2560,13 @@ Empreinte SHA-256 de SHA256SUMS : {digest}</translation>
     </message>
 </context>
 <context>
+    <name>MonthsModel</name>
+    <message>
+        <source>Route</source>
+        <translation>Route</translation>
+    </message>
+</context>
+<context>
     <name>PendingEdits</name>
     <message>
         <source> (pending)</source>
@@ -2746,6 +2753,13 @@ date de prise de vue : {verdict}</translation>
     <message>
         <source>Photos</source>
         <translation>Photos</translation>
+    </message>
+</context>
+<context>
+    <name>RoutesPanel</name>
+    <message>
+        <source>Legs per month</source>
+        <translation>Vols par mois</translation>
     </message>
 </context>
 <context>

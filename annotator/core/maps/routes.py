@@ -2,7 +2,8 @@
 
 - A **route** is an ordered pair (origin, destination) with the flights that flew it; its
   `first_utc` is the first of their departures, `last_utc` the last of their arrivals (best
-  estimates from `flights.times`; a bound where no best estimate is known).
+  estimates from `flights.times`; a bound where no best estimate is known); `months` counts
+  its legs by month of departure (UTC).
 - An **airport**'s `visits` are the aircraft's stays there: an arrival and the next departure
   of the same airframe from there (a stay whose arrival or departure is outside the records
   is still a stay). `first_utc`/`last_utc` are its first and last movement (arrival or
@@ -62,6 +63,7 @@ class Route:
     photos: list[int] = field(default_factory=list)
     first_utc: datetime | None = None
     last_utc: datetime | None = None
+    months: dict[str, int] = field(default_factory=dict)  # "2023-10" → legs flown (UTC)
 
     @property
     def count(self) -> int:
@@ -70,7 +72,8 @@ class Route:
     def to_json(self) -> dict[str, Any]:
         return {"origin": self.origin, "destination": self.destination, "count": self.count,
                 "first_utc": iso_z(self.first_utc), "last_utc": iso_z(self.last_utc),
-                "flights": list(self.flights), "photos": list(self.photos)}
+                "flights": list(self.flights), "photos": list(self.photos),
+                "months": dict(sorted(self.months.items()))}
 
 
 @dataclass
@@ -172,6 +175,9 @@ def routes_of(legs: list[LegTimes], photos: dict[int, list[int]]) -> list[Route]
         route = found.setdefault((leg.origin, leg.destination),
                                  Route(leg.origin, leg.destination))
         route.flights.append(leg.flight_id)
+        if leg.when is not None:
+            month = leg.when.strftime("%Y-%m")
+            route.months[month] = route.months.get(month, 0) + 1
         route.first_utc = _min(route.first_utc, leg.departure)
         route.last_utc = _max(route.last_utc, leg.arrival)
         route.photos = sorted(set(route.photos) | set(photos.get(leg.flight_id, [])))

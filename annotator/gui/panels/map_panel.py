@@ -12,6 +12,7 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -161,17 +162,80 @@ class RoutesModel(QAbstractTableModel):
         return row[column]
 
 
+class MonthsModel(QAbstractTableModel):
+    """Legs per route and month: one row per route, one column per month from the first to
+    the last, each cell the number of legs (blank for none), shaded by that number."""
+
+    def __init__(self, routes: RoutesModel) -> None:
+        super().__init__(routes)
+        self.routes = routes
+        self.months: list[str] = []
+        self.most = 1
+        routes.modelReset.connect(self._reset)
+
+    def _reset(self) -> None:
+        self.beginResetModel()
+        found = sorted({m for r in self.routes.rows for m in r.get("months", {})})
+        self.months = []
+        if found:
+            year, month = map(int, found[0].split("-"))
+            while f"{year:04d}-{month:02d}" <= found[-1]:
+                self.months.append(f"{year:04d}-{month:02d}")
+                year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+        self.most = max((n for r in self.routes.rows for n in r.get("months", {}).values()),
+                        default=1)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.routes.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else 1 + len(self.months)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
+            return None
+        return self.tr("Route") if section == 0 else self.months[section - 1]
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self.routes.rows[index.row()]
+        if index.column() == 0:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return f"{row['origin'] or '????'} → {row['destination'] or '????'}"
+            return None
+        count = row.get("months", {}).get(self.months[index.column() - 1], 0)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return count or None
+        if role == Qt.ItemDataRole.BackgroundRole and count:
+            shade = QColor("#c4561b")
+            shade.setAlphaF(0.15 + 0.6 * count / max(1, self.most))
+            return shade
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return Qt.AlignmentFlag.AlignCenter
+        return None
+
+
 class RoutesPanel(QWidget):
-    """The Routes dock: the map's routes table."""
+    """The Routes dock: the map's routes table, and legs per route and month."""
 
     def __init__(self, model: RoutesModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.table = QTableView(self)
         self.table.setModel(model)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.months = MonthsModel(model)
+        self.months._reset()
+        self.month_table = QTableView(self)
+        self.month_table.setModel(self.months)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
-        layout.addWidget(self.table)
+        for table in (self.table, self.month_table):
+            table.verticalHeader().hide()
+            table.horizontalHeader().setSectionResizeMode(
+                QHeaderView.ResizeMode.ResizeToContents)
+            table.horizontalHeader().setStretchLastSection(True)
+        layout.addWidget(self.table, 2)
+        layout.addWidget(QLabel(self.tr("Legs per month")))
+        layout.addWidget(self.month_table, 1)

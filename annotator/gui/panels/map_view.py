@@ -83,13 +83,16 @@ class PhotoLayer(QGraphicsItem):
         self.ys: list[float] = []
         self.gps: list[bool] = []
         self.when: list[datetime | None] = []
+        self.direction: list[float | None] = []
         self.shown: list[bool] = []
         self.index: dict[int, int] = {}
         self.current: int | None = None
         self.setZValue(30)
 
-    def add(self, photo_id: int, x: float, y: float, gps: bool, when: datetime | None) -> None:
+    def add(self, photo_id: int, x: float, y: float, gps: bool, when: datetime | None,
+            direction: float | None = None) -> None:
         self.index[photo_id] = len(self.ids)
+        self.direction.append(direction)
         self.ids.append(photo_id)
         self.xs.append(x)
         self.ys.append(y)
@@ -109,6 +112,15 @@ class PhotoLayer(QGraphicsItem):
         painter.resetTransform()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         seen: set[tuple[int, int, bool]] = set()
+        painter.setPen(QPen(QColor(style.PHOTO), 2.0))
+        for i, angle in enumerate(self.direction):  # the direction of view (GPSImgDirection)
+            if angle is None or not self.shown[i]:
+                continue
+            px, py = self.xs[i] * sx + dx, self.ys[i] * sy + dy
+            if -20 < px < width + 20 and -20 < py < height + 20:
+                a = math.radians(angle)
+                painter.drawLine(QPointF(px, py),
+                                 QPointF(px + 16 * math.sin(a), py - 16 * math.cos(a)))
         filled = [QBrush(QColor(style.PHOTO)), QPen(QColor("#ffffff"), 1.2)]
         ring = [QBrush(Qt.BrushStyle.NoBrush), QPen(QColor(style.PHOTO), 2.0)]
         for gps in (False, True):
@@ -367,7 +379,7 @@ class MapView(QGraphicsView):
         self.photos = PhotoLayer(self.scene().sceneRect())
         for p in data.photos:
             self.photos.add(p.photo_id, *self.xy(p.lon, p.lat), p.placed == "gps",
-                            p.capture_utc)
+                            p.capture_utc, p.direction)
         self.scene().addItem(self.photos)
 
     def photo_ids(self) -> set[int]:

@@ -20,6 +20,7 @@ def test_routes_count_each_pair_with_first_departure_and_last_arrival(case):
     data = case_routes(case, map_filter("5U-MBH")).to_json()
     out = _route(data, "GABS", "GAGO")
     assert out["count"] == 4
+    assert out["months"] == {"2023-08": 1, "2023-09": 1, "2023-10": 2}
     assert out["first_utc"] == "2023-08-20T08:00:00Z"
     assert out["last_utc"] == "2023-10-27T10:00:00Z"
     assert out["photos"] == sorted(built["photos"][n] for n in ("ramp-aug.jpg", "ramp-oct.jpg"))

@@ -84,3 +84,13 @@ def test_view_map_shows_the_dock(qtbot, case):
     window.map_action.trigger()
     assert window.map_dock.isVisible() and window.map_panel.data is not None
     assert len(window.map_panel.view.photo_ids()) == 3
+
+
+def test_legs_per_month(qtbot, shown):
+    _, panel, _ = shown
+    routes = RoutesPanel(panel.routes_model)
+    qtbot.addWidget(routes)
+    months = routes.month_table.model()
+    assert [months.headerData(c, Qt.Orientation.Horizontal) for c in range(1, 4)] == [
+        "2023-08", "2023-09", "2023-10"]
+    assert [months.index(0, c).data() for c in range(4)] == ["GABS → GAGO", 1, 1, 2]
