@@ -178,3 +178,16 @@ def test_an_unknown_suffix_is_refused(case, tmp_path, capsys):
     case.close()
     assert main(["map", path, "--out", str(tmp_path / "map.pdf")]) == 1
     assert ".geojson" in capsys.readouterr().err
+
+
+def test_a_photo_keeps_its_direction_of_view(case):
+    from annotator.core.models import Photo
+    from tests.fixtures.flights import GABS, add_photo
+
+    photo = add_photo(case, "view.jpg", at("10-27", "10:00"), gps=GABS)
+    with case.writing() as s:
+        s.get(Photo, photo.id).raw_tags = {"GPS GPSImgDirection": "4527/100"}
+    doc = feature_collection(load_map(case))
+    point = next(f for f in doc["features"] if f["properties"]["kind"] == "photo")
+    assert point["properties"]["direction"] == pytest.approx(45.27)
+    assert point["geometry"]["coordinates"] == pytest.approx([GABS[1], GABS[0]])
