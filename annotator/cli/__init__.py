@@ -31,6 +31,7 @@ COMMAND_MODULES = (
     "date_cmds",
     "shadow_cmds",
     "flight_cmds",
+    "map_cmds",
     "packet_cmds",
     "gui_cmds",
     "desktop_cmds",

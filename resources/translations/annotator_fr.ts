@@ -863,6 +863,14 @@
         <translation>le répertoire {parent} n&apos;existe pas</translation>
     </message>
     <message>
+        <source>the period ends ({end}) before it begins ({start}).</source>
+        <translation>la période se termine ({end}) avant de commencer ({start}).</translation>
+    </message>
+    <message>
+        <source>{name}: give a file ending in .geojson, .kml, .png or .svg</source>
+        <translation>{name} : donnez un fichier en .geojson, .kml, .png ou .svg</translation>
+    </message>
+    <message>
         <source>cannot create the folder {parent}: {reason}</source>
         <translation>impossible de créer le répertoire {parent} : {reason}</translation>
     </message>
@@ -2536,6 +2544,14 @@ Empreinte SHA-256 de SHA256SUMS : {digest}</translation>
         <translation>Historique des annulations</translation>
     </message>
     <message>
+        <source>Map</source>
+        <translation>Carte</translation>
+    </message>
+    <message>
+        <source>Routes</source>
+        <translation>Routes</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
@@ -2602,6 +2618,10 @@ Empreinte SHA-256 de SHA256SUMS : {digest}</translation>
     <message>
         <source>&amp;Actual size (1:1)</source>
         <translation>&amp;Taille réelle (1:1)</translation>
+    </message>
+    <message>
+        <source>&amp;Map</source>
+        <translation>&amp;Carte</translation>
     </message>
     <message>
         <source>&amp;Photo</source>
@@ -2753,6 +2773,29 @@ Empreinte SHA-256 de SHA256SUMS : {digest}</translation>
     </message>
 </context>
 <context>
+    <name>MapPanel</name>
+    <message>
+        <source>Show only the legs, tracks and photos that began by this time</source>
+        <translation>N’afficher que les vols, traces et photos commencés à cette heure</translation>
+    </message>
+    <message>
+        <source>all times</source>
+        <translation>toutes dates</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Ajuster</translation>
+    </message>
+    <message>
+        <source>Show everything on the map</source>
+        <translation>Tout afficher sur la carte</translation>
+    </message>
+    <message>
+        <source>Until:</source>
+        <translation>Jusqu’au :</translation>
+    </message>
+</context>
+<context>
     <name>MetadataPanel</name>
     <message>
         <source>yes</source>
@@ -2793,6 +2836,13 @@ Empreinte SHA-256 de SHA256SUMS : {digest}</translation>
     <message>
         <source>{n} tags</source>
         <translation>{n} balises</translation>
+    </message>
+</context>
+<context>
+    <name>MonthsModel</name>
+    <message>
+        <source>Route</source>
+        <translation>Route</translation>
     </message>
 </context>
 <context>
@@ -3100,6 +3150,40 @@ date de prise de vue : {verdict}</translation>
     <message>
         <source>Registration set to {0} from the reading (Ctrl+Z undoes it).</source>
         <translation>Immatriculation {0} reprise de la lecture (Ctrl+Z l&apos;annule).</translation>
+    </message>
+</context>
+<context>
+    <name>RoutesModel</name>
+    <message>
+        <source>Route</source>
+        <translation>Route</translation>
+    </message>
+    <message>
+        <source>Flights</source>
+        <translation>Vols</translation>
+    </message>
+    <message>
+        <source>First departure</source>
+        <translation>Premier départ</translation>
+    </message>
+    <message>
+        <source>Last arrival</source>
+        <translation>Dernière arrivée</translation>
+    </message>
+    <message>
+        <source>Flight ids</source>
+        <translation>N° de vols</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>Photos</translation>
+    </message>
+</context>
+<context>
+    <name>RoutesPanel</name>
+    <message>
+        <source>Legs per month</source>
+        <translation>Vols par mois</translation>
     </message>
 </context>
 <context>

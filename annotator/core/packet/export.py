@@ -48,6 +48,10 @@ from sqlalchemy import func, select
 from annotator.core.case.audit import unrecorded_event
 from annotator.core.errors import AnnotatorError, InputRejected, first_line
 from annotator.core.ingest.pool import process_context
+from annotator.core.maps.geojson import geojson_bytes
+from annotator.core.maps.geometry import MapData, load_map
+from annotator.core.maps.kml import kml_bytes
+from annotator.core.maps.render import png_bytes
 from annotator.core.metadata import embedded_store, manifest_store_json
 from annotator.core.models import AuditEvent, Box, Photo
 from annotator.core.packet import custody, datasets, manifest, render, report, timestamp
@@ -80,6 +84,19 @@ REPORT_PROCESS_MIN_PHOTOS = 24
 # Cached renders' files, linked into the staging folder so the cache may change meanwhile.
 LINKED_PICTURES = "_cached-pictures"
 Progress = Callable[[int, int], None]
+MAP_GEOJSON, MAP_KML = "map.geojson", "map.kml"
+MAP_PICTURE = "map.png"  # shown in report.pdf only; the packet carries the map's data
+
+
+def map_section(the_map: MapData) -> dict[str, Any]:
+    """manifest.json's `map`: the map files and the routes, airports and trips of the
+    packet's flights (`flights routes --json`'s shape), which the report's table shows."""
+    routes = the_map.routes.to_json() if the_map.routes else {
+        "routes": [], "airports": [], "trips": [], "bases": []}
+    return {"files": [MAP_GEOJSON, MAP_KML],
+            "drawn": {"photos": len(the_map.photos), "airports": len(the_map.airports),
+                      "tracks": len(the_map.tracks), "legs": len(the_map.legs)},
+            **routes}
 
 
 class ExportCancelled(AnnotatorError):
@@ -306,11 +323,18 @@ class _Export:
             data[paths[p.sha256].voc] = datasets.voc_xml(im)
             data[paths[p.sha256].yolo] = datasets.yolo_txt(im, names)
         c2pa_files = self._credential_files(data)
+        the_map = load_map(self.case, photo_ids=[p.id for p in photos])
+        data[MAP_GEOJSON] = geojson_bytes(the_map)
+        data[MAP_KML] = kml_bytes(the_map, f"annotator evidence packet: {self.case_info.name}")
         files = {name: data[name] for name in sorted(data)}
         man = manifest.build_manifest(
             case=self.case_info, photos=photos, paths=paths, examiner=self.case.examiner,
             created=self.created, selection=self.selection.describe(), signing=self.signing,
             class_names=names, case_read_only=self.case.read_only, c2pa_files=c2pa_files)
+        man["map"] = map_section(the_map)
+        # The report's map page: drawn here (Qt-free) from the same geometry as map.geojson.
+        (self.staging / "map.png").write_bytes(png_bytes(the_map, title=self.case_info.name))
+        self.report_pictures[MAP_PICTURE] = self.staging / "map.png"
         files["manifest.json"] = manifest.dumps(man)
         files["README.txt"] = readme_text(man)
         return man, files

@@ -20,7 +20,12 @@ WHAT THIS PACKET HOLDS
                     findings, acquisition, linked flights with their sources, and a
                     shadow measured on the photo (marks, sun azimuth and elevation with
                     95 % errors, the times that day the sun stood there, the day's chart)
-  report.pdf        the same as a printable report (A4), with the custody log
+  report.pdf        the same as a printable report (A4), with a map page, the routes
+                    table and the custody log
+  map.geojson       the map of the photos (GPS position, else the claimed place), the
+                    airports, tracks and legs of their linked flights, as GeoJSON (RFC 7946,
+                    longitude/latitude WGS 84; photos carry their SHA-256 and capture time)
+  map.kml           the same map as KML, each feature with a time span (Google Earth)
   custody.jsonl     the case's audit log up to this export (see "CUSTODY LOG" below)
   c2pa/             (photos with content credentials only) NAME.c2pa, the C2PA manifest
                     store taken byte for byte out of a JPEG or PNG original (the signed

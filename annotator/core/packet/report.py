@@ -797,6 +797,48 @@ def _flights_section(manifest: dict[str, Any]) -> list[Flowable]:
     return story
 
 
+def _map_section(manifest: dict[str, Any], pictures: Pictures) -> list[Flowable]:
+    """The map page (drawn at export from map.geojson's geometry) and the routes table, both
+    from manifest.json's `map`."""
+    section = manifest.get("map")
+    if not section:
+        return []
+    story: list[Flowable] = [PageBreak(), P("Map of the exhibits and their flights", "h2"),
+                             Spacer(1, 2 * mm)]
+    if "map.png" in pictures:
+        story.append(_image(pictures, "map.png", CONTENT_W, 120 * mm))
+        story.append(Spacer(1, 1 * mm))
+    drawn = section.get("drawn") or {}
+    story.append(P(
+        f"{drawn.get('photos', 0)} photo(s) placed (red dot: GPS position; red ring: "
+        f"claimed place), {drawn.get('airports', 0)} airport(s), "
+        f"{drawn.get('legs', 0)} leg(s) as great-circle arcs (dashed where a time is "
+        f"estimated) and {drawn.get('tracks', 0)} track(s) as received. The same "
+        "geometry is in map.geojson and map.kml. Base map: Natural Earth (public domain).",
+        "muted"))
+    routes = section.get("routes") or []
+    story += [Spacer(1, 3 * mm), P("Routes of the linked flights", "h3"), Spacer(1, 1 * mm)]
+    if not routes:
+        story.append(P("No flight is linked to any photo in this packet.", "body"))
+        return story
+    rows = [[f"{r.get('origin') or '?'} → {r.get('destination') or '?'}", r.get("count"),
+             (r.get("first_utc") or "?"), (r.get("last_utc") or "?"),
+             ", ".join(map(str, r.get("flights") or [])),
+             ", ".join(map(str, r.get("photos") or []))] for r in routes]
+    story.append(_grid(["Route", "Flights", "First departure (UTC)", "Last arrival (UTC)",
+                        "Flight ids", "Photo ids"], rows,
+                       [28 * mm, 16 * mm, 36 * mm, 36 * mm, 30 * mm, 28 * mm]))
+    trips = section.get("trips") or []
+    if trips:
+        story += [Spacer(1, 3 * mm), P("Trips from a base and back", "h3"), Spacer(1, 1 * mm)]
+        story.append(_grid(["Airports", "Start (UTC)", "End (UTC)", "Flight ids"],
+                           [[" → ".join(t.get("airports") or []), (t.get("start_utc") or "?"),
+                             (t.get("end_utc") or "?"),
+                             ", ".join(map(str, t.get("flights") or []))] for t in trips],
+                           [62 * mm, 36 * mm, 36 * mm, 40 * mm]))
+    return story
+
+
 def _flatten(value: Any, prefix: str = "") -> list[tuple[str, Any]]:
     if isinstance(value, dict):
         out: list[tuple[str, Any]] = []
@@ -892,6 +934,7 @@ def write_report(out: Path, manifest: dict[str, Any], custody: Sequence[dict[str
     for photo in manifest["photos"]:
         story += _photo_section(photo, pictures)
     story += _flights_section(manifest)
+    story += _map_section(manifest, pictures)
     story += _custody_section(custody, check.ok, check.problem)
     doc.build(story, canvasmaker=functools.partial(_NumberedCanvas,
                                                    created_utc=manifest.get("created_utc")))

@@ -148,6 +148,11 @@ ERRORS: dict[str, str] = {
     "EXPORT_FILE_CHANGED": QT_TRANSLATE_NOOP(
         "CoreErrors", "{name} differs from what the export recorded; the export was stopped"),
     "EXPORT_FILE_FAILED": QT_TRANSLATE_NOOP("CoreErrors", "{name}: {exc}"),
+    "MAP_FOLDER_MISSING": QT_TRANSLATE_NOOP("CoreErrors", "the folder {parent} does not exist"),
+    "MAP_PERIOD_REVERSED": QT_TRANSLATE_NOOP(
+        "CoreErrors", "the period ends ({end}) before it begins ({start})."),
+    "MAP_UNKNOWN_FORMAT": QT_TRANSLATE_NOOP(
+        "CoreErrors", "{name}: give a file ending in .geojson, .kml, .png or .svg"),
     "EXPORT_FOLDER_MISSING": QT_TRANSLATE_NOOP("CoreErrors", "the folder {parent} does not exist"),
     "EXPORT_FOLDER_UNCREATABLE": QT_TRANSLATE_NOOP(
         "CoreErrors", "cannot create the folder {parent}: {reason}"),

@@ -1,7 +1,8 @@
 """The main window: menus, docks and wiring around one open case. Little logic of its own.
 
 Browser on the left, the canvas in the middle, the Annotations, Metadata, Provenance and
-Undo history docks on the right. Files and folders dropped on the window are imported.
+Undo history docks on the right; the Map and Routes docks at the bottom (View → Map). Files
+and folders dropped on the window are imported.
 Case-level actions (new, open, demo, close) are asked of the app controller through signals,
 so this window never opens another window itself.
 """
@@ -38,6 +39,7 @@ from annotator.gui.browser.view import PhotoBrowser
 from annotator.gui.gui_settings import gui_settings
 from annotator.gui.i18n import integer
 from annotator.gui.panels.history import HistoryPanel
+from annotator.gui.panels.map_panel import MapPanel, RoutesPanel
 from annotator.gui.panels.metadata import MetadataPanel
 from annotator.gui.panels.provenance import ProvenancePanel
 from annotator.gui.session import CaseSession
@@ -110,6 +112,16 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.metadata_dock, self.provenance_dock)
         self.tabifyDockWidget(self.provenance_dock, self.undo_dock)
         self.metadata_dock.raise_()
+        # The map and its routes table: shown from View → Map (hidden until then).
+        self.map_panel = MapPanel(session)
+        self.map_dock = self._dock("map", self.tr("Map"), self.map_panel,
+                                   area.BottomDockWidgetArea)
+        self.routes_panel = RoutesPanel(self.map_panel.routes_model)
+        self.routes_dock = self._dock("routes", self.tr("Routes"), self.routes_panel,
+                                      area.BottomDockWidgetArea)
+        self.tabifyDockWidget(self.map_dock, self.routes_dock)
+        self.map_dock.hide()
+        self.routes_dock.hide()
         self._initial_size()
         self.resizeDocks([self.browser_dock, self.annotations_dock], [340, 440],
                          Qt.Orientation.Horizontal)
@@ -238,6 +250,12 @@ class MainWindow(QMainWindow):
         for dock in (self.browser_dock, self.annotations_dock, self.metadata_dock,
                      self.provenance_dock, self.undo_dock):
             view.addAction(dock.toggleViewAction())
+        view.addSeparator()
+        self.map_action = self.map_dock.toggleViewAction()
+        self.map_action.setText(self.tr("&Map"))
+        self.map_action.setShortcut(QKeySequence("Ctrl+Shift+M"))
+        view.addAction(self.map_action)
+        view.addAction(self.routes_dock.toggleViewAction())
 
         photo = bar.addMenu(self.tr("&Photo"))
         self.next_action = self._action(self.tr("&Next photo"), lambda: self.go(1),
