@@ -202,7 +202,7 @@ def pairs_with(items: list[PictureHashes], index: int) -> list[int]:
     return sorted(out)
 
 
-def _identical_pictures(items: list[PictureHashes]) -> list[tuple[int, int]]:
+def identical_pictures(items: list[PictureHashes]) -> list[tuple[int, int]]:
     """Pairs with the same pixels and tables (flat pictures included)."""
     seen: dict[tuple, int] = {}
     pairs = []
@@ -228,7 +228,7 @@ def group(items: list[PictureHashes]) -> list[CopyGroup]:
         return x
 
     edges = candidate_pairs(items)
-    for a, b in _identical_pictures(items):
+    for a, b in identical_pictures(items):
         edges.setdefault((a, b), (0, False))
     for a, b in edges:
         ra, rb = find(a), find(b)
@@ -237,7 +237,7 @@ def group(items: list[PictureHashes]) -> list[CopyGroup]:
     sets: dict[int, list[int]] = {}
     for k in range(len(items)):
         sets.setdefault(find(k), []).append(k)
-    groups = [_describe(items, idx) for idx in sets.values() if len(idx) > 1]
+    groups = [describe(items, idx) for idx in sets.values() if len(idx) > 1]
     groups.sort(key=lambda g: (-len(g.members), g.members[0].id))
     return groups
 
@@ -247,13 +247,22 @@ def _best(items: list[PictureHashes], idx: list[int]) -> int:
                                    -items[k].id))
 
 
-def _describe(items: list[PictureHashes], idx: list[int]) -> CopyGroup:
+def describe(items: list[PictureHashes], idx: list[int],
+             distances: dict[tuple[int, int], tuple[int, bool]] | None = None) -> CopyGroup:
+    """The group of `items[idx]`: the best copy, each member's relation to it, the earliest
+    posting. `distances` (keyed by best id, member id) keeps the distances between calls
+    (`CopyIndex`: a group described again after each photo added)."""
     best = _best(items, idx)
     ref = items[best]
     members = []
     for k in sorted(idx, key=lambda k: items[k].id):
         it = items[k]
-        dist, by_window = _distance_to(ref, it)
+        if distances is None:
+            dist, by_window = _distance_to(ref, it)
+        elif (found := distances.get((ref.id, it.id))) is not None:
+            dist, by_window = found
+        else:
+            dist, by_window = distances[(ref.id, it.id)] = _distance_to(ref, it)
         members.append(Member(it.id, it.sha256, "identical" if k == best
                               else relation(ref, it, by_window), dist, k == best))
     posted = [items[k] for k in idx if items[k].posted_utc is not None]
