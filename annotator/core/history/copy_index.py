@@ -21,14 +21,18 @@ from datetime import datetime
 import numpy as np
 
 from annotator.core.history.similar import (
+    DHASH_THRESHOLD,
+    DPREFILTER,
+    FULL_THRESHOLD,
+    MIN_DETAIL,
     PREFILTER,
+    WINDOW_THRESHOLD,
     CopyGroup,
     PictureHashes,
     candidate_pairs,
     describe,
     hex_to_u64,
     identical_pictures,
-    pairs_with,
 )
 
 Postings = dict[int, tuple[datetime | None, str | None]]
@@ -40,7 +44,15 @@ class CopyIndex:
     def __init__(self, items: Iterable[PictureHashes] = ()) -> None:
         self._items: list[PictureHashes] = []
         self._pos: dict[int, int] = {}
+        # Hashes parsed once, as rows of arrays with room to grow: pHash, dHash, whether
+        # the picture has detail enough to compare, and the window hashes (`_width` each).
+        self._width = 0
         self._full = np.zeros(0, dtype=np.uint64)
+        self._dfull = np.zeros(0, dtype=np.uint64)
+        self._usable = np.zeros(0, dtype=bool)
+        self._pw = np.zeros((0, 0), dtype=np.uint64)
+        self._dw = np.zeros((0, 0), dtype=np.uint64)
+        self._has = np.zeros(0, dtype=bool)
         self._parent: list[int] = []
         self._members: dict[int, list[int]] = {}  # root → indexes of its group
         # (best id, member id) → (distance, by window): hashes never change
@@ -62,15 +74,40 @@ class CopyIndex:
         return [it.id for it in self._items]
 
     def _build(self, items: list[PictureHashes]) -> None:
-        self._items = list(items)
-        self._pos = {it.id: k for k, it in enumerate(self._items)}
-        self._full = hex_to_u64([it.phash for it in self._items])
-        self._parent = list(range(len(self._items)))
-        self._members = {k: [k] for k in range(len(self._items))}
+        for it in items:
+            self._append(it)
         edges = set(candidate_pairs(self._items))
         edges.update(identical_pictures(self._items))
         for a, b in edges:
             self._union(a, b)
+
+    def _append(self, item: PictureHashes) -> int:
+        k = len(self._items)
+        if not self._width and len(item.windows) and len(item.dwindows) == len(item.windows):
+            self._width = len(item.windows)
+            self._pw = np.zeros((self._full.size, self._width), dtype=np.uint64)
+            self._dw = np.zeros((self._full.size, self._width), dtype=np.uint64)
+        if k == self._full.size:  # room for twice as many
+            size = max(64, 2 * k)
+            self._full = _grown(self._full, size)
+            self._dfull = _grown(self._dfull, size)
+            self._usable = _grown(self._usable, size)
+            self._has = _grown(self._has, size)
+            self._pw = _grown(self._pw, size)
+            self._dw = _grown(self._dw, size)
+        self._items.append(item)
+        self._pos[item.id] = k
+        self._full[k] = hex_to_u64([item.phash])[0]
+        self._dfull[k] = hex_to_u64([item.dhash])[0]
+        self._usable[k] = bool(item.phash) and (item.detail is None or item.detail >= MIN_DETAIL)
+        has = bool(self._width) and len(item.windows) == len(item.dwindows) == self._width
+        self._has[k] = has
+        if has:
+            self._pw[k] = hex_to_u64(list(item.windows))
+            self._dw[k] = hex_to_u64(list(item.dwindows))
+        self._parent.append(k)
+        self._members[k] = [k]
+        return k
 
     def _find(self, x: int) -> int:
         parent = self._parent
@@ -89,17 +126,37 @@ class CopyIndex:
         self._members[ra].extend(self._members.pop(rb))
 
     def neighbours(self, item: PictureHashes) -> list[int]:
-        """Ids of the photos of the index `item` is directly judged a copy of."""
-        if not item.phash or not self._items:
+        """Ids of the photos of the index `item` is directly judged a copy of: the rules
+        of `similar.pairs_with`, on the arrays (no hash parsed again)."""
+        n = len(self._items)
+        if not item.phash or not n:
             return []
-        d = np.bitwise_count(self._full ^ hex_to_u64([item.phash])[0])
-        # (identical pictures, flat ones included, share the pHash: distance 0)
-        near = set(np.nonzero(d <= PREFILTER)[0].tolist())
-        near.discard(self._pos.get(item.id, -1))
-        if not near:
-            return []
-        cands = [self._items[k] for k in sorted(near)]
-        return [cands[k - 1].id for k in pairs_with([item, *cands], 0)]
+        mp, md = hex_to_u64([item.phash, item.dhash])
+        d = np.bitwise_count(self._full[:n] ^ mp)
+        near = np.nonzero(d <= PREFILTER)[0]
+        key = (item.phash, item.dhash, item.width, item.height, item.tables_sha256)
+        out = {int(k) for k in near[d[near] == 0]
+               if (it := self._items[k]).id != item.id
+               and (it.phash, it.dhash, it.width, it.height, it.tables_sha256) == key}
+        if item.detail is not None and item.detail < MIN_DETAIL:
+            return sorted(self._items[k].id for k in out)
+        near = near[self._usable[near]]
+        dd = np.bitwise_count(self._dfull[near] ^ md)
+        direct = (d[near] <= FULL_THRESHOLD) & (dd <= DHASH_THRESHOLD)
+        out.update(near[direct].tolist())
+        rest = near[~direct & (dd <= DPREFILTER)]
+        width = len(item.windows)
+        if rest.size and width and width == self._width and len(item.dwindows) == width:
+            d1 = (np.bitwise_count(self._pw[rest] ^ mp)
+                  + np.bitwise_count(self._dw[rest] ^ md)).min(axis=1)
+            d1[~self._has[rest]] = 128
+            mine_p = hex_to_u64(list(item.windows))
+            mine_d = hex_to_u64(list(item.dwindows))
+            d2 = (np.bitwise_count(self._full[rest, None] ^ mine_p)
+                  + np.bitwise_count(self._dfull[rest, None] ^ mine_d)).min(axis=1)
+            out.update(rest[np.minimum(d1, d2) <= WINDOW_THRESHOLD].tolist())
+        me = self._pos.get(item.id)
+        return sorted(self._items[k].id for k in out if k != me)
 
     def members_of(self, photo_id: int) -> list[int]:
         """Ids of the photo's group (itself alone when it has no copies), in id order."""
@@ -113,12 +170,7 @@ class CopyIndex:
         if item.id in self._pos:
             raise ValueError(f"photo {item.id} is already indexed")
         near = self.neighbours(item) if neighbours is None else neighbours
-        k = len(self._items)
-        self._items.append(item)
-        self._pos[item.id] = k
-        self._full = np.concatenate([self._full, hex_to_u64([item.phash])])
-        self._parent.append(k)
-        self._members[k] = [k]
+        k = self._append(item)
         for pid in near:
             self._union(k, self._pos[pid])
 
@@ -144,3 +196,9 @@ class CopyIndex:
                                      source=postings[it.id][1]) if it.id in postings else it
                  for it in items]
         return describe(items, list(range(len(items))), self._distances)
+
+
+def _grown(values: np.ndarray, size: int) -> np.ndarray:
+    out = np.zeros((size, *values.shape[1:]), dtype=values.dtype)
+    out[:values.shape[0]] = values
+    return out
