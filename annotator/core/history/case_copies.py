@@ -29,6 +29,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from annotator.core.history.copy_index import CopyIndex, Postings
+from annotator.core.history.signs import sign_findings
 from annotator.core.history.similar import CopyGroup, PictureHashes
 from annotator.core.models import Acquisition, Photo
 from annotator.core.stale import mark_dating_stale
@@ -36,18 +37,6 @@ from annotator.core.timeutil import as_utc, iso_z, parse_iso_utc
 
 if TYPE_CHECKING:
     from annotator.core.case import Case
-
-# The JPEG signs recorded with a file that the capture-date check reports as findings:
-# REENCODED explains an `unverifiable` verdict, TABLES_NOT_CAMERA joins the edit evidence.
-DATING_SIGNS = ("REENCODED", "TABLES_NOT_CAMERA")
-
-
-def sign_findings(record: Any) -> list[dict[str, Any]]:
-    """The dating findings among a history record's signs (the same for a case photo, from
-    its stored record, and for a bare file, from `analyze_file`)."""
-    signs = (record or {}).get("signs") if isinstance(record, dict) else None
-    return [dict(s) for s in signs or [] if s.get("code") in DATING_SIGNS]
-
 
 def _history(meta: Any) -> Any:
     # (the whole meta column is read: a JSON path in SQL differs between SQLite and
@@ -223,7 +212,7 @@ def copy_facts(session: Session, photo: Photo, own_posted: datetime | None
                ) -> tuple[datetime | None, tuple[dict[str, Any], ...]]:
     """For the dating check: the earliest posting among the photo's copies (its own when
     earlier, or when it has none) and the history findings (EARLIER_COPY, and the JPEG
-    signs recorded at import: see `DATING_SIGNS`)."""
+    signs recorded at import: `signs.DATING_SIGNS`)."""
     findings = sign_findings(_history(photo.meta))
     own = as_utc(own_posted)
     batch = _BATCH.get()

@@ -148,3 +148,21 @@ def test_the_packet_carries_the_history(tmp_path: Path, capsys: pytest.CaptureFi
     by_name = {p["original_name"]: p for p in manifest["photos"]}
     assert by_name["posted.jpg"]["history"]["jpeg"]["quality"]["luma"] == 75
     assert by_name["posted.jpg"]["history"]["signs"][0]["code"] == "REENCODED"
+
+
+def test_check_date_of_a_bare_file_gives_the_history_findings_of_the_case_photo(
+        tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    case, src = _case_with_copies(tmp_path, capsys)
+    for name, expected in (("posted.jpg", "REENCODED"), ("camera.jpg", None)):
+        assert main(["check-date", str(src / name), "--json"]) == 0
+        bare = [f for f in _json(capsys)["findings"]
+                if f["code"] in ("REENCODED", "TABLES_NOT_CAMERA")]
+        assert main(["check-date", name, "--case", str(case), "--json"]) == 0
+        in_case = [f for f in _json(capsys)["findings"]
+                   if f["code"] in ("REENCODED", "TABLES_NOT_CAMERA")]
+        assert bare == in_case, name
+        if expected:
+            assert [f["code"] for f in bare] == [expected]
+            assert bare[0]["params"]["evidence"]
+    assert main(["check-date", str(src / "posted.jpg")]) == 0
+    assert "REENCODED" in capsys.readouterr().out
