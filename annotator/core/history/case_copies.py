@@ -18,7 +18,7 @@ checked again, once each, in one transaction.
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
@@ -189,19 +189,56 @@ def group_ids(session: Session, photo_id: int) -> list[int]:
     return [photo_id] if grp is None else [m.id for m in grp.members]
 
 
-def copies_by_photo(session: Session, photo_ids: list[int]) -> dict[int, dict[str, Any]]:
-    """For each photo with copies: `{group: [ids], best, best_id, relation, distance}` (the
-    browser's badge, `photos --json` `copies`, the manifest): `group` is the ids of the
-    photo's group, itself included; `best` whether it is the best copy available."""
-    wanted = set(photo_ids)
+def copies_json(grp: CopyGroup, photo_id: int) -> dict[str, Any]:
+    """One photo's place among its copies, as `photos --json` (`copies`), the packet's
+    manifest and the browser give it: whether it is the best copy available (the most
+    pixels, then the highest JPEG quality, then the first imported), its relation and
+    distance to that copy, and the whole group as `annotator similar --json` lists it."""
+    me = next(m for m in grp.members if m.id == photo_id)
+    best = next(m for m in grp.members if m.best)
+    return {"best": me.best, "relation": me.relation, "distance": me.distance,
+            "best_copy": {"id": best.id, "sha256": best.sha256},
+            "photos": [m.to_json() for m in grp.members], "earliest": grp.earliest}
+
+
+def copies_within(copies: dict[str, Any] | None, photo_ids: set[int]
+                  ) -> dict[str, Any] | None:
+    """`copies_json` naming only the photos of `photo_ids` (a packet of part of the case
+    names no photo left out of it): other members are dropped, and the best copy or the
+    earliest posting is null when it is not among them; what is said of this photo itself
+    (best or not, its relation to the best copy) stays."""
+    if copies is None:
+        return None
+    best = copies["best_copy"]
+    earliest = copies["earliest"]
+    return {**copies, "photos": [m for m in copies["photos"] if m["id"] in photo_ids],
+            "best_copy": best if best["id"] in photo_ids else None,
+            "earliest": earliest if earliest and earliest["photo"] in photo_ids else None}
+
+
+def copies_by_photo(session: Session, photo_ids: Sequence[int]) -> dict[int, dict[str, Any]]:
+    """`copies_json` of each of `photo_ids` that has copies in the case (one description
+    per group; the `photos --json` section loader)."""
+    entry = _synced(session, verify=True)
     out: dict[int, dict[str, Any]] = {}
-    for grp in similar_groups(session):
-        ids = [m.id for m in grp.members]
-        best = next(m.id for m in grp.members if m.best)
-        for m in grp.members:
-            if m.id in wanted:
-                out[m.id] = {"group": ids, "best": m.best, "best_id": best,
-                             "relation": m.relation, "distance": m.distance}
+    with entry.lock:
+        groups: list[list[int]] = []
+        seen: set[int] = set()
+        for pid in photo_ids:
+            if pid in seen:
+                continue
+            members = entry.index.members_of(pid)
+            seen.update(members)
+            if len(members) > 1:
+                groups.append(members)
+        postings = _postings(session, [m for g in groups for m in g]) if groups else {}
+        wanted = set(photo_ids)
+        for members in groups:
+            grp = entry.index.group_of(members[0], postings)
+            assert grp is not None
+            for m in members:
+                if m in wanted:
+                    out[m] = copies_json(grp, m)
     return out
 
 

@@ -20,6 +20,7 @@ from annotator.core.dating.claims import claim_row, record_of
 from annotator.core.dating.photo_dating import stored_date
 from annotator.core.flights.links import links_for_photo
 from annotator.core.flights.records import flight_json
+from annotator.core.history.case_copies import copies_by_photo, copies_within
 from annotator.core.models import CaseRow, Photo
 from annotator.core.models.flights import Aircraft, AircraftRegistration
 from annotator.core.timeutil import iso_z
@@ -64,6 +65,8 @@ class PhotoRecord:
     claim: dict[str, Any] | None
     acquisition: dict[str, Any] | None
     flights: tuple[dict[str, Any], ...]
+    # `case_copies.copies_json` naming only the packet's photos; None without copies
+    copies: dict[str, Any] | None = None
 
 
 def json_value(value: Any) -> Any:
@@ -141,6 +144,7 @@ def _flights(session: Session, photo_id: int) -> tuple[dict[str, Any], ...]:
 def read_photos(session: Session, photo_ids: list[int]) -> list[PhotoRecord]:
     """The records of `photo_ids`, in capture order (unknown times last), then by name."""
     records = []
+    copies = copies_by_photo(session, photo_ids)
     for pid in photo_ids:
         p = session.get(Photo, pid)
         assert p is not None
@@ -160,6 +164,7 @@ def read_photos(session: Session, photo_ids: list[int]) -> list[PhotoRecord]:
             dating=_dating(session, p.id), claim=_claim(session, p.id),
             acquisition=_acquisition(session, p.id),
             flights=_flights(session, p.id),
+            copies=copies_within(copies.get(p.id), set(photo_ids)),
         ))
     records.sort(key=lambda r: (r.capture_utc is None, iso_z(r.capture_utc) or "",
                                 r.original_name.casefold(), r.sha256))

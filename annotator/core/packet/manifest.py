@@ -90,6 +90,7 @@ def photo_json(number: int, photo: PhotoRecord, paths: PhotoPaths) -> dict[str, 
         "orientation": photo.orientation,
         "metadata": photo.meta,
         "history": public_history((photo.meta or {}).get("history")),
+        "copies": photo.copies,
         "raw_tags": photo.raw_tags,
         "raw_tag_count": raw_tag_count(photo.raw_tags),
         "boxes": [box_json(b, i, photo.width, photo.height, crop)

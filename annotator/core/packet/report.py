@@ -47,7 +47,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from annotator.core.history.summary import history_line
+from annotator.core.history.summary import copies_line, history_line
 from annotator.core.packet.custody import verify_lines
 from annotator.core.packet.fonts import font_files
 from annotator.core.packet.render import DrawnBox, crop_rect
@@ -491,6 +491,8 @@ def _identification(photo: dict[str, Any]) -> Table:
                  "manifest.json"))
     if history_line(photo.get("history")):
         rows.append(("History", esc(history_line(photo.get("history")))))
+    if copies_line(photo.get("copies")):
+        rows.append(("Copies", esc(copies_line(photo.get("copies")))))
     return _kv_table(rows)
 
 
