@@ -29,10 +29,10 @@ from annotator.core.history.similar import (
     WINDOW_THRESHOLD,
     CopyGroup,
     PictureHashes,
-    candidate_pairs,
     describe,
     hex_to_u64,
     identical_pictures,
+    pairs_of_arrays,
 )
 
 Postings = dict[int, tuple[datetime | None, str | None]]
@@ -74,9 +74,29 @@ class CopyIndex:
         return [it.id for it in self._items]
 
     def _build(self, items: list[PictureHashes]) -> None:
-        for it in items:
-            self._append(it)
-        edges = set(candidate_pairs(self._items))
+        """All photos at once: every hash parsed in one go, all pairs in blocks."""
+        n = len(items)
+        self._items = list(items)
+        self._pos = {it.id: k for k, it in enumerate(self._items)}
+        self._width = next((len(it.windows) for it in items
+                            if len(it.windows) and len(it.dwindows) == len(it.windows)), 0)
+        width = self._width
+        self._full = hex_to_u64([it.phash for it in items])
+        self._dfull = hex_to_u64([it.dhash for it in items])
+        self._usable = np.array([bool(it.phash) and (it.detail is None
+                                                     or it.detail >= MIN_DETAIL)
+                                 for it in items], dtype=bool)
+        self._has = np.array([bool(width) and len(it.windows) == len(it.dwindows) == width
+                              for it in items], dtype=bool)
+        blank = (None,) * width
+        self._pw = hex_to_u64([h for it, ok in zip(items, self._has.tolist(), strict=True)
+                               for h in (it.windows if ok else blank)]).reshape(n, width)
+        self._dw = hex_to_u64([h for it, ok in zip(items, self._has.tolist(), strict=True)
+                               for h in (it.dwindows if ok else blank)]).reshape(n, width)
+        self._parent = list(range(n))
+        self._members = {k: [k] for k in range(n)}
+        edges = set(pairs_of_arrays(self._full, self._dfull, self._usable, self._pw, self._dw,
+                                    self._has))
         edges.update(identical_pictures(self._items))
         for a, b in edges:
             self._union(a, b)

@@ -113,11 +113,21 @@ def _window_distance(pf: np.ndarray, df: np.ndarray, pw: np.ndarray, dw: np.ndar
 
 def candidate_pairs(items: list[PictureHashes]) -> dict[tuple[int, int], tuple[int, bool]]:
     """{(i, j): (distance, by_window)} for every pair of indexes i < j judged copies."""
-    n = len(items)
     usable = np.array([bool(it.phash) and (it.detail is None or it.detail >= MIN_DETAIL)
-                       for it in items])
-    full = _u64([it.phash for it in items])
-    dfull = _u64([it.dhash for it in items])
+                       for it in items], dtype=bool)
+    width = max((len(it.windows) for it in items), default=0)
+    pw, has_p = _windows(items, "windows", width)
+    dw, has_d = _windows(items, "dwindows", width)
+    return pairs_of_arrays(_u64([it.phash for it in items]), _u64([it.dhash for it in items]),
+                           usable, pw, dw, has_p & has_d)
+
+
+def pairs_of_arrays(full: np.ndarray, dfull: np.ndarray, usable: np.ndarray, pw: np.ndarray,
+                    dw: np.ndarray, has: np.ndarray
+                    ) -> dict[tuple[int, int], tuple[int, bool]]:
+    """`candidate_pairs` on hashes already parsed: whole-picture pHashes and dHashes, which
+    pictures have detail enough, the window hashes (one row each) and which rows have them."""
+    n = full.size
     edges: dict[tuple[int, int], tuple[int, bool]] = {}
     close_i: list[np.ndarray] = []
     close_j: list[np.ndarray] = []
@@ -142,11 +152,7 @@ def candidate_pairs(items: list[PictureHashes]) -> dict[tuple[int, int], tuple[i
                           strict=True):
         edges[(a, b)] = (int(dist), False)
     rest = ~direct & (dd <= DPREFILTER)
-    width = max((len(it.windows) for it in items), default=0)
-    if rest.any() and width:
-        pw, has_p = _windows(items, "windows", width)
-        dw, has_d = _windows(items, "dwindows", width)
-        has = has_p & has_d
+    if rest.any() and pw.shape[1]:
         all_i, all_j = ci[rest], cj[rest]
         for start in range(0, all_i.size, 50_000):  # bounded memory
             ri, rj = all_i[start:start + 50_000], all_j[start:start + 50_000]
