@@ -67,6 +67,10 @@ from annotator.gui.browser.thumbnails import ThumbnailCache
 from annotator.gui.session import CaseSession
 
 PAGE = 100
+# The first read of the copies waits this long after the browser opens: in a process that
+# has not read the case's hashes yet it parses every photo's (seconds for 10 000 photos),
+# and the first screenful of thumbnails comes first.
+COPIES_DELAY_MS = 1500
 PHOTO_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 COPIES_ROLE = Qt.ItemDataRole.UserRole + 2  # a CopyBadge, or None: no copies in the case
 THUMB_SIZE = QSize(128, 96)
@@ -446,7 +450,11 @@ class PhotoBrowser(QWidget):
         self.filters.set_choices(labels, verdicts)
         self.filters.blockSignals(False)
         self._apply_filter(self.filters.current())
-        self._load_copies()
+        if self._copies_asked:
+            self._load_copies()
+        else:
+            self._copies_asked = 1  # (the first answer is the one asked below)
+            QTimer.singleShot(COPIES_DELAY_MS, self._load_copies)
 
     def _load_copies(self) -> None:
         """Read which photos have copies, in a worker (the first read in a process reads

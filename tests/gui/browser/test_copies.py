@@ -40,6 +40,8 @@ def browser(qtbot, session):
     qtbot.addWidget(widget)
     widget.resize(360, 700)
     widget.show()
+    # the badges come from a worker, a moment after the list (the first screenful first)
+    qtbot.waitUntil(lambda: widget.model.copies_of(1) is not None, timeout=5000)
     return widget
 
 
