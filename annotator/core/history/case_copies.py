@@ -144,18 +144,6 @@ def _postings(session: Session, ids: list[int] | None) -> Postings:
             for pid, when, platform, url in session.execute(stmt)}
 
 
-def case_hashes(session: Session) -> list[PictureHashes]:
-    """Every photo of the case with stored hashes, in import order (with its posting)."""
-    posted = _postings(session, None)
-    rows = session.execute(select(Photo.id, Photo.sha256, Photo.meta).order_by(Photo.id))
-    out = []
-    for pid, sha, meta in rows:
-        if (item := _hashes(pid, sha, _history(meta))) is not None:
-            when, source = posted.get(pid, (None, None))
-            out.append(PictureHashes(**{**item.__dict__, "posted_utc": when, "source": source}))
-    return out
-
-
 def similar_groups(session: Session, photo_id: int | None = None) -> list[CopyGroup]:
     """The case's groups of copies (only the group holding `photo_id` when given)."""
     entry = _synced(session, verify=True)

@@ -16,7 +16,6 @@ from PySide6.QtCore import (
     QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
-    QRect,
     QRegularExpression,
     QSize,
     Qt,
@@ -26,7 +25,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import (
     QColor,
-    QHelpEvent,
     QPainter,
     QPixmap,
     QRegularExpressionValidator,
@@ -41,9 +39,6 @@ from PySide6.QtWidgets import (
     QListView,
     QMenu,
     QPushButton,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
-    QToolTip,
     QVBoxLayout,
     QWidget,
 )
@@ -63,6 +58,7 @@ from annotator.core.photo_list import (
     photo_rows,
 )
 from annotator.gui.background.workers import ImmediatePool, JobRunner
+from annotator.gui.browser.badges import COPIES_ROLE, CopyBadgeDelegate
 from annotator.gui.browser.thumbnails import ThumbnailCache
 from annotator.gui.session import CaseSession
 
@@ -72,7 +68,6 @@ PAGE = 100
 # and the first screenful of thumbnails comes first.
 COPIES_DELAY_MS = 1500
 PHOTO_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-COPIES_ROLE = Qt.ItemDataRole.UserRole + 2  # a CopyBadge, or None: no copies in the case
 THUMB_SIZE = QSize(128, 96)
 
 
@@ -236,66 +231,6 @@ class PhotoListView(QListView):
                     bottom_right: QModelIndex | QPersistentModelIndex,
                     roles: list[int] | None = None) -> None:
         QAbstractItemView.dataChanged(self, top_left, bottom_right, roles or [])
-
-
-class CopyBadgeDelegate(QStyledItemDelegate):
-    """Draws the row as usual, plus a small "⧉ 3" badge on the thumbnail of a photo that has
-    copies in the case (3 photos of one picture); "⧉ 3 ★" on the best copy available."""
-
-    MARGIN = 3
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
-              index: QModelIndex | QPersistentModelIndex) -> None:
-        super().paint(painter, option, index)
-        badge = index.data(COPIES_ROLE)
-        if not isinstance(badge, CopyBadge):
-            return
-        painter.save()
-        font = painter.font()
-        font.setPointSizeF(max(6.0, font.pointSizeF() * 0.85))
-        font.setBold(True)
-        painter.setFont(font)
-        rect = self.badge_rect(option, badge, painter.fontMetrics().horizontalAdvance(
-            self.badge_text(badge)), painter.fontMetrics().height())
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(0, 110, 60, 230) if badge.best else QColor(40, 40, 40, 210))
-        painter.drawRoundedRect(rect, 4, 4)
-        painter.setPen(QColor(255, 255, 255))
-        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, self.badge_text(badge))
-        painter.restore()
-
-    @staticmethod
-    def badge_text(badge: CopyBadge) -> str:
-        return f"⧉ {len(badge.group)}" + (" ★" if badge.best else "")
-
-    def badge_rect(self, option: QStyleOptionViewItem, _badge: CopyBadge, text_w: int,
-                   text_h: int) -> QRect:
-        """Top-left corner of the row, over the thumbnail."""
-        r = option.rect  # type: ignore[attr-defined]
-        return QRect(r.left() + self.MARGIN, r.top() + self.MARGIN, text_w + 8, text_h + 2)
-
-    def helpEvent(self, event: QHelpEvent, view: QAbstractItemView,  # noqa: N802 - Qt's name
-                  option: QStyleOptionViewItem,
-                  index: QModelIndex | QPersistentModelIndex) -> bool:
-        badge = index.data(COPIES_ROLE)
-        if isinstance(badge, CopyBadge):
-            metrics = view.fontMetrics()
-            rect = self.badge_rect(option, badge,
-                                   metrics.horizontalAdvance(self.badge_text(badge)) + 4,
-                                   metrics.height())
-            if rect.contains(event.pos()):
-                QToolTip.showText(event.globalPos(), self.badge_tooltip(badge), view)
-                return True
-        return super().helpEvent(event, view, option, index)
-
-    def badge_tooltip(self, badge: CopyBadge) -> str:
-        text = self.tr("{n} photos of the case are copies of this picture "
-                       "(right-click: Show copies).").format(n=len(badge.group))
-        if badge.best:
-            text += "\n" + self.tr("★ This is the best copy available (the most pixels, "
-                                   "the least re-encoded).")
-        return text
 
 
 class FilterBar(QWidget):

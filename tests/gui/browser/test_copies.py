@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QApplication, QMenu, QStyleOptionViewItem
 
 from annotator.core.photo_list import CopyBadge
 from annotator.gui.background.workers import ImmediatePool
-from annotator.gui.browser.view import COPIES_ROLE, PhotoBrowser
+from annotator.gui.browser.badges import COPIES_ROLE
+from annotator.gui.browser.view import PhotoBrowser
 from annotator.gui.session import CaseSession
 from tests.core.history.history_fixtures import jpeg, textured
 from tests.fixtures.workspace import import_files, photo_ids_by_name
