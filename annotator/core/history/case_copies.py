@@ -343,11 +343,16 @@ class _Batch:
         self.postings = _postings(session, None)
         out = []
         with entry.lock:
+            groups: dict[int, CopyGroup | None] = {}  # first member → the group, described once
             for pid, part in {**self.before, **self.used}.items():
                 if pid not in entry.seen:
                     continue  # (its insert was rolled back)
+                members = entry.index.members_of(pid)
+                first = members[0] if members else pid
+                if first not in groups:
+                    groups[first] = entry.index.group_of(pid, self.postings)
                 own = self.postings.get(pid, (None, None))[0]
-                if _copy_part(entry.index.group_of(pid, self.postings), pid, own) != part:
+                if _copy_part(groups[first], pid, own) != part:
                     out.append(pid)
         return sorted(out)
 

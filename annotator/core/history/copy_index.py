@@ -55,8 +55,8 @@ class CopyIndex:
         self._has = np.zeros(0, dtype=bool)
         self._parent: list[int] = []
         self._members: dict[int, list[int]] = {}  # root → indexes of its group
-        # (best id, member id) → (distance, by window): hashes never change
-        self._distances: dict[tuple[int, int], tuple[int, bool]] = {}
+        # (best id, member id) → (distance, relation): hashes never change
+        self._relations: dict[tuple[int, int], tuple[int, str]] = {}
         items = list(items)
         if items:
             self._build(items)
@@ -215,7 +215,7 @@ class CopyIndex:
         items = [dataclasses.replace(it, posted_utc=postings[it.id][0],
                                      source=postings[it.id][1]) if it.id in postings else it
                  for it in items]
-        return describe(items, list(range(len(items))), self._distances)
+        return describe(items, list(range(len(items))), self._relations)
 
 
 def _grown(values: np.ndarray, size: int) -> np.ndarray:

@@ -254,23 +254,22 @@ def _best(items: list[PictureHashes], idx: list[int]) -> int:
 
 
 def describe(items: list[PictureHashes], idx: list[int],
-             distances: dict[tuple[int, int], tuple[int, bool]] | None = None) -> CopyGroup:
+             known: dict[tuple[int, int], tuple[int, str]] | None = None) -> CopyGroup:
     """The group of `items[idx]`: the best copy, each member's relation to it, the earliest
-    posting. `distances` (keyed by best id, member id) keeps the distances between calls
-    (`CopyIndex`: a group described again after each photo added)."""
+    posting. `known` (keyed by best id, member id: distance, relation) keeps what was
+    worked out between calls (`CopyIndex`: a group described again after each photo)."""
     best = _best(items, idx)
     ref = items[best]
     members = []
     for k in sorted(idx, key=lambda k: items[k].id):
         it = items[k]
-        if distances is None:
+        found = None if known is None else known.get((ref.id, it.id))
+        if found is None:
             dist, by_window = _distance_to(ref, it)
-        elif (found := distances.get((ref.id, it.id))) is not None:
-            dist, by_window = found
-        else:
-            dist, by_window = distances[(ref.id, it.id)] = _distance_to(ref, it)
-        members.append(Member(it.id, it.sha256, "identical" if k == best
-                              else relation(ref, it, by_window), dist, k == best))
+            found = (dist, "identical" if k == best else relation(ref, it, by_window))
+            if known is not None:
+                known[(ref.id, it.id)] = found
+        members.append(Member(it.id, it.sha256, found[1], found[0], k == best))
     posted = [items[k] for k in idx if items[k].posted_utc is not None]
     earliest: dict[str, object] | None = None
     if posted:
