@@ -304,11 +304,14 @@ Part = tuple[str | None, tuple[dict[str, Any], ...]]
 @dataclass
 class _Batch:
     key: str
-    postings: Postings
+    postings: Postings | None = None  # read at the batch's first new photo
     used: dict[int, Part] = field(default_factory=dict)  # what each check of the batch read
     before: dict[int, Part] = field(default_factory=dict)  # older copies, before the batch
 
     def group_of(self, session: Session, photo: Photo) -> CopyGroup | None:
+        if self.postings is None:  # (a batch of files the case holds reads nothing)
+            _synced(session)
+            self.postings = _postings(session, None)
         entry = _entry(session)
         with entry.lock:
             if entry.seen.get(photo.id, photo.sha256) != photo.sha256:
@@ -324,6 +327,7 @@ class _Batch:
 
     def _remember(self, index: CopyIndex, near: list[int]) -> None:
         """What the older copies' checks read before a new photo joins their groups."""
+        assert self.postings is not None
         done: set[int] = set()
         for pid in near:
             if pid in done:
@@ -366,11 +370,12 @@ def copies_batch(case: Case) -> Iterator[None]:
     being inserted; when it ends, the other copies whose findings changed are checked
     again, in one write transaction."""
     with case.reading() as session:
-        _synced(session)
-        batch = _Batch(_key(session), _postings(session, None))
+        batch = _Batch(_key(session))
     token = _BATCH.set(batch)
     try:
         yield
+        if not batch.used:
+            return  # no photo was checked: nothing changed for any copy
         with case.reading() as session:
             stale = batch.stale(session)
         if stale:
