@@ -303,6 +303,7 @@ Part = tuple[str | None, tuple[dict[str, Any], ...]]
 
 @dataclass
 class _Batch:
+    case: Case
     key: str
     postings: Postings | None = None  # read at the batch's first new photo
     used: dict[int, Part] = field(default_factory=dict)  # what each check of the batch read
@@ -310,8 +311,10 @@ class _Batch:
 
     def group_of(self, session: Session, photo: Photo) -> CopyGroup | None:
         if self.postings is None:  # (a batch of files the case holds reads nothing)
-            _synced(session)
-            self.postings = _postings(session, None)
+            # in a session of its own: the case as it was before this photo's transaction
+            with self.case.reading() as before:
+                _synced(before)
+                self.postings = _postings(before, None)
         entry = _entry(session)
         with entry.lock:
             if entry.seen.get(photo.id, photo.sha256) != photo.sha256:
@@ -370,7 +373,7 @@ def copies_batch(case: Case) -> Iterator[None]:
     being inserted; when it ends, the other copies whose findings changed are checked
     again, in one write transaction."""
     with case.reading() as session:
-        batch = _Batch(_key(session))
+        batch = _Batch(case, _key(session))
     token = _BATCH.set(batch)
     try:
         yield
