@@ -86,8 +86,11 @@ class CopyGroup:
 
 
 def _u64(hexes: list[str | None]) -> np.ndarray:
-    """16-digit hex strings as uint64 (None as 0), parsed in one go."""
-    text = "".join(h if h and len(h) == 16 else "0" * 16 for h in hexes)
+    """16-digit hex strings as uint64 (None, or a string of another length, as 0), parsed
+    in one go."""
+    text = "".join(hexes) if None not in hexes else ""  # type: ignore[arg-type]
+    if len(text) != 16 * len(hexes):  # (stored hashes are all 16 digits: this is rare)
+        text = "".join(h if h and len(h) == 16 else "0" * 16 for h in hexes)
     return np.frombuffer(bytes.fromhex(text), dtype=">u8").astype(np.uint64)
 
 
