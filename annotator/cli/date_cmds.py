@@ -75,6 +75,7 @@ def _check_date(args: argparse.Namespace) -> int:
             normalize_grade,
             resolve_place,
         )
+        from annotator.core.history import file_dating_findings
         from annotator.core.metadata import read_metadata
         from annotator.core.timeutil import utc_now
 
@@ -84,8 +85,10 @@ def _check_date(args: argparse.Namespace) -> int:
         claim = Claim(normalize_claimed(args.claimed), resolve_place(args.place),
                       (args.source or "").strip() or None, normalize_grade(args.grade))
         meta = read_metadata(path)
+        # the file's history as the import would record it (REENCODED, TABLES_NOT_CAMERA)
+        history = tuple(file_dating_findings(path, meta))
         result = check_capture_date(DatingInput(meta=meta, reference_utc=utc_now(), path=path,
-                                                claim=claim))
+                                                claim=claim, history_findings=history))
         data, header = result.to_json(), str(path)
         data["claim"] = ClaimRecord(0, claim.claimed, claim.place.label if claim.place else None,
                                     claim.source_text, claim.grade).to_json()

@@ -35,6 +35,7 @@ SECTIONS: list[tuple[str, str, Any]] = [
     ("flights", "annotator.core.flights.links:flights_by_photo", []),
     ("history", "annotator.core.history.records:history_by_photo", None),
     ("shadow", "annotator.core.shadows.records:shadow_json_by_photo", None),
+    ("copies", "annotator.core.history.case_copies:copies_by_photo", None),
 ]
 
 # The `exif --json` keys, in that command's order.

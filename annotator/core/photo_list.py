@@ -1,7 +1,7 @@
 """The list of photos the browser shows: which photos match a filter, in which order, and the
 few fields each row shows. Qt-free, so it is tested and benchmarked without a display; the
 GUI calls the case-level functions (`photo_ids`, `photo_rows`, `photo_filters`,
-`photo_count`) and never runs a query itself.
+`photo_copies`, `photo_count`) and never runs a query itself.
 
 The browser keeps only the ordered list of ids (an int each: 10 000 photos are ~80 kB) and
 asks for row data a page at a time, as the view scrolls. Filters run in SQL because they
@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Table, and_, case, false, func, or_, select
 from sqlalchemy.orm import Session
 
+from annotator.core.history.case_copies import copies_by_photo
 from annotator.core.models import Base, Box, CaseRow, Photo
 from annotator.core.timeutil import as_utc
 
@@ -39,10 +40,11 @@ class PhotoFilter:
     verdict: str = ""  # photo.date_verdict, or NO_VERDICT for photos without one
     flight: str = ""  # linked flight's id or callsign (only when flight links exist)
     sort: str = SORT_CAPTURE
+    only: tuple[int, ...] = ()  # only these photos (the copies of one picture)
 
     def is_empty(self) -> bool:
         return not (self.registration or self.label or self.capture_date or self.verdict
-                    or self.flight)
+                    or self.flight or self.only)
 
 
 @dataclass(frozen=True)
@@ -57,6 +59,16 @@ class PhotoRow:
     has_thumbnail: bool
     registrations: tuple[str, ...] = field(default_factory=tuple)
     capture_utc: datetime | None = None  # None: the camera's clock only, its zone unknown
+
+
+@dataclass(frozen=True)
+class CopyBadge:
+    """A photo that has copies in the case, as the browser marks it (`annotator similar`'s
+    groups: `case_copies.copies_json`)."""
+
+    group: tuple[int, ...]  # the ids of the photos of its group, itself included
+    best: bool  # it is the best copy available (the most pixels, the least re-encoded)
+    best_id: int
 
 
 def _compact(text: str) -> str:
@@ -86,6 +98,8 @@ def _link_column(link: Table, target: str):  # type: ignore[no-untyped-def]
 def matching_ids(session: Session, flt: PhotoFilter) -> list[int]:
     """Ids of the photos that pass `flt`, in its order."""
     stmt = select(Photo.id)
+    if flt.only:
+        stmt = stmt.where(Photo.id.in_(flt.only))
     if flt.registration.strip():
         needle = _compact(flt.registration)
         compact_reg = func.upper(func.replace(func.replace(Box.registration, "-", ""), " ", ""))
@@ -174,6 +188,16 @@ def photo_filters(case: Case) -> tuple[list[str], list[str]]:
     """The labels and verdicts present in the case (the filter bar's choices)."""
     with case.reading() as session:
         return filter_choices(session)
+
+
+def photo_copies(case: Case) -> dict[int, CopyBadge]:
+    """Every photo that has copies in the case, with its group (for a worker thread: the
+    first call in a process reads every photo's stored hashes)."""
+    with case.reading() as session:
+        ids = list(session.execute(select(Photo.id)).scalars())
+        return {pid: CopyBadge(tuple(m["id"] for m in c["photos"]), c["best"],
+                               c["best_copy"]["id"])
+                for pid, c in copies_by_photo(session, ids).items()}
 
 
 def photo_count_in(session: Session) -> int:

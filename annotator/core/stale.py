@@ -14,11 +14,25 @@ from collections.abc import Iterable
 from sqlalchemy.orm import Session
 
 STALE_DATES = "annotator.stale_dates"  # the session.info key holding the marked photo ids
+NEW_PHOTOS = "annotator.new_photos"  # the photos the session's transaction inserted
 
 
 def mark_dating_stale(session: Session, photo_ids: Iterable[int]) -> None:
     """Have these photos' checks recomputed before `session`'s write transaction commits."""
     session.info.setdefault(STALE_DATES, set()).update(photo_ids)
+
+
+def mark_new_photo(session: Session, photo_id: int) -> None:
+    """`photo_id` was inserted by `session`'s transaction (an import): nothing refers to it
+    yet (no claim, source, box, flight link or stored check), so its first check need not
+    look for them. Marks it stale too."""
+    session.info.setdefault(NEW_PHOTOS, set()).add(photo_id)
+    mark_dating_stale(session, [photo_id])
+
+
+def is_new_photo(session: Session, photo_id: int) -> bool:
+    """Whether `session`'s transaction inserted `photo_id` (`mark_new_photo`)."""
+    return photo_id in session.info.get(NEW_PHOTOS, ())
 
 
 def take_stale(session: Session) -> list[int]:

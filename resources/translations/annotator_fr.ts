@@ -570,6 +570,17 @@
     </message>
 </context>
 <context>
+    <name>CopyBadgeDelegate</name>
+    <message>
+        <source>{n} photos of the case are copies of this picture (right-click: Show copies).</source>
+        <translation>{n} photos du dossier sont des copies de cette image (clic droit : Afficher les copies).</translation>
+    </message>
+    <message>
+        <source>★ This is the best copy available (the most pixels, the least re-encoded).</source>
+        <translation>★ C&apos;est la meilleure copie disponible (la plus grande, la moins recompressée).</translation>
+    </message>
+</context>
+<context>
     <name>CopyableTree</name>
     <message>
         <source>Copy row</source>
@@ -2866,6 +2877,26 @@ Empreinte SHA-256 de SHA256SUMS : {digest}</translation>
 </context>
 <context>
     <name>PhotoBrowser</name>
+    <message>
+        <source>Show all photos</source>
+        <translation>Afficher toutes les photos</translation>
+    </message>
+    <message>
+        <source>Show copies ({n})</source>
+        <translation>Afficher les copies ({n})</translation>
+    </message>
+    <message>
+        <source>Show copies</source>
+        <translation>Afficher les copies</translation>
+    </message>
+    <message>
+        <source>Go to the best copy</source>
+        <translation>Aller à la meilleure copie</translation>
+    </message>
+    <message>
+        <source>Copies of one picture: {n} photos. ★ marks the best copy available.</source>
+        <translation>Copies d&apos;une même image : {n} photos. ★ marque la meilleure copie disponible.</translation>
+    </message>
     <message>
         <source>1 photo</source>
         <translation>1 photo</translation>

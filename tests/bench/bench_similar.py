@@ -1,14 +1,16 @@
 """Grouping copies among 10 000 photos: run by hand, never collected by pytest.
 
-    python tests/bench/bench_similar.py [--count 10000] [--families 500]
+    PYTHONPATH=. python tests/bench/bench_similar.py [--count 10000] [--families 500]
 
 Makes COUNT photos' hashes the way a case stores them: most are unrelated pictures (random
 pHash, dHash and window hashes: unrelated photos are about 32 bits apart), and FAMILIES
 families of copies whose whole-picture hashes differ from their source by a few bits
 (re-encoded, resized) or whose whole picture is close to one of the source's windows
-(cropped). Then it times `similar.group` (the indexed grouping the CLI and the dating check
-use) against a baseline in the same process: the plain all-pairs comparison in Python
-(`int.bit_count` on every pair), timed on a sample of rows and scaled to all pairs.
+(cropped). Then it times `similar.group` against a baseline in the same process: the plain
+all-pairs comparison in Python (`int.bit_count` on every pair), timed on a sample of rows
+and scaled to all pairs; and the case's index of copies (`copy_index.CopyIndex`, what the
+dating check, `similar` and the browser read): built at once, and grown a photo at a time
+as an import grows it.
 
 Checks its own preconditions (count, the hash widths, that every family was found and no
 unrelated photo joined one) and exits 1 when one fails or the grouping takes 1 s or more.
@@ -21,6 +23,7 @@ import random
 import sys
 import time
 
+from annotator.core.history.copy_index import CopyIndex
 from annotator.core.history.perceptual import WINDOWS
 from annotator.core.history.similar import PictureHashes, group
 
@@ -117,10 +120,28 @@ def main() -> int:
         problems.append(f"{len(missed)} families not found whole")
     if extra:
         problems.append(f"{len(extra)} groups that are no family (unrelated photos joined)")
+    # The case's index (what the dating check, `similar` and the browser read): built at
+    # once as a process first reads the case, then grown a photo at a time as an import
+    # adds them (the last 200 photos added to an index of the others).
+    start = time.perf_counter()
+    index = CopyIndex(items)
+    built = time.perf_counter() - start
+    grown = CopyIndex(items[:-200])
+    start = time.perf_counter()
+    for item in items[-200:]:
+        grown.add(item)
+        grown.group_of(item.id, {})
+    added = (time.perf_counter() - start) / 200
+    canon = {frozenset(f) for f in found}
+    for name, idx in (("built at once", index), ("grown", grown)):
+        if {frozenset(m.id for m in g.members) for g in idx.groups({})} != canon:
+            problems.append(f"the index ({name}) finds other groups than similar.group")
     base = baseline_seconds(items)
     print(f"{len(items)} photos, {len(fams)} families of copies: grouped in {spent:.3f} s "
           f"({len(groups)} groups); baseline (all pairs in Python, whole picture only) "
           f"{base:.1f} s: {base / spent:.0f}x faster")
+    print(f"case index: built in {built:.3f} s; one photo added and its group read: "
+          f"{added * 1000:.2f} ms (an index of {len(items) - 200} photos and more)")
     if spent >= 1.0:
         problems.append(f"grouping took {spent:.2f} s (target < 1 s)")
     for p in problems:

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from annotator.core.conflicts import conflicts_recorded
 from annotator.core.dating.claims import normalize_grade
 from annotator.core.errors import EditConflict, InputRejected
+from annotator.core.history.case_copies import group_ids
 from annotator.core.models import Acquisition
 from annotator.core.photos import locked_photo
 from annotator.core.stale import mark_dating_stale
@@ -177,7 +178,9 @@ def _set_acquisition(case: Case, photo_id: int, changes: dict[str, Any],
         after = record_of(photo_id, row)
         case.audit(session, "acquisition.set", "photo", photo_id, photo_sha256=photo.sha256,
                    details={"before": before.to_json(), "after": after.to_json()})
-        mark_dating_stale(session, [photo_id])
+        # Every copy of the picture reads the group's earliest posting (EARLIER_COPY,
+        # POSTED_BEFORE_CAPTURE): all are checked again, in this transaction.
+        mark_dating_stale(session, group_ids(session, photo_id))
     return after
 
 

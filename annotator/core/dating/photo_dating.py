@@ -37,6 +37,7 @@ from annotator.core.models import Box, DateCheck, Photo, PhotoShadow
 from annotator.core.models.flights import Flight, PhotoFlightLink
 from annotator.core.reference.airports import find_airport
 from annotator.core.reference.timezones import offset_at_local
+from annotator.core.stale import is_new_photo
 from annotator.core.timeutil import iso_z, parse_iso_utc, utc_now
 
 if TYPE_CHECKING:
@@ -154,13 +155,15 @@ def shadow_fact(session: Session, photo_id: int) -> ShadowFact | None:
 def dating_input(case: Case, session: Session, photo: Photo) -> DatingInput:
     """Everything the check needs about `photo`, read in `session`."""
     meta = meta_from_photo(photo)
-    row = claim_row(session, photo.id)
+    # A photo its transaction has just inserted has no claim, source, box or link yet.
+    new = is_new_photo(session, photo.id)
+    row = None if new else claim_row(session, photo.id)
     claim = None
     if row is not None:
         claim = record_of(photo.id, row).to_claim(stored_place(row))
-    acquisition = get_acquisition(session, photo.id)
-    posted, history = copy_facts(session, photo, acquisition.posted_utc)
-    flights, linked, ground = _flight_inputs(session, photo, meta)
+    posted_utc = None if new else get_acquisition(session, photo.id).posted_utc
+    posted, history = copy_facts(session, photo, posted_utc)
+    flights, linked, ground = ((), None, ()) if new else _flight_inputs(session, photo, meta)
     path = case.store.path_for(photo.sha256)
     stored = (photo.meta or {})
     known = "thumbnail_check" in stored  # compared once at import: originals never change
@@ -183,7 +186,7 @@ def check_photo(case: Case, session: Session, photo: Photo) -> CaptureVerdict:
 def refresh_photo_date(case: Case, session: Session, photo: Photo) -> CaptureVerdict:
     """Recompute and store the photo's date check inside the caller's write transaction."""
     result = check_photo(case, session, photo)
-    row = session.execute(
+    row = None if is_new_photo(session, photo.id) else session.execute(
         select(DateCheck).where(DateCheck.photo_id == photo.id)).scalar_one_or_none()
     changed = (photo.date_verdict != result.verdict
                or iso_z(photo.capture_utc) != iso_z(result.capture_utc))

@@ -8,11 +8,16 @@ earliest posting among copies). Pure Python, no Qt: the CLI (`annotator analyze`
 the GUI's History panel and its overlays are built on them.
 """
 
-from annotator.core.history.analyze import FileHistory, analyze_file, history_at_import
+from annotator.core.history.analyze import (
+    FileHistory,
+    analyze_file,
+    file_dating_findings,
+    history_at_import,
+)
 from annotator.core.history.double_compression import DoubleCompression, detect
 from annotator.core.history.views import error_level, jpeg_ghost
 
 __all__ = [
     "DoubleCompression", "FileHistory", "analyze_file", "detect", "error_level",
-    "history_at_import", "jpeg_ghost",
+    "file_dating_findings", "history_at_import", "jpeg_ghost",
 ]

@@ -38,6 +38,7 @@ from annotator.core.history.signs import (
     camera_signs,
     platform_matches,
     reencoded_sign,
+    sign_findings,
 )
 from annotator.core.history.table_matches import TableMatch, matches
 from annotator.core.images import decode
@@ -205,6 +206,18 @@ def history_at_import(path: str, head: bytes, thumbnail: Image.Image | None,
     if error:
         record["error"] = error
     return record
+
+
+def file_dating_findings(path: str | Path, meta: PhotoMetadata) -> list[dict[str, Any]]:
+    """The history findings of the capture-date check for a file outside a case: the
+    signs the import would record for it (`signs.sign_findings`), from its header and
+    metadata alone (no decode). Nothing for a file whose header cannot be read."""
+    try:
+        with open(path, "rb") as fh:
+            js = _structure(path, fh.read(HEADER_LIMIT))
+    except (OSError, JpegStructureError):
+        return []
+    return sign_findings(build(str(path), meta.sha256, js, meta, Hashes()).to_json())
 
 
 def _structure(path: str | Path, head: bytes) -> JpegStructure | None:

@@ -1,40 +1,42 @@
 """Copies within a case: `annotator similar`, and the dating check's view of a photo's copies.
 
 Reads each photo's stored hashes (`photo.meta["history"]`) and first posting (its
-acquisition record), and groups them with `similar.group`. The dating check asks, for one
-photo, for the earliest posting among its copies (`POSTED_BEFORE_CAPTURE` bounds every
-copy's capture by it) and for the `EARLIER_COPY` finding.
+acquisition record), and groups them (`CopyIndex`, the groups of `similar.group`). The
+dating check asks, for one photo, for the earliest posting among its copies
+(`POSTED_BEFORE_CAPTURE` bounds every copy's capture by it) and for the `EARLIER_COPY`
+finding; `annotator similar`, `photos --json`, the packet and the browser read the same
+groups.
+
+Each process keeps one index per case database, read once and grown with the photos added
+since (hashes never change: originals are never rewritten). An import runs inside
+`copies_batch`: each new photo is added to the index from its own row (no read of the
+case), postings are read once, and at the end of the batch the older copies whose
+findings the new photos changed (a better copy arrived, a copy posted earlier) are
+checked again, once each, in one transaction.
 """
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import numpy as np
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from annotator.core.history.similar import (
-    PREFILTER,
-    CopyGroup,
-    PictureHashes,
-    group,
-    hex_to_u64,
-    pairs_with,
-)
+from annotator.core.history.copy_index import CopyIndex, Postings
+from annotator.core.history.signs import sign_findings
+from annotator.core.history.similar import CopyGroup, PictureHashes
 from annotator.core.models import Acquisition, Photo
+from annotator.core.stale import mark_dating_stale
 from annotator.core.timeutil import as_utc, iso_z, parse_iso_utc
 
-
-def case_hashes(session: Session) -> list[PictureHashes]:
-    """Every photo of the case with stored hashes, in import order."""
-    posted = _postings(session, None)
-    rows = session.execute(select(Photo.id, Photo.sha256, Photo.meta)
-                           .order_by(Photo.id))
-    return [h for pid, sha, meta in rows
-            if (h := _row_hashes(pid, sha, _history(meta), posted)) is not None]
-
+if TYPE_CHECKING:
+    from annotator.core.case import Case
 
 def _history(meta: Any) -> Any:
     # (the whole meta column is read: a JSON path in SQL differs between SQLite and
@@ -42,132 +44,98 @@ def _history(meta: Any) -> Any:
     return meta.get("history") if isinstance(meta, dict) else None
 
 
-def similar_groups(session: Session, photo_id: int | None = None) -> list[CopyGroup]:
-    """The case's groups of copies (only the group holding `photo_id` when given)."""
-    groups = group(case_hashes(session))
-    if photo_id is not None:
-        groups = [g for g in groups if any(m.id == photo_id for m in g.members)]
-    return groups
-
-
-def _row_hashes(pid: int, sha: str, record: Any,
-                posted: dict[int, tuple[datetime | None, str | None]]) -> PictureHashes | None:
+def _hashes(pid: int, sha: str, record: Any) -> PictureHashes | None:
     if not isinstance(record, dict) or not record.get("phash"):
         return None
     jpeg = record.get("jpeg") or {}
-    when, source = posted.get(pid, (None, None))
     return PictureHashes(
         id=pid, sha256=sha, phash=record.get("phash"), dhash=record.get("dhash"),
         windows=tuple(record.get("windows") or ()),
         dwindows=tuple(record.get("dwindows") or ()), width=record.get("width") or 0,
         height=record.get("height") or 0, quality=(jpeg.get("quality") or {}).get("luma"),
-        tables_sha256=jpeg.get("tables_sha256"), detail=record.get("detail"),
-        posted_utc=when, source=source)
+        tables_sha256=jpeg.get("tables_sha256"), detail=record.get("detail"))
 
 
-# Hashes never change once imported (originals are never rewritten), so each process keeps
-# those it has read, per database, and reads only photos added since: the dating check of
-# one photo then costs one comparison against the case, not a read of every photo.
-_CACHE: dict[str, dict[int, tuple[str, Any]]] = {}
+# -- the index each process keeps per case ---------------------------------------------
 
 
-def _cached_records(session: Session) -> dict[int, tuple[str, Any]]:
-    """{photo id: (sha256, stored history)} for every photo of the case (see `_CACHE`)."""
-    bind = session.get_bind()
-    # (a case's database; an entry is used only after its SHA-256 is checked again)
-    key = str(getattr(bind, "url", None) or bind.engine.url)
-    known = _CACHE.setdefault(key, {})
-    count, top = session.execute(select(func.count(Photo.id), func.max(Photo.id))).one()
-    if count == len(known) and (top or 0) == max(known, default=0):
-        return known
-    last = max(known, default=0)
-    for pid, sha, meta in session.execute(
-            select(Photo.id, Photo.sha256, Photo.meta).where(Photo.id > last)):
-        known[pid] = (sha, _history(meta))
-    if count != len(known):  # photos were deleted: read them all again
-        known.clear()
+@dataclass
+class _Entry:
+    """One case's index: `seen` is every photo read (with or without hashes)."""
+
+    index: CopyIndex = field(default_factory=CopyIndex)
+    seen: dict[int, str] = field(default_factory=dict)
+    lock: threading.RLock = field(default_factory=threading.RLock)
+
+    def load(self, rows: Any) -> None:
+        """Add rows (id, sha256, meta), in id order."""
+        for pid, sha, meta in rows:
+            self.seen[pid] = sha
+            item = _hashes(pid, sha, _history(meta))
+            if item is not None:
+                self.index.add(item)
+
+    def rebuild(self, session: Session) -> None:
+        self.seen = {}
+        items = []
         for pid, sha, meta in session.execute(
-                select(Photo.id, Photo.sha256, Photo.meta)):
-            known[pid] = (sha, _history(meta))
-    return known
+                select(Photo.id, Photo.sha256, Photo.meta).order_by(Photo.id)):
+            self.seen[pid] = sha
+            if (item := _hashes(pid, sha, _history(meta))) is not None:
+                items.append(item)
+        self.index = CopyIndex(items)  # (all pairs at once: faster than one by one)
 
 
-def _checked(session: Session, records: dict[int, tuple[str, Any]], ids: list[int]
-             ) -> list[int]:
-    """The ids whose cached SHA-256 is still the photo's (an id reused after a rolled-back
-    import is dropped from the cache and read again next time)."""
-    current = dict(session.execute(select(Photo.id, Photo.sha256).where(Photo.id.in_(ids))).all())
-    good = []
-    for pid in ids:
-        if current.get(pid) == records[pid][0]:
-            good.append(pid)
-        else:
-            records.pop(pid, None)
-    return good
+_CACHE: dict[str, _Entry] = {}
+_CACHE_LOCK = threading.Lock()
 
 
-class _Index:
-    """The whole-picture pHashes of the cached records as one array, grown as photos are
-    added, so one photo is compared with the case by a single XOR and popcount."""
-
-    def __init__(self) -> None:
-        self.ids: list[int] = []
-        self.shas: list[str] = []
-        self.values = np.zeros(0, dtype=np.uint64)
-
-    def sync(self, records: dict[int, tuple[str, Any]]) -> None:
-        if any(records.get(pid, ("",))[0] != sha for pid, sha in zip(self.ids, self.shas,
-                                                                      strict=True)):
-            self.ids, self.shas, self.values = [], [], np.zeros(0, dtype=np.uint64)
-        known = set(self.ids)
-        new = [pid for pid in records if pid not in known]
-        if new:
-            hexes = [(records[pid][1].get("phash") if isinstance(records[pid][1], dict)
-                      else None) for pid in new]
-            self.ids += new
-            self.shas += [records[pid][0] for pid in new]
-            self.values = np.concatenate([self.values, hex_to_u64(hexes)])
-
-    def near(self, phash: str) -> list[int]:
-        d = np.bitwise_count(self.values ^ hex_to_u64([phash])[0])
-        return [self.ids[k] for k in np.nonzero(d <= PREFILTER)[0].tolist()]
+def _key(session: Session) -> str:
+    bind = session.get_bind()
+    return str(getattr(bind, "url", None) or bind.engine.url)
 
 
-_INDEXES: dict[int, _Index] = {}
+def _entry(session: Session) -> _Entry:
+    with _CACHE_LOCK:
+        return _CACHE.setdefault(_key(session), _Entry())
 
 
-def copies_of(session: Session, photo_id: int) -> CopyGroup | None:
-    """The photo and its direct copies in the case, as a group, or None when it has none."""
-    records = _cached_records(session)
-    if photo_id not in records:
-        return None
-    me_record = records[photo_id][1]
-    if not isinstance(me_record, dict) or not me_record.get("phash"):
-        return None
-    index = _INDEXES.setdefault(id(records), _Index())
-    index.sync(records)
-    # Exact duplicates of the picture data share the pHash; others must be within the
-    # prefilter: only those few are turned into full records and judged.
-    candidates = index.near(me_record["phash"])
-    if photo_id not in candidates:
-        candidates.append(photo_id)
-    items = [_row_hashes(pid, records[pid][0], records[pid][1], {}) for pid in candidates]
-    present = [it for it in items if it is not None]
-    me = next((k for k, it in enumerate(present) if it.id == photo_id), None)
-    if me is None:
-        return None
-    near = _checked(session, records, neighbours(present, me))
-    if not near:
-        return None
-    posted = _postings(session, [photo_id, *near])
-    chosen = [_row_hashes(pid, records[pid][0], records[pid][1], posted)
-              for pid in sorted([photo_id, *near])]
-    groups = group([c for c in chosen if c is not None])
-    return next((g for g in groups if any(m.id == photo_id for m in g.members)), None)
+def _synced(session: Session, *, verify: bool = False) -> _Entry:
+    """The case's index, with the photos added since it was last read (caller holds no
+    lock; the entry's lock is taken here and must be taken again to use it). `verify`
+    compares every photo's SHA-256 too (an id reused after a rolled-back insert)."""
+    entry = _entry(session)
+    with entry.lock:
+        if not entry.seen:
+            entry.rebuild(session)
+            return entry
+        if verify:
+            current = dict(session.execute(select(Photo.id, Photo.sha256)).all())
+            if current != entry.seen:
+                _catch_up(session, entry, current)
+            return entry
+        count, top = session.execute(select(func.count(Photo.id), func.max(Photo.id))).one()
+        if count == len(entry.seen) and (top or 0) == max(entry.seen):
+            return entry
+        last = max(entry.seen)
+        entry.load(session.execute(select(Photo.id, Photo.sha256, Photo.meta)
+                                   .where(Photo.id > last).order_by(Photo.id)))
+        if count != len(entry.seen):  # photos disappeared (a rolled-back insert): read all
+            entry.rebuild(session)
+    return entry
 
 
-def _postings(session: Session, ids: list[int] | None
-              ) -> dict[int, tuple[datetime | None, str | None]]:
+def _catch_up(session: Session, entry: _Entry, current: dict[int, str]) -> None:
+    """Bring `entry` to `current` ({id: sha256}): new photos added, else read again."""
+    if any(current.get(pid) != sha for pid, sha in entry.seen.items()):
+        entry.rebuild(session)
+        return
+    new = sorted(set(current) - set(entry.seen))
+    entry.load(session.execute(select(Photo.id, Photo.sha256, Photo.meta)
+                               .where(Photo.id.in_(new)).order_by(Photo.id)))
+
+
+def _postings(session: Session, ids: list[int] | None) -> Postings:
     stmt = select(Acquisition.photo_id, Acquisition.posted_utc, Acquisition.platform,
                   Acquisition.url).where(Acquisition.posted_utc.is_not(None))
     if ids is not None:
@@ -176,25 +144,128 @@ def _postings(session: Session, ids: list[int] | None
             for pid, when, platform, url in session.execute(stmt)}
 
 
+def similar_groups(session: Session, photo_id: int | None = None) -> list[CopyGroup]:
+    """The case's groups of copies (only the group holding `photo_id` when given)."""
+    entry = _synced(session, verify=True)
+    with entry.lock:
+        groups = entry.index.groups(_postings(session, None))
+    if photo_id is not None:
+        groups = [g for g in groups if any(m.id == photo_id for m in g.members)]
+    return groups
+
+
+def copies_of(session: Session, photo_id: int) -> CopyGroup | None:
+    """The photo's group of copies in the case, or None when it has none."""
+    for _attempt in range(2):
+        entry = _synced(session)
+        with entry.lock:
+            members = entry.index.members_of(photo_id)
+            if len(members) < 2:
+                return None
+            current = dict(session.execute(select(Photo.id, Photo.sha256)
+                                           .where(Photo.id.in_(members))).all())
+            if all(current.get(pid) == entry.seen.get(pid) for pid in members):
+                return entry.index.group_of(photo_id, _postings(session, members))
+            entry.rebuild(session)  # an id reused after a rolled-back insert: read again
+    return None
+
+
+def group_ids(session: Session, photo_id: int) -> list[int]:
+    """The photo and its copies in the case (for a write that changes what every copy's
+    check reads: a posting)."""
+    grp = copies_of(session, photo_id)
+    return [photo_id] if grp is None else [m.id for m in grp.members]
+
+
+def copies_json(grp: CopyGroup, photo_id: int) -> dict[str, Any]:
+    """One photo's place among its copies, as `photos --json` (`copies`), the packet's
+    manifest and the browser give it: whether it is the best copy available (the most
+    pixels, then the highest JPEG quality, then the first imported), its relation and
+    distance to that copy, and the whole group as `annotator similar --json` lists it."""
+    me = next(m for m in grp.members if m.id == photo_id)
+    best = next(m for m in grp.members if m.best)
+    return {"best": me.best, "relation": me.relation, "distance": me.distance,
+            "best_copy": {"id": best.id, "sha256": best.sha256},
+            "photos": [m.to_json() for m in grp.members], "earliest": grp.earliest}
+
+
+def copies_within(copies: dict[str, Any] | None, photo_ids: set[int]
+                  ) -> dict[str, Any] | None:
+    """`copies_json` naming only the photos of `photo_ids` (a packet of part of the case
+    names no photo left out of it): other members are dropped, and the best copy or the
+    earliest posting is null when it is not among them; what is said of this photo itself
+    (best or not, its relation to the best copy) stays."""
+    if copies is None:
+        return None
+    best = copies["best_copy"]
+    earliest = copies["earliest"]
+    return {**copies, "photos": [m for m in copies["photos"] if m["id"] in photo_ids],
+            "best_copy": best if best["id"] in photo_ids else None,
+            "earliest": earliest if earliest and earliest["photo"] in photo_ids else None}
+
+
+def copies_by_photo(session: Session, photo_ids: Sequence[int]) -> dict[int, dict[str, Any]]:
+    """`copies_json` of each of `photo_ids` that has copies in the case (one description
+    per group; the `photos --json` section loader)."""
+    entry = _synced(session, verify=True)
+    out: dict[int, dict[str, Any]] = {}
+    with entry.lock:
+        groups: list[list[int]] = []
+        seen: set[int] = set()
+        for pid in photo_ids:
+            if pid in seen:
+                continue
+            members = entry.index.members_of(pid)
+            seen.update(members)
+            if len(members) > 1:
+                groups.append(members)
+        postings = _postings(session, [m for g in groups for m in g]) if groups else {}
+        wanted = set(photo_ids)
+        for members in groups:
+            grp = entry.index.group_of(members[0], postings)
+            assert grp is not None
+            for m in members:
+                if m in wanted:
+                    out[m] = copies_json(grp, m)
+    return out
+
+
+# -- what the capture-date check reads --------------------------------------------------
+
+
 def copy_facts(session: Session, photo: Photo, own_posted: datetime | None
                ) -> tuple[datetime | None, tuple[dict[str, Any], ...]]:
     """For the dating check: the earliest posting among the photo's copies (its own when
     earlier, or when it has none) and the history findings (EARLIER_COPY, and the JPEG
-    signs recorded at import: REENCODED explains an `unverifiable` verdict,
-    TABLES_NOT_CAMERA joins the edit evidence)."""
-    findings = [dict(s) for s in ((photo.meta or {}).get("history") or {}).get("signs") or []
-                if s.get("code") in ("REENCODED", "TABLES_NOT_CAMERA")]
-    grp = copies_of(session, photo.id)
-    posted = as_utc(own_posted)
+    signs recorded at import: `signs.DATING_SIGNS`)."""
+    findings = sign_findings(_history(photo.meta))
+    own = as_utc(own_posted)
+    batch = _BATCH.get()
+    if batch is not None and batch.key == _key(session):
+        grp = batch.group_of(session, photo)
+    else:
+        batch = None
+        grp = copies_of(session, photo.id)
+    part = _copy_part(grp, photo.id, own)
+    if batch is not None:
+        batch.used[photo.id] = part
+    posted, copy_findings = part
+    return (parse_iso_utc(posted) if posted else None), tuple(findings + list(copy_findings))
+
+
+def _copy_part(grp: CopyGroup | None, photo_id: int, own: datetime | None
+               ) -> tuple[str | None, tuple[dict[str, Any], ...]]:
+    """What a photo's check takes from its copies: the posting bound, EARLIER_COPY."""
     if grp is None:
-        return posted, tuple(findings)
-    findings += earlier_copy_findings(grp, photo.id, posted)
+        return iso_z(own), ()
+    findings = earlier_copy_findings(grp, photo_id, own)
+    posted = own
     first = grp.earliest
     if first is not None:
         when = parse_iso_utc(str(first["posted_utc"]))
         if posted is None or when < posted:
             posted = when
-    return posted, tuple(findings)
+    return iso_z(posted), tuple(findings)
 
 
 def earlier_copy_findings(grp: CopyGroup, photo_id: int,
@@ -225,6 +296,93 @@ def earlier_copy_findings(grp: CopyGroup, photo_id: int,
     return out
 
 
-def neighbours(items: list[PictureHashes], index: int) -> list[int]:
-    """Ids of the photos `items[index]` is directly judged a copy of."""
-    return [items[k].id for k in pairs_with(items, index)]
+# -- an import batch ---------------------------------------------------------------------
+
+Part = tuple[str | None, tuple[dict[str, Any], ...]]
+
+
+@dataclass
+class _Batch:
+    case: Case
+    key: str
+    postings: Postings | None = None  # read at the batch's first new photo
+    used: dict[int, Part] = field(default_factory=dict)  # what each check of the batch read
+    before: dict[int, Part] = field(default_factory=dict)  # older copies, before the batch
+
+    def group_of(self, session: Session, photo: Photo) -> CopyGroup | None:
+        if self.postings is None:  # (a batch of files the case holds reads nothing)
+            # in a session of its own: the case as it was before this photo's transaction
+            with self.case.reading() as before:
+                _synced(before)
+                self.postings = _postings(before, None)
+        entry = _entry(session)
+        with entry.lock:
+            if entry.seen.get(photo.id, photo.sha256) != photo.sha256:
+                entry.rebuild(session)  # an id reused after a rolled-back insert
+            if photo.id not in entry.seen:
+                entry.seen[photo.id] = photo.sha256
+                item = _hashes(photo.id, photo.sha256, _history(photo.meta))
+                if item is not None:
+                    near = entry.index.neighbours(item)
+                    self._remember(entry.index, near)
+                    entry.index.add(item, near)
+            return entry.index.group_of(photo.id, self.postings)
+
+    def _remember(self, index: CopyIndex, near: list[int]) -> None:
+        """What the older copies' checks read before a new photo joins their groups."""
+        assert self.postings is not None
+        done: set[int] = set()
+        for pid in near:
+            if pid in done:
+                continue
+            members = index.members_of(pid)
+            done.update(members)
+            older = [m for m in members if m not in self.used and m not in self.before]
+            if not older:
+                continue
+            grp = index.group_of(pid, self.postings)
+            for m in older:
+                self.before[m] = _copy_part(grp, m, self.postings.get(m, (None, None))[0])
+
+    def stale(self, session: Session) -> list[int]:
+        """The photos whose copies now say something else than their check read."""
+        entry = _synced(session, verify=True)
+        self.postings = _postings(session, None)
+        out = []
+        with entry.lock:
+            groups: dict[int, CopyGroup | None] = {}  # first member → the group, described once
+            for pid, part in {**self.before, **self.used}.items():
+                if pid not in entry.seen:
+                    continue  # (its insert was rolled back)
+                members = entry.index.members_of(pid)
+                first = members[0] if members else pid
+                if first not in groups:
+                    groups[first] = entry.index.group_of(pid, self.postings)
+                own = self.postings.get(pid, (None, None))[0]
+                if _copy_part(groups[first], pid, own) != part:
+                    out.append(pid)
+        return sorted(out)
+
+
+_BATCH: ContextVar[_Batch | None] = ContextVar("annotator_copies_batch", default=None)
+
+
+@contextmanager
+def copies_batch(case: Case) -> Iterator[None]:
+    """Photos added to `case` inside this block (by this thread) are grouped from the rows
+    being inserted; when it ends, the other copies whose findings changed are checked
+    again, in one write transaction."""
+    with case.reading() as session:
+        batch = _Batch(case, _key(session))
+    token = _BATCH.set(batch)
+    try:
+        yield
+        if not batch.used:
+            return  # no photo was checked: nothing changed for any copy
+        with case.reading() as session:
+            stale = batch.stale(session)
+        if stale:
+            with case.writing() as session:
+                mark_dating_stale(session, stale)
+    finally:
+        _BATCH.reset(token)

@@ -31,6 +31,10 @@ from annotator.core.history.table_matches import (
 INFO, WARNING = "info", "warning"
 # Long sides sharing services commonly cap pictures to (see platforms.json).
 USUAL_CAPS = (4096, 2560, 2048, 1920, 1600, 1280, 1200, 1080, 1024, 960, 800, 720)
+# The signs the capture-date check reports as findings: REENCODED explains an
+# `unverifiable` verdict ("this is not the original file"), TABLES_NOT_CAMERA joins the
+# edit evidence.
+DATING_SIGNS = ("REENCODED", "TABLES_NOT_CAMERA")
 
 
 @dataclass(frozen=True)
@@ -145,3 +149,10 @@ def reencoded_sign(facts: FileFacts, *, is_jpeg: bool, standard: bool, quality: 
                 + ". This is probably not the original file: the original may exist "
                   "elsewhere." + likely,
                 {"evidence": evidence, "platforms": platform_names})
+
+
+def sign_findings(record: Any) -> list[dict[str, Any]]:
+    """The capture-date findings among a history record's signs (`DATING_SIGNS`): the same
+    for a case photo, from the record kept at import, and for a file outside a case."""
+    signs = record.get("signs") if isinstance(record, dict) else None
+    return [dict(s) for s in signs or [] if s.get("code") in DATING_SIGNS]

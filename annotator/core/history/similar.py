@@ -86,8 +86,11 @@ class CopyGroup:
 
 
 def _u64(hexes: list[str | None]) -> np.ndarray:
-    """16-digit hex strings as uint64 (None as 0), parsed in one go."""
-    text = "".join(h if h and len(h) == 16 else "0" * 16 for h in hexes)
+    """16-digit hex strings as uint64 (None, or a string of another length, as 0), parsed
+    in one go."""
+    text = "".join(hexes) if None not in hexes else ""  # type: ignore[arg-type]
+    if len(text) != 16 * len(hexes):  # (stored hashes are all 16 digits: this is rare)
+        text = "".join(h if h and len(h) == 16 else "0" * 16 for h in hexes)
     return np.frombuffer(bytes.fromhex(text), dtype=">u8").astype(np.uint64)
 
 
@@ -113,11 +116,21 @@ def _window_distance(pf: np.ndarray, df: np.ndarray, pw: np.ndarray, dw: np.ndar
 
 def candidate_pairs(items: list[PictureHashes]) -> dict[tuple[int, int], tuple[int, bool]]:
     """{(i, j): (distance, by_window)} for every pair of indexes i < j judged copies."""
-    n = len(items)
     usable = np.array([bool(it.phash) and (it.detail is None or it.detail >= MIN_DETAIL)
-                       for it in items])
-    full = _u64([it.phash for it in items])
-    dfull = _u64([it.dhash for it in items])
+                       for it in items], dtype=bool)
+    width = max((len(it.windows) for it in items), default=0)
+    pw, has_p = _windows(items, "windows", width)
+    dw, has_d = _windows(items, "dwindows", width)
+    return pairs_of_arrays(_u64([it.phash for it in items]), _u64([it.dhash for it in items]),
+                           usable, pw, dw, has_p & has_d)
+
+
+def pairs_of_arrays(full: np.ndarray, dfull: np.ndarray, usable: np.ndarray, pw: np.ndarray,
+                    dw: np.ndarray, has: np.ndarray
+                    ) -> dict[tuple[int, int], tuple[int, bool]]:
+    """`candidate_pairs` on hashes already parsed: whole-picture pHashes and dHashes, which
+    pictures have detail enough, the window hashes (one row each) and which rows have them."""
+    n = full.size
     edges: dict[tuple[int, int], tuple[int, bool]] = {}
     close_i: list[np.ndarray] = []
     close_j: list[np.ndarray] = []
@@ -142,11 +155,7 @@ def candidate_pairs(items: list[PictureHashes]) -> dict[tuple[int, int], tuple[i
                           strict=True):
         edges[(a, b)] = (int(dist), False)
     rest = ~direct & (dd <= DPREFILTER)
-    width = max((len(it.windows) for it in items), default=0)
-    if rest.any() and width:
-        pw, has_p = _windows(items, "windows", width)
-        dw, has_d = _windows(items, "dwindows", width)
-        has = has_p & has_d
+    if rest.any() and pw.shape[1]:
         all_i, all_j = ci[rest], cj[rest]
         for start in range(0, all_i.size, 50_000):  # bounded memory
             ri, rj = all_i[start:start + 50_000], all_j[start:start + 50_000]
@@ -202,7 +211,7 @@ def pairs_with(items: list[PictureHashes], index: int) -> list[int]:
     return sorted(out)
 
 
-def _identical_pictures(items: list[PictureHashes]) -> list[tuple[int, int]]:
+def identical_pictures(items: list[PictureHashes]) -> list[tuple[int, int]]:
     """Pairs with the same pixels and tables (flat pictures included)."""
     seen: dict[tuple, int] = {}
     pairs = []
@@ -228,7 +237,7 @@ def group(items: list[PictureHashes]) -> list[CopyGroup]:
         return x
 
     edges = candidate_pairs(items)
-    for a, b in _identical_pictures(items):
+    for a, b in identical_pictures(items):
         edges.setdefault((a, b), (0, False))
     for a, b in edges:
         ra, rb = find(a), find(b)
@@ -237,7 +246,7 @@ def group(items: list[PictureHashes]) -> list[CopyGroup]:
     sets: dict[int, list[int]] = {}
     for k in range(len(items)):
         sets.setdefault(find(k), []).append(k)
-    groups = [_describe(items, idx) for idx in sets.values() if len(idx) > 1]
+    groups = [describe(items, idx) for idx in sets.values() if len(idx) > 1]
     groups.sort(key=lambda g: (-len(g.members), g.members[0].id))
     return groups
 
@@ -247,15 +256,23 @@ def _best(items: list[PictureHashes], idx: list[int]) -> int:
                                    -items[k].id))
 
 
-def _describe(items: list[PictureHashes], idx: list[int]) -> CopyGroup:
+def describe(items: list[PictureHashes], idx: list[int],
+             known: dict[tuple[int, int], tuple[int, str]] | None = None) -> CopyGroup:
+    """The group of `items[idx]`: the best copy, each member's relation to it, the earliest
+    posting. `known` (keyed by best id, member id: distance, relation) keeps what was
+    worked out between calls (`CopyIndex`: a group described again after each photo)."""
     best = _best(items, idx)
     ref = items[best]
     members = []
     for k in sorted(idx, key=lambda k: items[k].id):
         it = items[k]
-        dist, by_window = _distance_to(ref, it)
-        members.append(Member(it.id, it.sha256, "identical" if k == best
-                              else relation(ref, it, by_window), dist, k == best))
+        found = None if known is None else known.get((ref.id, it.id))
+        if found is None:
+            dist, by_window = _distance_to(ref, it)
+            found = (dist, "identical" if k == best else relation(ref, it, by_window))
+            if known is not None:
+                known[(ref.id, it.id)] = found
+        members.append(Member(it.id, it.sha256, found[1], found[0], k == best))
     posted = [items[k] for k in idx if items[k].posted_utc is not None]
     earliest: dict[str, object] | None = None
     if posted:

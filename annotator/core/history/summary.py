@@ -40,3 +40,30 @@ def history_line(history: dict[str, Any] | None) -> str | None:
     codes = [s["code"] for s in history.get("signs") or []]
     parts.append("signs: " + (", ".join(codes) if codes else "none"))
     return " · ".join(parts)
+
+
+def copies_line(copies: dict[str, Any] | None) -> str | None:
+    """The report's line from the manifest's `copies` (`case_copies.copies_within`): "the
+    best of 3 copies of this picture in this packet (the most pixels, the least
+    re-encoded)" or "a resized copy of photo 4 (SHA-256 0123456789ab…), the best of 2 copies
+    …", plus the earliest posting among them; None without copies."""
+    if not copies:
+        return None
+    count = len(copies.get("photos") or [])
+    where = f"of {count} copies of this picture in this packet"
+    best = copies.get("best_copy")
+    if copies.get("best") and count < 2:
+        text = ("the best copy of this picture (the most pixels, the least re-encoded); "
+                "its other copies are not in this packet")
+    elif copies.get("best"):
+        text = f"the best {where} (the most pixels, the least re-encoded)"
+    elif best:
+        text = (f"a {copies.get('relation')} copy of photo {best.get('id')} (SHA-256 "
+                f"{str(best.get('sha256'))[:12]}…), the best {where}")
+    else:
+        text = f"a {copies.get('relation')} copy; the best copy is not in this packet"
+    first = copies.get("earliest")
+    if first:
+        source = f", {first['source']}" if first.get("source") else ""
+        text += f"; first posted: photo {first['photo']}, {first['posted_utc']}{source}"
+    return text

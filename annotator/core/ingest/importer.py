@@ -26,6 +26,7 @@ from typing import Any
 from annotator.core.case.folder import Case
 from annotator.core.case.settings import load_settings
 from annotator.core.errors import UsageError
+from annotator.core.history.case_copies import copies_batch
 from annotator.core.images import decode
 from annotator.core.ingest.files import path_text, select_files
 from annotator.core.ingest.pool import run_in_order, warm_up
@@ -100,6 +101,16 @@ def import_paths(
     total = len(files)
     if progress:
         progress(0, total, "")
+    with copies_batch(case):  # each photo grouped as it is recorded; older copies at the end
+        done = _record_all(case, report, files, workers, limit, progress, cancel)
+    report.cancelled = done < total
+    return report
+
+
+def _record_all(case: Case, report: ImportReport, files: list[str], workers: int, limit: int,
+                progress: Progress | None, cancel: threading.Event | None) -> int:
+    """Analyse `files` (in workers) and record each in order; the number recorded."""
+    total = len(files)
     recorder = Recorder(case, report)
     results = _analyses(files, min(workers, max(1, total)), limit, recorder.known, cancel)
     # A few analysed files wait here while their copies into the store run on I/O threads,
@@ -129,8 +140,7 @@ def import_paths(
         while waiting:  # cancelled: analysed but not recorded, so nothing of them stays
             recorder.discard(*waiting.popleft())
         recorder.close()
-    report.cancelled = done < total
-    return report
+    return done
 
 
 # What each worker runs per file (a module-level name, so a test can swap in a task that

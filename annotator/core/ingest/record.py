@@ -33,7 +33,7 @@ from annotator.core.ingest.report import (
 )
 from annotator.core.ingest.worker import FileAnalysis, one_line
 from annotator.core.models import Photo, PhotoSource
-from annotator.core.stale import mark_dating_stale
+from annotator.core.stale import mark_new_photo
 from annotator.core.timeutil import iso_z, utc_now
 
 COPY_THREADS = 2
@@ -246,7 +246,7 @@ class Recorder:
                                  "format": photo.format, "width": photo.width,
                                  "height": photo.height, "examiner": self.case.examiner})
         session.flush()
-        mark_dating_stale(session, [photo.id])  # its verdict, in the same transaction
+        mark_new_photo(session, photo.id)  # its verdict, in the same transaction
         return photo.id
 
     def _check_unchanged(self, source: Path, size: int, mtime_ns: int | None) -> None:

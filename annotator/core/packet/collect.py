@@ -21,6 +21,7 @@ from annotator.core.dating.claims import claim_row, record_of
 from annotator.core.dating.photo_dating import stored_date
 from annotator.core.flights.links import links_for_photo
 from annotator.core.flights.records import flight_json
+from annotator.core.history.case_copies import copies_by_photo, copies_within
 from annotator.core.models import CaseRow, Photo
 from annotator.core.models.flights import Aircraft, AircraftRegistration
 from annotator.core.shadows import get_shadow, photo_day_chart
@@ -68,6 +69,8 @@ class PhotoRecord:
     flights: tuple[dict[str, Any], ...]
     # The shadow measured on the photo (`StoredShadow.to_json()` plus `day_chart`), or None.
     shadow: dict[str, Any] | None = None
+    # `case_copies.copies_json` naming only the packet's photos; None without copies
+    copies: dict[str, Any] | None = None
 
 
 def json_value(value: Any) -> Any:
@@ -154,6 +157,7 @@ def _flights(session: Session, photo_id: int) -> tuple[dict[str, Any], ...]:
 def read_photos(session: Session, photo_ids: list[int]) -> list[PhotoRecord]:
     """The records of `photo_ids`, in capture order (unknown times last), then by name."""
     records = []
+    copies = copies_by_photo(session, photo_ids)
     for pid in photo_ids:
         p = session.get(Photo, pid)
         assert p is not None
@@ -173,6 +177,7 @@ def read_photos(session: Session, photo_ids: list[int]) -> list[PhotoRecord]:
             dating=_dating(session, p.id), claim=_claim(session, p.id),
             acquisition=_acquisition(session, p.id),
             flights=_flights(session, p.id), shadow=_shadow(session, p.id),
+            copies=copies_within(copies.get(p.id), set(photo_ids)),
         ))
     records.sort(key=lambda r: (r.capture_utc is None, iso_z(r.capture_utc) or "",
                                 r.original_name.casefold(), r.sha256))

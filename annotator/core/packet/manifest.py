@@ -106,6 +106,7 @@ def photo_json(number: int, photo: PhotoRecord, paths: PhotoPaths,
         "metadata": photo.meta,
         "history": public_history((photo.meta or {}).get("history")),
         "c2pa": credentials_json(photo, c2pa_files),
+        "copies": photo.copies,
         "raw_tags": photo.raw_tags,
         "raw_tag_count": raw_tag_count(photo.raw_tags),
         "boxes": [box_json(b, i, photo.width, photo.height, crop)

@@ -48,7 +48,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from annotator.core.history.summary import history_line
+from annotator.core.history.summary import copies_line, history_line
 from annotator.core.metadata import summary_line as credentials_line
 from annotator.core.packet.custody import verify_lines
 from annotator.core.packet.fonts import font_files
@@ -499,6 +499,8 @@ def _identification(photo: dict[str, Any]) -> Table:
     if line:
         where = " · ".join(f"{k} in {c2pa[k]}" for k in ("store", "report") if c2pa.get(k))
         rows.append(("Content credentials", esc(line + (f" · {where}" if where else ""))))
+    if copies_line(photo.get("copies")):
+        rows.append(("Copies", esc(copies_line(photo.get("copies")))))
     return _kv_table(rows)
 
 

@@ -23,14 +23,22 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QColor, QPainter, QPixmap, QRegularExpressionValidator
+from PySide6.QtGui import (
+    QColor,
+    QPainter,
+    QPixmap,
+    QRegularExpressionValidator,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListView,
+    QMenu,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -40,19 +48,26 @@ from annotator.core.photo_list import (
     NO_VERDICT,
     SORT_CAPTURE,
     SORT_IMPORT,
+    CopyBadge,
     PhotoFilter,
     PhotoRow,
     flight_link_table,
+    photo_copies,
     photo_filters,
     photo_ids,
     photo_rows,
 )
 from annotator.gui.background.workers import ImmediatePool, JobRunner
+from annotator.gui.browser.badges import COPIES_ROLE, CopyBadgeDelegate
 from annotator.gui.browser.thumbnails import ThumbnailCache
 from annotator.gui.i18n import integer, local_display, show_instant
 from annotator.gui.session import CaseSession
 
 PAGE = 100
+# The first read of the copies waits this long after the browser opens: in a process that
+# has not read the case's hashes yet it parses every photo's (seconds for 10 000 photos),
+# and the first screenful of thumbnails comes first.
+COPIES_DELAY_MS = 1500
 PHOTO_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 THUMB_SIZE = QSize(128, 96)
 
@@ -94,6 +109,7 @@ class PhotoListModel(QAbstractListModel):
         self._index_of: dict[int, int] = {}
         self._rows: dict[int, PhotoRow] = {}
         self._row_of_sha: dict[str, int] = {}
+        self._copies: dict[int, CopyBadge] = {}
         self._loading_placeholder = _placeholder(thumbs.size)
         self._missing_placeholder = _placeholder(thumbs.size, self.tr("no thumbnail"))
         thumbs.ready.connect(self._thumbnails_ready)
@@ -135,6 +151,15 @@ class PhotoListModel(QAbstractListModel):
         index = self.index(row)
         self.dataChanged.emit(index, index)
 
+    def set_copies(self, copies: dict[int, CopyBadge]) -> None:
+        """The photos that have copies in the case (read by a worker): badges repainted."""
+        self._copies = copies
+        if self._ids:
+            self.dataChanged.emit(self.index(0), self.index(len(self._ids) - 1), [COPIES_ROLE])
+
+    def copies_of(self, photo_id: int | None) -> CopyBadge | None:
+        return None if photo_id is None else self._copies.get(photo_id)
+
     def _row(self, row: int) -> PhotoRow | None:
         photo_id = self._ids[row]
         cached = self._rows.get(photo_id)
@@ -159,6 +184,8 @@ class PhotoListModel(QAbstractListModel):
             return None
         if role == PHOTO_ID_ROLE:
             return self._ids[index.row()]
+        if role == COPIES_ROLE:
+            return self._copies.get(self._ids[index.row()])
         row = self._row(index.row())
         if row is None:
             return None
@@ -311,6 +338,8 @@ class PhotoBrowser(QWidget):
         self.filters = FilterBar(flight_link_table() is not None)
         self.view = PhotoListView()
         self.view.setModel(self.model)
+        self.view.setItemDelegate(CopyBadgeDelegate(self.view))
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.setIconSize(size)
         self.view.setUniformItemSizes(True)  # no per-row size queries: 10 000 rows stay cheap
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -318,13 +347,28 @@ class PhotoBrowser(QWidget):
         self.view.setSpacing(2)
         self.view.setWordWrap(False)
         self.count_label = QLabel()
+        # "Show copies": the list narrowed to one picture's copies until "Show all photos"
+        self._copies_shown: tuple[int, ...] = ()
+        self._copies_asked = 0  # the latest request for the badges (older answers dropped)
+        self.copies_bar = QWidget()
+        self.copies_label = QLabel()
+        self.copies_label.setWordWrap(True)
+        self.show_all_button = QPushButton(self.tr("Show all photos"))
+        bar = QHBoxLayout(self.copies_bar)
+        bar.setContentsMargins(0, 0, 0, 0)
+        bar.addWidget(self.copies_label, 1)
+        bar.addWidget(self.show_all_button)
+        self.copies_bar.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.filters)
         layout.addWidget(self.count_label)
+        layout.addWidget(self.copies_bar)
         layout.addWidget(self.view, 1)
 
-        self.filters.changed.connect(self._apply_filter)
+        self.filters.changed.connect(self._filters_edited)
+        self.show_all_button.clicked.connect(self.show_all)
+        self.view.customContextMenuRequested.connect(self._context_menu)
         self.model.count_changed.connect(self._show_count)
         self.view.selectionModel().currentChanged.connect(self._current_changed)
         session.photo_selected.connect(self._photo_selected)
@@ -359,8 +403,71 @@ class PhotoBrowser(QWidget):
         self.filters.set_choices(labels, verdicts)
         self.filters.blockSignals(False)
         self._apply_filter(self.filters.current())
+        if self._copies_asked:
+            self._load_copies()
+        else:
+            self._copies_asked = 1  # (the first answer is the one asked below)
+            QTimer.singleShot(COPIES_DELAY_MS, self._load_copies)
+
+    def _load_copies(self) -> None:
+        """Read which photos have copies, in a worker (the first read in a process reads
+        every photo's hashes); the badges appear when it answers."""
+        self._copies_asked += 1
+        asked, case = self._copies_asked, self.session.case
+
+        def done(copies: dict[int, CopyBadge]) -> None:
+            if asked == self._copies_asked:
+                self.model.set_copies(copies)
+
+        self.session.jobs.submit(lambda _job: photo_copies(case), on_result=done)
+
+    # -- copies of one picture ---------------------------------------------------------
+
+    def context_menu(self, photo_id: int) -> QMenu:
+        """The menu a right-click on `photo_id`'s row opens."""
+        menu = QMenu(self)
+        badge = self.model.copies_of(photo_id)
+        show = menu.addAction(self.tr("Show copies ({n})").format(n=len(badge.group))
+                              if badge else self.tr("Show copies"))
+        show.setEnabled(badge is not None)
+        show.triggered.connect(lambda: self.show_copies(photo_id))
+        if badge is not None and not badge.best:
+            best = menu.addAction(self.tr("Go to the best copy"))
+            best.triggered.connect(lambda: self.session.select_photo(badge.best_id))
+        return menu
+
+    def _context_menu(self, pos) -> None:  # type: ignore[no-untyped-def]
+        photo_id = self.model.photo_id_at(self.view.indexAt(pos).row())
+        if photo_id is not None:
+            self.context_menu(photo_id).exec(self.view.viewport().mapToGlobal(pos))
+
+    def show_copies(self, photo_id: int) -> None:
+        """Narrow the list to the copies of `photo_id`'s picture (whatever the filters)."""
+        badge = self.model.copies_of(photo_id)
+        if badge is None:
+            return
+        self._copies_shown = badge.group
+        self.copies_label.setText(self.tr(
+            "Copies of one picture: {n} photos. ★ marks the best copy available.").format(
+                n=len(badge.group)))
+        self.copies_bar.show()
+        self._apply_filter(self.filters.current())
+
+    def show_all(self) -> None:
+        """Back from "Show copies" to the filtered list."""
+        self._copies_shown = ()
+        self.copies_bar.hide()
+        self._apply_filter(self.filters.current())
+
+    def _filters_edited(self, flt: PhotoFilter) -> None:
+        if self._copies_shown:
+            self._copies_shown = ()
+            self.copies_bar.hide()
+        self._apply_filter(flt)
 
     def _apply_filter(self, flt: PhotoFilter) -> None:
+        if self._copies_shown:
+            flt = PhotoFilter(sort=flt.sort, only=self._copies_shown)
         current = self.session.current_photo_id
         offset = self._offset_in_view(current)
         self.model.set_filter(flt)

@@ -148,3 +148,93 @@ def test_the_packet_carries_the_history(tmp_path: Path, capsys: pytest.CaptureFi
     by_name = {p["original_name"]: p for p in manifest["photos"]}
     assert by_name["posted.jpg"]["history"]["jpeg"]["quality"]["luma"] == 75
     assert by_name["posted.jpg"]["history"]["signs"][0]["code"] == "REENCODED"
+
+
+def test_check_date_of_a_bare_file_gives_the_history_findings_of_the_case_photo(
+        tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    case, src = _case_with_copies(tmp_path, capsys)
+    for name, expected in (("posted.jpg", "REENCODED"), ("camera.jpg", None)):
+        assert main(["check-date", str(src / name), "--json"]) == 0
+        bare = [f for f in _json(capsys)["findings"]
+                if f["code"] in ("REENCODED", "TABLES_NOT_CAMERA")]
+        assert main(["check-date", name, "--case", str(case), "--json"]) == 0
+        in_case = [f for f in _json(capsys)["findings"]
+                   if f["code"] in ("REENCODED", "TABLES_NOT_CAMERA")]
+        assert bare == in_case, name
+        if expected:
+            assert [f["code"] for f in bare] == [expected]
+            assert bare[0]["params"]["evidence"]
+    assert main(["check-date", str(src / "posted.jpg")]) == 0
+    assert "REENCODED" in capsys.readouterr().out
+
+
+def test_similar_photos_json_manifest_and_report_agree_on_the_copies(
+        tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    import re
+    import shutil
+    import subprocess
+    import zipfile
+
+    from annotator.core.history.summary import copies_line
+
+    case, _ = _case_with_copies(tmp_path, capsys)
+    assert main(["source", str(case), "posted.jpg", "--platform", "X",
+                 "--posted", "2023-10-26T12:00Z"]) == 0
+    capsys.readouterr()
+    assert main(["similar", str(case), "--json"]) == 0
+    [group] = _json(capsys)["groups"]
+    assert main(["photos", str(case), "--json"]) == 0
+    photos = {p["original_name"]: p for p in _json(capsys)}
+    assert photos["other.jpg"]["copies"] is None
+    for name, best in (("camera.jpg", True), ("posted.jpg", False)):
+        copies = photos[name]["copies"]
+        assert copies["photos"] == group["photos"] and copies["earliest"] == group["earliest"]
+        [me] = [m for m in group["photos"] if m["id"] == photos[name]["id"]]
+        assert (copies["best"], copies["relation"], copies["distance"]) \
+            == (best, me["relation"], me["distance"])
+        assert copies["best_copy"] == {"id": photos["camera.jpg"]["id"],
+                                       "sha256": photos["camera.jpg"]["sha256"]}
+
+    out = tmp_path / "p.zip"
+    assert main(["export", str(case), "--out", str(out)]) == 0
+    with zipfile.ZipFile(out) as z:
+        manifest = json.loads(z.read("manifest.json"))
+        z.extract("report.pdf", tmp_path)
+    by_name = {p["original_name"]: p for p in manifest["photos"]}
+    for name, photo in photos.items():
+        assert by_name[name]["copies"] == photo["copies"], name
+    if shutil.which("pdftotext") is None:
+        return
+    text = subprocess.run(["pdftotext", str(tmp_path / "report.pdf"), "-"],
+                          capture_output=True, text=True, check=True).stdout
+    flat = " ".join(text.split())
+    sections = {part.split()[0]: part for part in re.split(r"Exhibit P-\d+ — ", flat)[1:]}
+    for name, photo in photos.items():
+        line = copies_line(photo["copies"])
+        if line is None:
+            assert "copies of this picture" not in sections[name]
+        else:
+            assert "first posted: photo" in line
+            assert line in sections[name], name
+
+
+def test_a_packet_of_one_copy_names_no_copy_left_out(
+        tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    import zipfile
+
+    case, _ = _case_with_copies(tmp_path, capsys)
+    assert main(["source", str(case), "camera.jpg", "--platform", "X",
+                 "--posted", "2023-10-28T12:00Z"]) == 0
+    capsys.readouterr()
+    assert main(["photos", str(case), "--json"]) == 0
+    camera = {p["original_name"]: p for p in _json(capsys)}["camera.jpg"]
+    out = tmp_path / "p.zip"
+    assert main(["export", str(case), "--out", str(out), "--photos", "posted.jpg"]) == 0
+    with zipfile.ZipFile(out) as z:
+        [photo] = json.loads(z.read("manifest.json"))["photos"]
+        data = b"".join(z.read(n) for n in z.namelist() if not n.startswith("originals/"))
+    copies = photo["copies"]
+    assert (copies["best"], copies["relation"]) == (False, "resized")
+    assert copies["best_copy"] is None and copies["earliest"] is None
+    assert [m["sha256"] for m in copies["photos"]] == [photo["sha256"]]
+    assert camera["sha256"].encode() not in data

@@ -12,6 +12,7 @@ import pytest
 from PIL import Image, ImageDraw, ImageOps
 
 from annotator.core.history.analyze import THUMB_SIDE, hashes_of
+from annotator.core.history.copy_index import CopyIndex
 from annotator.core.history.similar import PictureHashes, group
 from annotator.core.images import decode
 from tests.core.history.history_fixtures import jpeg, textured
@@ -110,6 +111,11 @@ def test_copies_of_corpus_photos_join_their_source(corpus: Path, tmp_path: Path,
             items.append(copy)
             source_of[copy.id], kind_of[copy.id] = name, kind
     groups = group(items)
+    grown = CopyIndex()  # as a case's index grows during imports: the same groups
+    for item in items:
+        grown.add(item)
+    assert ({frozenset((m.id, m.relation, m.best) for m in g.members) for g in grown.groups({})}
+            == {frozenset((m.id, m.relation, m.best) for m in g.members) for g in groups})
     group_of = {m.id: n for n, g in enumerate(groups) for m in g.members}
     sources = {v: k for k, v in source_of.items() if k not in kind_of}
     joined, per_kind = Counter(), Counter()
