@@ -74,8 +74,9 @@ class BoxEditing:
         assert self.photo_id is not None
         values = BoxValues(x=rect.x(), y=rect.y(), w=rect.width(), h=rect.height())
         command = CreateBoxCommand(self.session, self.photo_id, values)
-        if self._push(command) and command.box_id is not None:
-            self.select_box(command.box_id)
+        # Selected once saved (its id comes from the database, maybe a moment later).
+        command.when_saved(lambda: self.select_box_when_shown(command.box_id))
+        self._push(command)
 
     def _on_item_edited(self, item: BoxItem, old: QRectF, kind: str) -> None:
         if self.photo_id is None:
@@ -113,8 +114,9 @@ class BoxEditing:
         if not ids or self.photo_id is None:
             return
         command = DuplicateBoxCommand(self.session, self.items_by_id[ids[0]].info)
-        if self._push(command) and command.created is not None:
-            self.select_box(command.created.id)
+        command.when_saved(lambda: self.select_box_when_shown(
+            command.created.id if command.created is not None else None))
+        self._push(command)
 
     def copy_previous(self) -> None:
         """Copy the previous photo's (in browser order) boxes onto this one."""
@@ -124,7 +126,14 @@ class BoxEditing:
         if previous is None:
             self.session.status_message.emit(self.tr("There is no previous photo."))
             return
-        if not photo_has_boxes(self.session.case, previous):
-            self.session.status_message.emit(self.tr("The previous photo has no boxes."))
-            return
-        self._push(CopyBoxesCommand(self.session, previous, self.photo_id))
+        case, photo_id = self.session.case, self.photo_id
+
+        def copy(has_boxes: bool) -> None:
+            if photo_id != self.photo_id:
+                return  # another photo is shown now
+            if not has_boxes:
+                self.session.status_message.emit(self.tr("The previous photo has no boxes."))
+                return
+            self._push(CopyBoxesCommand(self.session, previous, photo_id))
+
+        self.session.reads.submit(lambda _job: photo_has_boxes(case, previous), copy)
