@@ -75,18 +75,38 @@ class BoxEditing:
         values = BoxValues(x=rect.x(), y=rect.y(), w=rect.width(), h=rect.height())
         command = CreateBoxCommand(self.session, self.photo_id, values)
         # Selected once saved (its id comes from the database, maybe a moment later).
-        command.when_saved(lambda: self.select_box_when_shown(command.box_id))
+        command.when_done(lambda: None if command.failed
+                          else self.select_box_when_shown(command.box_id))
+        self._push(command)
+
+    def _push_geometry(self, command: EditBoxesCommand, rects: dict[int, QRectF]) -> None:
+        """Push a move/resize/nudge, its boxes shown where they go at once: a reload that
+        lands before its save is done (an earlier edit's, or none while the server is
+        unreachable) keeps them there, so the next nudge starts from what is on screen."""
+        for box_id, rect in rects.items():
+            self._unsaved_rects[box_id] = QRectF(rect)
+            item = self.items_by_id.get(box_id)
+            if item is not None and item.rect() != rect:
+                item.set_box_rect(rect)
+
+        def done() -> None:
+            for box_id, rect in rects.items():
+                if self._unsaved_rects.get(box_id) == rect:
+                    del self._unsaved_rects[box_id]
+
+        command.when_done(done)
         self._push(command)
 
     def _on_item_edited(self, item: BoxItem, old: QRectF, kind: str) -> None:
         if self.photo_id is None:
             return
-        r = item.rect()
+        r = QRectF(item.rect())
         text = self.tr("Resize box") if kind == "resize" else self.tr("Move box")
-        self._push(EditBoxesCommand(self.session, self.photo_id,
-                                    {item.box_id: {"x": r.x(), "y": r.y(),
-                                                   "w": r.width(), "h": r.height()}}, text,
-                                    versions={item.box_id: item.info.version}))
+        self._push_geometry(EditBoxesCommand(self.session, self.photo_id,
+                                             {item.box_id: {"x": r.x(), "y": r.y(),
+                                                            "w": r.width(), "h": r.height()}},
+                                             text, versions={item.box_id: item.info.version}),
+                            {item.box_id: r})
 
     def nudge_selected(self, dx: float, dy: float) -> None:
         """Move the selected boxes by (dx, dy) px, kept inside the photo; nudges merge."""
@@ -101,8 +121,11 @@ class BoxEditing:
             changes[box_id] = dict(zip(("x", "y", "w", "h"), r, strict=True))
         if changes:
             versions = {box_id: self.items_by_id[box_id].info.version for box_id in changes}
-            self._push(EditBoxesCommand(self.session, self.photo_id, changes,
-                                        self.tr("Nudge box"), merge=True, versions=versions))
+            rects = {box_id: QRectF(c["x"], c["y"], c["w"], c["h"])
+                     for box_id, c in changes.items()}
+            self._push_geometry(EditBoxesCommand(self.session, self.photo_id, changes,
+                                                 self.tr("Nudge box"), merge=True,
+                                                 versions=versions), rects)
 
     def delete_selected(self) -> None:
         ids = self.selected_box_ids()
@@ -114,8 +137,9 @@ class BoxEditing:
         if not ids or self.photo_id is None:
             return
         command = DuplicateBoxCommand(self.session, self.items_by_id[ids[0]].info)
-        command.when_saved(lambda: self.select_box_when_shown(
-            command.created.id if command.created is not None else None))
+        command.when_done(lambda: self.select_box_when_shown(
+            command.created.id if command.created is not None and not command.failed
+            else None))
         self._push(command)
 
     def copy_previous(self) -> None:

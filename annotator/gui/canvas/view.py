@@ -81,6 +81,7 @@ class PhotoCanvas(BoxEditing, QGraphicsView):
         self._loading_photo: int | None = None  # read in flight for this photo
         self._boxes_stale = False  # its boxes changed while it was read
         self._select_when_shown: int | None = None
+        self._unsaved_rects: dict[int, QRectF] = {}  # box id → where an unsaved edit put it
         self._make_actions()
         session.photo_selected.connect(self.show_photo)
         session.boxes_changed.connect(self._on_boxes_changed)
@@ -238,6 +239,9 @@ class PhotoCanvas(BoxEditing, QGraphicsView):
                     self._scene.addItem(item)
                 elif item.info != info or item.rect() != item.stored_rect():
                     item.set_info(info)
+                unsaved = self._unsaved_rects.get(box_id)
+                if unsaved is not None and item.rect() != unsaved:
+                    item.set_box_rect(unsaved)  # an edit on its way: shown where it goes
         finally:
             self._syncing = False
         wanted = self._select_when_shown  # not in this read: maybe in the next one

@@ -285,10 +285,10 @@ class CaptureDatePanel(QWidget):
         photo_id = self.photo_id
 
         def saved() -> None:  # before the reload (a worker) lands
-            if command.version is not None and photo_id == self.photo_id:
+            if not command.failed and command.version is not None and photo_id == self.photo_id:
                 self._claim_version = command.version
 
-        command.when_saved(saved)
+        command.when_done(saved)
         self.session.undo_stack.push(command)
 
     def _acq_edited(self, key: str) -> None:

@@ -206,6 +206,8 @@ class EditBoxesCommand(BoxCommand):
         self.versions.update(other.versions)
         self.unchanged = False
         self.session.pending.adopt(self, other)  # its save, maybe still queued, is ours now
+        for callback in other.take_done_callbacks():
+            self.when_done(callback)
         return True
 
 

@@ -119,6 +119,7 @@ class PendingEdits(QObject):
         run = Run(command, attempt, finish, _label(command))
         with self._lock:
             command.runs_in_flight = [*getattr(command, "runs_in_flight", []), run]
+            command.transition = [run]  # what an undo of this redo (or the reverse) cancels
             self._queue.append(run)
             stalled = self._stalled
             if stalled:
@@ -130,10 +131,11 @@ class PendingEdits(QObject):
             self._run_inline()
 
     def cancel(self, command: Any) -> bool:
-        """Take `command`'s latest save off the queue if none of it has started (an undo of
-        an edit that never reached the database): True when nothing is left to write."""
+        """Take `command`'s latest redo or undo (its saves) off the queue if none of it has
+        started: an undo of an edit that never reached the database, or a redo of an undo
+        still waiting, writes nothing. True when it was taken off."""
         with self._lock:
-            runs = list(getattr(command, "runs_in_flight", []))
+            runs = list(getattr(command, "transition", []))
             if not runs or any(run.started or run not in self._queue for run in runs):
                 return False
             marked = False
@@ -142,7 +144,8 @@ class PendingEdits(QObject):
                 if run.marked:
                     marked = True
                     command.setText(run.label)
-            command.runs_in_flight = []
+                command.runs_in_flight.remove(run)
+            command.transition = []
             if not self._queue:
                 self._stalled, self._failures = False, 0
         if not self._queue:
@@ -157,8 +160,9 @@ class PendingEdits(QObject):
             runs = list(getattr(merged, "runs_in_flight", []))
             for run in runs:
                 run.command = survivor
-            merged.runs_in_flight = []
+            merged.runs_in_flight, merged.transition = [], []
             survivor.runs_in_flight = [*getattr(survivor, "runs_in_flight", []), *runs]
+            survivor.transition = [*getattr(survivor, "transition", []), *runs]
 
     def retry(self) -> None:
         """Try the waiting edits again now (the timer's call; also on closing)."""

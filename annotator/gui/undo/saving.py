@@ -79,13 +79,13 @@ def finish_run(session: Any, run: Run, error: BaseException | None) -> None:
                 "Saving", "Not saved: {0} ({1})").format(run.label, command.error))
     elif is_alive and getattr(command, "unchanged", False) and not command.runs_in_flight:
         command.setObsolete(True)  # nothing changed (e.g. `5umbh` over `5U-MBH`): no undo step
+    if not command.runs_in_flight:  # its last save (a merged nudge's, an undo's) is done
+        command.done()  # before the views reload: they show what is stored from now on
     if error is None and run.marked:
         command.saved_later()
     else:
         command.tell_views()
     command.after_run()
-    if error is None:
-        command.saved()
 
 
 def _fail(command: QUndoCommand, error: str | None, is_alive: bool = True) -> None:
@@ -105,8 +105,9 @@ class SavingCommand(QUndoCommand):
     `saved_later` (a pending edit that reached the database), `take_fresh_version` (commands
     that carry versions), `before_run` (on the writer, once before each save) and
     `after_run` (on the GUI thread, after a save that was not merely dropped).
-    `when_saved(callback)` runs `callback` on the GUI thread once the next save succeeded
-    (a drawn box is selected once its id is known).
+    `when_done(callback)` runs `callback` on the GUI thread once the save in hand is done,
+    saved or not (`failed` says which), before the views reload: a drawn box is selected
+    once its id is known, a field shows what is stored.
     """
 
     def __init__(self, session: Any, text: str) -> None:
@@ -114,8 +115,9 @@ class SavingCommand(QUndoCommand):
         self.session = session
         self.failed = False
         self.error: str | None = None
-        self.runs_in_flight: list[Run] = []
-        self._on_saved: list[Callable[[], None]] = []
+        self.runs_in_flight: list[Run] = []  # saves queued or running, in order
+        self.transition: list[Run] = []  # the saves of its latest redo or undo
+        self._on_done: list[Callable[[], None]] = []
 
     def apply(self) -> None:
         raise NotImplementedError
@@ -138,11 +140,15 @@ class SavingCommand(QUndoCommand):
     def after_run(self) -> None:
         """Called after a run that was not only dropped from the pending queue."""
 
-    def when_saved(self, callback: Callable[[], None]) -> None:
-        self._on_saved.append(callback)
+    def when_done(self, callback: Callable[[], None]) -> None:
+        self._on_done.append(callback)
 
-    def saved(self) -> None:
-        callbacks, self._on_saved = self._on_saved, []
+    def take_done_callbacks(self) -> list[Callable[[], None]]:
+        callbacks, self._on_done = self._on_done, []
+        return callbacks
+
+    def done(self) -> None:
+        callbacks, self._on_done = self._on_done, []
         for callback in callbacks:
             callback()
 
@@ -156,7 +162,8 @@ class SavingCommand(QUndoCommand):
         pending: PendingEdits = self.session.pending
         if pending.cancel(self):
             # An undo or redo of an edit that never reached the database: nothing to write.
-            self._on_saved.clear()
+            if not self.runs_in_flight:
+                self.done()
             self.tell_views()
             return
 
