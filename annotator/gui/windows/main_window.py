@@ -264,7 +264,7 @@ class MainWindow(QMainWindow):
         if row is None:
             self.photo_label.setText("")
             return
-        name = str(self.browser.model.index(row).data()).split("\n")[0]
+        name = str(self.browser.model.index(row).data() or "").split("\n")[0]
         self.photo_label.setText(self.tr("{name} ({n} of {total})").format(
             name=name, n=row + 1, total=self.browser.model.rowCount()))
 
