@@ -6,6 +6,7 @@ the photo's own events from the hash-chained audit log.
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
 from annotator.core.case.audit import photo_events
 from annotator.core.photos import photo_record
+from annotator.gui.background.workers import LatestOnly
 from annotator.gui.panels.copy_tree import CopyableTree
 from annotator.gui.session import CaseSession
 
@@ -60,6 +62,8 @@ class ProvenancePanel(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.empty)
         layout.addWidget(split, 1)
+        self._read = LatestOnly(session.reads)
+        self.photo_id: int | None = None
         session.photo_selected.connect(self.show_photo)
         session.photo_changed.connect(self._refresh_if_current)
         session.boxes_changed.connect(self._refresh_if_current)
@@ -70,17 +74,30 @@ class ProvenancePanel(QWidget):
             self.show_photo(photo_id)
 
     def show_photo(self, photo_id: int | None) -> None:
+        """Show `photo_id`'s facts and audit events once a worker has read them."""
+        self.photo_id = photo_id
+        if photo_id is None:
+            self._read.cancel()
+            self._show(None, (None, [], []))
+            return
+        case = self.session.case
+
+        def read() -> tuple[Any, list[Any], list[Any]]:
+            photo = photo_record(case, photo_id)
+            if photo is None:
+                return None, [], []
+            return photo, list(photo.sources), photo_events(case, photo.sha256)
+
+        self._read.load(read, lambda result: self._show(photo_id, result))
+
+    def _show(self, photo_id: int | None, result: tuple[Any, list[Any], list[Any]]) -> None:
         from annotator.gui.i18n.timefmt import show_instant
 
+        if photo_id != self.photo_id:
+            return
+        photo, sources, events = result
         self.facts.removeRows(0, self.facts.rowCount())
         self.history.removeRows(0, self.history.rowCount())
-        photo = None
-        events = []
-        if photo_id is not None:
-            photo = photo_record(self.session.case, photo_id)
-            if photo is not None:
-                sources = list(photo.sources)
-                events = photo_events(self.session.case, photo.sha256)
         self.empty.setVisible(photo is None)
         if photo is None:
             return

@@ -101,12 +101,12 @@ class PendingEdits(QObject):
     # -- the GUI thread's side -------------------------------------------------------------
 
     def __len__(self) -> int:
-        with self._lock:
-            return sum(1 for run in self._queue if run.marked)
+        with self._lock:  # edits, as the history lists them (merged nudges are one)
+            return len({id(run.command) for run in self._queue if run.marked})
 
     def unsaved(self) -> int:
         with self._lock:
-            return len(self._queue)
+            return len({id(run.command) for run in self._queue})
 
     def holds(self, command: Any) -> bool:
         with self._lock:

@@ -15,8 +15,7 @@ import time
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
-from PySide6.QtCore import Qt as QtNS
+from PySide6.QtCore import Qt, QTimer
 from sqlalchemy import select
 from sqlalchemy.engine import make_url
 
@@ -42,7 +41,7 @@ class StallMeter:
 
     def __init__(self) -> None:
         self.timer = QTimer()
-        self.timer.setTimerType(QtNS.TimerType.PreciseTimer)
+        self.timer.setTimerType(Qt.TimerType.PreciseTimer)
         self.timer.setInterval(TICK_MS)
         self.timer.timeout.connect(self._tick)
         self.phase = ""
@@ -94,8 +93,14 @@ def _history(session) -> list[str]:  # type: ignore[no-untyped-def]
 
 @pytest.mark.parametrize("cut", [REFUSE, BLACKHOLE])
 def test_with_the_server_cut_off_the_window_answers_and_edits_wait_then_save_in_order(
-        qtbot, team_case, cut):
+        qtbot, team_case, cut, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
     from annotator.gui.app import AppController
+
+    # A failing test closes the window with edits still pending: no question then.
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *_a, **_k: QMessageBox.StandardButton.Yes)
 
     proxy, root, direct, photos, box = team_case
     controller = AppController(import_jobs=1)  # the app's own pools and writer thread
@@ -115,25 +120,31 @@ def test_with_the_server_cut_off_the_window_answers_and_edits_wait_then_save_in_
         proxy.cut(cut)
 
         meter.phase = "selecting and nudging a box"
-        qtbot.mouseClick(canvas.viewport(), QtNS.MouseButton.LeftButton,
+        qtbot.mouseClick(canvas.viewport(), Qt.MouseButton.LeftButton,
                          pos=vp(canvas, 160, 145))
         assert canvas.selected_box_ids() == [box.id]
         for _ in range(3):
-            qtbot.keyClick(canvas, QtNS.Key.Key_Right)
+            qtbot.keyClick(canvas, Qt.Key.Key_Right)
         assert canvas.items_by_id[box.id].rect().x() == 103  # shown where it goes, at once
 
         meter.phase = "drawing a box"
-        qtbot.keyClick(canvas, QtNS.Key.Key_W)
+        qtbot.keyClick(canvas, Qt.Key.Key_W)
         drag(qtbot, canvas, vp(canvas, 300, 300), vp(canvas, 400, 380))
 
         meter.phase = "waiting for the saves to fail"
-        qtbot.waitUntil(lambda: len(session.pending) == 2, timeout=20000)
+        try:
+            qtbot.waitUntil(lambda: len(session.pending) == 2, timeout=20000)
+        except Exception:
+            p = session.pending
+            print("DEBUG", _history(session), len(p), p.unsaved(), p._stalled, p._queue,
+                  canvas.selected_box_ids(), window.statusBar().currentMessage())
+            raise
         assert _history(session) == ["Nudge box" + pending_suffix(),
                                      "Draw box" + pending_suffix()]
         assert "pending" in window.statusBar().currentMessage()
 
         meter.phase = "switching photos (D, D, A)"
-        for key in (QtNS.Key.Key_D, QtNS.Key.Key_D, QtNS.Key.Key_A):
+        for key in (Qt.Key.Key_D, Qt.Key.Key_D, Qt.Key.Key_A):
             qtbot.keyClick(canvas, key)
             qtbot.wait(150)
         assert session.current_photo_id == photos[1]
@@ -152,7 +163,7 @@ def test_with_the_server_cut_off_the_window_answers_and_edits_wait_then_save_in_
                         or session.pending.idle(), timeout=5000)
         assert _history(session) == ["Nudge box", "Draw box"]
         meter.phase = "showing the photo again"
-        qtbot.keyClick(canvas, QtNS.Key.Key_A)
+        qtbot.keyClick(canvas, Qt.Key.Key_A)
         qtbot.waitUntil(lambda: canvas.photo_id == photos[0] and len(canvas.items_by_id) == 2,
                         timeout=15000)
     finally:
