@@ -21,6 +21,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
+from annotator.core.case import is_connection_error
 from annotator.core.errors import first_line
 from annotator.gui.i18n.core_text import tr_error
 
@@ -67,7 +68,8 @@ class Job:
         try:
             value = fn(self)
         except Exception as exc:  # noqa: BLE001 - a worker reports, it never crashes the app
-            traceback.print_exc()
+            if not is_connection_error(exc):  # the server away is no bug: said, not traced
+                traceback.print_exc()
             # core errors in the user's language, by code
             text = first_line(tr_error(exc), type(exc).__name__)
             del fn, exc

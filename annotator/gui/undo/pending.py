@@ -163,6 +163,8 @@ class PendingEdits(QObject):
             merged.runs_in_flight, merged.transition = [], []
             survivor.runs_in_flight = [*getattr(survivor, "runs_in_flight", []), *runs]
             survivor.transition = [*getattr(survivor, "transition", []), *runs]
+            if any(run.marked for run in runs):
+                survivor.setText(_label(survivor) + pending_suffix())
 
     def retry(self) -> None:
         """Try the waiting edits again now (the timer's call; also on closing)."""
