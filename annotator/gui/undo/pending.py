@@ -39,6 +39,10 @@ def pending_suffix() -> str:
     return QCoreApplication.translate("PendingEdits", " (pending)")
 
 
+class WriterStopped(Exception):
+    """A save given up because the case closed (or no answer came) while it waited."""
+
+
 @dataclass(eq=False)
 class Run:
     """One save: `command`'s apply or revert (`action`), as `attempt` runs it."""
@@ -258,15 +262,18 @@ class PendingEdits(QObject):
 
     def ask(self, conflict: Any) -> str:
         """The user's answer to an edit conflict ("mine" or "theirs"), asked on the GUI
-        thread; "theirs" if the case closes meanwhile (the edit is then not written)."""
+        thread while the writer waits. If the case closes meanwhile, nobody answered: the
+        edit is not written and nothing is recorded as chosen (WriterStopped)."""
         if self._thread is None or threading.current_thread() is not self._thread:
             return str(self.session.resolve_conflict(conflict))
         question = _Question(conflict)
         self._ask.emit(question)
         while not question.done.wait(0.1):
             if self._stopping:
-                return "theirs"
-        return question.answer or "theirs"
+                raise WriterStopped("the case closed before the conflict was settled")
+        if question.answer is None:  # the dialog itself failed
+            raise WriterStopped("the conflict was not settled")
+        return question.answer
 
     def _announce(self) -> None:
         count = len(self)
