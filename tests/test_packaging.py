@@ -38,6 +38,11 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     size = sum(p.stat().st_size for p in (work / "dist").rglob("*")
                if p.is_file() and not p.is_symlink())  # Qt's libraries are linked twice
     print(f"\nPyInstaller build: {seconds:.0f} s, bundle {size / 1e6:.0f} MB")
+    ocr = sum(p.stat().st_size for p in (work / "dist").rglob("*") if p.is_file()
+              and not p.is_symlink() and any(part.startswith(("rapidocr", "onnxruntime", "cv2",
+                                                              "opencv"))
+                                             for part in p.relative_to(work / "dist").parts))
+    print(f"  of which the OCR engine (rapidocr, onnxruntime, OpenCV): {ocr / 1e6:.0f} MB")
     return program
 
 
@@ -66,6 +71,24 @@ def test_built_program_opens_the_demo_case_in_the_main_window(built: Path, tmp_p
     assert result.stdout.startswith("self-test ok:"), result.stdout
     # The demo case was built (migrations ran) and imported (import workers ran).
     assert (tmp_path / "data").is_dir()
+
+
+@pytest.mark.slow
+def test_built_program_reads_a_registration_offline(built: Path, tmp_path: Path):
+    """`annotator ocr` from the bundle: RapidOCR, ONNX Runtime and the models shipped inside
+    it (the network is not needed: the models are passed by path)."""
+    import json
+
+    from annotator.core.demo.photos import DEMO_PHOTOS, write_demo_photos
+
+    path = write_demo_photos(tmp_path / "demo")[0]
+    x, y, w, h = DEMO_PHOTOS[0].aircraft_box()
+    result = _run(built, "ocr", str(path), "--box", f"{x},{y},{w},{h}", "--json", tmp=tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    data = json.loads(result.stdout)
+    assert data["candidates"][0]["registration"] == "5U-MBH"
+    assert data["engine"]["engine"].startswith("rapidocr ")
+    assert list((built.parent / "_internal").rglob("PP-OCRv6_rec_small.onnx"))
 
 
 @pytest.mark.slow
@@ -111,6 +134,24 @@ def test_built_program_exports_a_packet_building_its_report_in_a_process(built: 
         assert zf.read("report.pdf").startswith(b"%PDF-")
     verified = _run(built, "verify", str(packet), tmp=tmp_path)
     assert verified.returncode == 0, verified.stdout + verified.stderr
+
+
+@pytest.mark.slow
+def test_built_program_reads_content_credentials_offline(built: Path, tmp_path: Path):
+    """The C2PA SDK's native library and the shipped trust list travel in the bundle."""
+    import json
+
+    from tests.fixtures.credentials import captured, plain_jpeg
+
+    signed, plain = captured(tmp_path), plain_jpeg(tmp_path / "plain.jpg")
+    result = _run(built, "exif", "--json", str(signed), str(plain), tmp=tmp_path)
+    assert result.returncode == 0, result.stderr
+    first, second = json.loads(result.stdout)
+    assert first["c2pa"]["validation_state"] == "Valid", first["c2pa"]
+    assert first["c2pa"]["codes"] == ["signingCredential.untrusted"]
+    assert second["c2pa"] is None
+    bundle = built.parent / "_internal"
+    assert (bundle / "annotator" / "resources" / "c2pa" / "C2PA-TRUST-LIST.pem").is_file()
 
 
 @pytest.mark.slow

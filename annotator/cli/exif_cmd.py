@@ -116,6 +116,22 @@ def format_listing(meta: PhotoMetadata, *, tags: bool = True) -> str:
                        ("keywords", ", ".join(iptc.get("keywords") or [])),
                        ("date created", _with_offset(iptc.get("date_created"),
                                                      iptc.get("offset_created")))])
+    if meta.c2pa is not None:
+        cred = meta.c2pa
+        group("Content credentials (C2PA)", [
+            ("state", cred.validation_state), ("signer", cred.signer),
+            ("organization", cred.organization), ("signed (time stamp)", cred.signed_utc),
+            ("claim generator", cred.claim_generator),
+            ("codes", ", ".join(cred.codes)), ("error", cred.error),
+            ("trust list", cred.trust_list)])
+        for action in cred.actions:
+            parts = [action.action, action.when or "(undated)", action.software_agent]
+            label = "edit" if action.is_edit() else "action"
+            out.append(_line(label, "  ".join(p for p in parts if p)))
+        for ingredient in cred.ingredients:
+            digest = (f"  sha256 {ingredient.sha256} ({ingredient.sha256_of})"
+                      if ingredient.sha256 else "")
+            out.append(_line("ingredient", f"{ingredient.title or '?'}{digest}"))
     if tags and meta.tags:
         out.append(f" Raw tags ({len(meta.tags)})\n")
         width = min(44, max(len(k) for k in meta.tags))

@@ -1,4 +1,4 @@
-"""`annotator flights import|add|edit|list`, `annotator link`, `unlink` and `suggest`."""
+"""`annotator flights import|add|edit|list|routes`, `annotator link`, `unlink` and `suggest`."""
 
 from __future__ import annotations
 
@@ -66,6 +66,17 @@ def register(sub: argparse._SubParsersAction) -> None:  # noqa: SLF001
     add_case(p)
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=_list)
+
+    p = fsub.add_parser("routes", help="routes flown, airports visited and trips from a base")
+    add_case(p)
+    p.add_argument("--registration", help="one aircraft (an airframe re-registered counts once)")
+    p.add_argument("--from", dest="start", metavar="DATE", help="from this date or UTC time")
+    p.add_argument("--to", dest="end", metavar="DATE", help="to this date (inclusive) or time")
+    p.add_argument("--base", metavar="ICAO",
+                   help="the airport trips start from (default: where the aircraft spends "
+                   "most time)")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=_routes)
 
     p = fsub.add_parser("aircraft", help="list airframes with their registrations over time")
     add_case(p)
@@ -276,4 +287,34 @@ def _delete(args: argparse.Namespace) -> int:
     with open_case(args) as case:
         delete_flight(case, args.flight)
     print(f"deleted flight {args.flight}")
+    return 0
+
+
+def _routes(args: argparse.Namespace) -> int:
+    from annotator.core.maps.period import map_filter
+    from annotator.core.maps.routes import case_routes
+
+    what = map_filter(args.registration, args.start, args.end)
+    with open_case(args) as case:
+        summary = case_routes(case, what, args.base)
+    data = summary.to_json()
+    if args.json:
+        print_json(data)
+        return 0
+    print("routes:")
+    for r in data["routes"]:
+        print(f"  {r['origin'] or '????'} → {r['destination'] or '????'}  {r['count']:>3}×  "
+              f"{r['first_utc'] or '?'} … {r['last_utc'] or '?'}  "
+              f"flights {', '.join(map(str, r['flights']))}"
+              + (f"  photos {', '.join(map(str, r['photos']))}" if r["photos"] else ""))
+    print("airports:")
+    for a in data["airports"]:
+        print(f"  {a['icao']}  {a['visits']:>3} visit(s)  {a['first_utc'] or '?'} … "
+              f"{a['last_utc'] or '?'}  {a['name'] or ''}")
+    for b in data["bases"]:
+        print(f"base of {b['aircraft']}: {b['base'] or 'unknown'}")
+    print(f"trips: {len(data['trips'])}")
+    for t in data["trips"]:
+        print(f"  {' → '.join(t['airports'])}  {t['start_utc'] or '?'} … {t['end_utc'] or '?'}"
+              f"  flights {', '.join(map(str, t['flights']))}")
     return 0

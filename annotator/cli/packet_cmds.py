@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from annotator.cli.common import add_case, add_examiner, open_case, print_json
+from annotator.core.errors import InputRejected
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # noqa: SLF001
@@ -33,8 +34,23 @@ def register(sub: argparse._SubParsersAction) -> None:  # noqa: SLF001
     p.add_argument("--pubkey", metavar="FILE", type=Path,
                    help="the examiner's public key (PEM); without it the key inside the "
                         "packet is used, which proves integrity but not who signed")
+    p.add_argument("--tsa-cert", metavar="FILE", type=Path, action="append", default=[],
+                   help="the time-stamp authority's CA certificate (PEM or DER; repeatable): "
+                        "the packet's time stamp must chain to it")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=_verify)
+
+    p = sub.add_parser("stamp", help="add a trusted time stamp (RFC 3161) to a packet")
+    p.add_argument("packet", metavar="PACKET.zip", type=Path)
+    source = p.add_mutually_exclusive_group(required=True)
+    source.add_argument("--tsa", metavar="URL",
+                        help="ask this time-stamp authority (sends SHA256SUMS.tsq over HTTP)")
+    source.add_argument("--reply", metavar="FILE.tsr", type=Path,
+                        help="a reply obtained elsewhere for the packet's SHA256SUMS.tsq")
+    p.add_argument("--tsa-cert", metavar="FILE", type=Path, action="append", default=[],
+                   help="check the reply's authority against this CA certificate first")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=_stamp)
 
     p = sub.add_parser("keygen", help="make an Ed25519 key pair for signing packets")
     p.add_argument("--out", metavar="KEYFILE", type=Path, required=True,
@@ -66,6 +82,13 @@ def _export(args: argparse.Namespace) -> int:
                 case, args.out, selection, sign_key=args.sign, overwrite=args.force,
                 jobs=args.jobs,
                 progress=(lambda done, total: bar(done, total, "")) if bar else None)
+        except InputRejected as exc:
+            if exc.code != "EXPORT_TARGET_EXISTS":
+                raise
+            # The command line has a way the core's sentence cannot name: say it.
+            raise InputRejected(f"{args.out} already exists; choose another name, or pass "
+                                "--force to replace it", code="EXPORT_TARGET_EXISTS",
+                                out=args.out) from None
         finally:
             if bar:
                 bar.close()
@@ -86,7 +109,7 @@ def _export(args: argparse.Namespace) -> int:
 def _verify(args: argparse.Namespace) -> int:
     from annotator.core.packet.verify import verify_packet
 
-    report = verify_packet(args.packet, args.pubkey)
+    report = verify_packet(args.packet, args.pubkey, args.tsa_cert)
     if args.json:
         print_json(report.to_json())
         return 0 if report.ok else 1
@@ -103,9 +126,35 @@ def _verify(args: argparse.Namespace) -> int:
     return 1
 
 
+def _stamp(args: argparse.Namespace) -> int:
+    from annotator.core.errors import InputRejected
+    from annotator.core.packet.timestamp import TSR, load_certificates, stamp_packet
+    from annotator.core.timeutil import iso_z
+
+    reply = None
+    if args.reply is not None:
+        try:
+            reply = args.reply.read_bytes()
+        except OSError as exc:
+            raise InputRejected(f"{args.reply}: cannot read ({exc.strerror})",
+                                code="STAMP_REPLY_UNREADABLE", path=args.reply,
+                                strerror=exc.strerror) from exc
+    check = stamp_packet(args.packet, reply=reply, tsa_url=args.tsa,
+                         trusted=load_certificates(args.tsa_cert))
+    if args.json:
+        print_json({"path": str(args.packet), **check.to_json()})
+        return 0
+    print(f"added {TSR} to {args.packet}: SHA256SUMS existed at {iso_z(check.time_utc)} "
+          f"(authority: {check.authority}, serial {check.serial})")
+    if check.state != "trusted":
+        print("the authority was not checked: give --tsa-cert to `annotator verify`")
+    return 0
+
+
 def files_phrase(n: int) -> str:
-    """What `export` and `verify` both count: the files SHA256SUMS lists (SHA256SUMS itself
-    and its signature are not among them), so both print the same N for one packet."""
+    """What `export` and `verify` both count: the files SHA256SUMS lists (SHA256SUMS itself,
+    its signature and its time-stamp request and reply are not among them), so both print
+    the same N for one packet."""
     return f"{n} file{'s' if n != 1 else ''} in the packet listed in SHA256SUMS"
 
 

@@ -336,8 +336,8 @@ def restore_boxes(case: Case, photo_id: int, boxes: list[tuple[int, BoxValues]])
 
 
 def _update(case: Case, s: Session, box_id: int, changes: dict[str, Any],
-            expected_version: int | None = None, resolution: str | None = None
-            ) -> tuple[BoxValues, BoxValues]:
+            expected_version: int | None = None, resolution: str | None = None,
+            source: dict[str, Any] | None = None) -> tuple[BoxValues, BoxValues]:
     unknown = set(changes) - set(FIELD_NAMES)
     if unknown:
         raise InputRejected(f"a box has no field {sorted(unknown)[0]!r}",
@@ -377,6 +377,8 @@ def _update(case: Case, s: Session, box_id: int, changes: dict[str, Any],
         details["registration_problem"] = problem
     if resolution:
         details["resolution"] = resolution  # e.g. "mine": applied over a conflict, by choice
+    if source:
+        details.update(source)  # where the new values came from, e.g. an accepted OCR reading
     case.audit(s, "box.update", "box", box.id, photo_sha256=photo.sha256, details=details)
     if clean.registration != before.registration:
         _refresh_date(case, s, photo.id)
@@ -411,14 +413,18 @@ class BoxEdit:
 
 
 def edit_boxes(case: Case, changes: dict[int, dict[str, Any]], expected: dict[int, int],
-               *, resolution: str | None = None) -> dict[int, BoxEdit]:
+               *, resolution: str | None = None,
+               source: dict[str, Any] | None = None) -> dict[int, BoxEdit]:
     """Like `update_boxes`, but each box must still be at the version the editor saw
     (`expected`: box id → version): otherwise nothing is changed, the conflict is audited
-    (`box.update_conflict`, both values) and `EditConflict` is raised for the first one."""
+    (`box.update_conflict`, both values) and `EditConflict` is raised for the first one.
+    `source`, fields naming where the new values came from (an accepted OCR reading:
+    `{"source": "ocr", "ocr": {…}}`), is added to each `box.update` event."""
     with conflicts_recorded(case), case.writing() as s:
         out = {}
         for box_id, change in changes.items():
-            before, after = _update(case, s, box_id, change, expected.get(box_id), resolution)
+            before, after = _update(case, s, box_id, change, expected.get(box_id), resolution,
+                                    source)
             out[box_id] = BoxEdit(before, after, s.get_one(Box, box_id).version)
         return out
 

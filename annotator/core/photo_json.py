@@ -34,6 +34,7 @@ SECTIONS: list[tuple[str, str, Any]] = [
     ("source", "annotator.core.dating.acquisition:sources_by_photo", None),
     ("flights", "annotator.core.flights.links:flights_by_photo", []),
     ("history", "annotator.core.history.records:history_by_photo", None),
+    ("shadow", "annotator.core.shadows.records:shadow_json_by_photo", None),
 ]
 
 # The `exif --json` keys, in that command's order.

@@ -12,13 +12,14 @@ proxy over the loaded rows could not see without loading every row first.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Table, and_, case, false, func, or_, select
 from sqlalchemy.orm import Session
 
 from annotator.core.models import Base, Box, CaseRow, Photo
+from annotator.core.timeutil import as_utc
 
 if TYPE_CHECKING:
     from annotator.core.case import Case
@@ -55,6 +56,7 @@ class PhotoRow:
     verdict: str | None
     has_thumbnail: bool
     registrations: tuple[str, ...] = field(default_factory=tuple)
+    capture_utc: datetime | None = None  # None: the camera's clock only, its zone unknown
 
 
 def _compact(text: str) -> str:
@@ -126,7 +128,8 @@ def rows_for(session: Session, ids: list[int]) -> dict[int, PhotoRow]:
         return {}
     photos = session.execute(
         select(Photo.id, Photo.sha256, Photo.original_name, Photo.capture_local,
-               Photo.date_verdict, Photo.has_thumbnail).where(Photo.id.in_(ids))
+               Photo.date_verdict, Photo.has_thumbnail, Photo.capture_utc)
+        .where(Photo.id.in_(ids))
     ).all()
     regs: dict[int, list[str]] = {}
     for photo_id, reg in session.execute(
@@ -137,8 +140,9 @@ def rows_for(session: Session, ids: list[int]) -> dict[int, PhotoRow]:
         if reg:
             regs.setdefault(photo_id, []).append(reg)
     return {
-        pid: PhotoRow(pid, sha, name, local, verdict, bool(thumb), tuple(regs.get(pid, ())))
-        for pid, sha, name, local, verdict, thumb in photos
+        pid: PhotoRow(pid, sha, name, local, verdict, bool(thumb), tuple(regs.get(pid, ())),
+                      as_utc(utc))
+        for pid, sha, name, local, verdict, thumb, utc in photos
     }
 
 

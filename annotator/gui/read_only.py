@@ -71,6 +71,7 @@ def apply_to_window(window: Any) -> None:
                 getattr(canvas, "draw_action", None), getattr(canvas, "delete_action", None),
                 getattr(canvas, "duplicate_action", None),
                 getattr(canvas, "copy_previous_action", None),
+                getattr(canvas, "read_action", None),  # a reading is only worth accepting
                 *getattr(canvas, "nudge_actions", [])], why)
     for menu_action in window.menuBar().actions():
         if menu_action.menu() is not None:

@@ -11,6 +11,21 @@ from PySide6.QtGui import QAction, QKeySequence
 from annotator.core.case.settings import load_settings, save_settings
 
 DEFAULTS_PROPERTY = "annotator_default_shortcuts"
+NAME_PROPERTY = "annotator_shortcut_name"
+
+
+def name_action(action: QAction, name: str) -> None:
+    """Give `action` a fixed name for shortcut lists, for an action whose text changes with
+    the state (Undo's "Undo Link photo to flight 2")."""
+    action.setProperty(NAME_PROPERTY, name)
+
+
+def action_name(action: QAction) -> str:
+    """What the action does, as shortcut lists (Help, Settings) name it: "Undo", not
+    "Undo Link photo to flight 2"; "Nudge box left by 10 px"."""
+    name = action.property(NAME_PROPERTY)
+    return str(name) if name else action.text().replace("&&", "\0").replace(
+        "&", "").replace("\0", "&")
 
 
 def remember_defaults(actions: Iterable[QAction]) -> None:

@@ -220,6 +220,42 @@
         <translation>Taille réelle (1:1)</translation>
     </message>
     <message>
+        <source>Read registration</source>
+        <translation>Lire l&apos;immatriculation</translation>
+    </message>
+    <message>
+        <source>Nudge box left</source>
+        <translation>Décaler le cadre à gauche</translation>
+    </message>
+    <message>
+        <source>Nudge box left by 10 px</source>
+        <translation>Décaler le cadre de 10 px à gauche</translation>
+    </message>
+    <message>
+        <source>Nudge box right</source>
+        <translation>Décaler le cadre à droite</translation>
+    </message>
+    <message>
+        <source>Nudge box right by 10 px</source>
+        <translation>Décaler le cadre de 10 px à droite</translation>
+    </message>
+    <message>
+        <source>Nudge box up</source>
+        <translation>Décaler le cadre vers le haut</translation>
+    </message>
+    <message>
+        <source>Nudge box up by 10 px</source>
+        <translation>Décaler le cadre de 10 px vers le haut</translation>
+    </message>
+    <message>
+        <source>Nudge box down</source>
+        <translation>Décaler le cadre vers le bas</translation>
+    </message>
+    <message>
+        <source>Nudge box down by 10 px</source>
+        <translation>Décaler le cadre de 10 px vers le bas</translation>
+    </message>
+    <message>
         <source>Nudge box</source>
         <translation>Décaler le cadre</translation>
     </message>
@@ -238,6 +274,17 @@
     <message>
         <source>The previous photo has no boxes.</source>
         <translation>La photo précédente n&apos;a aucun cadre.</translation>
+    </message>
+</context>
+<context>
+    <name>CandidateListModel</name>
+    <message>
+        <source>not a valid registration</source>
+        <translation>pas une immatriculation valide</translation>
+    </message>
+    <message>
+        <source>Read as “{0}”; click to use {1}</source>
+        <translation>Lu « {0} » ; cliquez pour utiliser {1}</translation>
     </message>
 </context>
 <context>
@@ -371,8 +418,8 @@
         <translation>Heure de prise de vue en UTC inconnue</translation>
     </message>
     <message>
-        <source>Sun: elevation {0:.1f}°, azimuth {1:.1f}° (clockwise from north)</source>
-        <translation>Soleil : hauteur {0:.1f}°, azimut {1:.1f}° (sens horaire depuis le nord)</translation>
+        <source>Sun: elevation {0}°, azimuth {1}° (clockwise from north)</source>
+        <translation>Soleil : hauteur {0}°, azimut {1}° (sens horaire depuis le nord)</translation>
     </message>
     <message>
         <source>Sun: unknown (no place)</source>
@@ -816,6 +863,18 @@
         <translation>le répertoire {parent} n&apos;existe pas</translation>
     </message>
     <message>
+        <source>the period ends ({end}) before it begins ({start}).</source>
+        <translation>la période se termine ({end}) avant de commencer ({start}).</translation>
+    </message>
+    <message>
+        <source>{name}: give a file ending in .geojson, .kml, .png or .svg</source>
+        <translation>{name} : donnez un fichier en .geojson, .kml, .png ou .svg</translation>
+    </message>
+    <message>
+        <source>cannot create the folder {parent}: {reason}</source>
+        <translation>impossible de créer le répertoire {parent} : {reason}</translation>
+    </message>
+    <message>
         <source>the case&apos;s copy of {photo} is missing from originals/</source>
         <translation>la copie de {photo} conservée par le dossier manque dans originals/</translation>
     </message>
@@ -1148,12 +1207,68 @@
         <translation>ligne {line} : pas d&apos;icao24.</translation>
     </message>
     <message>
+        <source>--box must be X,Y,W,H (four numbers), not {text}</source>
+        <translation>--box doit être X,Y,L,H (quatre nombres), pas {text}</translation>
+    </message>
+    <message>
+        <source>the OCR models are missing from {folder}: {missing}</source>
+        <translation>les modèles d&apos;OCR manquent dans {folder} : {missing}</translation>
+    </message>
+    <message>
+        <source>the OCR engine is not installed ({name}); install annotator&apos;s dependencies again</source>
+        <translation>le moteur d&apos;OCR n&apos;est pas installé ({name}) ; réinstallez les dépendances d&apos;annotator</translation>
+    </message>
+    <message>
         <source>{path}: no such file</source>
         <translation>{path} : fichier introuvable</translation>
     </message>
     <message>
         <source>{path} is not a readable zip file</source>
         <translation>{path} n&apos;est pas un fichier zip lisible</translation>
+    </message>
+    <message>
+        <source>{path} has no SHA256SUMS: not an evidence packet</source>
+        <translation>{path} n&apos;a pas de SHA256SUMS : ce n&apos;est pas un paquet de preuves</translation>
+    </message>
+    <message>
+        <source>{path} is already stamped (SHA256SUMS.tsr exists)</source>
+        <translation>{path} est déjà horodaté (SHA256SUMS.tsr existe)</translation>
+    </message>
+    <message>
+        <source>{path} has no SHA256SUMS.tsq (exported before time stamps): stamp it with --tsa URL, which makes the request too</source>
+        <translation>{path} n&apos;a pas de SHA256SUMS.tsq (exporté avant l&apos;horodatage) : horodatez-le avec --tsa URL, qui crée aussi la requête</translation>
+    </message>
+    <message>
+        <source>SHA256SUMS.tsq is not a time-stamp request ({reason})</source>
+        <translation>SHA256SUMS.tsq n&apos;est pas une requête d&apos;horodatage ({reason})</translation>
+    </message>
+    <message>
+        <source>give --tsa URL or --reply FILE.tsr</source>
+        <translation>indiquez --tsa URL ou --reply FICHIER.tsr</translation>
+    </message>
+    <message>
+        <source>the reply does not stamp this packet: {problem}</source>
+        <translation>la réponse n&apos;horodate pas ce paquet : {problem}</translation>
+    </message>
+    <message>
+        <source>{path}: cannot read ({strerror})</source>
+        <translation>{path} : lecture impossible ({strerror})</translation>
+    </message>
+    <message>
+        <source>{path} is not a certificate (PEM or DER)</source>
+        <translation>{path} n&apos;est pas un certificat (PEM ou DER)</translation>
+    </message>
+    <message>
+        <source>{url}: a time-stamp authority&apos;s address starts with http:// or https://</source>
+        <translation>{url} : l&apos;adresse d&apos;une autorité d&apos;horodatage commence par http:// ou https://</translation>
+    </message>
+    <message>
+        <source>the time-stamp authority {url} could not be reached ({reason})</source>
+        <translation>l&apos;autorité d&apos;horodatage {url} est injoignable ({reason})</translation>
+    </message>
+    <message>
+        <source>{url} answered with more than 1 MB: not a time-stamp reply</source>
+        <translation>{url} a répondu par plus de 1 Mo : ce n&apos;est pas une réponse d&apos;horodatage</translation>
     </message>
     <message>
         <source>no photo with id {photo_id} in this case</source>
@@ -1190,6 +1305,66 @@
     <message>
         <source>cannot read the public key {path}: {strerror}</source>
         <translation>impossible de lire la clé publique {path} : {strerror}</translation>
+    </message>
+    <message>
+        <source>{text} is not an aircraft type of the heights table (known: {known}); type the height instead</source>
+        <translation>{text} n&apos;est pas un type d&apos;aéronef de la table des hauteurs (connus : {known}) ; saisissez la hauteur</translation>
+    </message>
+    <message>
+        <source>every point, size, bearing and height must be a finite number</source>
+        <translation>chaque point, dimension, orientation et hauteur doit être un nombre fini</translation>
+    </message>
+    <message>
+        <source>the ground rectangle&apos;s size must be positive (got {length} × {width} m)</source>
+        <translation>les dimensions du rectangle au sol doivent être positives (reçu {length} × {width} m)</translation>
+    </message>
+    <message>
+        <source>the object&apos;s height must be positive (got {height} m)</source>
+        <translation>la hauteur de l&apos;objet doit être positive (reçu {height} m)</translation>
+    </message>
+    <message>
+        <source>the pixel error must be between 0 and 50 pixels (got {pixel_error})</source>
+        <translation>l&apos;erreur de pointage doit être comprise entre 0 et 50 pixels (reçu {pixel_error})</translation>
+    </message>
+    <message>
+        <source>the {what} ({x},{y}) lies outside the {width}×{height} photo (displayed pixels, after EXIF orientation)</source>
+        <translation>le point {what} ({x},{y}) est hors de la photo de {width}×{height} (pixels affichés, après l&apos;orientation EXIF)</translation>
+    </message>
+    <message>
+        <source>the four ground corners do not go round a convex quadrilateral: mark them in order around the rectangle (either way round)</source>
+        <translation>les quatre coins au sol ne décrivent pas un quadrilatère convexe : pointez-les dans l&apos;ordre autour du rectangle (dans un sens ou dans l&apos;autre)</translation>
+    </message>
+    <message>
+        <source>the ground rectangle is seen nearly edge-on ({thin_text} px across, less than {limit_text} px): its corners cannot rectify the ground; mark a rectangle seen more from above</source>
+        <translation>le rectangle au sol est vu presque par la tranche ({thin_text} px d&apos;épaisseur, moins de {limit_text} px) : ses coins ne peuvent pas redresser le sol ; pointez un rectangle vu davantage du dessus</translation>
+    </message>
+    <message>
+        <source>the shadow is {px_text} px long, too short for a marking precision of {pixel_error} px (at least {min_text} px)</source>
+        <translation>l&apos;ombre mesure {px_text} px, trop peu pour une précision de pointage de {pixel_error} px (au moins {min_text} px)</translation>
+    </message>
+    <message>
+        <source>the foot or the shadow&apos;s tip lies at or beyond the ground&apos;s horizon line (as the rectangle fixes it): it cannot be on the ground; check the marks</source>
+        <translation>le pied ou l&apos;extrémité de l&apos;ombre est sur la ligne d&apos;horizon du sol (fixée par le rectangle) ou au-delà : il ne peut pas être au sol ; vérifiez les points</translation>
+    </message>
+    <message>
+        <source>the marks are too near a degenerate case: a marking error of {pixel_error} px turns {share} % of plausible markings into impossible ones (rectangle edge-on, tip past the horizon); mark a larger rectangle or a shadow nearer the camera</source>
+        <translation>les points sont trop proches d&apos;un cas dégénéré : une erreur de pointage de {pixel_error} px rend impossibles {share} % des pointages plausibles (rectangle vu par la tranche, extrémité au-delà de l&apos;horizon) ; pointez un rectangle plus grand ou une ombre plus proche de l&apos;appareil</translation>
+    </message>
+    <message>
+        <source>the shadow&apos;s direction is known only within ±{err_text}° at a marking precision of {pixel_error} px: too uncertain to date anything</source>
+        <translation>la direction de l&apos;ombre n&apos;est connue qu&apos;à ±{err_text}° près pour une précision de pointage de {pixel_error} px : trop incertain pour dater quoi que ce soit</translation>
+    </message>
+    <message>
+        <source>{text} is not a date: give YYYY-MM-DD, e.g. 2023-10-27</source>
+        <translation>{text} n&apos;est pas une date : indiquez AAAA-MM-JJ, p. ex. 2023-10-27</translation>
+    </message>
+    <message>
+        <source>no place to read the shadow at: the photo has no GPS position, claimed place or linked airport; give --place ICAO or LAT,LON</source>
+        <translation>aucun lieu où lire l&apos;ombre : la photo n&apos;a ni position GPS, ni lieu allégué, ni aéroport relié ; indiquez un lieu (code OACI ou lat,lon)</translation>
+    </message>
+    <message>
+        <source>no date to read the shadow on: the photo has no capture time in UTC; give --date YYYY-MM-DD</source>
+        <translation>aucune date où lire l&apos;ombre : la photo n&apos;a pas d&apos;heure de prise de vue en UTC ; indiquez une date AAAA-MM-JJ</translation>
     </message>
     <message>
         <source>RAW format Pillow cannot decode ({kind}), and no metadata could be read ({detail})</source>
@@ -1443,6 +1618,10 @@
         <translation>La photo n&apos;a pas d&apos;OffsetTimeOriginal ; son heure UTC provient de {how}.</translation>
     </message>
     <message>
+        <source>The time zone at the GPS position ({zone}, {offset}) disagrees: the camera clock may be set to another zone, or the GPS fix may be old.</source>
+        <translation>Le fuseau horaire à la position GPS ({zone}, {offset}) ne concorde pas : l&apos;horloge de l&apos;appareil est peut-être réglée sur un autre fuseau, ou la position GPS est peut-être ancienne.</translation>
+    </message>
+    <message>
         <source>(undated)</source>
         <translation>(non daté)</translation>
     </message>
@@ -1511,6 +1690,118 @@
         <translation>La position GPS de la photo ({gps}) est à {km} km de {where}, au-delà des {limit} km que permet son erreur de position.</translation>
     </message>
     <message>
+        <source>on the C2PA trust list</source>
+        <translation>figurant sur la liste de confiance C2PA</translation>
+    </message>
+    <message>
+        <source>intact, but the signer is not on the C2PA trust list</source>
+        <translation>intacts, mais le signataire ne figure pas sur la liste de confiance C2PA</translation>
+    </message>
+    <message>
+        <source> at {0} (trusted time stamp)</source>
+        <translation> le {0} (horodatage de confiance)</translation>
+    </message>
+    <message>
+        <source>The photo carries content credentials signed by {signer}{signed}{made}: {standing}.</source>
+        <translation>La photo porte des identifiants de contenu signés par {signer}{signed}{made} : {standing}.</translation>
+    </message>
+    <message>
+        <source>The content credentials record {n} action(s) after capture that change the picture: {listed}.</source>
+        <translation>Les identifiants de contenu enregistrent {n} action(s) postérieure(s) à la prise de vue qui modifient l&apos;image : {listed}.</translation>
+    </message>
+    <message>
+        <source>the manifest store is damaged and cannot be read ({0})</source>
+        <translation>le magasin de manifestes est endommagé et illisible ({0})</translation>
+    </message>
+    <message>
+        <source>the picture&apos;s bytes are no longer those that were signed ({0})</source>
+        <translation>les octets de l&apos;image ne sont plus ceux qui ont été signés ({0})</translation>
+    </message>
+    <message>
+        <source>the manifest fails validation ({0})</source>
+        <translation>le manifeste échoue à la validation ({0})</translation>
+    </message>
+    <message>
+        <source>The content credentials (C2PA manifest) do not match the picture: {why}. The file was changed after it was signed, or the credentials were damaged or forged.</source>
+        <translation>Les identifiants de contenu (manifeste C2PA) ne correspondent pas à l&apos;image : {why}. Le fichier a été modifié après sa signature, ou les identifiants ont été endommagés ou falsifiés.</translation>
+    </message>
+    <message>
+        <source>identical</source>
+        <translation>identique</translation>
+    </message>
+    <message>
+        <source>reencoded</source>
+        <translation>réencodée</translation>
+    </message>
+    <message>
+        <source>resized</source>
+        <translation>redimensionnée</translation>
+    </message>
+    <message>
+        <source>similar</source>
+        <translation>semblable</translation>
+    </message>
+    <message>
+        <source>Photo {photo} of the case is a larger or less re-encoded copy of this picture (this one is {relation}): it is the best copy available.</source>
+        <translation>La photo {photo} du dossier est une copie plus grande ou moins réencodée de cette image (celle-ci est {relation}) : c&apos;est la meilleure copie disponible.</translation>
+    </message>
+    <message>
+        <source>Photo {photo} of the case is a copy of this picture posted earlier ({posted}): the picture existed by then, and its capture time is bounded by that posting.</source>
+        <translation>La photo {photo} du dossier est une copie de cette image publiée plus tôt ({posted}) : l&apos;image existait déjà à ce moment, et son heure de prise de vue est bornée par cette publication.</translation>
+    </message>
+    <message>
+        <source>The quantization tables are none of the {n} the reference records for the {camera} named in EXIF, and are those of: {matched}: the picture was probably saved again by other software after the camera.</source>
+        <translation>Les tables de quantification ne sont aucune des {n} que la référence recense pour l&apos;appareil {camera} nommé dans l&apos;EXIF, et sont celles de : {matched} ; l&apos;image a probablement été réenregistrée par un autre logiciel après l&apos;appareil.</translation>
+    </message>
+    <message>
+        <source>The quantization tables are none of the {n} the reference records for the {camera} named in EXIF, and match no other entry either: the camera may use tables the reference lacks, or other software saved it.</source>
+        <translation>Les tables de quantification ne sont aucune des {n} que la référence recense pour l&apos;appareil {camera} nommé dans l&apos;EXIF, et ne correspondent à aucune autre entrée : l&apos;appareil utilise peut-être des tables absentes de la référence, ou un autre logiciel l&apos;a enregistrée.</translation>
+    </message>
+    <message>
+        <source>no EXIF (camera, date) in the file</source>
+        <translation>pas d&apos;EXIF (appareil, date) dans le fichier</translation>
+    </message>
+    <message>
+        <source>libjpeg&apos;s standard tables at quality {q}, as sharing services and most software write them</source>
+        <translation>tables standard de libjpeg à la qualité {q}, comme les écrivent les services de partage et la plupart des logiciels</translation>
+    </message>
+    <message>
+        <source>long side of {n} px, a size sharing services cap pictures to</source>
+        <translation>grand côté de {n} px, une taille à laquelle les services de partage limitent les images</translation>
+    </message>
+    <message>
+        <source>no EXIF thumbnail</source>
+        <translation>pas de miniature EXIF</translation>
+    </message>
+    <message>
+        <source>Signs of re-encoding by a sharing service or an editor: {signs}. This is probably not the original file: the original may exist elsewhere.</source>
+        <translation>Indices d&apos;un réencodage par un service de partage ou un éditeur : {signs}. Ce n&apos;est probablement pas le fichier original : l&apos;original existe peut-être ailleurs.</translation>
+    </message>
+    <message>
+        <source>Consistent with: {0}.</source>
+        <translation>Compatible avec : {0}.</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>jamais</translation>
+    </message>
+    <message>
+        <source>azimuth {az}° ± {err}°</source>
+        <translation>azimut {az}° ± {err}°</translation>
+    </message>
+    <message>
+        <source>, elevation {el}° ± {err}°</source>
+        <translation>, hauteur {el}° ± {err}°</translation>
+    </message>
+    <message>
+        <source>The shadow measured on the photo puts the sun at {measured}; seen from {place} it stood there on the capture&apos;s day {windows}, which holds the capture time {capture}.</source>
+        <translation>L&apos;ombre mesurée sur la photo place le soleil à {measured} ; vu depuis {place}, il s&apos;y trouvait le jour de la prise de vue {windows}, ce qui comprend l&apos;heure de prise de vue {capture}.</translation>
+    </message>
+    <message>
+        <source>The shadow measured on the photo puts the sun at {measured}, but at the capture time {capture} it stood at azimuth {az}°, elevation {el}° seen from {place} ({diff}° away); that day it stood where the shadow says {windows}.</source>
+        <translation>L&apos;ombre mesurée sur la photo place le soleil à {measured}, mais à l&apos;heure de prise de vue {capture} il se trouvait à l&apos;azimut {az}°, hauteur {el}°, vu depuis {place} (à {diff}°) ; ce jour-là, il se trouvait là où l&apos;ombre l&apos;indique : {windows}.</translation>
+    </message>
+    <message>
         <source>The file carries no EXIF metadata at all, as is typical of photos saved from social media; its date cannot be read from the file.</source>
         <translation>Le fichier ne contient aucune métadonnée EXIF, comme souvent les photos enregistrées depuis les réseaux sociaux ; sa date ne peut pas être lue dans le fichier.</translation>
     </message>
@@ -1539,12 +1830,20 @@
         <translation>La photo a été publiée pour la première fois le {posted}, avant son heure de prise de vue ({capture}).</translation>
     </message>
     <message>
-        <source>At the capture time the sun stood {elevation:.1f}° above the horizon at azimuth {azimuth:.0f}° (clockwise from north), seen from {place}.</source>
-        <translation>À l&apos;heure de la prise de vue, le soleil était à {elevation:.1f}° au-dessus de l&apos;horizon, à l&apos;azimut {azimuth:.0f}° (sens horaire depuis le nord), vu depuis {place}.</translation>
+        <source>At the capture time the sun stood {elevation}° above the horizon at azimuth {azimuth}° (clockwise from north), seen from {place}.</source>
+        <translation>À l&apos;heure de la prise de vue, le soleil était à {elevation}° au-dessus de l&apos;horizon, à l&apos;azimut {azimuth}° (sens horaire depuis le nord), vu depuis {place}.</translation>
     </message>
     <message>
-        <source>The sun was {depth:.1f}° below the horizon at the capture time and place: it was night, so a photo showing daylight contradicts this time or place.</source>
-        <translation>Le soleil était à {depth:.1f}° sous l&apos;horizon à l&apos;heure et au lieu de la prise de vue : il faisait nuit, donc une photo montrant la lumière du jour contredit cette heure ou ce lieu.</translation>
+        <source>The sun was {depth}° below the horizon at the capture time and place: it was night, so a photo showing daylight contradicts this time or place.</source>
+        <translation>Le soleil était à {depth}° sous l&apos;horizon à l&apos;heure et au lieu de la prise de vue : il faisait nuit, donc une photo montrant la lumière du jour contredit cette heure ou ce lieu.</translation>
+    </message>
+    <message>
+        <source>The reference of quantization tables has no entry for the {camera} named in EXIF; nothing can be said about whether the tables are its own.</source>
+        <translation>La référence des tables de quantification n&apos;a aucune entrée pour l&apos;appareil {camera} nommé dans l&apos;EXIF ; rien ne peut être dit sur le fait que les tables soient les siennes.</translation>
+    </message>
+    <message>
+        <source>The DCT coefficients show a first JPEG compression at about quality {quality} before the present one (confidence {confidence}): the picture was saved at least twice.</source>
+        <translation>Les coefficients DCT montrent une première compression JPEG vers la qualité {quality} avant l&apos;actuelle (confiance {confidence}) : l&apos;image a été enregistrée au moins deux fois.</translation>
     </message>
 </context>
 <context>
@@ -1865,10 +2164,6 @@ Empreinte SHA-256 de SHA256SUMS : {digest}</translation>
         <translation>Relation</translation>
     </message>
     <message>
-        <source>Note</source>
-        <translation>Note</translation>
-    </message>
-    <message>
         <source>Unlink</source>
         <translation>Délier</translation>
     </message>
@@ -1919,6 +2214,10 @@ Empreinte SHA-256 de SHA256SUMS : {digest}</translation>
     <message>
         <source>Link this photo to flight {0} ({1})</source>
         <translation>Relier cette photo au vol {0} ({1})</translation>
+    </message>
+    <message>
+        <source>Note: {0}</source>
+        <translation>Note : {0}</translation>
     </message>
 </context>
 <context>
@@ -2162,6 +2461,14 @@ Empreinte SHA-256 de SHA256SUMS : {digest}</translation>
         <translation>Motif du rejet</translation>
     </message>
     <message>
+        <source>Copy list</source>
+        <translation>Copier la liste</translation>
+    </message>
+    <message>
+        <source>Copy every rejected file and its reason, tab-separated</source>
+        <translation>Copier chaque fichier rejeté et son motif, séparés par des tabulations</translation>
+    </message>
+    <message>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
@@ -2237,6 +2544,14 @@ Empreinte SHA-256 de SHA256SUMS : {digest}</translation>
         <translation>Historique des annulations</translation>
     </message>
     <message>
+        <source>Map</source>
+        <translation>Carte</translation>
+    </message>
+    <message>
+        <source>Routes</source>
+        <translation>Routes</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
@@ -2285,6 +2600,14 @@ Empreinte SHA-256 de SHA256SUMS : {digest}</translation>
         <translation>&amp;Rétablir</translation>
     </message>
     <message>
+        <source>Undo</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Rétablir</translation>
+    </message>
+    <message>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
@@ -2297,6 +2620,10 @@ Empreinte SHA-256 de SHA256SUMS : {digest}</translation>
         <translation>&amp;Taille réelle (1:1)</translation>
     </message>
     <message>
+        <source>&amp;Map</source>
+        <translation>&amp;Carte</translation>
+    </message>
+    <message>
         <source>&amp;Photo</source>
         <translation>&amp;Photo</translation>
     </message>
@@ -2307,6 +2634,14 @@ Empreinte SHA-256 de SHA256SUMS : {digest}</translation>
     <message>
         <source>&amp;Previous photo</source>
         <translation>Photo &amp;précédente</translation>
+    </message>
+    <message>
+        <source>&amp;Sun and shadows…</source>
+        <translation>S&amp;oleil et ombres…</translation>
+    </message>
+    <message>
+        <source>Measure the sun&apos;s position from a shadow on the photo, and when it stood there</source>
+        <translation>Mesurer la position du soleil d&apos;après une ombre sur la photo, et quand il s&apos;y trouvait</translation>
     </message>
     <message>
         <source>Last photo.</source>
@@ -2369,6 +2704,10 @@ Empreinte SHA-256 de SHA256SUMS : {digest}</translation>
         <translation>&amp;Vérifier un paquet…</translation>
     </message>
     <message>
+        <source>&amp;Time-stamp a packet…</source>
+        <translation>&amp;Horodater un paquet…</translation>
+    </message>
+    <message>
         <source>&amp;Settings…</source>
         <translation>Paramè&amp;tres…</translation>
     </message>
@@ -2413,6 +2752,14 @@ Empreinte SHA-256 de SHA256SUMS : {digest}</translation>
         <translation>La vérification du paquet a ÉCHOUÉ.</translation>
     </message>
     <message>
+        <source>Time-stamped: its files existed at {time} (authority: {authority}{checked}).</source>
+        <translation>Horodaté : ses fichiers existaient le {time} (autorité : {authority}{checked}).</translation>
+    </message>
+    <message>
+        <source>, not checked against a CA certificate</source>
+        <translation>, non vérifiée avec un certificat d&apos;AC</translation>
+    </message>
+    <message>
         <source>Packet verification</source>
         <translation>Vérification du paquet</translation>
     </message>
@@ -2426,7 +2773,38 @@ Empreinte SHA-256 de SHA256SUMS : {digest}</translation>
     </message>
 </context>
 <context>
+    <name>MapPanel</name>
+    <message>
+        <source>Show only the legs, tracks and photos that began by this time</source>
+        <translation>N’afficher que les vols, traces et photos commencés à cette heure</translation>
+    </message>
+    <message>
+        <source>all times</source>
+        <translation>toutes dates</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Ajuster</translation>
+    </message>
+    <message>
+        <source>Show everything on the map</source>
+        <translation>Tout afficher sur la carte</translation>
+    </message>
+    <message>
+        <source>Until:</source>
+        <translation>Jusqu’au :</translation>
+    </message>
+</context>
+<context>
     <name>MetadataPanel</name>
+    <message>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>non</translation>
+    </message>
     <message>
         <source>Search tags and values</source>
         <translation>Rechercher dans les balises et les valeurs</translation>
@@ -2458,6 +2836,13 @@ Empreinte SHA-256 de SHA256SUMS : {digest}</translation>
     <message>
         <source>{n} tags</source>
         <translation>{n} balises</translation>
+    </message>
+</context>
+<context>
+    <name>MonthsModel</name>
+    <message>
+        <source>Route</source>
+        <translation>Route</translation>
     </message>
 </context>
 <context>
@@ -2508,6 +2893,10 @@ Empreinte SHA-256 de SHA256SUMS : {digest}</translation>
         <translation>pas de vignette</translation>
     </message>
     <message>
+        <source>{0} camera clock</source>
+        <translation>{0} horloge de l&apos;appareil</translation>
+    </message>
+    <message>
         <source>no capture date</source>
         <translation>sans date de prise de vue</translation>
     </message>
@@ -2549,6 +2938,10 @@ date de prise de vue : {verdict}</translation>
     <message>
         <source>Details</source>
         <translation>Détails</translation>
+    </message>
+    <message>
+        <source>Content credentials (C2PA)</source>
+        <translation>Identifiants de contenu (C2PA)</translation>
     </message>
     <message>
         <source>No photo selected.</source>
@@ -2610,6 +3003,104 @@ date de prise de vue : {verdict}</translation>
         <source>event {id}, hash {hash}</source>
         <translation>événement {id}, empreinte {hash}</translation>
     </message>
+    <message>
+        <source>Not read: the photo was imported before annotator read content credentials.</source>
+        <translation>Non lus : la photo a été importée avant qu&apos;annotator ne lise les identifiants de contenu.</translation>
+    </message>
+    <message>
+        <source>None in this file.</source>
+        <translation>Aucun dans ce fichier.</translation>
+    </message>
+    <message>
+        <source>an unnamed signer</source>
+        <translation>un signataire sans nom</translation>
+    </message>
+    <message>
+        <source>Trusted: signed by {signer}, whose certificate is on the C2PA trust list; the picture is the one that was signed.</source>
+        <translation>Approuvés : signés par {signer}, dont le certificat figure sur la liste de confiance C2PA ; l&apos;image est celle qui a été signée.</translation>
+    </message>
+    <message>
+        <source>Valid: signed by {signer} and the picture is the one that was signed, but the signer is not on the C2PA trust list.</source>
+        <translation>Valides : signés par {signer} et l&apos;image est celle qui a été signée, mais le signataire ne figure pas sur la liste de confiance C2PA.</translation>
+    </message>
+    <message>
+        <source>Invalid: the manifest store is damaged and cannot be read.</source>
+        <translation>Invalides : le magasin de manifestes est endommagé et illisible.</translation>
+    </message>
+    <message>
+        <source>Invalid: the credentials do not match the picture: the file was changed after it was signed, or the credentials were damaged.</source>
+        <translation>Invalides : les identifiants ne correspondent pas à l&apos;image : le fichier a été modifié après sa signature, ou les identifiants ont été endommagés.</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Signer</source>
+        <translation>Signataire</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Signed (time stamp)</source>
+        <translation>Signé (horodatage)</translation>
+    </message>
+    <message>
+        <source>no time stamp</source>
+        <translation>pas d&apos;horodatage</translation>
+    </message>
+    <message>
+        <source>Claim generator</source>
+        <translation>Générateur de la déclaration</translation>
+    </message>
+    <message>
+        <source>(undated)</source>
+        <translation>(non daté)</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Retouche</translation>
+    </message>
+    <message>
+        <source>Ingredient</source>
+        <translation>Ingrédient</translation>
+    </message>
+    <message>
+        <source>Codes</source>
+        <translation>Codes</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Erreur</translation>
+    </message>
+    <message>
+        <source>Trust list</source>
+        <translation>Liste de confiance</translation>
+    </message>
+</context>
+<context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <source>Folder</source>
+        <translation>Répertoire</translation>
+    </message>
+    <message>
+        <source>%1 File</source>
+        <translation>Fichier %1</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>&amp;Voir dans&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>Fichiers de &amp;type&#xa0;:</translation>
+    </message>
 </context>
 <context>
     <name>ReadOnly</name>
@@ -2620,6 +3111,79 @@ date de prise de vue : {verdict}</translation>
     <message>
         <source>This case is read-only: it was opened read-only. You can view, check and export it; editing is off.</source>
         <translation>Ce dossier est en lecture seule : il a été ouvert en lecture seule. Vous pouvez le consulter, le vérifier et l&apos;exporter ; la modification est désactivée.</translation>
+    </message>
+</context>
+<context>
+    <name>RegistrationReader</name>
+    <message>
+        <source>Read registration</source>
+        <translation>Lire l&apos;immatriculation</translation>
+    </message>
+    <message>
+        <source>Read the text in the box (R on the canvas) and suggest registrations; nothing is filled in until you click one</source>
+        <translation>Lire le texte du cadre (R sur l&apos;image) et proposer des immatriculations ; rien n&apos;est rempli tant que vous n&apos;en avez pas choisi une</translation>
+    </message>
+    <message>
+        <source>Draw or select a box first.</source>
+        <translation>Tracez ou sélectionnez d&apos;abord un cadre.</translation>
+    </message>
+    <message>
+        <source>Reading the registration…</source>
+        <translation>Lecture de l&apos;immatriculation…</translation>
+    </message>
+    <message>
+        <source>No text was read in the box.</source>
+        <translation>Aucun texte n&apos;a été lu dans le cadre.</translation>
+    </message>
+    <message>
+        <source>No registration was read; what was read is listed below.</source>
+        <translation>Aucune immatriculation n&apos;a été lue ; ce qui a été lu figure ci-dessous.</translation>
+    </message>
+    <message>
+        <source>Click a reading to use it as the registration.</source>
+        <translation>Cliquez sur une lecture pour en faire l&apos;immatriculation.</translation>
+    </message>
+    <message>
+        <source>The registration could not be read: {0}</source>
+        <translation>L&apos;immatriculation n&apos;a pas pu être lue : {0}</translation>
+    </message>
+    <message>
+        <source>Registration set to {0} from the reading (Ctrl+Z undoes it).</source>
+        <translation>Immatriculation {0} reprise de la lecture (Ctrl+Z l&apos;annule).</translation>
+    </message>
+</context>
+<context>
+    <name>RoutesModel</name>
+    <message>
+        <source>Route</source>
+        <translation>Route</translation>
+    </message>
+    <message>
+        <source>Flights</source>
+        <translation>Vols</translation>
+    </message>
+    <message>
+        <source>First departure</source>
+        <translation>Premier départ</translation>
+    </message>
+    <message>
+        <source>Last arrival</source>
+        <translation>Dernière arrivée</translation>
+    </message>
+    <message>
+        <source>Flight ids</source>
+        <translation>N° de vols</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>Photos</translation>
+    </message>
+</context>
+<context>
+    <name>RoutesPanel</name>
+    <message>
+        <source>Legs per month</source>
+        <translation>Vols par mois</translation>
     </message>
 </context>
 <context>
@@ -2709,6 +3273,184 @@ date de prise de vue : {verdict}</translation>
     </message>
 </context>
 <context>
+    <name>ShadowCommands</name>
+    <message>
+        <source>Measure sun from shadow</source>
+        <translation>Mesurer le soleil d&apos;après une ombre</translation>
+    </message>
+    <message>
+        <source>Remove shadow measurement</source>
+        <translation>Retirer la mesure d&apos;ombre</translation>
+    </message>
+</context>
+<context>
+    <name>ShadowDialog</name>
+    <message>
+        <source>Sun and shadows</source>
+        <translation>Soleil et ombres</translation>
+    </message>
+    <message>
+        <source> m</source>
+        <translation> m</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>inconnue</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(aucun)</translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation> px</translation>
+    </message>
+    <message>
+        <source>the photo&apos;s own (GPS, claim); or ICAO, lat,lon</source>
+        <translation>celui de la photo (GPS, allégation) ; ou OACI, lat,lon</translation>
+    </message>
+    <message>
+        <source>the capture&apos;s date; or 2023-10-27</source>
+        <translation>la date de prise de vue ; ou 2023-10-27</translation>
+    </message>
+    <message>
+        <source>Side 1→2 length</source>
+        <translation>Longueur du côté 1→2</translation>
+    </message>
+    <message>
+        <source>Side 2→3 length</source>
+        <translation>Longueur du côté 2→3</translation>
+    </message>
+    <message>
+        <source>Bearing of side 1→2 (true)</source>
+        <translation>Orientation du côté 1→2 (vraie)</translation>
+    </message>
+    <message>
+        <source>Object height</source>
+        <translation>Hauteur de l&apos;objet</translation>
+    </message>
+    <message>
+        <source>…or aircraft type</source>
+        <translation>…ou type d&apos;aéronef</translation>
+    </message>
+    <message>
+        <source>Marking precision</source>
+        <translation>Précision du pointage</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Lieu</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Mark again</source>
+        <translation>Pointer à nouveau</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>Mesurer</translation>
+    </message>
+    <message>
+        <source>Save on the photo</source>
+        <translation>Enregistrer sur la photo</translation>
+    </message>
+    <message>
+        <source>Remove the saved measurement</source>
+        <translation>Retirer la mesure enregistrée</translation>
+    </message>
+    <message>
+        <source>Select a photo to measure a shadow on it.</source>
+        <translation>Sélectionnez une photo pour y mesurer une ombre.</translation>
+    </message>
+    <message>
+        <source>Click ground corner 1 of a rectangle lying on the ground (side 1→2 is the one whose bearing you type).</source>
+        <translation>Cliquez le coin 1 d&apos;un rectangle posé au sol (le côté 1→2 est celui dont vous saisissez l&apos;orientation).</translation>
+    </message>
+    <message>
+        <source>Click ground corner 2.</source>
+        <translation>Cliquez le coin 2.</translation>
+    </message>
+    <message>
+        <source>Click ground corner 3.</source>
+        <translation>Cliquez le coin 3.</translation>
+    </message>
+    <message>
+        <source>Click ground corner 4.</source>
+        <translation>Cliquez le coin 4.</translation>
+    </message>
+    <message>
+        <source>Click the foot of the vertical object: the point on the ground straight below its top (below the fin tip for an aircraft).</source>
+        <translation>Cliquez le pied de l&apos;objet vertical : le point du sol à l&apos;aplomb de son sommet (sous le haut de la dérive pour un aéronef).</translation>
+    </message>
+    <message>
+        <source>Click the tip of its shadow.</source>
+        <translation>Cliquez l&apos;extrémité de son ombre.</translation>
+    </message>
+    <message>
+        <source>The measurement saved on this photo. Change a value and Measure, or Mark again to start over.</source>
+        <translation>La mesure enregistrée sur cette photo. Modifiez une valeur et Mesurer, ou Pointer à nouveau pour recommencer.</translation>
+    </message>
+    <message>
+        <source>All six points are marked: type the sizes, then Measure. Mark again to start over.</source>
+        <translation>Les six points sont pointés : saisissez les dimensions, puis Mesurer. Pointer à nouveau pour recommencer.</translation>
+    </message>
+    <message>
+        <source>shadow {0}°</source>
+        <translation>ombre {0}°</translation>
+    </message>
+    <message>
+        <source>Type the rectangle&apos;s two side lengths first.</source>
+        <translation>Saisissez d&apos;abord les longueurs des deux côtés du rectangle.</translation>
+    </message>
+    <message>
+        <source>Shadow: bearing {0}° true, {1} m on the ground</source>
+        <translation>Ombre : orientation {0}° vraie, {1} m au sol</translation>
+    </message>
+    <message>
+        <source>Sun: azimuth {0}° ± {1}°</source>
+        <translation>Soleil : azimut {0}° ± {1}°</translation>
+    </message>
+    <message>
+        <source>, elevation {0}° ± {1}°</source>
+        <translation>, hauteur {0}° ± {1}°</translation>
+    </message>
+    <message>
+        <source>, elevation unknown (no height)</source>
+        <translation>, hauteur inconnue (pas de hauteur d&apos;objet)</translation>
+    </message>
+    <message>
+        <source>At {0} on {1}, the sun stood there (UTC): {2}</source>
+        <translation>À {0} le {1}, le soleil s&apos;y trouvait (UTC) : {2}</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>jamais</translation>
+    </message>
+    <message>
+        <source>consistent with the capture time</source>
+        <translation>cohérent avec l&apos;heure de prise de vue</translation>
+    </message>
+    <message>
+        <source>the capture time falls outside every window</source>
+        <translation>l&apos;heure de prise de vue tombe hors de tous les créneaux</translation>
+    </message>
+    <message>
+        <source>Capture {0}: sun {1}° away; {2}</source>
+        <translation>Prise de vue {0} : soleil à {1}° ; {2}</translation>
+    </message>
+    <message>
+        <source>Errors are 95 %, from the marking precision.</source>
+        <translation>Les erreurs sont à 95 %, d&apos;après la précision du pointage.</translation>
+    </message>
+    <message>
+        <source>Shadow measurement saved on the photo.</source>
+        <translation>Mesure d&apos;ombre enregistrée sur la photo.</translation>
+    </message>
+</context>
+<context>
     <name>ShortcutSheet</name>
     <message>
         <source>Keyboard shortcuts</source>
@@ -2725,6 +3467,152 @@ date de prise de vue : {verdict}</translation>
     <message>
         <source>Mouse: wheel zooms around the cursor; drag with the middle button or with Space held to pan; drag a handle to resize a box.</source>
         <translation>Souris : la molette zoome autour du curseur ; glisser avec le bouton du milieu ou avec Espace enfoncé pour se déplacer ; glisser une poignée pour redimensionner un cadre.</translation>
+    </message>
+</context>
+<context>
+    <name>StampDialog</name>
+    <message>
+        <source>Time-stamp an evidence packet</source>
+        <translation>Horodater un paquet de preuves</translation>
+    </message>
+    <message>
+        <source>packet.zip</source>
+        <translation>paquet.zip</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <source>Ask an authority at</source>
+        <translation>Demander à une autorité à l&apos;adresse</translation>
+    </message>
+    <message>
+        <source>Use a reply file</source>
+        <translation>Utiliser un fichier de réponse</translation>
+    </message>
+    <message>
+        <source>reply.tsr</source>
+        <translation>reponse.tsr</translation>
+    </message>
+    <message>
+        <source>optional: the authority&apos;s CA certificate</source>
+        <translation>facultatif : le certificat d&apos;AC de l&apos;autorité</translation>
+    </message>
+    <message>
+        <source>Packet</source>
+        <translation>Paquet</translation>
+    </message>
+    <message>
+        <source>CA certificate</source>
+        <translation>Certificat d&apos;AC</translation>
+    </message>
+    <message>
+        <source>The packet&apos;s request (SHA256SUMS.tsq) holds only the SHA-256 of SHA256SUMS: nothing of the evidence is sent. The reply is added as SHA256SUMS.tsr; no other file of the packet changes.</source>
+        <translation>La requête du paquet (SHA256SUMS.tsq) ne contient que le SHA-256 de SHA256SUMS : rien des preuves n&apos;est envoyé. La réponse est ajoutée sous le nom SHA256SUMS.tsr ; aucun autre fichier du paquet ne change.</translation>
+    </message>
+    <message>
+        <source>Stamp</source>
+        <translation>Horodater</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Evidence packet</source>
+        <translation>Paquet de preuves</translation>
+    </message>
+    <message>
+        <source>Evidence packets (*.zip)</source>
+        <translation>Paquets de preuves (*.zip)</translation>
+    </message>
+    <message>
+        <source>Time-stamp reply</source>
+        <translation>Réponse d&apos;horodatage</translation>
+    </message>
+    <message>
+        <source>Time-stamp replies (*.tsr);;All files (*)</source>
+        <translation>Réponses d&apos;horodatage (*.tsr);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Authority&apos;s CA certificate</source>
+        <translation>Certificat d&apos;AC de l&apos;autorité</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer *.der);;All files (*)</source>
+        <translation>Certificats (*.pem *.crt *.cer *.der);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Choose the packet to stamp.</source>
+        <translation>Choisissez le paquet à horodater.</translation>
+    </message>
+    <message>
+        <source>Give the time-stamp authority&apos;s address.</source>
+        <translation>Indiquez l&apos;adresse de l&apos;autorité d&apos;horodatage.</translation>
+    </message>
+    <message>
+        <source>Choose the reply file.</source>
+        <translation>Choisissez le fichier de réponse.</translation>
+    </message>
+    <message>
+        <source>Stamping…</source>
+        <translation>Horodatage…</translation>
+    </message>
+    <message>
+        <source>an unknown time</source>
+        <translation>une heure inconnue</translation>
+    </message>
+    <message>
+        <source>Stamped: SHA256SUMS, hence every file of the packet, existed at {time} (authority: {authority}).</source>
+        <translation>Horodaté : SHA256SUMS, donc chaque fichier du paquet, existait le {time} (autorité : {authority}).</translation>
+    </message>
+    <message>
+        <source>unnamed</source>
+        <translation>sans nom</translation>
+    </message>
+    <message>
+        <source>The authority&apos;s certificate chains to the CA certificate given.</source>
+        <translation>Le certificat de l&apos;autorité remonte au certificat d&apos;AC fourni.</translation>
+    </message>
+    <message>
+        <source>The authority was not checked: give its CA certificate here or to Verify.</source>
+        <translation>L&apos;autorité n&apos;a pas été vérifiée : fournissez son certificat d&apos;AC ici ou à Vérifier.</translation>
+    </message>
+    <message>
+        <source>Not stamped: {0}</source>
+        <translation>Non horodaté : {0}</translation>
+    </message>
+</context>
+<context>
+    <name>SunChart</name>
+    <message>
+        <source>Measure a shadow to see the sun&apos;s day.</source>
+        <translation>Mesurez une ombre pour voir la journée du soleil.</translation>
+    </message>
+    <message>
+        <source>UTC</source>
+        <translation>UTC</translation>
+    </message>
+    <message>
+        <source>elevation</source>
+        <translation>hauteur</translation>
+    </message>
+    <message>
+        <source>azimuth</source>
+        <translation>azimut</translation>
+    </message>
+    <message>
+        <source>green: when the sun stood where the shadow says</source>
+        <translation>vert : quand le soleil se trouvait là où l&apos;ombre l&apos;indique</translation>
+    </message>
+    <message>
+        <source>EXIF</source>
+        <translation>EXIF</translation>
+    </message>
+    <message>
+        <source>claimed</source>
+        <translation>allégué</translation>
     </message>
 </context>
 <context>

@@ -87,7 +87,8 @@ def _same_pictures(cold_path: Path, warm_path: Path) -> bool:
     give exactly what a fresh render gives); only the time-stamped ones may differ."""
     import zipfile
 
-    varying = {"manifest.json", "README.txt", "custody.jsonl", "report.pdf", "SHA256SUMS"}
+    varying = {"manifest.json", "README.txt", "custody.jsonl", "report.pdf", "SHA256SUMS",
+               "SHA256SUMS.tsq"}
     with zipfile.ZipFile(cold_path) as a, zipfile.ZipFile(warm_path) as b:
         names = a.namelist()
         if names != b.namelist():

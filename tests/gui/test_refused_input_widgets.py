@@ -35,11 +35,11 @@ def test_the_flight_dialog_refuses_no_aircraft_and_no_time_and_a_time_without_a_
     ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
     _type(qtbot, dialog.edits["origin"], "GABS")
     assert not ok.isEnabled()
-    assert dialog.problem.text().startswith("a flight needs an aircraft")
+    assert dialog.problem.text().startswith("A flight needs an aircraft")
     _type(qtbot, dialog.edits["departure_utc"], "2023-10-29T14:00")
     assert not ok.isEnabled()
     assert dialog.problem.text() == (
-        "the departure time '2023-10-29T14:00' has no time zone: add Z or an offset "
+        "The departure time '2023-10-29T14:00' has no time zone: add Z or an offset "
         "(e.g. 2023-10-29T14:00Z or 2023-10-29T14:00+01:00)")
     _type(qtbot, dialog.edits["departure_utc"], "2023-10-29T14:00Z")
     assert ok.isEnabled() and dialog.problem.text() == ""

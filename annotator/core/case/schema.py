@@ -13,7 +13,7 @@ from sqlalchemy import Connection, inspect, text
 from annotator.core.errors import CaseUnavailable
 
 # Every revision this code knows, oldest first. A new migration appends its id here.
-REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004", "0005")
+REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004", "0005", "0006")
 HEAD = REVISIONS[-1]
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
 

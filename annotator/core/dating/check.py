@@ -24,9 +24,11 @@ from typing import Any
 from annotator.core.dating.checks import (
     check_bounds,
     check_claim,
+    check_credentials,
     check_flights,
     check_other_clocks,
     check_place,
+    check_shadow,
     check_software,
 )
 from annotator.core.dating.clocks import (
@@ -55,6 +57,7 @@ from annotator.core.dating.model import (
     Finding,
     FlightFact,
     Place,
+    ShadowFact,
     verdict_for,
 )
 from annotator.core.dating.sun import sun_position
@@ -65,7 +68,7 @@ from annotator.core.timeutil import as_utc
 __all__ = [
     "CONSISTENT", "ERROR", "INCONSISTENT", "INFO", "QUESTIONABLE", "SOURCES", "UNVERIFIABLE",
     "VERDICTS", "WARNING", "CaptureVerdict", "Claim", "DatingInput", "Finding", "FlightFact",
-    "Place", "check_capture_date", "parse_local", "parse_offset", "verdict_for",
+    "Place", "ShadowFact", "check_capture_date", "parse_local", "parse_offset", "verdict_for",
 ]
 
 GPS_CLOCK_LIMIT = timedelta(minutes=2)
@@ -108,7 +111,9 @@ def check_capture_date(inp: DatingInput) -> CaptureVerdict:
         add("OFFSET_MISSING", INFO if how[0] == "info" else WARNING,
             f"The photo has no OffsetTimeOriginal; its UTC time comes from {how[1]}.{note}",
             derived_from=cap.source, zone=cap.zone,
-            offset=offset_text or None)
+            offset=offset_text or None,
+            gps_zone_offset=(format_offset(cap.gps_zone_offset)
+                             if note and cap.gps_zone_offset is not None else None))
 
     if cap.gps_residual is not None and abs(cap.gps_residual) > GPS_CLOCK_LIMIT:
         gps_utc = as_utc(meta.gps.utc) if meta.gps else None
@@ -120,6 +125,7 @@ def check_capture_date(inp: DatingInput) -> CaptureVerdict:
 
     check_other_clocks(meta, cap, add)
     check_software(meta, cap, add, inp.path, known=(inp.thumbnail_known, inp.thumbnail))
+    check_credentials(meta, add)
     check_claim(inp, cap, add)
     check_place(inp, add)
     check_bounds(inp, cap, add)
@@ -140,6 +146,8 @@ def check_capture_date(inp: DatingInput) -> CaptureVerdict:
                 f"The sun was {-sun.elevation:.1f}° below the horizon at the capture time and "
                 "place: it was night, so a photo showing daylight contradicts this time or place.",
                 elevation=round(sun.elevation, 2), place=place.label)
+
+    check_shadow(inp, cap, add)
 
     return CaptureVerdict(
         verdict=verdict_for(cap.utc is not None or cap.local is not None, findings),

@@ -22,9 +22,18 @@ from annotator.core.dating.clocks import (
     parse_when,
     photo_place,
 )
-from annotator.core.dating.model import ERROR, WARNING, DatingInput, FlightFact, Place
+from annotator.core.dating.model import (
+    ERROR,
+    INFO,
+    WARNING,
+    DatingInput,
+    FlightFact,
+    Place,
+)
+from annotator.core.dating.sun_day import SunBand, Window, compare_with_capture
 from annotator.core.flights.times import AIRBORNE, state_at
 from annotator.core.images.thumbnail_check import ThumbnailComparison, compare_thumbnail
+from annotator.core.metadata.credentials import INVALID, TRUSTED
 from annotator.core.metadata.editors import editor_named
 from annotator.core.metadata.model import PhotoMetadata, gps_error_m
 from annotator.core.reference.timezones import format_offset, zone
@@ -35,6 +44,52 @@ Add = Callable[..., None]
 CLAIM_TIME_LIMIT = timedelta(hours=1)
 FLIGHT_GROUND_MARGIN = timedelta(minutes=10)  # take-off and landing shots are near the airport
 ELSEWHERE_KM = 25.0
+
+
+def check_credentials(meta: PhotoMetadata, add: Add) -> None:
+    """The file's content credentials (C2PA): who signed it, whether the manifest still
+    matches the picture, and the edits it records after capture. A file without credentials
+    says nothing here (most photos have none)."""
+    cred = meta.c2pa
+    if cred is None:
+        return
+    codes = list(cred.codes)
+    if cred.validation_state == INVALID:
+        if cred.error or "general.error" in codes:
+            problem = "unreadable"
+            why = (f"the manifest store is damaged and cannot be read ({cred.error or codes[0]})")
+        elif any(c.endswith(".mismatch") for c in codes):
+            problem = "picture_changed"
+            why = ("the picture's bytes are no longer those that were signed "
+                   f"({', '.join(c for c in codes if c.endswith('.mismatch'))})")
+        else:
+            problem = "failed"
+            why = f"the manifest fails validation ({', '.join(codes) or 'no code given'})"
+        add("C2PA_INVALID", ERROR,
+            f"The content credentials (C2PA manifest) do not match the picture: {why}. The "
+            "file was changed after it was signed, or the credentials were damaged or forged.",
+            problem=problem, codes=codes, signer=cred.signer, error=cred.error)
+        return
+    signer = cred.signer or cred.organization or "an unnamed signer"
+    trusted = cred.validation_state == TRUSTED
+    standing = ("on the C2PA trust list" if trusted
+                else "intact, but the signer is not on the C2PA trust list")
+    made = f" with {cred.claim_generator}" if cred.claim_generator else ""
+    signed = f" at {cred.signed_utc} (trusted time stamp)" if cred.signed_utc else ""
+    add("C2PA_VALID", INFO,
+        f"The photo carries content credentials signed by {signer}{signed}{made}: "
+        f"{standing}.",
+        signer=signer, organization=cred.organization,
+        validation_state=cred.validation_state, claim_generator=cred.claim_generator,
+        signed_utc=cred.signed_utc)
+    edits = cred.edits()
+    if edits:
+        listed = "; ".join(
+            f"{a.action} {a.when or '(undated)'}"
+            + (f" with {a.software_agent}" if a.software_agent else "") for a in edits)
+        add("C2PA_EDITED", WARNING,
+            f"The content credentials record {len(edits)} action(s) after capture that change "
+            f"the picture: {listed}.", actions=[a.to_json() for a in edits])
 
 
 def check_other_clocks(meta: PhotoMetadata, cap: CaptureTime, add: Add) -> None:
@@ -279,3 +334,62 @@ def check_place(inp: DatingInput, add: Add) -> None:
 
 def _place_label(place: Place | None) -> str:
     return place.label if place else "?"
+
+
+def _windows_text(windows: tuple[Window, ...]) -> str:
+    return ", ".join(w.label() for w in windows) if windows else "never"
+
+
+def _measured_text(band: SunBand) -> str:
+    text = f"azimuth {band.azimuth:.1f}° ± {band.azimuth_error:.1f}°"
+    if band.elevation is not None:
+        text += f", elevation {band.elevation:.1f}° ± {band.elevation_error or 0:.1f}°"
+    return text
+
+
+def shadow_place(inp: DatingInput, named: Place | None) -> Place | None:
+    """Where a shadow is read from: the photo's GPS position, else its claimed place, else
+    the place the measurement named, else a linked flight's airport."""
+    if inp.meta.gps is not None or (inp.claim and inp.claim.place):
+        return photo_place(inp)
+    return named or photo_place(inp)
+
+
+def check_shadow(inp: DatingInput, cap: CaptureTime, add: Add) -> None:
+    """SHADOW_TIME_MISMATCH (error) when the capture time falls outside every window of the
+    capture's local day in which the sun stood where the measured shadow puts it;
+    SHADOW_CONSISTENT (info) naming the windows otherwise. Needs a capture time and a place
+    (`shadow_place`)."""
+    shadow = inp.shadow
+    if shadow is None:
+        return
+    place = shadow_place(inp, shadow.place)
+    if cap.utc is None or place is None:
+        return
+    band = SunBand(shadow.azimuth, shadow.azimuth_error, shadow.elevation,
+                   shadow.elevation_error)
+    seen = compare_with_capture(band, place, cap.utc)
+    params = {
+        "capture_utc": fmt_utc(cap.utc), "place": place.label,
+        "azimuth": round(band.azimuth, 2), "azimuth_error": round(band.azimuth_error, 2),
+        "elevation": None if band.elevation is None else round(band.elevation, 2),
+        "elevation_error": (None if band.elevation_error is None
+                            else round(band.elevation_error, 2)),
+        "sun_azimuth": round(seen.sun_at_capture.azimuth, 2),
+        "sun_elevation": round(seen.sun_at_capture.elevation, 2),
+        "difference_deg": round(seen.difference_deg, 2),
+        "windows": [w.to_json() for w in seen.windows],
+    }
+    measured, windows = _measured_text(band), _windows_text(seen.windows)
+    if seen.consistent:
+        add("SHADOW_CONSISTENT", INFO,
+            f"The shadow measured on the photo puts the sun at {measured}; seen from "
+            f"{place.label} it stood there on the capture's day {windows}, which holds the "
+            f"capture time {fmt_utc(cap.utc)}.", **params)
+    else:
+        add("SHADOW_TIME_MISMATCH", ERROR,
+            f"The shadow measured on the photo puts the sun at {measured}, but at the capture "
+            f"time {fmt_utc(cap.utc)} it stood at azimuth {seen.sun_at_capture.azimuth:.1f}°, "
+            f"elevation {seen.sun_at_capture.elevation:.1f}° seen from {place.label} "
+            f"({seen.difference_deg:.1f}° away); that day it stood where the shadow says "
+            f"{windows}.", **params)

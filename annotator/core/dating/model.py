@@ -66,6 +66,18 @@ class FlightFact:
 
 
 @dataclass(frozen=True)
+class ShadowFact:
+    """Where a shadow measured on the photo puts the sun (degrees, 95 % half-widths), and the
+    place the measurement named (used when the photo has no place of its own)."""
+
+    azimuth: float
+    azimuth_error: float
+    elevation: float | None = None
+    elevation_error: float | None = None
+    place: Place | None = None
+
+
+@dataclass(frozen=True)
 class DatingInput:
     """Everything the check looks at. `reference_utc` is the import time (or now for a file
     outside a case); nothing may be captured after it."""
@@ -87,6 +99,8 @@ class DatingInput:
     # Findings from the file's history (annotator.core.history.case_copies.copy_facts):
     # dicts with code, severity, message, params.
     history_findings: tuple[dict[str, Any], ...] = ()
+    # A shadow measured on the photo (annotator.core.shadows), compared with the capture time.
+    shadow: ShadowFact | None = None
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,7 @@ from annotator.core.dating.check import (
     DatingInput,
     FlightFact,
     Place,
+    ShadowFact,
     check_capture_date,
     parse_local,
 )
@@ -30,8 +31,9 @@ from annotator.core.dating.claims import claim_row, get_claim, record_of, stored
 from annotator.core.flights.times import flight_times
 from annotator.core.history.case_copies import copy_facts
 from annotator.core.images.thumbnail_check import ThumbnailComparison
+from annotator.core.metadata.credentials import ContentCredentials
 from annotator.core.metadata.model import GpsFix, PhotoMetadata
-from annotator.core.models import Box, DateCheck, Photo
+from annotator.core.models import Box, DateCheck, Photo, PhotoShadow
 from annotator.core.models.flights import Flight, PhotoFlightLink
 from annotator.core.reference.airports import find_airport
 from annotator.core.reference.timezones import offset_at_local
@@ -60,6 +62,8 @@ def meta_from_photo(photo: Photo) -> PhotoMetadata:
         data["iptc"] = raw.get("iptc")
     else:
         data["tags"] = dict(raw)
+    data["c2pa"] = ContentCredentials.from_json(data.get("c2pa"),
+                                                (photo.meta or {}).get("c2pa_detail"))
     data.setdefault("path", photo.original_path)
     return PhotoMetadata(**data)
 
@@ -135,6 +139,18 @@ def _linked_airport(links: list[Any], meta: PhotoMetadata) -> Place | None:
     return None
 
 
+def shadow_fact(session: Session, photo_id: int) -> ShadowFact | None:
+    """The shadow measured on the photo, as the check reads it (None: none measured)."""
+    row = session.execute(
+        select(PhotoShadow).where(PhotoShadow.photo_id == photo_id)).scalar_one_or_none()
+    if row is None:
+        return None
+    place = (Place(row.place, row.place_lat, row.place_lon, row.place_tz)
+             if row.place and row.place_lat is not None and row.place_lon is not None else None)
+    return ShadowFact(row.azimuth, row.azimuth_error, row.elevation, row.elevation_error,
+                      place)
+
+
 def dating_input(case: Case, session: Session, photo: Photo) -> DatingInput:
     """Everything the check needs about `photo`, read in `session`."""
     meta = meta_from_photo(photo)
@@ -155,7 +171,8 @@ def dating_input(case: Case, session: Session, photo: Photo) -> DatingInput:
                        path=path if path.is_file() else None, claim=claim,
                        thumbnail=thumbnail if known else None, thumbnail_known=known,
                        posted_utc=posted, flights=flights,
-                       linked_airport=linked, linked_ground=ground, history_findings=history)
+                       linked_airport=linked, linked_ground=ground, history_findings=history,
+                       shadow=shadow_fact(session, photo.id))
 
 
 def check_photo(case: Case, session: Session, photo: Photo) -> CaptureVerdict:

@@ -207,6 +207,8 @@ class Recorder:
             normalized["thumbnail_check"] = analysis.thumbnail_check
         if analysis.history is not None:
             normalized["history"] = analysis.history
+        if meta.c2pa is not None:  # beside the `c2pa` contract object: signer's organization,
+            normalized["c2pa_detail"] = _json_safe(meta.c2pa.detail_json())  # reason, list
         tags = normalized.pop("tags", None) or {}
         raw = {"tags": tags, "xmp": normalized.pop("xmp", None),
                "iptc": normalized.pop("iptc", None)}

@@ -16,6 +16,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from typing import Any
 
+from annotator.core.metadata.credentials import ContentCredentials
 from annotator.core.timeutil import iso_z
 
 
@@ -44,6 +45,8 @@ class PhotoMetadata:
     header is found only by decoding); a metadata reader's trouble with a
     damaged block is the raw tag `Annotator Warning`. `xmp`/`iptc` are documented in
     `annotator.core.metadata.xmp.parse_xmp` and `annotator.core.metadata.iptc.parse_iptc`.
+    `c2pa` is the file's content credentials (`annotator.core.metadata.credentials`), None
+    when it has none.
     """
 
     path: str
@@ -72,6 +75,7 @@ class PhotoMetadata:
     xmp: dict[str, Any] | None = None
     iptc: dict[str, Any] | None = None
     error: str | None = None
+    c2pa: ContentCredentials | None = None
 
     def to_json(self) -> dict[str, Any]:
         """The `annotator exif --json` object (the contract other tools read)."""
@@ -81,6 +85,7 @@ class PhotoMetadata:
         if self.gps is not None:
             data["gps"] = {"lat": self.gps.lat, "lon": self.gps.lon, "alt": self.gps.alt,
                            "utc": iso_z(self.gps.utc)}
+        data["c2pa"] = self.c2pa.to_json() if self.c2pa is not None else None
         return data
 
 

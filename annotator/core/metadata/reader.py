@@ -21,6 +21,7 @@ from annotator.core.errors import InputRejected, first_line
 from annotator.core.images.container_header import header_claimed_size, scan_xmp
 from annotator.core.images.decode import Geometry, format_of, geometry, open_image
 from annotator.core.images.orientation import displayed_size
+from annotator.core.metadata.credentials import read_credentials
 from annotator.core.metadata.exif_raw import RawExif, read_exifread, read_pillow
 from annotator.core.metadata.exif_values import (
     dms_to_degrees,
@@ -168,6 +169,7 @@ class MetadataReader:
             xmp=xmp,
             iptc=iptc,
             error=self.error,
+            c2pa=read_credentials(self.path),
             **dates,
         )
 

@@ -9,8 +9,9 @@ from annotator.core.models.boxes import Box
 from annotator.core.models.case import AuditEvent, CaseRow, Photo, PhotoSource
 from annotator.core.models.dating import Acquisition, DateCheck, PhotoClaim
 from annotator.core.models.flights import Aircraft, AircraftRegistration, Flight, PhotoFlightLink
+from annotator.core.models.shadows import PhotoShadow
 
 __all__ = [
     "Aircraft", "AircraftRegistration", "Flight", "PhotoFlightLink",
-    "Acquisition", "DateCheck", "PhotoClaim",
+    "Acquisition", "DateCheck", "PhotoClaim", "PhotoShadow",
     "AuditEvent", "Base", "Box", "CaseRow", "Photo", "PhotoSource", "UTCDateTime"]

@@ -1,6 +1,6 @@
 """Evidence packets: export (`export.export_packet`), verification (`verify.verify_packet`),
-signing keys (`signing`), the report (`report`), the manifest and custody log, and the render
-cache of the packet's pictures.
+signing keys (`signing`), trusted time stamps (`timestamp`), the report (`report`), the
+manifest and custody log, and the render cache of the packet's pictures.
 
 Its public modules are named in `__all__`.
 """
@@ -20,6 +20,7 @@ __all__ = [
     "report",
     "selection",
     "signing",
+    "timestamp",
     "verify",
     "zipwriter",
 ]

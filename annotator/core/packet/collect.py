@@ -1,7 +1,8 @@
 """Reading everything a packet says about its photos from the case, as plain values.
 
 One read transaction gathers, per photo: identity and metadata, boxes, the date check, the
-claim and the acquisition record, and the linked flights with their full records. Nothing is
+claim and the acquisition record, the linked flights with their full records, and the shadow
+measured on it with the chart of its day. Nothing is
 written. The values are detached from the database, so rendering threads may use them.
 """
 
@@ -22,6 +23,7 @@ from annotator.core.flights.links import links_for_photo
 from annotator.core.flights.records import flight_json
 from annotator.core.models import CaseRow, Photo
 from annotator.core.models.flights import Aircraft, AircraftRegistration
+from annotator.core.shadows import get_shadow, photo_day_chart
 from annotator.core.timeutil import iso_z
 
 
@@ -64,6 +66,8 @@ class PhotoRecord:
     claim: dict[str, Any] | None
     acquisition: dict[str, Any] | None
     flights: tuple[dict[str, Any], ...]
+    # The shadow measured on the photo (`StoredShadow.to_json()` plus `day_chart`), or None.
+    shadow: dict[str, Any] | None = None
 
 
 def json_value(value: Any) -> Any:
@@ -103,6 +107,15 @@ def _claim(session: Session, photo_id: int) -> dict[str, Any] | None:
 def _acquisition(session: Session, photo_id: int) -> dict[str, Any] | None:
     record = get_acquisition(session, photo_id)
     return None if record.is_empty else record.to_json()
+
+
+def _shadow(session: Session, photo_id: int) -> dict[str, Any] | None:
+    """The saved shadow measurement with the chart of its day (what the report draws)."""
+    stored = get_shadow(session, photo_id)
+    if stored is None:
+        return None
+    chart = photo_day_chart(session, photo_id)
+    return {**stored.to_json(), "day_chart": chart.to_json() if chart is not None else None}
 
 
 def _aircraft_json(session: Session, aircraft: Any) -> dict[str, Any] | None:
@@ -159,7 +172,7 @@ def read_photos(session: Session, photo_ids: list[int]) -> list[PhotoRecord]:
             raw_tags=dict(p.raw_tags or {}), boxes=tuple(list_boxes(session, p.id)),
             dating=_dating(session, p.id), claim=_claim(session, p.id),
             acquisition=_acquisition(session, p.id),
-            flights=_flights(session, p.id),
+            flights=_flights(session, p.id), shadow=_shadow(session, p.id),
         ))
     records.sort(key=lambda r: (r.capture_utc is None, iso_z(r.capture_utc) or "",
                                 r.original_name.casefold(), r.sha256))

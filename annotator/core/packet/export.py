@@ -17,8 +17,9 @@ Order of work, and why:
    custody log). Every file written must have the hash step 3 announced, or the export
    stops.
 6. Add custody.jsonl and report.pdf, then SHA256SUMS over every file and, with a key,
-   SHA256SUMS.sig; close the zip and move it into place atomically; append `packet.sealed`
-   with the SHA-256 of SHA256SUMS (the next packet's custody log shows it).
+   SHA256SUMS.sig, and SHA256SUMS.tsq (an RFC 3161 time-stamp request for it: `stamp`
+   adds the authority's reply later); close the zip and move it into place atomically;
+   append `packet.sealed` with the SHA-256 of SHA256SUMS (the next packet's custody log shows it).
 Cancelling stops the export at any point. Before step 4 nothing is recorded; after it the
 audit log says `packet.abandoned`, as it does for any failure after the export event.
 Originals are only ever read; a failed or cancelled export leaves no file at `out`.
@@ -47,8 +48,13 @@ from sqlalchemy import func, select
 from annotator.core.case.audit import unrecorded_event
 from annotator.core.errors import AnnotatorError, InputRejected, first_line
 from annotator.core.ingest.pool import process_context
+from annotator.core.maps.geojson import geojson_bytes
+from annotator.core.maps.geometry import MapData, load_map
+from annotator.core.maps.kml import kml_bytes
+from annotator.core.maps.render import png_bytes
+from annotator.core.metadata import embedded_store, manifest_store_json
 from annotator.core.models import AuditEvent, Box, Photo
-from annotator.core.packet import custody, datasets, manifest, render, report
+from annotator.core.packet import custody, datasets, manifest, render, report, timestamp
 from annotator.core.packet.collect import CaseInfo, PhotoRecord, read_case, read_photos
 from annotator.core.packet.naming import PhotoFacts, PhotoPaths, assign_paths
 from annotator.core.packet.pictures import render_job
@@ -78,6 +84,19 @@ REPORT_PROCESS_MIN_PHOTOS = 24
 # Cached renders' files, linked into the staging folder so the cache may change meanwhile.
 LINKED_PICTURES = "_cached-pictures"
 Progress = Callable[[int, int], None]
+MAP_GEOJSON, MAP_KML = "map.geojson", "map.kml"
+MAP_PICTURE = "map.png"  # shown in report.pdf only; the packet carries the map's data
+
+
+def map_section(the_map: MapData) -> dict[str, Any]:
+    """manifest.json's `map`: the map files and the routes, airports and trips of the
+    packet's flights (`flights routes --json`'s shape), which the report's table shows."""
+    routes = the_map.routes.to_json() if the_map.routes else {
+        "routes": [], "airports": [], "trips": [], "bases": []}
+    return {"files": [MAP_GEOJSON, MAP_KML],
+            "drawn": {"photos": len(the_map.photos), "airports": len(the_map.airports),
+                      "tracks": len(the_map.tracks), "legs": len(the_map.legs)},
+            **routes}
 
 
 class ExportCancelled(AnnotatorError):
@@ -303,14 +322,42 @@ class _Export:
         for p, im in zip(photos, images, strict=True):
             data[paths[p.sha256].voc] = datasets.voc_xml(im)
             data[paths[p.sha256].yolo] = datasets.yolo_txt(im, names)
+        c2pa_files = self._credential_files(data)
+        the_map = load_map(self.case, photo_ids=[p.id for p in photos])
+        data[MAP_GEOJSON] = geojson_bytes(the_map)
+        data[MAP_KML] = kml_bytes(the_map, f"annotator evidence packet: {self.case_info.name}")
         files = {name: data[name] for name in sorted(data)}
         man = manifest.build_manifest(
             case=self.case_info, photos=photos, paths=paths, examiner=self.case.examiner,
             created=self.created, selection=self.selection.describe(), signing=self.signing,
-            class_names=names, case_read_only=self.case.read_only)
+            class_names=names, case_read_only=self.case.read_only, c2pa_files=c2pa_files)
+        man["map"] = map_section(the_map)
+        # The report's map page: drawn here (Qt-free) from the same geometry as map.geojson.
+        (self.staging / "map.png").write_bytes(png_bytes(the_map, title=self.case_info.name))
+        self.report_pictures[MAP_PICTURE] = self.staging / "map.png"
         files["manifest.json"] = manifest.dumps(man)
         files["README.txt"] = readme_text(man)
         return man, files
+
+    def _credential_files(self, data: dict[str, bytes]) -> dict[str, dict[str, str | None]]:
+        """Each signed photo's manifest store (`c2pa/NAME.c2pa`, the raw JUMBF taken out of
+        a JPEG or PNG original) and the SDK's reading of it (`c2pa/NAME.json`, offline,
+        against the shipped trust list), added to `data`; their names by photo SHA-256."""
+        found: dict[str, dict[str, str | None]] = {}
+        for p in self.photos:
+            if not (p.meta or {}).get("c2pa"):
+                continue
+            self._check_cancel()
+            original, stem = self.case.store.path_for(p.sha256), self.paths[p.sha256].stem
+            names: dict[str, str | None] = {"store": None, "report": None}
+            for key, name, blob in (
+                    ("store", f"c2pa/{stem}.c2pa", embedded_store(original)),
+                    ("report", f"c2pa/{stem}.json", manifest_store_json(original))):
+                if blob is not None:
+                    data[name] = blob
+                    names[key] = name
+            found[p.sha256] = names
+        return found
 
     def record_export(self, man: dict[str, Any], evidence: str) -> int:
         """Step 4: the `packet.export` audit event; returns its id."""
@@ -377,6 +424,7 @@ class _Export:
         self.packet.write_bytes("SHA256SUMS", sums)
         if self.key is not None:
             self.packet.write_bytes("SHA256SUMS.sig", sign(self.key, sums))
+        self.packet.write_bytes(timestamp.TSQ, timestamp.make_request(sums))
         return ExportResult(
             path=self.packet.path, photos=len(self.photos), boxes=man["counts"]["boxes"],
             files=listed, sha256sums_sha256=hashlib.sha256(sums).hexdigest(),
@@ -420,8 +468,14 @@ def _check_out(out: Path, overwrite: bool) -> None:
         raise InputRejected(f"{out} already exists; choose another name",
                             code="EXPORT_TARGET_EXISTS", out=out)
     if not out.parent.is_dir():
-        raise InputRejected(f"the folder {out.parent} does not exist",
-                            code="EXPORT_FOLDER_MISSING", parent=out.parent)
+        # A missing folder is made, as `keygen` makes its own: the investigator named it.
+        try:
+            out.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            reason = exc.strerror or str(exc)
+            raise InputRejected(f"cannot create the folder {out.parent}: {reason}",
+                                code="EXPORT_FOLDER_UNCREATABLE", parent=out.parent,
+                                reason=reason) from exc
 
 
 def export_packet(

@@ -62,7 +62,22 @@ def capture_json(photo: PhotoRecord) -> dict[str, Any]:
     return {"capture_local": photo.capture_local, **data}
 
 
-def photo_json(number: int, photo: PhotoRecord, paths: PhotoPaths) -> dict[str, Any]:
+def credentials_json(photo: PhotoRecord, files: dict[str, str | None] | None
+                     ) -> dict[str, Any] | None:
+    """The photo's content credentials as read at import (`summary`, the `exif --json`
+    `c2pa` object, and `detail`: the signer's organization, the reader's error, the trust
+    list judged against) and the packet's files: the raw manifest store (`store`, a `.c2pa`
+    file) and the SDK's full reading of it (`report`); null for a photo without any."""
+    summary = (photo.meta or {}).get("c2pa")
+    if not summary:
+        return None
+    files = files or {}
+    return {"summary": summary, "detail": (photo.meta or {}).get("c2pa_detail"),
+            "store": files.get("store"), "report": files.get("report")}
+
+
+def photo_json(number: int, photo: PhotoRecord, paths: PhotoPaths,
+               c2pa_files: dict[str, str | None] | None = None) -> dict[str, Any]:
     return {
         "exhibit": exhibit(number),
         "sha256": photo.sha256,
@@ -90,6 +105,7 @@ def photo_json(number: int, photo: PhotoRecord, paths: PhotoPaths) -> dict[str, 
         "orientation": photo.orientation,
         "metadata": photo.meta,
         "history": public_history((photo.meta or {}).get("history")),
+        "c2pa": credentials_json(photo, c2pa_files),
         "raw_tags": photo.raw_tags,
         "raw_tag_count": raw_tag_count(photo.raw_tags),
         "boxes": [box_json(b, i, photo.width, photo.height, crop)
@@ -99,6 +115,9 @@ def photo_json(number: int, photo: PhotoRecord, paths: PhotoPaths) -> dict[str, 
         "claim": photo.claim,
         "acquisition": photo.acquisition,
         "flights": list(photo.flights),
+        # The sun measured from a shadow on the photo (issue 18): the marks, the result as
+        # `annotator shadow --json` gives it (plus place and date), and the chart of that day.
+        "shadow": photo.shadow,
     }
 
 
@@ -113,6 +132,7 @@ def build_manifest(
     signing: SigningInfo | None,
     class_names: list[str],
     case_read_only: bool = False,
+    c2pa_files: dict[str, dict[str, str | None]] | None = None,
 ) -> dict[str, Any]:
     flights = {f["flight"]["id"] for p in photos for f in p.flights}
     return {
@@ -146,7 +166,8 @@ def build_manifest(
             "yolo_data": "datasets/yolo/data.yaml",
         },
         "classes": class_names,
-        "photos": [photo_json(i, p, paths[p.sha256]) for i, p in enumerate(photos, start=1)],
+        "photos": [photo_json(i, p, paths[p.sha256], (c2pa_files or {}).get(p.sha256))
+                   for i, p in enumerate(photos, start=1)],
     }
 
 

@@ -3,7 +3,8 @@
 Rendered from the manifest and the custody lines, so the report and the machine-readable
 files never disagree. A cover (case, examiner, date, counts, exhibit list), one section per
 photo (annotated picture with its box crops beside it, identification, boxes, capture-date
-findings, acquisition, flights), a flights table, and the custody log. Every piece of user
+findings, acquisition, flights, the sun measured from a shadow with the marked photo and the
+day's chart), a flights table, and the custody log. Every piece of user
 text goes through `esc()` before it reaches reportlab's Paragraph markup. `invariant=1` keeps
 the PDF free of generation timestamps and random ids, so the same content gives the same
 bytes; the one date it carries, CreationDate (and ModDate), is the export's own time, the
@@ -48,9 +49,11 @@ from reportlab.platypus import (
 )
 
 from annotator.core.history.summary import history_line
+from annotator.core.metadata import summary_line as credentials_line
 from annotator.core.packet.custody import verify_lines
 from annotator.core.packet.fonts import font_files
 from annotator.core.packet.render import DrawnBox, crop_rect
+from annotator.core.packet.shadow_drawings import MarkedPhoto, day_chart_drawing
 from annotator.core.timeutil import parse_iso_utc
 
 PAGE_W, PAGE_H = A4
@@ -491,6 +494,11 @@ def _identification(photo: dict[str, Any]) -> Table:
                  "manifest.json"))
     if history_line(photo.get("history")):
         rows.append(("History", esc(history_line(photo.get("history")))))
+    c2pa = photo.get("c2pa") or {}
+    line = credentials_line(c2pa.get("summary"), c2pa.get("detail"))
+    if line:
+        where = " · ".join(f"{k} in {c2pa[k]}" for k in ("store", "report") if c2pa.get(k))
+        rows.append(("Content credentials", esc(line + (f" · {where}" if where else ""))))
     return _kv_table(rows)
 
 
@@ -676,6 +684,82 @@ def _photo_story(photo: dict[str, Any], pictures: Pictures,
     story.append(KeepTogether(_capture_section(photo)))
     story += _acquisition(photo)
     story += _photo_flights(photo)
+    story += _shadow_section(photo, pictures)
+    return story
+
+
+def _windows_text(windows: Sequence[dict[str, Any]]) -> str:
+    if not windows:
+        return "none: the sun never stood there that day"
+    return "; ".join(f"{w['from_utc'].replace('T', ' ')} – {w['to_utc'][11:]}"
+                     for w in windows)
+
+
+def _shadow_figures(photo: dict[str, Any]) -> Table:
+    shadow = photo["shadow"]
+    result, marks = shadow["result"], shadow["marks"]
+    sun, ground = result["sun"], result["shadow"]
+    measured = f"azimuth <b>{sun['azimuth']:.1f}° ± {sun['azimuth_error']:.1f}°</b>"
+    if sun.get("elevation") is not None:
+        measured += (f", elevation <b>{sun['elevation']:.1f}° ± "
+                     f"{sun['elevation_error']:.1f}°</b>")
+    else:
+        measured += ", elevation unknown (no height given)"
+    height = (f"{marks['height']:g} m ({esc(marks.get('height_source') or 'typed')})"
+              if marks.get("height") is not None else "not given")
+    size = marks["ground_size"]
+    rows: list[tuple[str, Any]] = [
+        ("Shadow on the ground", f"bearing {ground['bearing']:.1f}° true, "
+                                 f"{ground['length_m']:.2f} m"),
+        ("Sun (95 % errors)", measured),
+        ("Object height", height),
+        ("Ground rectangle", f"{size[0]:g} × {size[1]:g} m, side 1→2 at "
+                             f"{marks['ground_bearing']:g}° true"),
+        ("Marking precision", f"{marks['pixel_error']:g} px per point (one standard "
+                              "deviation; errors by Monte Carlo, fixed seed)"),
+        ("Read at", f"{esc(result.get('place'))} on {esc(result.get('date'))} (local date)"),
+        ("Windows (UTC)", esc(_windows_text(result.get("windows") or []))),
+    ]
+    check = result.get("check")
+    if check:
+        at = check["sun_at_capture"]
+        rows.append(("Capture time compared",
+                     f"{esc(check['capture_utc'].replace('T', ' '))}: the sun stood at azimuth "
+                     f"{at['azimuth']:.1f}°, elevation {at['elevation']:.1f}°, "
+                     f"{check['difference_deg']:.1f}° from the measurement → "
+                     f"<b>{esc(check['finding'])}</b>"))
+    else:
+        rows.append(("Capture time compared", "no capture time in UTC to compare"))
+    rows.append(("Measured by", f"{esc(shadow.get('updated_by'))}, "
+                                f"{esc(shadow.get('updated_utc'))} (version "
+                                f"{shadow.get('version')})"))
+    return _kv_table(rows)
+
+
+def _shadow_section(photo: dict[str, Any], pictures: Pictures) -> list[Flowable]:
+    """The sun measured from a shadow on the photo: the marked photo, the figures with their
+    errors, the windows, the comparison with the capture time, and the day's chart."""
+    shadow = photo.get("shadow")
+    if not shadow:
+        return []
+    name = photo["paths"]["annotated"]
+    path = pictures[name]
+    marked = MarkedPhoto(_PacketPath(path, name), path, (photo["width"], photo["height"]),
+                         shadow["marks"], shadow["result"]["shadow"]["bearing"], CONTENT_W,
+                         64 * mm, FONT)
+    story: list[Flowable] = [CondPageBreak(120 * mm), KeepTogether([
+        P("Sun and shadows", "h3"), marked,
+        P("The marks: the ground rectangle (corners 1–4, side 1→2 along the bearing typed), "
+          "the foot of the vertical object (circle) and the tip of its shadow (arrow).",
+          "caption")]), _shadow_figures(photo)]
+    chart = shadow.get("day_chart")
+    if chart:
+        story.append(KeepTogether([
+            Spacer(1, 2 * mm), day_chart_drawing(chart, CONTENT_W, 54 * mm, FONT),
+            P("The sun's day at that place: elevation (blue) and azimuth (orange) against UTC "
+              "time, night shaded, the measured band shaded, in green the windows when the sun "
+              "stood where the shadow says; dashed, the capture time (EXIF) and the claimed "
+              "time.", "caption")]))
     return story
 
 
@@ -710,6 +794,48 @@ def _flights_section(manifest: dict[str, Any]) -> list[Flowable]:
     story.append(Spacer(1, 2 * mm))
     story.append(P("Full flight records, with their track points and coverage gaps, are in "
                    "manifest.json under each photo's \"flights\".", "muted"))
+    return story
+
+
+def _map_section(manifest: dict[str, Any], pictures: Pictures) -> list[Flowable]:
+    """The map page (drawn at export from map.geojson's geometry) and the routes table, both
+    from manifest.json's `map`."""
+    section = manifest.get("map")
+    if not section:
+        return []
+    story: list[Flowable] = [PageBreak(), P("Map of the exhibits and their flights", "h2"),
+                             Spacer(1, 2 * mm)]
+    if "map.png" in pictures:
+        story.append(_image(pictures, "map.png", CONTENT_W, 120 * mm))
+        story.append(Spacer(1, 1 * mm))
+    drawn = section.get("drawn") or {}
+    story.append(P(
+        f"{drawn.get('photos', 0)} photo(s) placed (red dot: GPS position; red ring: "
+        f"claimed place), {drawn.get('airports', 0)} airport(s), "
+        f"{drawn.get('legs', 0)} leg(s) as great-circle arcs (dashed where a time is "
+        f"estimated) and {drawn.get('tracks', 0)} track(s) as received. The same "
+        "geometry is in map.geojson and map.kml. Base map: Natural Earth (public domain).",
+        "muted"))
+    routes = section.get("routes") or []
+    story += [Spacer(1, 3 * mm), P("Routes of the linked flights", "h3"), Spacer(1, 1 * mm)]
+    if not routes:
+        story.append(P("No flight is linked to any photo in this packet.", "body"))
+        return story
+    rows = [[f"{r.get('origin') or '?'} → {r.get('destination') or '?'}", r.get("count"),
+             (r.get("first_utc") or "?"), (r.get("last_utc") or "?"),
+             ", ".join(map(str, r.get("flights") or [])),
+             ", ".join(map(str, r.get("photos") or []))] for r in routes]
+    story.append(_grid(["Route", "Flights", "First departure (UTC)", "Last arrival (UTC)",
+                        "Flight ids", "Photo ids"], rows,
+                       [28 * mm, 16 * mm, 36 * mm, 36 * mm, 30 * mm, 28 * mm]))
+    trips = section.get("trips") or []
+    if trips:
+        story += [Spacer(1, 3 * mm), P("Trips from a base and back", "h3"), Spacer(1, 1 * mm)]
+        story.append(_grid(["Airports", "Start (UTC)", "End (UTC)", "Flight ids"],
+                           [[" → ".join(t.get("airports") or []), (t.get("start_utc") or "?"),
+                             (t.get("end_utc") or "?"),
+                             ", ".join(map(str, t.get("flights") or []))] for t in trips],
+                           [62 * mm, 36 * mm, 36 * mm, 40 * mm]))
     return story
 
 
@@ -808,6 +934,7 @@ def write_report(out: Path, manifest: dict[str, Any], custody: Sequence[dict[str
     for photo in manifest["photos"]:
         story += _photo_section(photo, pictures)
     story += _flights_section(manifest)
+    story += _map_section(manifest, pictures)
     story += _custody_section(custody, check.ok, check.problem)
     doc.build(story, canvasmaker=functools.partial(_NumberedCanvas,
                                                    created_utc=manifest.get("created_utc")))

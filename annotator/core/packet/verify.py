@@ -13,19 +13,21 @@ import hashlib
 import json
 import re
 import zipfile
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 from annotator.core.errors import InputRejected
 from annotator.core.hashing import sha256_of_stream
-from annotator.core.packet import custody
+from annotator.core.packet import custody, timestamp
 from annotator.core.packet.signing import (
     fingerprint,
     load_public_key,
     load_public_key_pem,
     verify_signature,
 )
+from annotator.core.timeutil import iso_z
 
 SUMS = "SHA256SUMS"
 SIG = "SHA256SUMS.sig"
@@ -49,6 +51,7 @@ class VerifyReport:
     notes: list[str] = field(default_factory=list)
     custody_events: int = 0
     custody_redacted: int = 0
+    timestamp: timestamp.StampCheck | None = None  # None: no time-stamp request either
 
     @property
     def ok(self) -> bool:
@@ -60,7 +63,8 @@ class VerifyReport:
                 "unsafe": self.unsafe, "signature": self.signature,
                 "signature_key_sha256": self.signature_key, "problems": self.problems,
                 "notes": self.notes, "custody_events": self.custody_events,
-                "custody_redacted": self.custody_redacted}
+                "custody_redacted": self.custody_redacted,
+                "timestamp": self.timestamp.to_json() if self.timestamp else None}
 
 
 def is_unsafe_name(name: str) -> bool:
@@ -116,8 +120,11 @@ def _evidence_digest(sums: dict[str, str]) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def verify_packet(path: Path, pubkey: Path | None = None) -> VerifyReport:
-    """Check the packet at `path`; with `pubkey`, the signature must be that key's."""
+def verify_packet(path: Path, pubkey: Path | None = None,
+                  tsa_certs: Sequence[Path] = ()) -> VerifyReport:
+    """Check the packet at `path`; with `pubkey`, the signature must be that key's; with
+    `tsa_certs`, the time stamp must chain to one of those CA certificates."""
+    trusted = timestamp.load_certificates(tsa_certs)
     path = Path(path)
     report = VerifyReport(str(path))
     try:
@@ -140,6 +147,7 @@ def verify_packet(path: Path, pubkey: Path | None = None) -> VerifyReport:
         _check_signature(zf, entries, sums_data, manifest, pubkey, report)
         _check_custody(zf, sums, report)
         _check_manifest_hashes(manifest, sums, report)
+        _check_timestamp(zf, entries, sums_data, trusted, report)
     return report
 
 
@@ -179,7 +187,7 @@ def _check_files(zf: zipfile.ZipFile, entries: dict[str, zipfile.ZipInfo],
         if digest != sums[name]:
             report.altered.append(name)
             report.problems.append(f"altered: {name}")
-    for name in sorted(set(entries) - set(sums) - {SUMS, SIG}):
+    for name in sorted(set(entries) - set(sums) - {SUMS, SIG, timestamp.TSQ, timestamp.TSR}):
         report.extra.append(name)
         report.problems.append(f"extra file not in {SUMS}: {name}")
 
@@ -240,6 +248,39 @@ def _check_signature(zf: zipfile.ZipFile, entries: dict[str, zipfile.ZipInfo],
         report.problems.append(f"bad signature: {SIG} does not match {SUMS} under {source}")
 
 
+def _check_timestamp(zf: zipfile.ZipFile, entries: dict[str, zipfile.ZipInfo], sums_data: bytes,
+                     trusted: Sequence[Any], report: VerifyReport) -> None:
+    _, request, reply = timestamp.read_stamp_entries(zf)
+    if reply is None and timestamp.TSR in entries:
+        report.problems.append(f"{timestamp.TSR} is too large to be a time-stamp reply")
+        return
+    if reply is None:
+        if request is not None:
+            report.timestamp = timestamp.StampCheck("requested")
+            report.notes.append(f"Not time-stamped: {timestamp.TSQ} is a request no authority "
+                                "has answered yet (`annotator stamp` adds the reply).")
+        if trusted:
+            report.problems.append(f"--tsa-cert was given but the packet has no "
+                                   f"{timestamp.TSR}: it was not time-stamped")
+        return
+    if request is None:
+        report.problems.append(f"{timestamp.TSR} is present without {timestamp.TSQ}: its "
+                               "nonce cannot be checked")
+        return
+    check = timestamp.check_reply(reply, request, sums_data, trusted)
+    report.timestamp = check
+    if check.state == "invalid":
+        report.problems.extend(f"time stamp: {p}" for p in check.problems)
+        return
+    when = iso_z(check.time_utc) if check.time_utc else "an unreadable time"
+    accuracy = f" ±{check.accuracy_s:g} s" if check.accuracy_s else ""
+    report.notes.append(f"Time-stamped: {SUMS}, hence every file it lists, existed at "
+                        f"{when}{accuracy} (authority: {check.authority}).")
+    if check.state == "signed":
+        report.notes.append("The time stamp's signature is good but its authority was not "
+                            "checked: give --tsa-cert with the authority's CA certificate.")
+
+
 def _check_custody(zf: zipfile.ZipFile, sums: dict[str, str], report: VerifyReport) -> None:
     if "custody.jsonl" not in sums:
         report.problems.append(f"custody.jsonl is not listed in {SUMS}")
@@ -284,3 +325,8 @@ def _check_manifest_hashes(manifest: dict[str, Any] | None, sums: dict[str, str]
         if name in sums and sums[name] != sha:
             report.problems.append(f"{name}: its SHA-256 in {SUMS} differs from the "
                                    "manifest's record of the original")
+        credentials = photo.get("c2pa") if isinstance(photo.get("c2pa"), dict) else {}
+        for key in ("store", "report"):  # the content credentials' files it names
+            listed = credentials.get(key)
+            if isinstance(listed, str) and listed not in sums:
+                report.problems.append(f"manifest.json names {listed}, which is not in {SUMS}")

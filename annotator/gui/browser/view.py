@@ -56,6 +56,7 @@ from annotator.core.photo_list import (
 )
 from annotator.gui.background.workers import ImmediatePool, JobRunner, LatestOnly
 from annotator.gui.browser.thumbnails import ThumbnailCache
+from annotator.gui.i18n import integer, local_display, show_instant
 from annotator.gui.session import CaseSession
 
 PAGE = 100
@@ -96,6 +97,7 @@ class PhotoListModel(QAbstractListModel):
         self.thumbs = thumbs
         self.filter = PhotoFilter()
         self.total = 0
+        self._local_times = local_display()
         self._ids: list[int] = []
         self._index_of: dict[int, int] = {}
         self._rows: dict[int, PhotoRow] = {}
@@ -115,8 +117,10 @@ class PhotoListModel(QAbstractListModel):
         self.reload(then)
 
     def reload(self, then: Callable[[], None] | None = None) -> None:
-        """Re-run the filter query (after an import, or a filter change) in a worker; the
-        rows change when it is done, then `then()` is called."""
+        """Re-run the filter query (after an import, a filter change, or a change of the
+        "Show times in" setting) in a worker; the rows change when it is done, then
+        `then()` is called."""
+        self._local_times = local_display()
         case, flt = self.session.case, self.filter
 
         def read() -> tuple[list[int], int]:
@@ -140,6 +144,14 @@ class PhotoListModel(QAbstractListModel):
         self.total = total
         self.endResetModel()
         self.count_changed.emit(len(ids), total)
+
+    def show_times_as_set(self) -> None:
+        """Follow a changed "Show times in" setting (UTC or local) without losing the
+        selection: every row is drawn again."""
+        self._local_times = local_display()
+        if self._ids:
+            self.dataChanged.emit(self.index(0), self.index(len(self._ids) - 1),
+                                  [Qt.ItemDataRole.DisplayRole])
 
     def refresh_photo(self, photo_id: int) -> None:
         """Read one photo's row again (its registrations and verdict), in a worker; the
@@ -210,7 +222,13 @@ class PhotoListModel(QAbstractListModel):
         if row is None:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            when = (row.capture_local or "").replace("T", " ")[:16] or self.tr("no capture date")
+            if row.capture_utc is not None:  # `10:40 UTC`, or `11:40 +01:00` (Settings)
+                when = show_instant(row.capture_utc, seconds=False, local=self._local_times)
+            elif row.capture_local:
+                when = self.tr("{0} camera clock").format(
+                    row.capture_local.replace("T", " ")[:16])
+            else:
+                when = self.tr("no capture date")
             lines = [row.name, when]
             if row.registrations:
                 lines.append(", ".join(row.registrations))
@@ -457,10 +475,10 @@ class PhotoBrowser(QWidget):
     def _show_count(self, shown: int, total: int) -> None:
         if shown == total:
             self.count_label.setText(self.tr("1 photo") if total == 1
-                                     else self.tr("{n} photos").format(n=total))
+                                     else self.tr("{n} photos").format(n=integer(total)))
         else:
             self.count_label.setText(self.tr("{shown} of {total} photos").format(
-                shown=shown, total=total))
+                shown=integer(shown), total=integer(total)))
 
     def _select_row(self, row: int, keep_offset: int | None = None) -> None:
         """Select `row` and bring it into view; with `keep_offset`, at that distance from the

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsRectItem,
     QGraphicsSceneMouseEvent,
+    QGraphicsView,
     QStyle,
     QStyleOptionGraphicsItem,
     QWidget,
@@ -126,6 +127,27 @@ class CaptionItem(QGraphicsItem):
 
     def boundingRect(self) -> QRectF:  # noqa: N802
         return self._rect
+
+    def keep_inside(self, view: QGraphicsView) -> None:
+        """Shift the caption so it stays whole inside `view`'s viewport: left of a box at the
+        photo's right edge, below the top of one at its top edge ("5U-MBH", not "5U-").
+
+        The caption ignores the view's transformations, so its coordinates are screen
+        pixels from the box's top-left corner."""
+        if not self.text:
+            return
+        w, h = self._rect.width(), self._rect.height()
+        anchor = view.mapFromScene(self.scenePos())
+        area = view.viewport().rect()
+        x = min(0.0, area.right() + 1 - anchor.x() - w)  # off the right: slide left
+        x = max(x, float(area.left() - anchor.x()))  # but never off the left
+        y = max(-h, float(area.top() - anchor.y()))  # off the top: slide down
+        y = min(y, area.bottom() + 1 - anchor.y() - h)
+        wanted = QRectF(x, y, w, h)
+        if wanted != self._rect:
+            self.prepareGeometryChange()
+            self._rect = wanted
+            self.update()
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:

@@ -24,7 +24,7 @@ from annotator.gui.undo.box_commands import (
 
 
 class BoxEditing:
-    """W, Delete, Ctrl+D, Ctrl+Shift+D, arrows, F, 1 — and the commands behind them."""
+    """W, Delete, Ctrl+D, Ctrl+Shift+D, arrows, F, 1, R — and the commands behind them."""
 
     # -- actions -------------------------------------------------------------------------
 
@@ -56,13 +56,32 @@ class BoxEditing:
                                        self.fit_to_window)
         self.actual_size_action = self._action("canvas.actual_size", self.tr("Actual size (1:1)"),
                                                ["1"], self.actual_size)
+        # R reads the selected box's registration (the Annotations panel listens); local, so
+        # an R typed into a field is a letter.
+        self.read_action = self._action("canvas.read_registration",
+                                        self.tr("Read registration"), ["R"],
+                                        self.request_read, local=True)
         self.nudge_actions = []
-        for key, dx, dy in (("Left", -1, 0), ("Right", 1, 0), ("Up", 0, -1), ("Down", 0, 1)):
-            for step, prefix in ((1, ""), (10, "Shift+")):
+        directions = (("Left", -1, 0, self.tr("Nudge box left"),
+                       self.tr("Nudge box left by 10 px")),
+                      ("Right", 1, 0, self.tr("Nudge box right"),
+                       self.tr("Nudge box right by 10 px")),
+                      ("Up", 0, -1, self.tr("Nudge box up"), self.tr("Nudge box up by 10 px")),
+                      ("Down", 0, 1, self.tr("Nudge box down"),
+                       self.tr("Nudge box down by 10 px")))
+        for key, dx, dy, one_px, ten_px in directions:
+            for step, prefix, text in ((1, "", one_px), (10, "Shift+", ten_px)):
                 self.nudge_actions.append(self._action(
-                    f"canvas.nudge_{key.lower()}_{step}", self.tr("Nudge box"), [prefix + key],
+                    f"canvas.nudge_{key.lower()}_{step}", text, [prefix + key],
                     lambda _checked=False, x=dx * step, y=dy * step: self.nudge_selected(x, y),
                     local=True))
+
+    def request_read(self) -> None:
+        """Ask for the selected box's registration to be read (a suggestion; no edit)."""
+        if self.photo_id is None:
+            return
+        ids = self.selected_box_ids()
+        self.read_registration_requested.emit(ids[0] if ids else None)
 
     # -- edits (each one undo command) ---------------------------------------------------
 

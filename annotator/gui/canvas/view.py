@@ -1,10 +1,12 @@
 """The canvas: one photo, upright at its displayed size, with its boxes.
 
 Zoom with the wheel around the cursor, pan with the middle button or Space + drag, F fits,
-1 shows 1:1. W arms drawing: a drag draws one box (one undo command on release). Boxes are
+1 shows 1:1. W arms drawing: a drag draws one box (one undo command on release). A tool
+may take the left clicks for a while (`set_point_picker`: the Sun & shadows tool's marks). Boxes are
 moved and resized with the mouse (one command on release), nudged with the arrows (Shift:
 10 px; successive nudges merge into one command), deleted with Delete, duplicated with
-Ctrl+D; Ctrl+Shift+D copies the previous photo's boxes onto this one.
+Ctrl+D; Ctrl+Shift+D copies the previous photo's boxes onto this one. R asks for the selected
+box's registration to be read (`read_registration_requested`; the Annotations panel does it).
 
 The canvas never writes the database itself: it pushes commands (annotator.gui.undo.box_commands) on
 the session's undo stack and redraws from the database whenever `boxes_changed` says so, so
@@ -15,12 +17,15 @@ the database server.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
     QImage,
     QKeyEvent,
+    QKeySequence,
     QMouseEvent,
     QPainter,
     QPen,
@@ -48,6 +53,7 @@ class PhotoCanvas(BoxEditing, QGraphicsView):
     box_selection_changed = Signal(object)  # box id, or None
     draw_mode_changed = Signal(bool)
     zoom_changed = Signal(float)  # screen pixels per displayed photo pixel
+    read_registration_requested = Signal(object)  # R: read this box's registration (id or None)
 
     def __init__(self, session, parent: QWidget | None = None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(parent)
@@ -62,6 +68,9 @@ class PhotoCanvas(BoxEditing, QGraphicsView):
         self._space_held = False
         self._fit_mode = True
         self._syncing = False
+        # (on_click, on_move) of a tool taking the left clicks, in photo pixels; None: boxes.
+        self._picker: tuple[Callable[[QPointF], None], Callable[[QPointF], None] | None] | None \
+            = None
 
         self._scene = QGraphicsScene(self)
         self.setScene(self._scene)
@@ -103,6 +112,24 @@ class PhotoCanvas(BoxEditing, QGraphicsView):
 
     def draw_mode(self) -> bool:
         return self._draw_mode
+
+    def set_point_picker(self, on_click: Callable[[QPointF], None] | None,
+                         on_move: Callable[[QPointF], None] | None = None) -> None:
+        """Give the left clicks on the photo to a tool (`on_click(point)`, displayed photo
+        pixels, kept inside the photo) and the pointer's moves (`on_move`) until called with
+        None. Boxes are neither drawn nor selected meanwhile; panning and zoom still work."""
+        if on_click is not None:
+            self.set_draw_mode(False)
+            self._picker = (on_click, on_move)
+            self.setDragMode(QGraphicsView.DragMode.NoDrag)
+            self.viewport().setCursor(Qt.CursorShape.CrossCursor)
+        elif self._picker is not None:
+            self._picker = None
+            self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
+            self.viewport().setCursor(Qt.CursorShape.ArrowCursor)
+
+    def picking_points(self) -> bool:
+        return self._picker is not None
 
     # -- showing a photo -----------------------------------------------------------------
 
@@ -332,6 +359,13 @@ class PhotoCanvas(BoxEditing, QGraphicsView):
             self.zoom_by(ZOOM_STEP ** steps, event.position().toPoint())
         event.accept()
 
+    def paintEvent(self, event) -> None:  # type: ignore[no-untyped-def] # noqa: N802
+        # Box captions stay whole in the viewport whatever the zoom, scroll or box position;
+        # placing them here covers every way the view can change.
+        for item in self.items_by_id.values():
+            item.caption.keep_inside(self)
+        super().paintEvent(event)
+
     def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def] # noqa: N802
         super().resizeEvent(event)
         if self._fit_mode:
@@ -345,6 +379,10 @@ class PhotoCanvas(BoxEditing, QGraphicsView):
                 button == Qt.MouseButton.LeftButton and self._space_held):
             self._panning = event.position().toPoint()
             self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
+            event.accept()
+            return
+        if button == Qt.MouseButton.LeftButton and self._picker is not None and self.photo_item:
+            self._picker[0](self._clamp(self.mapToScene(event.position().toPoint())))
             event.accept()
             return
         if button == Qt.MouseButton.LeftButton and self._draw_mode and self.photo_item:
@@ -375,14 +413,21 @@ class PhotoCanvas(BoxEditing, QGraphicsView):
             rubber.setRect(QRectF(start, end).normalized())
             event.accept()
             return
+        if self._picker is not None and self._picker[1] is not None:
+            self._picker[1](self.mapToScene(event.position().toPoint()))
         super().mouseMoveEvent(event)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         if self._panning is not None and event.button() in (Qt.MouseButton.MiddleButton,
                                                              Qt.MouseButton.LeftButton):
             self._panning = None
-            self.viewport().setCursor(Qt.CursorShape.OpenHandCursor if self._space_held
-                                      else Qt.CursorShape.ArrowCursor)
+            self.viewport().setCursor(
+                Qt.CursorShape.OpenHandCursor if self._space_held
+                else Qt.CursorShape.CrossCursor if self._picker is not None
+                else Qt.CursorShape.ArrowCursor)
+            event.accept()
+            return
+        if self._picker is not None and event.button() == Qt.MouseButton.LeftButton:
             event.accept()
             return
         if self._drawing is not None and event.button() == Qt.MouseButton.LeftButton:
@@ -407,12 +452,20 @@ class PhotoCanvas(BoxEditing, QGraphicsView):
             self.set_draw_mode(False)
             event.accept()
             return
+        if (self.read_action.isEnabled() and not event.isAutoRepeat()
+                and QKeySequence(event.keyCombination()) in self.read_action.shortcuts()):
+            # The shortcut map did not take the key (the window is not the active one, as
+            # under a bare X server or in a test): the canvas still answers its own R.
+            self.read_action.trigger()
+            event.accept()
+            return
         super().keyPressEvent(event)
 
     def keyReleaseEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
             self._space_held = False
-            self.viewport().setCursor(Qt.CursorShape.CrossCursor if self._draw_mode
+            self.viewport().setCursor(Qt.CursorShape.CrossCursor
+                                      if self._draw_mode or self._picker is not None
                                       else Qt.CursorShape.ArrowCursor)
             event.accept()
             return

@@ -1,4 +1,5 @@
-"""Dialogs of the desktop app: import, export, flight edit, settings, help, edit conflicts.
+"""Dialogs of the desktop app: import, export, time-stamp, flight edit, settings, help, edit
+conflicts.
 
 Its public modules are named in `__all__`.
 """
@@ -10,4 +11,5 @@ __all__ = [
     "help_dialogs",
     "import_dialog",
     "settings_dialog",
+    "stamp_dialog",
 ]

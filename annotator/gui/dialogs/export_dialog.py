@@ -35,6 +35,8 @@ from PySide6.QtWidgets import (
 from annotator.core.boxes import case_registrations
 from annotator.core.photo_list import photo_count
 from annotator.gui.background.workers import Job
+from annotator.gui.dialogs.sizing import grow_to_contents
+from annotator.gui.i18n import as_sentence, integer
 from annotator.gui.session import CaseSession
 from annotator.gui.theme import error_style
 
@@ -61,9 +63,9 @@ class ExportDialog(QDialog):
         photo_count, registrations = self._case_facts()
 
         # -- which photos
-        self.all_radio = QRadioButton(self.tr("All photos ({n})").format(n=photo_count))
+        self.all_radio = QRadioButton(self.tr("All photos ({n})").format(n=integer(photo_count)))
         self.selected_radio = QRadioButton(
-            self.tr("Selected photos ({n})").format(n=len(self.selected_ids)))
+            self.tr("Selected photos ({n})").format(n=integer(len(self.selected_ids))))
         self.tag_radio = QRadioButton(self.tr("Photos tagged with registration"))
         self.tag_combo = QComboBox()
         self.tag_combo.setEditable(True)
@@ -229,16 +231,18 @@ class ExportDialog(QDialog):
         self.status.setText(self.tr(
             "Packet written: {path}\n{photos} photo(s), {boxes} box(es){signed}.\n"
             "SHA-256 of SHA256SUMS: {digest}").format(
-            path=result.path, photos=result.photos, boxes=result.boxes, signed=signed,
+            path=result.path, photos=integer(result.photos), boxes=integer(result.boxes),
+            signed=signed,
             digest=result.sha256sums_sha256) + "\n" + self.tr(
             "{reused} of {photos} photo(s) had their pictures rendered ahead, in the background "
             "after their edits; the others were rendered now.").format(
-            reused=result.pictures_reused, photos=result.photos))
+            reused=integer(result.pictures_reused), photos=integer(result.photos)))
         self.export_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
         self.cancel_button.setText(self.tr("Close"))
         self.session.status_message.emit(self.tr("Evidence packet written: {path}").format(
             path=result.path))
+        grow_to_contents(self)
         self.exported.emit(result)
 
     def _failed(self, message: str) -> None:
@@ -254,7 +258,8 @@ class ExportDialog(QDialog):
 
     def _show_error(self, message: str) -> None:
         self.status.setStyleSheet(error_style(self))
-        self.status.setText(message)
+        self.status.setText(as_sentence(message))
+        grow_to_contents(self)
 
     def _set_inputs_enabled(self, enabled: bool) -> None:
         for widget in (self.all_radio, self.out_edit, self.out_browse, self.sign_check):

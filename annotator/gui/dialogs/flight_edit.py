@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
 from annotator.core.errors import AnnotatorError
 from annotator.core.flights.records import SOURCE_KINDS, FlightDraft, checked
 from annotator.core.timeutil import iso_z, parse_given_utc
-from annotator.gui.i18n.core_text import tr_error
+from annotator.gui.dialogs.sizing import grow_to_contents
+from annotator.gui.i18n.core_text import as_sentence, tr_error
 from annotator.gui.theme import error_style
 
 TEXT_FIELDS = ("registration", "icao24", "callsign", "origin", "destination", "source_ref",
@@ -67,6 +68,9 @@ class FlightEditDialog(QDialog):
                     t = QLineEdit(values.get(when) or "")
                     t.setObjectName(when)
                     t.setPlaceholderText("2023-10-27T10:40Z")
+                    # Room for a whole time with its offset beside the "estimated" box.
+                    t.setMinimumWidth(t.fontMetrics().horizontalAdvance(
+                        "2023-10-27T10:40:00+01:00") + 16)
                     t.textChanged.connect(self.validate)
                     self.edits[when] = t
                     est = QCheckBox(self.tr("estimated"))
@@ -127,9 +131,10 @@ class FlightEditDialog(QDialog):
             self.draft = checked(draft)
         except (AnnotatorError, ValueError) as exc:
             self.draft = None
-            self.problem.setText(tr_error(exc))
+            self.problem.setText(as_sentence(tr_error(exc)))
         else:
             self.problem.setText("")
+        grow_to_contents(self)
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setEnabled(self.draft is not None)
         return self.draft is not None

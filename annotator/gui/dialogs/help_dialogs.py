@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator import __version__
+from annotator.gui import shortcuts
 
 # Distribution name → licence, for what the packaged program bundles.
 BUNDLED_LICENCES: tuple[tuple[str, str], ...] = (
@@ -52,7 +53,7 @@ class ShortcutSheet(QDialog):
     def __init__(self, actions: Sequence[QAction], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Keyboard shortcuts"))
-        rows = [(a.text().replace("&", ""), ", ".join(
+        rows = [(shortcuts.action_name(a), ", ".join(
             k.toString(QKeySequence.SequenceFormat.NativeText) for k in a.shortcuts()))
             for a in actions if a.shortcuts() and a.text()]
         self.table = QTableWidget(len(rows), 2)

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -23,11 +24,47 @@ from PySide6.QtWidgets import (
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
+    QWidget,
 )
 
 from annotator.gui.background.workers import Job
-from annotator.gui.i18n.core_text import tr_reason
+from annotator.gui.dialogs.sizing import grow_to_contents
+from annotator.gui.i18n.core_text import as_sentence, tr_reason
 from annotator.gui.session import CaseSession
+
+
+class RejectedTable(QTableWidget):
+    """The rejected files: full path and reason; Ctrl+C copies the selected rows (all rows
+    when none is selected) as tab-separated lines, ready for a spreadsheet or a report."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(0, 2, parent)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setWordWrap(False)
+        self.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # keep the file's name in view
+        self.verticalHeader().hide()
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        self.setMinimumHeight(8 * self.verticalHeader().defaultSectionSize())
+
+    def rows_text(self, selected_only: bool = True) -> str:
+        rows = sorted({i.row() for i in self.selectedIndexes()}) if selected_only else []
+        rows = rows or list(range(self.rowCount()))
+        return "\n".join("\t".join(self.item(r, c).text() for c in range(self.columnCount()))
+                         for r in rows)
+
+    def copy_rows(self, selected_only: bool = True) -> None:
+        QGuiApplication.clipboard().setText(self.rows_text(selected_only))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        if event.matches(QKeySequence.StandardKey.Copy):
+            self.copy_rows()
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
 
 class ImportDialog(QDialog):
@@ -56,17 +93,21 @@ class ImportDialog(QDialog):
         self.current.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        self.rejected = QTableWidget(0, 2)
+        self.rejected = RejectedTable()
         self.rejected.setHorizontalHeaderLabels([self.tr("File"), self.tr("Why it was rejected")])
-        self.rejected.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.rejected.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.rejected.setVisible(False)
+        self.copy_button = QPushButton(self.tr("Copy list"))
+        self.copy_button.setToolTip(self.tr("Copy every rejected file and its reason, "
+                                            "tab-separated"))
+        self.copy_button.clicked.connect(lambda: self.rejected.copy_rows(selected_only=False))
         self.buttons = QDialogButtonBox()
         self.cancel_button = QPushButton(self.tr("Cancel"))
         self.close_button = QPushButton(self.tr("Close"))
         self.close_button.setEnabled(False)
         self.buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
         self.buttons.addButton(self.close_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.copy_button.setVisible(False)  # the button box shows what it is given
         self.cancel_button.clicked.connect(self.cancel)
         self.close_button.clicked.connect(self.accept)
         layout = QVBoxLayout(self)
@@ -74,6 +115,7 @@ class ImportDialog(QDialog):
             layout.addWidget(widget)
         layout.addWidget(self.rejected, 1)
         layout.addWidget(self.buttons)
+        self.setSizeGripEnabled(True)
         self.resize(640, 240)
 
     def start(self) -> None:
@@ -127,26 +169,44 @@ class ImportDialog(QDialog):
             text += " " + self.tr("Photos imported before you cancelled stay in the case.")
         self.summary.setText(text)
         self.current.clear()
+        grow_to_contents(self)
         self.rejected.setRowCount(len(report.rejected))
         for row, item in enumerate(report.rejected):
-            name = QTableWidgetItem(Path(item.path).name)
-            name.setToolTip(item.path)
-            self.rejected.setItem(row, 0, name)
-            self.rejected.setItem(row, 1, QTableWidgetItem(
-                tr_reason(item.code, item.params, item.reason)))
+            path = QTableWidgetItem(str(item.path))
+            path.setToolTip(str(item.path))
+            reason_text = tr_reason(item.code, item.params, item.reason)
+            reason = QTableWidgetItem(reason_text)
+            reason.setToolTip(reason_text)
+            self.rejected.setItem(row, 0, path)
+            self.rejected.setItem(row, 1, reason)
         self.rejected.setVisible(bool(report.rejected))
-        self.rejected.resizeColumnToContents(0)
+        self.copy_button.setVisible(bool(report.rejected))
+        if report.rejected:
+            self._show_rejected()
         self._finish()
         if report.imported or report.duplicates:
             self.session.photos_changed.emit()
         self.session.status_message.emit(self.tr("Import: {text}").format(text=text))
         self.finished_import.emit(report)
 
+    def _show_rejected(self) -> None:
+        """Room for the list: the path column as wide as its longest path allows (at most
+        half the table), the dialog grown to show about ten rows."""
+        area = self.screen().availableGeometry()
+        self.resize(min(max(self.width(), 900), area.width() - 40),
+                    min(max(self.height(), 480), area.height() - 40))
+        self.rejected.resizeColumnToContents(0)
+        self.rejected.setColumnWidth(0, min(self.rejected.columnWidth(0),
+                                            self.rejected.viewport().width() * 3 // 5))
+
     def _failed(self, message: str) -> None:
         self.error = message
         self.heading.setText(self.tr("Import failed."))
-        self.summary.setText(message)
+        self.summary.setText(as_sentence(message))
+        self.progress.setRange(0, 1)  # no longer busy
+        self.progress.setValue(0)
         self._finish()
+        grow_to_contents(self)
         self.session.photos_changed.emit()  # files recorded before the failure are in
         self.finished_import.emit(None)
 
@@ -158,7 +218,7 @@ class ImportDialog(QDialog):
 
     def rejected_rows(self) -> list[tuple[str, str]]:
         """(file name, reason) as listed (for tests)."""
-        return [(self.rejected.item(r, 0).text(), self.rejected.item(r, 1).text())
+        return [(Path(self.rejected.item(r, 0).text()).name, self.rejected.item(r, 1).text())
                 for r in range(self.rejected.rowCount())]
 
     def reject(self) -> None:  # noqa: D102 - Escape or the window's close button

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -35,6 +35,8 @@ DEFAULT_MAX_MEGAPIXELS = 250
 
 class SettingsDialog(QDialog):
     """Edit and save the user's settings; shortcuts apply to `actions` on Save."""
+
+    saved = Signal()  # after Save wrote settings.json: windows show times the new way
 
     def __init__(self, actions: Sequence[QAction] = (), parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -89,7 +91,7 @@ class SettingsDialog(QDialog):
         self.table.verticalHeader().hide()
         self.editors: dict[str, QKeySequenceEdit] = {}
         for row, action in enumerate(self.actions_):
-            self.table.setCellWidget(row, 0, QLabel(action.text().replace("&", "")))
+            self.table.setCellWidget(row, 0, QLabel(shortcuts.action_name(action)))
             editor = QKeySequenceEdit(action.shortcut())
             editor.setObjectName(f"key-{action.objectName()}")
             self.table.setCellWidget(row, 1, editor)
@@ -131,6 +133,12 @@ class SettingsDialog(QDialog):
         return {name: [editor.keySequence().toString(portable)]
                 for name, editor in self.editors.items()}
 
+    def _shown_name(self, object_name: str) -> str:
+        for action in self.actions_:
+            if action.objectName() == object_name:
+                return shortcuts.action_name(action)
+        return object_name
+
     def save(self) -> None:
         """Save everything, unless two actions were given the same key."""
         chosen = self.chosen_shortcuts()
@@ -138,7 +146,8 @@ class SettingsDialog(QDialog):
         if clash:
             key, names = next(iter(clash.items()))
             self.conflict_label.setText(self.tr("{key} is given to more than one action: {names}")
-                                        .format(key=key, names=", ".join(names)))
+                                        .format(key=key, names=", ".join(
+                                            self._shown_name(n) for n in names)))
             return
         save_settings({
             "examiner": self.examiner.text().strip(),
@@ -158,4 +167,5 @@ class SettingsDialog(QDialog):
                 changed[action.objectName()] = keys
         shortcuts.save_shortcuts(changed)
         shortcuts.apply_saved_shortcuts(self.actions_)
+        self.saved.emit()
         self.accept()

@@ -64,6 +64,35 @@ def number(value: float, decimals: int) -> str:
     return QLocale().toString(float(value), "f", decimals)
 
 
+def decimal(value: float, most: int = 7) -> str:
+    """A figure to the precision it has, at most `most` decimals, in the interface language's
+    notation: `-7,9502` in French, not `-7.950200000000001`."""
+    text = QLocale().toString(float(value), "f", most)
+    point = QLocale().decimalPoint()
+    if point in text:
+        text = text.rstrip("0").rstrip(point)
+    return "0" if text in ("-0", "") else text
+
+
+def as_sentence(text: str) -> str:
+    """A core message shown alone (a form's problem line) as a sentence: its first letter a
+    capital. The core writes them lower-case to be embedded ("import: the file …")."""
+    return text[:1].upper() + text[1:]
+
+
+def integer(value: int) -> str:
+    """A whole number grouped as the interface language groups them (`87 864` in French)."""
+    return QLocale().toString(int(value))
+
+
+SENTENCE_END = re.compile(r"[.!?](?=\s+[A-ZÀ-Ý«\"']|\s*$)")
+
+
+def sentence_count(text: str) -> int:
+    """How many sentences `text` has (a full stop followed by more text, or ending it)."""
+    return len(SENTENCE_END.findall(text.strip()))
+
+
 def _zone(p: Params) -> str:
     zone = p.get("zone")
     if not zone or zone == "the camera's clock":
@@ -87,9 +116,15 @@ def _offset_missing(p: Params) -> str:
             "CoreText", "the time zone of the linked flight's airport ({zone})"),
     }.get(source or "", QCoreApplication.translate(
         "CoreText", "nothing: without GPS or a place, the capture time cannot be placed in UTC"))
-    return QCoreApplication.translate(
+    text = QCoreApplication.translate(
         "CoreText", "The photo has no OffsetTimeOriginal; its UTC time comes from {how}.").format(
         how=how.format(zone=zone, offset=offset))
+    if p.get("gps_zone_offset"):
+        text += " " + QCoreApplication.translate(
+            "CoreText", "The time zone at the GPS position ({zone}, {offset}) disagrees: the "
+            "camera clock may be set to another zone, or the GPS fix may be old.").format(
+            zone=zone, offset=p["gps_zone_offset"])
+    return text
 
 
 def _edit_history(p: Params) -> str:
@@ -159,7 +194,7 @@ def _flight_conflict(p: Params) -> str:
         "CoreText", "According to flight {flight}, {who} was at {where} at the capture time, "
         "{km} km from where the photo was taken ({place}).").format(
         flight=p["flight"], who=_aircraft(p), where=p["aircraft_at"],
-        km=f"{float(p['distance_km']):.0f}", place=p["photo_place"])
+        km=number(float(p["distance_km"]), 0), place=p["photo_place"])
 
 
 def _place_mismatch(p: Params) -> str:
@@ -175,6 +210,162 @@ def _place_mismatch(p: Params) -> str:
         "{limit} km its position error allows.").format(
         gps=p["gps"], km=number(float(p["distance_km"]), 1), where=where,
         limit=number(float(p["limit_km"]), 1))
+
+
+def _c2pa_valid(p: Params) -> str:
+    standing = (QCoreApplication.translate("CoreText", "on the C2PA trust list")
+                if p.get("validation_state") == "Trusted" else QCoreApplication.translate(
+                    "CoreText", "intact, but the signer is not on the C2PA trust list"))
+    signed = (QCoreApplication.translate("CoreText", " at {0} (trusted time stamp)").format(
+        p["signed_utc"]) if p.get("signed_utc") else "")
+    made = (QCoreApplication.translate("CoreText", " with {0}").format(p["claim_generator"])
+            if p.get("claim_generator") else "")
+    return QCoreApplication.translate(
+        "CoreText", "The photo carries content credentials signed by {signer}{signed}{made}: "
+        "{standing}.").format(signer=p["signer"], signed=signed, made=made, standing=standing)
+
+
+def _c2pa_edited(p: Params) -> str:
+    actions = list(p["actions"])
+    listed = "; ".join(
+        f"{a['action']} {a.get('when') or QCoreApplication.translate('CoreText', '(undated)')}"
+        + (QCoreApplication.translate("CoreText", " with {0}").format(a["software_agent"])
+           if a.get("software_agent") else "") for a in actions)
+    return QCoreApplication.translate(
+        "CoreText", "The content credentials record {n} action(s) after capture that change "
+        "the picture: {listed}.").format(n=len(actions), listed=listed)
+
+
+def _c2pa_invalid(p: Params) -> str:
+    codes = [str(c) for c in p.get("codes") or []]
+    problem = p["problem"]
+    if problem == "unreadable":
+        why = QCoreApplication.translate(
+            "CoreText", "the manifest store is damaged and cannot be read ({0})").format(
+            p.get("error") or (codes[0] if codes else "?"))
+    elif problem == "picture_changed":
+        why = QCoreApplication.translate(
+            "CoreText", "the picture's bytes are no longer those that were signed ({0})").format(
+            ", ".join(c for c in codes if c.endswith(".mismatch")))
+    else:
+        why = QCoreApplication.translate(
+            "CoreText", "the manifest fails validation ({0})").format(", ".join(codes) or "?")
+    return QCoreApplication.translate(
+        "CoreText", "The content credentials (C2PA manifest) do not match the picture: {why}. "
+        "The file was changed after it was signed, or the credentials were damaged or "
+        "forged.").format(why=why)
+
+
+# How a copy stands to the best copy (annotator.core.history.similar.relation).
+RELATIONS = {
+    "identical": QT_TRANSLATE_NOOP("CoreText", "identical"),
+    "reencoded": QT_TRANSLATE_NOOP("CoreText", "reencoded"),
+    "resized": QT_TRANSLATE_NOOP("CoreText", "resized"),
+    "cropped": QT_TRANSLATE_NOOP("CoreText", "cropped"),
+    "similar": QT_TRANSLATE_NOOP("CoreText", "similar"),
+}
+
+
+def _earlier_copy(p: Params) -> str:
+    if p.get("reason") == "better_copy":
+        relation = str(p.get("relation") or "")
+        if relation in RELATIONS:
+            relation = QCoreApplication.translate("CoreText", RELATIONS[relation])
+        return QCoreApplication.translate(
+            "CoreText", "Photo {photo} of the case is a larger or less re-encoded copy of this "
+            "picture (this one is {relation}): it is the best copy available.").format(
+            photo=p["photo"], relation=relation)
+    posted = str(p["posted_utc"]) + (f", {p['source']}" if p.get("source") else "")
+    return QCoreApplication.translate(
+        "CoreText", "Photo {photo} of the case is a copy of this picture posted earlier "
+        "({posted}): the picture existed by then, and its capture time is bounded by that "
+        "posting.").format(photo=p["photo"], posted=posted)
+
+
+def _camera(p: Params) -> str:
+    make, model = str(p.get("make") or "").strip(), str(p.get("model") or "").strip()
+    if make and model.lower().startswith(make.split()[0].lower()):
+        return model
+    return f"{make} {model}".strip()
+
+
+def _tables_not_camera(p: Params) -> str:
+    matched = list(p.get("matched") or [])
+    if matched:
+        return QCoreApplication.translate(
+            "CoreText", "The quantization tables are none of the {n} the reference records for "
+            "the {camera} named in EXIF, and are those of: {matched}: the picture was probably "
+            "saved again by other software after the camera.").format(
+            n=integer(p["known_tables"]), camera=_camera(p), matched="; ".join(matched[:3]))
+    return QCoreApplication.translate(
+        "CoreText", "The quantization tables are none of the {n} the reference records for the "
+        "{camera} named in EXIF, and match no other entry either: the camera may use tables "
+        "the reference lacks, or other software saved it.").format(
+        n=integer(p["known_tables"]), camera=_camera(p))
+
+
+def _reencoded(p: Params) -> str:
+    parts = []
+    for e in p.get("evidence") or []:
+        sign = e.get("sign")
+        if sign == "metadata_stripped":
+            parts.append(QCoreApplication.translate(
+                "CoreText", "no EXIF (camera, date) in the file"))
+        elif sign == "standard_tables":
+            parts.append(QCoreApplication.translate(
+                "CoreText", "libjpeg's standard tables at quality {q}, as sharing services and "
+                "most software write them").format(q=e["quality"]))
+        elif sign == "size_cap":
+            parts.append(QCoreApplication.translate(
+                "CoreText", "long side of {n} px, a size sharing services cap pictures to"
+            ).format(n=integer(e["long_side"])))
+        elif sign == "no_exif_thumbnail":
+            parts.append(QCoreApplication.translate("CoreText", "no EXIF thumbnail"))
+        else:
+            parts.append(str(e.get("text") or sign))
+    text = QCoreApplication.translate(
+        "CoreText", "Signs of re-encoding by a sharing service or an editor: {signs}. This is "
+        "probably not the original file: the original may exist elsewhere.").format(
+        signs="; ".join(parts))
+    if p.get("platforms"):
+        text += " " + QCoreApplication.translate("CoreText", "Consistent with: {0}.").format(
+            ", ".join(p["platforms"]))
+    return text
+
+
+def _windows(p: Params) -> str:
+    windows = p.get("windows") or []
+    if not windows:
+        return QCoreApplication.translate("CoreText", "never")
+    return ", ".join(f"{str(w['from_utc'])[11:19]}–{str(w['to_utc'])[11:19]} UTC"
+                     for w in windows)
+
+
+def _measured(p: Params) -> str:
+    text = QCoreApplication.translate("CoreText", "azimuth {az}° ± {err}°").format(
+        az=number(p["azimuth"], 1), err=number(p["azimuth_error"], 1))
+    if p.get("elevation") is not None:
+        text += QCoreApplication.translate("CoreText", ", elevation {el}° ± {err}°").format(
+            el=number(p["elevation"], 1), err=number(p.get("elevation_error") or 0, 1))
+    return text
+
+
+def _shadow_consistent(p: Params) -> str:
+    return QCoreApplication.translate(
+        "CoreText", "The shadow measured on the photo puts the sun at {measured}; seen from "
+        "{place} it stood there on the capture's day {windows}, which holds the capture time "
+        "{capture}.").format(measured=_measured(p), place=p["place"], windows=_windows(p),
+                             capture=p["capture_utc"])
+
+
+def _shadow_mismatch(p: Params) -> str:
+    return QCoreApplication.translate(
+        "CoreText", "The shadow measured on the photo puts the sun at {measured}, but at the "
+        "capture time {capture} it stood at azimuth {az}°, elevation {el}° seen from {place} "
+        "({diff}° away); that day it stood where the shadow says {windows}.").format(
+        measured=_measured(p), capture=p["capture_utc"], az=number(p["sun_azimuth"], 1),
+        el=number(p["sun_elevation"], 1), place=p["place"], diff=number(p["difference_deg"], 1),
+        windows=_windows(p))
 
 
 TABLE: dict[str, Callable[[Params], str]] = {
@@ -202,6 +393,9 @@ TABLE: dict[str, Callable[[Params], str]] = {
         tag=p["tag"], software=p["software"], editor=p["editor"]),
     "EDIT_HISTORY": _edit_history,
     "THUMBNAIL_MISMATCH": _thumbnail,
+    "C2PA_VALID": _c2pa_valid,
+    "C2PA_EDITED": _c2pa_edited,
+    "C2PA_INVALID": _c2pa_invalid,
     "CLAIMED_DATE_MISMATCH": _claimed,
     "FUTURE_DATE": _future,
     "PLACE_MISMATCH": _place_mismatch,
@@ -210,13 +404,28 @@ TABLE: dict[str, Callable[[Params], str]] = {
         "({capture}).").format(posted=p["posted_utc"], capture=p["capture_utc"]),
     "FLIGHT_CONFLICT": _flight_conflict,
     "SUN_POSITION": lambda p: QCoreApplication.translate(
-        "CoreText", "At the capture time the sun stood {elevation:.1f}° above the horizon at "
-        "azimuth {azimuth:.0f}° (clockwise from north), seen from {place}.").format(
-        elevation=float(p["elevation"]), azimuth=float(p["azimuth"]), place=p["place"]),
+        "CoreText", "At the capture time the sun stood {elevation}° above the horizon at "
+        "azimuth {azimuth}° (clockwise from north), seen from {place}.").format(
+        elevation=number(float(p["elevation"]), 1), azimuth=number(float(p["azimuth"]), 0),
+        place=p["place"]),
+    "SHADOW_CONSISTENT": _shadow_consistent,
+    "SHADOW_TIME_MISMATCH": _shadow_mismatch,
     "NIGHT": lambda p: QCoreApplication.translate(
-        "CoreText", "The sun was {depth:.1f}° below the horizon at the capture time and place: "
+        "CoreText", "The sun was {depth}° below the horizon at the capture time and place: "
         "it was night, so a photo showing daylight contradicts this time or place.").format(
-        depth=-float(p["elevation"]), place=p.get("place")),
+        depth=number(-float(p["elevation"]), 1), place=p.get("place")),
+    "EARLIER_COPY": _earlier_copy,
+    "CAMERA_NOT_IN_TABLE": lambda p: QCoreApplication.translate(
+        "CoreText", "The reference of quantization tables has no entry for the {camera} named "
+        "in EXIF; nothing can be said about whether the tables are its own.").format(
+        camera=_camera(p)),
+    "TABLES_NOT_CAMERA": _tables_not_camera,
+    "REENCODED": _reencoded,
+    "DOUBLE_COMPRESSED": lambda p: QCoreApplication.translate(
+        "CoreText", "The DCT coefficients show a first JPEG compression at about quality "
+        "{quality} before the present one (confidence {confidence}): the picture was saved "
+        "at least twice.").format(quality=p["primary_quality"],
+                                  confidence=number(float(p["confidence"]), 2)),
 }
 
 
@@ -229,9 +438,11 @@ def tr_core(code: str | None, params: Params | None, english: str) -> str:
     if builder is None or installed_language() == "en":  # English: the core's own words
         return english
     try:
-        return builder(dict(params or {}))
+        text = builder(dict(params or {}))
     except (KeyError, TypeError, ValueError, AttributeError):
         return english
+    # A finding stored before its params carried every sentence's facts: say all of it.
+    return english if sentence_count(text) < sentence_count(english) else text
 
 
 

@@ -148,7 +148,14 @@ ERRORS: dict[str, str] = {
     "EXPORT_FILE_CHANGED": QT_TRANSLATE_NOOP(
         "CoreErrors", "{name} differs from what the export recorded; the export was stopped"),
     "EXPORT_FILE_FAILED": QT_TRANSLATE_NOOP("CoreErrors", "{name}: {exc}"),
+    "MAP_FOLDER_MISSING": QT_TRANSLATE_NOOP("CoreErrors", "the folder {parent} does not exist"),
+    "MAP_PERIOD_REVERSED": QT_TRANSLATE_NOOP(
+        "CoreErrors", "the period ends ({end}) before it begins ({start})."),
+    "MAP_UNKNOWN_FORMAT": QT_TRANSLATE_NOOP(
+        "CoreErrors", "{name}: give a file ending in .geojson, .kml, .png or .svg"),
     "EXPORT_FOLDER_MISSING": QT_TRANSLATE_NOOP("CoreErrors", "the folder {parent} does not exist"),
+    "EXPORT_FOLDER_UNCREATABLE": QT_TRANSLATE_NOOP(
+        "CoreErrors", "cannot create the folder {parent}: {reason}"),
     "EXPORT_ORIGINAL_MISSING": QT_TRANSLATE_NOOP(
         "CoreErrors", "the case's copy of {photo} is missing from originals/"),
     "EXPORT_TARGET_EXISTS": QT_TRANSLATE_NOOP(
@@ -286,8 +293,37 @@ ERRORS: dict[str, str] = {
     "OPENSKY_STATES_MISSING_COLUMNS": QT_TRANSLATE_NOOP(
         "CoreErrors", "{name} lacks the OpenSky column(s) {missing}."),
     "OPENSKY_STATES_NO_ICAO24": QT_TRANSLATE_NOOP("CoreErrors", "line {line}: no icao24."),
+    "OCR_BAD_BOX": QT_TRANSLATE_NOOP(
+        "CoreErrors", "--box must be X,Y,W,H (four numbers), not {text}"),
+    "OCR_MODELS_MISSING": QT_TRANSLATE_NOOP(
+        "CoreErrors", "the OCR models are missing from {folder}: {missing}"),
+    "OCR_UNAVAILABLE": QT_TRANSLATE_NOOP(
+        "CoreErrors", "the OCR engine is not installed ({name}); install annotator's "
+        "dependencies again"),
     "PACKET_MISSING": QT_TRANSLATE_NOOP("CoreErrors", "{path}: no such file"),
     "PACKET_NOT_ZIP": QT_TRANSLATE_NOOP("CoreErrors", "{path} is not a readable zip file"),
+    "PACKET_NO_SUMS": QT_TRANSLATE_NOOP(
+        "CoreErrors", "{path} has no SHA256SUMS: not an evidence packet"),
+    "PACKET_ALREADY_STAMPED": QT_TRANSLATE_NOOP(
+        "CoreErrors", "{path} is already stamped (SHA256SUMS.tsr exists)"),
+    "PACKET_NO_STAMP_REQUEST": QT_TRANSLATE_NOOP(
+        "CoreErrors", "{path} has no SHA256SUMS.tsq (exported before time stamps): stamp it "
+        "with --tsa URL, which makes the request too"),
+    "STAMP_REQUEST_UNREADABLE": QT_TRANSLATE_NOOP(
+        "CoreErrors", "SHA256SUMS.tsq is not a time-stamp request ({reason})"),
+    "STAMP_NO_REPLY": QT_TRANSLATE_NOOP("CoreErrors", "give --tsa URL or --reply FILE.tsr"),
+    "STAMP_REPLY_REJECTED": QT_TRANSLATE_NOOP(
+        "CoreErrors", "the reply does not stamp this packet: {problem}"),
+    "STAMP_REPLY_UNREADABLE": QT_TRANSLATE_NOOP("CoreErrors", "{path}: cannot read ({strerror})"),
+    "TSA_CERT_UNREADABLE": QT_TRANSLATE_NOOP("CoreErrors", "{path}: cannot read ({strerror})"),
+    "TSA_CERT_INVALID": QT_TRANSLATE_NOOP(
+        "CoreErrors", "{path} is not a certificate (PEM or DER)"),
+    "TSA_URL_INVALID": QT_TRANSLATE_NOOP(
+        "CoreErrors", "{url}: a time-stamp authority's address starts with http:// or https://"),
+    "TSA_UNREACHABLE": QT_TRANSLATE_NOOP(
+        "CoreErrors", "the time-stamp authority {url} could not be reached ({reason})"),
+    "TSA_REPLY_INVALID": QT_TRANSLATE_NOOP(
+        "CoreErrors", "{url} answered with more than 1 MB: not a time-stamp reply"),
     "PHOTO_ID_NOT_FOUND": QT_TRANSLATE_NOOP(
         "CoreErrors", "no photo with id {photo_id} in this case"),
     "PHOTO_NOT_IN_CASE": QT_TRANSLATE_NOOP("CoreErrors", "photo {photo_id} is not in this case"),
@@ -306,6 +342,49 @@ ERRORS: dict[str, str] = {
     "PUBLIC_KEY_NOT_PEM": QT_TRANSLATE_NOOP("CoreErrors", "{origin} is not a PEM public key"),
     "PUBLIC_KEY_READ_FAILED": QT_TRANSLATE_NOOP(
         "CoreErrors", "cannot read the public key {path}: {strerror}"),
+    "AIRCRAFT_TYPE_UNKNOWN": QT_TRANSLATE_NOOP(
+        "CoreErrors", "{text} is not an aircraft type of the heights table (known: {known}); "
+        "type the height instead"),
+    "SHADOW_NOT_A_NUMBER": QT_TRANSLATE_NOOP(
+        "CoreErrors", "every point, size, bearing and height must be a finite number"),
+    "SHADOW_BAD_SIZE": QT_TRANSLATE_NOOP(
+        "CoreErrors", "the ground rectangle's size must be positive (got {length} × {width} m)"),
+    "SHADOW_BAD_HEIGHT": QT_TRANSLATE_NOOP(
+        "CoreErrors", "the object's height must be positive (got {height} m)"),
+    "SHADOW_BAD_PIXEL_ERROR": QT_TRANSLATE_NOOP(
+        "CoreErrors", "the pixel error must be between 0 and 50 pixels (got {pixel_error})"),
+    "SHADOW_POINT_OUTSIDE": QT_TRANSLATE_NOOP(
+        "CoreErrors", "the {what} ({x},{y}) lies outside the {width}×{height} photo "
+        "(displayed pixels, after EXIF orientation)"),
+    "SHADOW_GROUND_NOT_CONVEX": QT_TRANSLATE_NOOP(
+        "CoreErrors", "the four ground corners do not go round a convex quadrilateral: mark "
+        "them in order around the rectangle (either way round)"),
+    "SHADOW_GROUND_EDGE_ON": QT_TRANSLATE_NOOP(
+        "CoreErrors", "the ground rectangle is seen nearly edge-on ({thin_text} px across, "
+        "less than {limit_text} px): its corners cannot rectify the ground; mark a rectangle "
+        "seen more from above"),
+    "SHADOW_TOO_SHORT": QT_TRANSLATE_NOOP(
+        "CoreErrors", "the shadow is {px_text} px long, too short for a marking precision of "
+        "{pixel_error} px (at least {min_text} px)"),
+    "SHADOW_BEYOND_HORIZON": QT_TRANSLATE_NOOP(
+        "CoreErrors", "the foot or the shadow's tip lies at or beyond the ground's horizon "
+        "line (as the rectangle fixes it): it cannot be on the ground; check the marks"),
+    "SHADOW_NEAR_DEGENERATE": QT_TRANSLATE_NOOP(
+        "CoreErrors", "the marks are too near a degenerate case: a marking error of "
+        "{pixel_error} px turns {share} % of plausible markings into impossible ones "
+        "(rectangle edge-on, tip past the horizon); mark a larger rectangle or a shadow "
+        "nearer the camera"),
+    "SHADOW_TOO_UNCERTAIN": QT_TRANSLATE_NOOP(
+        "CoreErrors", "the shadow's direction is known only within ±{err_text}° at a marking "
+        "precision of {pixel_error} px: too uncertain to date anything"),
+    "SHADOW_BAD_DATE": QT_TRANSLATE_NOOP(
+        "CoreErrors", "{text} is not a date: give YYYY-MM-DD, e.g. 2023-10-27"),
+    "SHADOW_NO_PLACE": QT_TRANSLATE_NOOP(
+        "CoreErrors", "no place to read the shadow at: the photo has no GPS position, claimed "
+        "place or linked airport; give --place ICAO or LAT,LON"),
+    "SHADOW_NO_DATE": QT_TRANSLATE_NOOP(
+        "CoreErrors", "no date to read the shadow on: the photo has no capture time in UTC; "
+        "give --date YYYY-MM-DD"),
     "RAW_UNREADABLE": QT_TRANSLATE_NOOP(
         "CoreErrors", "RAW format Pillow cannot decode ({kind}), and no metadata could be read "
         "({detail})"),

@@ -11,13 +11,24 @@ The CLI and the evidence report stay in English: only the GUI calls this.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from annotator.core.case.settings import load_settings
 from annotator.resources import translations_dir
 
 LANGUAGES = ("en", "fr")  # English is the source; the others have a .qm
+
+# Qt's own file dialog labels whose source text Qt 6 changed (mnemonics added) and that
+# qtbase_<lang> as shipped with PySide6 does not translate: ours carries them, under Qt's
+# context, and Qt asks every installed translator.
+QT_STRINGS_QTBASE_LACKS = (
+    QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"),
+    QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"),
+    # Qt asks these with a disambiguation; a translator falls back to the plain entry.
+    QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "Folder"),
+    QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "%1 File"),
+)
 
 
 def chosen_language(setting: str | None = None) -> str:

@@ -1,5 +1,5 @@
 """Dock panels of the main window: each shows one aspect of the selected photo (annotations,
-metadata, provenance, capture date, file history, flights).
+metadata, provenance, capture date, file history, flights), and the map with its routes table.
 
 Its public modules are named in `__all__`.
 """
@@ -10,6 +10,8 @@ __all__ = [
     "copy_tree",
     "flights",
     "history",
+    "map_panel",
+    "map_view",
     "metadata",
     "provenance",
 ]

@@ -5,8 +5,10 @@ Selection follows the canvas both ways. Each field commits when it is finished (
 leaving, a combo choice) as one undo command, saved at once; a field still being typed is
 committed before the box or photo changes, so switching photos quickly loses nothing. The
 registration is normalized by the core (`5umbh` → `5U-MBH`); a flagged mark shows in red
-with the reason. The boxes and lists are read in a worker (`session.reads`), and a field
-committed but not yet saved keeps its text until its save is done.
+with the reason. Read registration (the button, or R on the canvas) suggests what the box
+shows (`panels.registration_reader`). The boxes and lists are read in a worker
+(`session.reads`), and a field committed but not yet saved keeps its text until its save is
+done.
 """
 
 from __future__ import annotations
@@ -45,6 +47,7 @@ from annotator.core import boxes as core
 from annotator.core.boxes import CONFIDENCES, BoxInfo
 from annotator.gui.background.workers import LatestOnly
 from annotator.gui.i18n.core_text import tr_registration_problem
+from annotator.gui.panels.registration_reader import RegistrationReader
 from annotator.gui.theme import error_colour, error_style
 from annotator.gui.undo.box_commands import EditBoxesCommand, LabelListCommand
 
@@ -153,6 +156,11 @@ class AnnotationsPanel(QWidget):
         completer = QCompleter(self.completion_model, self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.registration_edit.setCompleter(completer)
+        self.reader = RegistrationReader(session, self)
+        registration_row = QHBoxLayout()
+        registration_row.setContentsMargins(0, 0, 0, 0)
+        registration_row.addWidget(self.registration_edit, 1)
+        registration_row.addWidget(self.reader.read_button)
         self.problem_label = QLabel(self)
         self.problem_label.setWordWrap(True)
         self.problem_label.setStyleSheet(error_style(self))
@@ -171,8 +179,9 @@ class AnnotationsPanel(QWidget):
         self.editor = QGroupBox(self.tr("Selected box"), self)
         form = QFormLayout(self.editor)
         form.addRow(self.tr("Label"), label_row)
-        form.addRow(self.tr("Registration"), self.registration_edit)
+        form.addRow(self.tr("Registration"), registration_row)
         form.addRow("", self.problem_label)
+        form.addRow("", self.reader)
         form.addRow(self.tr("Type"), self.type_edit)
         form.addRow(self.tr("Operator"), self.operator_edit)
         form.addRow(self.tr("Confidence"), self.confidence_combo)
@@ -198,6 +207,7 @@ class AnnotationsPanel(QWidget):
         session.photo_selected.connect(self._on_photo_selected)
         session.boxes_changed.connect(self._on_boxes_changed)
         canvas.box_selection_changed.connect(self._on_canvas_selection)
+        canvas.read_registration_requested.connect(self.read_registration)
         self._show_box(None)
         self._on_photo_selected(session.current_photo_id)
 
@@ -255,6 +265,13 @@ class AnnotationsPanel(QWidget):
             self._loading = False
         self._show_box(self.model.rows[row] if row is not None else None)
 
+    def read_registration(self, box_id: int | None = None) -> None:
+        """R on the canvas: suggest registrations for its selected box (`box_id`), else for
+        the box shown."""
+        if box_id is not None and (self.box is None or self.box.id != box_id):
+            self._on_canvas_selection(box_id)
+        self.reader.read()
+
     def _typing(self, box: BoxInfo | None) -> dict[str, str]:
         """Text the user is typing into a field of this same box and has not committed yet:
         a reload (another edit, an undo from the menu) must not wipe it."""
@@ -276,6 +293,7 @@ class AnnotationsPanel(QWidget):
     def _show_box(self, box: BoxInfo | None) -> None:
         typing = self._typing(box)
         self.box = box
+        self.reader.set_box(box)
         self.editor.setEnabled(box is not None
                                and not getattr(self.session.case, "read_only", False))
         v = box.values if box is not None else None

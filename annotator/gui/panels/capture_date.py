@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.dating import capture_date_view as load_capture_date
-from annotator.gui.i18n.core_text import tr_core
+from annotator.gui.i18n.core_text import number, tr_core
+from annotator.gui.i18n.timefmt import show_instant
 from annotator.gui.session import CaseSession
 from annotator.gui.undo.capture_date_commands import SetAcquisitionCommand, SetClaimCommand
 
@@ -191,16 +192,15 @@ class CaptureDatePanel(QWidget):
                    "claimed_place": self.tr("time zone of the claimed place"),
                    "linked_airport": self.tr("time zone of the linked airport")}
         if date.get("capture_utc"):
-            from annotator.gui.i18n.timefmt import show_instant
-
             self.capture_label.setText(self.tr("Captured {0} (from {1})").format(
                 show_instant(date["capture_utc"]), sources.get(source, source)))
         else:
             self.capture_label.setText(self.tr("Capture time in UTC unknown"))
         sun = date.get("sun")
         self.sun_label.setText(
-            self.tr("Sun: elevation {0:.1f}°, azimuth {1:.1f}° (clockwise from north)").format(
-                sun["elevation"], sun["azimuth"]) if sun else self.tr("Sun: unknown (no place)"))
+            self.tr("Sun: elevation {0}°, azimuth {1}° (clockwise from north)").format(
+                number(sun["elevation"], 1), number(sun["azimuth"], 1))
+            if sun else self.tr("Sun: unknown (no place)"))
         style = self.style()
         icons = {"info": style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation),
                  "warning": style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning),
@@ -249,8 +249,6 @@ class CaptureDatePanel(QWidget):
             source.get(grade[0], "?"), info.get(grade[1:], "?"))
 
     def _show_acquisition(self, acq: Any) -> None:
-        from annotator.core.timeutil import iso_z
-
         data = acq.to_json()
         self._acq = {k: data[k] for k in (*ACQ_FIELDS, "grade")}
         self._loading = True
@@ -261,8 +259,7 @@ class CaptureDatePanel(QWidget):
         finally:
             self._loading = False
         self.acquired_label.setText(
-            self.tr("{0} by {1}").format(iso_z(acq.acquired_utc.replace(microsecond=0)),
-                                         data["acquired_by"])
+            self.tr("{0} by {1}").format(show_instant(acq.acquired_utc), data["acquired_by"])
             if data["acquired_utc"] else "")
 
     # -- editing -----------------------------------------------------------------------------

@@ -83,10 +83,16 @@ class FlightsPanel(QWidget):
         self.status = ""
         self._request = 0
         self.linked = QTreeWidget()
-        self.linked.setHeaderLabels([self.tr("Linked flight"), self.tr("Relation"),
-                                     self.tr("Note")])
+        # The examiner's note is a sentence: a column would cut it at the dock's edge, so it
+        # is shown whole, wrapped, under the list for the link selected (issue 15).
+        self.linked.setHeaderLabels([self.tr("Linked flight"), self.tr("Relation")])
         self.linked.setRootIsDecorated(False)
         _fit_columns(self.linked, 0)
+        self.link_note = QLabel()
+        self.link_note.setObjectName("link_note")
+        self.link_note.setWordWrap(True)
+        self.link_note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.linked.currentItemChanged.connect(self._show_note)
         self.unlink_button = QPushButton(self.tr("Unlink"))
         self.unlink_button.clicked.connect(self.unlink_selected)
         self.status_label = QLabel()
@@ -109,10 +115,14 @@ class FlightsPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(row)
-        layout.addWidget(self.linked, 1)
+        # A photo has one or two linked flights: three rows' height, the rest for suggestions.
+        rows = self.linked.fontMetrics().height() + 6
+        self.linked.setMaximumHeight(self.linked.header().sizeHint().height() + 3 * rows + 6)
+        layout.addWidget(self.linked)
+        layout.addWidget(self.link_note)
         layout.addWidget(QLabel(self.tr("Suggested flights")))
         layout.addWidget(self.status_label)
-        layout.addWidget(self.suggested, 2)
+        layout.addWidget(self.suggested, 1)
         layout.addWidget(self.why)
         session.photo_selected.connect(self.show_photo)
         session.photo_changed.connect(self._refresh_if_current)
@@ -129,6 +139,7 @@ class FlightsPanel(QWidget):
 
         self.photo_id = photo_id
         self.linked.clear()
+        self._show_note(None)
         self.suggestions = []
         self.suggested.clear()
         self.link_buttons = []
@@ -152,14 +163,17 @@ class FlightsPanel(QWidget):
             if request != self._request:
                 return  # links of a photo no longer shown
             for link in links:
+                note = link["link_note"] or ""
                 item = QTreeWidgetItem([_flight_text(link),
-                                        relation_text(link["relation"], short=True),
-                                        link["link_note"] or ""])
-                item.setToolTip(0, _flight_text(link))
+                                        relation_text(link["relation"], short=True)])
+                item.setToolTip(0, "\n".join(t for t in (_flight_text(link), note) if t))
                 item.setToolTip(1, relation_text(link["relation"]))
-                item.setToolTip(2, link["link_note"] or "")
                 item.setData(0, 256, link["id"])
+                item.setData(1, 256, note)
                 self.linked.addTopLevelItem(item)
+            if self.linked.topLevelItemCount():
+                self.linked.setCurrentItem(self.linked.topLevelItem(0))
+            self._show_note(self.linked.currentItem())
             # The suggestions leave out what is linked already: asked once the links are in.
             self.session.jobs.submit(
                 work, lambda result: self._show_suggestions(request, result),
@@ -201,6 +215,11 @@ class FlightsPanel(QWidget):
             self.link_buttons.append(button)
         if self.suggestions:
             self.suggested.setCurrentItem(self.suggested.topLevelItem(0))
+
+    def _show_note(self, item: QTreeWidgetItem | None, _previous: object = None) -> None:
+        note = item.data(1, 256) if item is not None else ""
+        self.link_note.setText(self.tr("Note: {0}").format(note) if note else "")
+        self.link_note.setVisible(bool(note))
 
     def _show_why(self, item: QTreeWidgetItem | None, _previous: object = None) -> None:
         row = self.suggested.indexOfTopLevelItem(item) if item is not None else -1

@@ -30,6 +30,7 @@ from annotator.core.history.case_views import (
 )
 from annotator.gui.background.workers import LatestOnly
 from annotator.gui.canvas.image_loader import to_qimage
+from annotator.gui.i18n import number
 from annotator.gui.session import CaseSession
 
 
@@ -183,10 +184,10 @@ class HistoryPanel(QWidget):
         elif result.get("detected"):
             self.double.setText(self.tr("probably: first at about quality {q} (confidence "
                                         "{c})").format(q=result.get("primary_quality"),
-                                                       c=f"{float(result['confidence']):.2f}"))
+                                                       c=number(float(result['confidence']), 2)))
         else:
             self.double.setText(self.tr("no sign of it (confidence {c})").format(
-                c=f"{float(result.get('confidence') or 0):.2f}"))
+                c=number(float(result.get('confidence') or 0), 2)))
 
     # -- on demand ----------------------------------------------------------------------
 

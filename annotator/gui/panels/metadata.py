@@ -9,14 +9,16 @@ A search box filters tag names and values; Ctrl+C and the context menu copy.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from annotator.core.photos import photo_record
 from annotator.gui.background.workers import LatestOnly
+from annotator.gui.i18n import decimal, integer
 from annotator.gui.panels.copy_tree import CopyableTree
 from annotator.gui.session import CaseSession
 
@@ -56,15 +58,29 @@ def group_tags(raw_tags: dict[str, Any]) -> dict[str, list[tuple[str, str]]]:
         order.index(kv[0]) if kv[0] in order else len(order), kv[0])))
 
 
-def _flatten(prefix: str, value: Any, out: list[tuple[str, str]]) -> None:
+def _figure(value: Any) -> str:
+    """A normalized value as the interface language writes numbers (`4 000`, `-7,9502`),
+    to the precision it has (at most 7 decimals: no `-7.950200000000001`)."""
+    if isinstance(value, bool):
+        return (QCoreApplication.translate("MetadataPanel", "yes") if value
+                else QCoreApplication.translate("MetadataPanel", "no"))
+    if isinstance(value, int):
+        return integer(value)
+    if isinstance(value, float):
+        return decimal(value, 7)
+    return _text(value)
+
+
+def _flatten(prefix: str, value: Any, out: list[tuple[str, str]],
+             shown: Callable[[Any], str] = _text) -> None:
     if isinstance(value, dict):
         for key in sorted(value):
-            _flatten(f"{prefix}{'.' if prefix else ''}{key}", value[key], out)
+            _flatten(f"{prefix}{'.' if prefix else ''}{key}", value[key], out, shown)
     elif isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
         for i, item in enumerate(value):
-            _flatten(f"{prefix}[{i}]", item, out)
+            _flatten(f"{prefix}[{i}]", item, out, shown)
     elif value is not None:
-        out.append((prefix, _text(value)))
+        out.append((prefix, shown(value)))
 
 
 class MetadataPanel(QWidget):
@@ -125,7 +141,7 @@ class MetadataPanel(QWidget):
         summary: list[tuple[str, str]] = []
         for key in SUMMARY_KEYS:
             if meta.get(key) not in (None, "", {}):
-                _flatten(key, meta[key], summary)
+                _flatten(key, meta[key], summary, _figure)  # raw tags below stay raw
         self._add_group(self.tr("Summary (normalized)"), summary)
         raw = dict(photo.raw_tags or {})
         # Import stores {"tags": {...}, "xmp": {...}, "iptc": {...}}; older rows may be flat.
@@ -152,7 +168,7 @@ class MetadataPanel(QWidget):
             value_item.setToolTip(value if len(value) < 2000 else value[:2000] + "…")
             group.appendRow([tag_item, value_item])
         count = QStandardItem(self.tr("1 tag") if len(rows) == 1
-                              else self.tr("{n} tags").format(n=len(rows)))
+                              else self.tr("{n} tags").format(n=integer(len(rows))))
         count.setEnabled(False)
         self.model.appendRow([group, count])
 

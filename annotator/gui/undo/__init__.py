@@ -1,6 +1,7 @@
-"""Every undoable edit (boxes, flights, claims and sources) as a QUndoCommand, and the one
-protocol by which an edit reaches the database: in order, conflicts resolved by the user,
-kept pending and retried when the connection drops, never shown as saved when it was not.
+"""Every undoable edit (boxes, flights, claims, sources and shadow measurements) as a
+QUndoCommand, and the one protocol by which an edit reaches the database: in order,
+conflicts resolved by the user, kept pending and retried when the connection drops, never
+shown as saved when it was not.
 
 Other packages import from here only (`__all__`).
 """
@@ -24,6 +25,7 @@ from annotator.gui.undo.flight_commands import (
     UnlinkCommand,
 )
 from annotator.gui.undo.pending import PendingEdits
+from annotator.gui.undo.shadow_commands import SetShadowCommand
 
 __all__ = [
     "AddFlightsCommand",
@@ -39,5 +41,6 @@ __all__ = [
     "PendingEdits",
     "SetAcquisitionCommand",
     "SetClaimCommand",
+    "SetShadowCommand",
     "UnlinkCommand",
 ]

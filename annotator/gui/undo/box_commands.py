@@ -127,11 +127,14 @@ class EditBoxesCommand(BoxCommand):
     With `merge=True` (arrow nudges) successive commands on the same boxes become one.
     `versions` (box id → version the editor showed) makes every save optimistic: a box
     someone else changed meanwhile is a conflict the user resolves, never overwritten.
+    `source` (an accepted OCR reading: `{"source": "ocr", "ocr": {…}}`) is recorded in the audit
+    event of each apply (redo included); an undo is an edit of the examiner's, without it.
     """
 
     def __init__(self, session: Any, photo_id: int, changes: dict[int, dict[str, Any]],
                  text: str, *, merge: bool = False,
-                 versions: dict[int, int] | None = None) -> None:
+                 versions: dict[int, int] | None = None,
+                 source: dict[str, Any] | None = None) -> None:
         super().__init__(session, photo_id, text)
         self.changes = {box_id: dict(c) for box_id, c in changes.items()}
         self.before: dict[int, dict[str, Any]] = {}
@@ -139,6 +142,7 @@ class EditBoxesCommand(BoxCommand):
         self.versions: dict[int, int] = dict(versions or {})  # for the first apply only
         self._fresh: dict[int, int] = {}  # "apply mine": over the version the conflict showed
         self._resolution: str | None = None
+        self.source = source
         self.unchanged = False
         # `changes` is written by a merge (GUI thread) while a save reads it (writer thread).
         self._values_lock = threading.Lock()
@@ -169,9 +173,10 @@ class EditBoxesCommand(BoxCommand):
         out.update({i: v for i, v in self._fresh.items() if i in box_ids})
         return out
 
-    def _save(self, values: dict[int, dict[str, Any]]) -> dict[int, core.BoxEdit]:
+    def _save(self, values: dict[int, dict[str, Any]],
+              source: dict[str, Any] | None = None) -> dict[int, core.BoxEdit]:
         edits = core.edit_boxes(self.session.case, values, self._expected(list(values)),
-                                resolution=self._resolution)
+                                resolution=self._resolution, source=source)
         self._resolution = None
         self._fresh.clear()
         remember_boxes(self.session, {box_id: e.version for box_id, e in edits.items()})
@@ -181,7 +186,7 @@ class EditBoxesCommand(BoxCommand):
         first = not self.before
         with self._values_lock:
             asked = {box_id: dict(change) for box_id, change in self.changes.items()}
-        results = self._save(asked)
+        results = self._save(asked, self.source)
         with self._values_lock:
             for box_id, edit in results.items():
                 change = asked[box_id]
@@ -197,7 +202,8 @@ class EditBoxesCommand(BoxCommand):
 
     def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt's name
         if not (isinstance(other, EditBoxesCommand) and other.merge and self.merge
-                and not other.failed and set(other.changes) == set(self.changes)
+                and other.source == self.source and not other.failed
+                and set(other.changes) == set(self.changes)
                 and other.photo_id == self.photo_id):
             return False
         with self._values_lock:

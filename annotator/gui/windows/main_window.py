@@ -1,7 +1,8 @@
 """The main window: menus, docks and wiring around one open case. Little logic of its own.
 
 Browser on the left, the canvas in the middle, the Annotations, Metadata, Provenance and
-Undo history docks on the right. Files and folders dropped on the window are imported.
+Undo history docks on the right; the Map and Routes docks at the bottom (View → Map). Files
+and folders dropped on the window are imported.
 Case-level actions (new, open, demo, close) are asked of the app controller through signals,
 so this window never opens another window itself.
 """
@@ -36,10 +37,14 @@ from PySide6.QtWidgets import (
 
 from annotator.gui.browser.view import PhotoBrowser
 from annotator.gui.gui_settings import gui_settings
+from annotator.gui.i18n import integer
 from annotator.gui.panels.history import HistoryPanel
+from annotator.gui.panels.map_panel import MapPanel, RoutesPanel
 from annotator.gui.panels.metadata import MetadataPanel
 from annotator.gui.panels.provenance import ProvenancePanel
 from annotator.gui.session import CaseSession
+from annotator.gui.shortcuts import name_action
+from annotator.gui.windows.field_undo import FieldUndoFilter
 
 STATE_VERSION = 1
 
@@ -107,6 +112,16 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.metadata_dock, self.provenance_dock)
         self.tabifyDockWidget(self.provenance_dock, self.undo_dock)
         self.metadata_dock.raise_()
+        # The map and its routes table: shown from View → Map (hidden until then).
+        self.map_panel = MapPanel(session)
+        self.map_dock = self._dock("map", self.tr("Map"), self.map_panel,
+                                   area.BottomDockWidgetArea)
+        self.routes_panel = RoutesPanel(self.map_panel.routes_model)
+        self.routes_dock = self._dock("routes", self.tr("Routes"), self.routes_panel,
+                                      area.BottomDockWidgetArea)
+        self.tabifyDockWidget(self.map_dock, self.routes_dock)
+        self.map_dock.hide()
+        self.routes_dock.hide()
         self._initial_size()
         self.resizeDocks([self.browser_dock, self.annotations_dock], [340, 440],
                          Qt.Orientation.Horizontal)
@@ -116,6 +131,7 @@ class MainWindow(QMainWindow):
         self.canvas.viewport().installEventFilter(self)
         session.neighbour = self.browser.neighbour
         self._build_menus(recent or [])
+        self.field_undo = FieldUndoFilter(self)  # Ctrl+Z in a field, then the case's edits
         from annotator.gui.panels.flights import install_flights  # the Flights dock and menu
 
         install_flights(self)
@@ -207,16 +223,17 @@ class MainWindow(QMainWindow):
         self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
         self.redo_action = self.session.undo_stack.createRedoAction(self, self.tr("&Redo"))
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        name_action(self.undo_action, self.tr("Undo"))  # shortcut lists: not "Undo Link…"
+        name_action(self.redo_action, self.tr("Redo"))
         edit.addAction(self.undo_action)
         edit.addAction(self.redo_action)
         canvas_actions = list(self.canvas.actions())
         view_actions = [a for a in (getattr(self.canvas, "fit_action", None),
                                     getattr(self.canvas, "actual_size_action", None)) if a]
-        texts = [a.text() for a in canvas_actions]
-        # Repeated entries (the eight nudge keys) work from the keyboard; the menu lists each
-        # distinct command once.
-        edit_actions = [a for a in canvas_actions
-                        if a not in view_actions and texts.count(a.text()) == 1]
+        # The eight nudge keys work from the keyboard (and are listed in the shortcut sheet);
+        # the menu leaves them out.
+        nudges = list(getattr(self.canvas, "nudge_actions", []))
+        edit_actions = [a for a in canvas_actions if a not in view_actions and a not in nudges]
         if edit_actions:
             edit.addSeparator()
             for action in edit_actions:
@@ -233,12 +250,24 @@ class MainWindow(QMainWindow):
         for dock in (self.browser_dock, self.annotations_dock, self.metadata_dock,
                      self.provenance_dock, self.undo_dock):
             view.addAction(dock.toggleViewAction())
+        view.addSeparator()
+        self.map_action = self.map_dock.toggleViewAction()
+        self.map_action.setText(self.tr("&Map"))
+        self.map_action.setShortcut(QKeySequence("Ctrl+Shift+M"))
+        view.addAction(self.map_action)
+        view.addAction(self.routes_dock.toggleViewAction())
 
         photo = bar.addMenu(self.tr("&Photo"))
         self.next_action = self._action(self.tr("&Next photo"), lambda: self.go(1),
                                         ("D", QKeySequence(Qt.Key.Key_PageDown)), photo)
         self.previous_action = self._action(self.tr("&Previous photo"), lambda: self.go(-1),
                                             ("A", QKeySequence(Qt.Key.Key_PageUp)), photo)
+        photo.addSeparator()
+        self.shadow_action = self._action(self.tr("&Sun and shadows…"), self.open_shadow_tool,
+                                          ("Ctrl+Shift+S",), photo)
+        self.shadow_action.setToolTip(self.tr(
+            "Measure the sun's position from a shadow on the photo, and when it stood there"))
+        self.shadow_dialog = None
 
     def set_recent(self, recent: list[str]) -> None:
         self.recent_menu.clear()
@@ -268,9 +297,18 @@ class MainWindow(QMainWindow):
         self.photo_label.setText(self.tr("{name} ({n} of {total})").format(
             name=name, n=row + 1, total=self.browser.model.rowCount()))
 
+    def open_shadow_tool(self):  # type: ignore[no-untyped-def]
+        """The Sun & shadows tool on the shown photo (one dialog, kept); returns it."""
+        if self.shadow_dialog is None:
+            from annotator.gui.shadows import ShadowDialog
+
+            self.shadow_dialog = ShadowDialog(self.session, self.canvas, self)
+        self.shadow_dialog.start()
+        return self.shadow_dialog
+
     def _count_changed(self, shown: int, total: int) -> None:
         self.count_label.setText(self.tr("1 photo in case") if total == 1
-                                 else self.tr("{n} photos in case").format(n=total))
+                                 else self.tr("{n} photos in case").format(n=integer(total)))
         self._photo_selected(self.session.current_photo_id)
 
     def _status(self, message: str) -> None:

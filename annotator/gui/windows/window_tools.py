@@ -14,6 +14,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QToolBar
 
 from annotator.gui import shortcuts
+from annotator.gui.i18n.timefmt import show_instant
 from annotator.gui.icons import app_icon, icon
 
 if TYPE_CHECKING:
@@ -45,6 +46,11 @@ def install_tools(window: MainWindow) -> None:
         icon("verify"), QCoreApplication.translate("MainWindow", "&Verify a packet…"), window)
     window.verify_action.setObjectName("window.verify")
     window.verify_action.triggered.connect(lambda: choose_and_verify(window))
+    window.stamp_action = QAction(
+        icon("verify"), QCoreApplication.translate("MainWindow", "&Time-stamp a packet…"),
+        window)
+    window.stamp_action.setObjectName("window.stamp")
+    window.stamp_action.triggered.connect(lambda: open_stamp(window))
     window.settings_action = QAction(
         icon("settings"), QCoreApplication.translate("MainWindow", "&Settings…"), window)
     window.settings_action.setObjectName("window.settings")
@@ -53,6 +59,7 @@ def install_tools(window: MainWindow) -> None:
     if quit_anchor is not None:
         file_menu.insertAction(quit_anchor, window.export_action)
         file_menu.insertAction(quit_anchor, window.verify_action)
+        file_menu.insertAction(quit_anchor, window.stamp_action)
         file_menu.insertSeparator(quit_anchor)
         file_menu.insertAction(quit_anchor, window.settings_action)
         file_menu.insertSeparator(quit_anchor)
@@ -91,6 +98,7 @@ def _name_window_actions(window: MainWindow) -> None:
     _named(getattr(window, "next_action", None), "window.next_photo", "next")
     _named(getattr(window, "previous_action", None), "window.previous_photo", "previous")
     _named(getattr(window, "open_flights_action", None), "window.flights", "flight")
+    _named(getattr(window, "shadow_action", None), "window.sun_shadows", "sun-shadow")
     canvas = window.canvas
     for attr, icon_name in (("draw_action", "draw-box"), ("delete_action", "delete"),
                             ("duplicate_action", "duplicate"),
@@ -121,7 +129,7 @@ def _build_toolbar(window: MainWindow) -> None:
         [getattr(window, "import_action", None), window.export_action],
         [getattr(window, "undo_action", None), getattr(window, "redo_action", None)],
         [getattr(canvas, "draw_action", None), getattr(canvas, "duplicate_action", None),
-         getattr(canvas, "delete_action", None)],
+         getattr(canvas, "delete_action", None), getattr(window, "shadow_action", None)],
         [getattr(window, "previous_action", None), getattr(window, "next_action", None),
          getattr(canvas, "fit_action", None), getattr(canvas, "actual_size_action", None)],
         [getattr(window, "open_flights_action", None), window.verify_action],
@@ -148,14 +156,39 @@ def open_export(window: MainWindow):  # type: ignore[no-untyped-def]
     return dialog
 
 
+def open_stamp(window: MainWindow, packet: Path | None = None):  # type: ignore[no-untyped-def]
+    from annotator.gui.dialogs.stamp_dialog import StampDialog
+
+    dialog = StampDialog(window.session.jobs, window, packet)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    window.stamp_dialog = dialog
+    dialog.show()
+    return dialog
+
+
 def open_settings(window: MainWindow):  # type: ignore[no-untyped-def]
     from annotator.gui.dialogs.settings_dialog import SettingsDialog
 
     dialog = SettingsDialog(customizable_actions(window), window)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.saved.connect(lambda: show_settings_applied(window))
     window.settings_dialog = dialog
     dialog.open()
     return dialog
+
+
+def show_settings_applied(window: MainWindow) -> None:
+    """Saved settings shown at once: times in the photo list and the panels follow "Show
+    times in" (the language waits for a restart)."""
+    window.browser.model.show_times_as_set()
+    current = window.session.current_photo_id
+    for panel in (window.provenance, window.capture_date, getattr(window, "flights_panel", None)):
+        if panel is not None:
+            panel.show_photo(current)
+    flights = getattr(window, "flights_window", None)
+    if flights is not None:
+        flights.reload()
+        flights.timeline.viewport().update()
 
 
 def open_shortcut_sheet(window: MainWindow):  # type: ignore[no-untyped-def]
@@ -221,6 +254,14 @@ def show_verify_result(window: MainWindow, report) -> QMessageBox:  # type: igno
         text = QCoreApplication.translate("MainWindow", "The packet does NOT verify.")
         kind = QMessageBox.Icon.Critical
     details = [*report.problems, *report.notes]
+    stamp = report.timestamp
+    if stamp is not None and stamp.state in ("signed", "trusted") and stamp.time_utc:
+        text += " " + QCoreApplication.translate(
+            "MainWindow", "Time-stamped: its files existed at {time} (authority: {authority}"
+            "{checked}).").format(
+            time=show_instant(stamp.time_utc), authority=stamp.authority,
+            checked="" if stamp.state == "trusted" else QCoreApplication.translate(
+                "MainWindow", ", not checked against a CA certificate"))
     box = QMessageBox(kind, QCoreApplication.translate("MainWindow", "Packet verification"), text,
                       QMessageBox.StandardButton.Ok, window)
     box.setInformativeText("\n".join(details[:12]))

@@ -17,7 +17,7 @@ CONTRACT_KEYS = {
     "path", "sha256", "size", "format", "width", "height", "orientation", "make", "model",
     "lens", "serial", "software", "datetime_original", "datetime_digitized",
     "datetime_modified", "offset_original", "offset_digitized", "offset_modified", "gps",
-    "has_thumbnail", "tags", "xmp", "iptc", "error",
+    "has_thumbnail", "tags", "xmp", "iptc", "error", "c2pa",
 }
 
 

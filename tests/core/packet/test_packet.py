@@ -109,7 +109,7 @@ def test_unzipped_packet_passes_sha256sum_check(case, sample, tmp_path):
     assert out.returncode == 0, out.stdout + out.stderr
     listed = {line.split("  ", 1)[1] for line in (folder / "SHA256SUMS").read_text().splitlines()}
     on_disk = {str(p.relative_to(folder)) for p in folder.rglob("*") if p.is_file()}
-    assert on_disk - listed == {"SHA256SUMS"}
+    assert on_disk - listed == {"SHA256SUMS", "SHA256SUMS.tsq"}
 
 
 def test_zip_entries_have_fixed_times_and_a_fixed_order(case, sample, tmp_path):
@@ -117,7 +117,8 @@ def test_zip_entries_have_fixed_times_and_a_fixed_order(case, sample, tmp_path):
         infos = zf.infolist()
     assert {i.date_time for i in infos} == {(1980, 1, 1, 0, 0, 0)}
     names = [i.filename for i in infos]
-    assert names[-1] == "SHA256SUMS" and names.index("manifest.json") < names.index("report.pdf")
+    assert names[-2:] == ["SHA256SUMS", "SHA256SUMS.tsq"]
+    assert names.index("manifest.json") < names.index("report.pdf")
 
 
 def test_exporting_twice_gives_the_same_files_but_time_and_newer_custody(case, sample,
@@ -127,7 +128,8 @@ def test_exporting_twice_gives_the_same_files_but_time_and_newer_custody(case, s
     assert set(first) == set(second)
     differing = {n for n in first if first[n] != second[n]}
     assert differing <= {"manifest.json", "README.txt", "custody.jsonl", "report.pdf",
-                         "SHA256SUMS"}
+                         "SHA256SUMS", "SHA256SUMS.tsq"}
+    assert "SHA256SUMS.tsq" in differing  # a fresh nonce each time: no reply replays
     m1, m2 = (json.loads(x["manifest.json"]) for x in (first, second))
     m1.pop("created_utc"), m2.pop("created_utc")
     assert m1 == m2
@@ -316,7 +318,8 @@ def test_a_report_built_in_its_own_process_is_the_same_pdf(case, sample, tmp_pat
     apart = read_zip(export_packet(case, tmp_path / "apart.zip").path)
     assert here["report.pdf"][:5] == apart["report.pdf"][:5] == b"%PDF-"
     assert len(apart["report.pdf"]) > 10_000
-    varying = {"manifest.json", "README.txt", "custody.jsonl", "report.pdf", "SHA256SUMS"}
+    varying = {"manifest.json", "README.txt", "custody.jsonl", "report.pdf", "SHA256SUMS",
+               "SHA256SUMS.tsq"}
     assert {n: b for n, b in here.items() if n not in varying} == \
            {n: b for n, b in apart.items() if n not in varying}
     assert verify_ok(tmp_path / "apart.zip")
@@ -326,3 +329,29 @@ def verify_ok(path) -> bool:  # type: ignore[no-untyped-def]
     from annotator.core.packet.verify import verify_packet
 
     return verify_packet(path).ok
+
+
+def test_export_makes_a_missing_output_folder(case, sample, tmp_path, capsys):
+    """As `keygen` does (issue 15): the folder the investigator named is created."""
+    out = tmp_path / "exhibits" / "2023-10" / "p.zip"
+    assert main(["export", str(case.root), "--out", str(out), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["photos"] == 3
+    assert out.is_file()
+
+
+def test_an_existing_packet_error_names_force(case, sample, tmp_path, capsys):
+    out = tmp_path / "p.zip"
+    out.write_bytes(b"keep me")
+    assert main(["export", str(case.root), "--out", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert "already exists" in err and "--force" in err
+    assert err.count("\n") == 1  # one line
+
+
+def test_an_output_folder_that_cannot_be_made_is_refused_in_one_line(case, sample, tmp_path,
+                                                                     capsys):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    assert main(["export", str(case.root), "--out", str(blocker / "sub" / "p.zip")]) == 1
+    err = capsys.readouterr().err
+    assert "cannot create the folder" in err and err.count("\n") == 1

@@ -19,7 +19,8 @@ from annotator.core.packet.render_cache import INDEX, KEY_FILE, RenderCache
 from tests.fixtures.packets import make_case_with_photos, read_zip
 
 # Files that carry the creation time or the custody log's newer events.
-VARYING = {"manifest.json", "README.txt", "custody.jsonl", "report.pdf", "SHA256SUMS"}
+VARYING = {"manifest.json", "README.txt", "custody.jsonl", "report.pdf", "SHA256SUMS",
+           "SHA256SUMS.tsq"}
 
 
 @pytest.fixture

@@ -381,9 +381,10 @@ def test_an_unreadable_original_is_reported_and_its_boxes_still_edit(qtbot, case
 def test_every_canvas_action_has_a_stable_name_for_shortcut_settings(env):
     _session, canvas, _first, _second = env
     names = [a.objectName() for a in canvas.actions()]
-    assert all(n.startswith("canvas.") for n in names) and len(set(names)) == len(names) == 14
+    assert all(n.startswith("canvas.") for n in names) and len(set(names)) == len(names) == 15
     keys = {a.objectName(): a.shortcut().toString() for a in canvas.actions()}
     assert keys["canvas.draw"] == "W" and keys["canvas.duplicate"] == "Ctrl+D"
+    assert keys["canvas.read_registration"] == "R"
     assert keys["canvas.nudge_right_10"] == "Shift+Right"
 
 

@@ -112,3 +112,36 @@ def test_an_existing_file_typed_by_hand_is_not_replaced(qtbot, case, sample, tmp
     qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
     assert "already exists" in dialog.status.text()
     assert out.read_bytes() == b"keep"
+
+
+def test_every_control_stays_whole_after_an_export_finishes(qtbot, case, sample, tmp_path):
+    """The result text grows the dialog; it never squeezes the Photos group (issue 15)."""
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QComboBox,
+        QGroupBox,
+        QLabel,
+        QLineEdit,
+        QProgressBar,
+    )
+
+    dialog = _dialog(qtbot, case, ImmediatePool())
+    qtbot.waitExposed(dialog)
+    qtbot.keyClicks(dialog.out_edit, str(tmp_path / "whole.zip"))
+    with qtbot.waitSignal(dialog.exported, timeout=60000):
+        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    qtbot.wait(50)  # the layout settles after the text change
+    assert "Packet written" in dialog.status.text()
+    kinds = (QAbstractButton, QComboBox, QGroupBox, QLabel, QLineEdit, QProgressBar)
+    controls = [w for kind in kinds for w in dialog.findChildren(kind)
+                if not w.isHidden() and not isinstance(w.parent(), QComboBox)]  # its own edit
+    assert dialog.all_radio in controls and dialog.status in controls
+    for widget in controls:
+        assert widget.isVisible(), widget
+        hint = widget.sizeHint().height()
+        if isinstance(widget, QLabel) and widget.wordWrap():
+            hint = widget.heightForWidth(widget.width())
+        assert widget.height() >= hint, (widget, widget.text() if hasattr(widget, "text")
+                                          else "", widget.height(), hint)
+        inside = dialog.rect().contains(widget.mapTo(dialog, widget.rect().bottomRight()))
+        assert inside, widget

@@ -103,3 +103,71 @@ def test_cancel_stops_the_import_and_keeps_what_was_imported(qtbot, window, tmp_
     assert "stay in the case" in dialog.summary.text()
     assert window.browser.model.rowCount() == 2
     assert dialog.isVisible()  # Cancel during an import stops it; it does not close the report
+
+
+def test_the_rejected_files_are_a_resizable_copyable_table_with_full_paths(qtbot, window,
+                                                                          tmp_path):
+    """Issue 15: not ~2.5 rows of names: the full path and the reason, many rows, copyable
+    (Ctrl+C on selected rows, Copy list for all) as tab-separated lines."""
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication as App
+
+    good = make_photos(tmp_path / "in", 1)
+    bads = []
+    for i in range(12):
+        bad = tmp_path / "in" / f"sub{i:02d}" / f"broken-{i:02d}.jpg"
+        bad.parent.mkdir(parents=True)
+        bad.write_bytes(b"not a JPEG at all\n" * 10)
+        bads.append(bad)
+    idle = ImportDialog(window.session, good, window)
+    qtbot.addWidget(idle)
+    idle.show()
+    assert not idle.copy_button.isVisible()  # nothing to copy before the import ends
+    idle.close()
+    dialog = window.import_paths([*good, *bads])
+    qtbot.waitUntil(lambda: dialog.report is not None)
+    table = dialog.rejected
+    assert table.rowCount() == 12
+    assert table.item(0, 0).text() == str(bads[0])  # the full path, folder included
+    assert table.item(0, 1).text()  # the reason
+    qtbot.waitExposed(dialog)
+    row_h = table.verticalHeader().defaultSectionSize()
+    assert table.viewport().height() >= 8 * row_h, "fewer than eight rows shown"
+    assert dialog.isSizeGripEnabled()
+    # Ctrl+C copies the selected rows.
+    table.setFocus()
+    table.selectRow(2)
+    qtbot.keyClick(table, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    copied = QGuiApplication.clipboard().text()
+    assert copied == f"{bads[2]}\t{table.item(2, 1).text()}"
+    # The Copy list button copies every row.
+    QGuiApplication.clipboard().clear()
+    assert dialog.copy_button.isVisible()
+    qtbot.mouseClick(dialog.copy_button, Qt.MouseButton.LeftButton)
+    lines = QGuiApplication.clipboard().text().split("\n")
+    assert len(lines) == 12 and all("\t" in line for line in lines)
+    assert lines[11].startswith(str(bads[11]) + "\t")
+    App.processEvents()
+    dialog.close()
+
+
+def test_a_failed_import_says_why_in_whole_sentences(qtbot, window, tmp_path, monkeypatch):
+    """The failure's text wraps and the dialog grows to show it; the bar stops being busy."""
+    from annotator.core.errors import InputRejected
+    from annotator.core.ingest import importer
+
+    def failing(*_args, **_kwargs):  # type: ignore[no-untyped-def]
+        raise InputRejected("the import could not start its worker processes: the system "
+                            "refused to create another process; close other programs and "
+                            "import again, or import with fewer workers")
+
+    monkeypatch.setattr(importer, "import_paths", failing)
+    dialog = window.import_paths(make_photos(tmp_path / "in", 1))
+    qtbot.waitUntil(lambda: dialog.error is not None)
+    qtbot.waitExposed(dialog)
+    summary = dialog.summary
+    assert summary.text().startswith("The import could not start")
+    assert summary.height() >= summary.heightForWidth(summary.width())
+    assert summary.mapTo(dialog, summary.rect().bottomLeft()).y() < dialog.buttons.y()
+    assert dialog.progress.maximum() > 0  # not the busy animation any more
+    dialog.close()

@@ -147,7 +147,7 @@ def test_core_findings_are_translated_by_code(french):
 
     english = "The sun was 12.3° below the horizon ..."
     night = tr_core("NIGHT", {"elevation": -12.34, "place": "Gao"}, english)
-    assert night.startswith("Le soleil était à 12.3° sous l'horizon")
+    assert night.startswith("Le soleil était à 12,3° sous l'horizon")
     modified = tr_core("MODIFIED_AFTER_CAPTURE", {
         "modified": "2023:10:28 09:00:00", "original": "2023:10:27 10:40:00",
         "difference_s": 80400.0}, "english")

@@ -95,3 +95,29 @@ def _export_with_cli(window, out: Path) -> int:
     from annotator.cli import main
 
     return main(["export", str(window.session.case.root), "--out", str(out)])
+
+
+def test_time_stamp_from_the_file_menu_then_verify_shows_the_time(qtbot, window, tmp_path: Path,
+                                                                  monkeypatch):
+    from tests.fixtures.tsa import make_tsa_or_skip
+
+    tsa = make_tsa_or_skip(tmp_path / "tsa")
+    out = tmp_path / "packet.zip"
+    assert _export_with_cli(window, out) == 0
+    file_menu = window.menuBar().actions()[0].menu()
+    assert window.stamp_action in file_menu.actions()
+    window.stamp_action.trigger()
+    dialog = window.stamp_dialog
+    assert dialog.isVisible()
+    with tsa.serving() as url:
+        qtbot.keyClicks(dialog.packet_edit, str(out))
+        qtbot.keyClicks(dialog.url_edit, url)
+        with qtbot.waitSignal(dialog.stamped, timeout=30000):
+            qtbot.mouseClick(dialog.stamp_button, Qt.MouseButton.LeftButton)
+    dialog.close()
+    window.verify_box = None
+    window_tools.verify_in_background(window, out)
+    qtbot.waitUntil(lambda: window.verify_box is not None, timeout=20000)
+    assert window.last_verify_report.ok
+    assert "Time-stamped" in window.verify_box.text()
+    assert "not checked against a CA certificate" in window.verify_box.text()

@@ -1,0 +1,131 @@
+"""Benchmark (run by hand, not collected by pytest): the Map dock with a big map.
+
+    python tests/bench/bench_map.py [--points 100000] [--photos 10000]
+
+Builds, in memory, a map of one 100,000-point track (a flight wandering over the Sahel, a
+report every 4 s), 10,000 photo points and 200 great-circle legs, draws it in the GUI's
+MapView (offscreen, 1200 × 800), then drives it with real wheel events (zoom in around the
+centre, 12 steps) and pans (a page per step with the scroll bars, 20 steps) and zooms back out.
+Each step is timed from the event to the end of a synchronous repaint of the viewport: that
+is the GUI stall the user feels. Prints the time to build the scene, the worst step and the
+median. Target (issue 17): no stall over 50 ms while panning and zooming.
+The benchmark checks its preconditions ("benchmark invalid" otherwise): every photo is in
+the scene, the track is drawn, the zoom changes by each wheel step.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import os
+import random
+import statistics
+import sys
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+T0 = datetime(2023, 9, 1, tzinfo=UTC)
+
+
+def make_map(points: int, photos: int):  # type: ignore[no-untyped-def]
+    from annotator.core.maps.geometry import (
+        AirportPoint,
+        LegArc,
+        MapData,
+        PhotoPoint,
+        TrackFix,
+        TrackLine,
+        great_circle,
+    )
+
+    rng = random.Random(17)
+    lon, lat, heading = -8.0, 12.5, 45.0
+    fixes = []
+    for i in range(points):
+        heading += rng.uniform(-4, 4)
+        lon += 0.004 * math.sin(math.radians(heading))
+        lat += 0.004 * math.cos(math.radians(heading))
+        if not (-12 < lon < 8 and 10 < lat < 24):
+            heading += 180
+        fixes.append(TrackFix(T0 + timedelta(seconds=4 * i), lon, lat, 20000.0))
+    spots = [(-7.95, 12.53), (-0.005, 16.25), (0.98, 20.24), (2.18, 13.48)]
+    legs = []
+    for i in range(200):
+        a, b = rng.sample(spots, 2)
+        dep = T0 + timedelta(hours=6 * i)
+        legs.append(LegArc(1000 + i, "5U-MBH", "GABS", "GAGO", dep, dep + timedelta(hours=2),
+                           i % 3 == 0, [great_circle(a, b)]))
+    return MapData(
+        photos=[PhotoPoint(i, "0" * 64, f"p{i}.jpg", rng.uniform(-12, 8), rng.uniform(10, 24),
+                           "gps" if i % 4 else "claimed", T0 + timedelta(minutes=i))
+                for i in range(photos)],
+        airports=[AirportPoint(c, None, c, lo, la, 3) for c, (lo, la) in
+                  zip(("GABS", "GAGO", "GATS", "DRRN"), spots, strict=True)],
+        tracks=[TrackLine(1, "5U-MBH", fixes)], legs=legs)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--points", type=int, default=100_000)
+    parser.add_argument("--photos", type=int, default=10_000)
+    args = parser.parse_args()
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    sys.path.insert(0, str(ROOT))
+    from PySide6.QtCore import QPoint, QPointF, Qt
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    from annotator.gui.panels.map_view import MapView
+
+    app = QApplication.instance() or QApplication([])
+    data = make_map(args.points, args.photos)
+    view = MapView()
+    view.resize(1200, 800)
+    view.show()
+    app.processEvents()
+    start = time.perf_counter()
+    view.set_data(data)
+    view.viewport().repaint()
+    build = time.perf_counter() - start
+    if len(view.photo_ids()) != args.photos or not view.track_items:
+        print("benchmark invalid: not everything is in the scene")
+        return 1
+    steps: list[float] = []
+
+    def timed(action) -> None:  # type: ignore[no-untyped-def]
+        t = time.perf_counter()
+        action()
+        app.processEvents()
+        view.viewport().repaint()
+        steps.append(time.perf_counter() - t)
+
+    centre = QPointF(600, 400)
+
+    def wheel(delta: int) -> None:
+        before = view.transform().m11()
+        event = QWheelEvent(centre, view.mapToGlobal(centre), QPoint(0, 0), QPoint(0, delta),
+                            Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
+                            Qt.ScrollPhase.NoScrollPhase, False)
+        QApplication.sendEvent(view.viewport(), event)
+        if view.transform().m11() == before:
+            raise SystemExit("benchmark invalid: a wheel step did not zoom")
+
+    for _ in range(12):
+        timed(lambda: wheel(120))
+    bar = view.horizontalScrollBar()
+    for _ in range(20):
+        timed(lambda: bar.setValue(bar.value() + bar.pageStep()))
+    for _ in range(12):
+        timed(lambda: wheel(-120))
+    print("steps (ms):", " ".join(f"{s * 1000:.0f}" for s in steps))
+    print(f"map: {args.points} track points, {args.photos} photos, 200 legs")
+    print(f"scene built and first painted in {build:.2f} s")
+    print(f"{len(steps)} steps: worst {max(steps) * 1000:.0f} ms, median "
+          f"{statistics.median(steps) * 1000:.0f} ms (target: no stall over 50 ms)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
