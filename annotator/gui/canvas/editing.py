@@ -93,9 +93,18 @@ class BoxEditing:
         assert self.photo_id is not None
         values = BoxValues(x=rect.x(), y=rect.y(), w=rect.width(), h=rect.height())
         command = CreateBoxCommand(self.session, self.photo_id, values)
-        # Selected once saved (its id comes from the database, maybe a moment later).
-        command.when_done(lambda: None if command.failed
-                          else self.select_box_when_shown(command.box_id))
+        # Shown dashed until it is saved and read back (its id comes from the database, a
+        # moment later, or once the server is back), then selected.
+        outline = self._add_unsaved_outline(rect)
+
+        def done() -> None:
+            if command.failed or command.box_id is None:
+                self._drop_unsaved_outline(outline)
+            else:
+                self._keep_unsaved_outline(command.box_id, outline)
+                self.select_box_when_shown(command.box_id)
+
+        command.when_done(done)
         self._push(command)
 
     def _push_geometry(self, command: EditBoxesCommand, rects: dict[int, QRectF]) -> None:

@@ -91,6 +91,10 @@ class PhotoCanvas(BoxEditing, QGraphicsView):
         self._boxes_stale = False  # its boxes changed while it was read
         self._select_when_shown: int | None = None
         self._unsaved_rects: dict[int, QRectF] = {}  # box id → where an unsaved edit put it
+        # Boxes drawn and not yet read back (saving, or pending while the server is away):
+        # a dashed outline each, keyed by the box id once the save gave one.
+        self._unsaved_outlines: dict[int, QGraphicsRectItem] = {}
+        self.unsaved_drawn: list[QGraphicsRectItem] = []  # every such outline shown now
         self._make_actions()
         session.photo_selected.connect(self.show_photo)
         session.boxes_changed.connect(self._on_boxes_changed)
@@ -145,6 +149,7 @@ class PhotoCanvas(BoxEditing, QGraphicsView):
             self.photo_item.release_images()  # even if a stray reference keeps the item
         self._syncing = True
         self._scene.clear()
+        self._unsaved_outlines, self.unsaved_drawn = {}, []
         self._syncing = False
         self.items_by_id = {}
         self.photo_item = None
@@ -271,6 +276,8 @@ class PhotoCanvas(BoxEditing, QGraphicsView):
                     item.set_box_rect(unsaved)  # an edit on its way: shown where it goes
         finally:
             self._syncing = False
+        for box_id in [i for i in self._unsaved_outlines if i in self.items_by_id]:
+            self._drop_unsaved_outline(self._unsaved_outlines.pop(box_id))
         wanted = self._select_when_shown  # not in this read: maybe in the next one
         if wanted is not None and wanted in self.items_by_id:
             self._select_when_shown = None
@@ -489,6 +496,26 @@ class PhotoCanvas(BoxEditing, QGraphicsView):
         grabber = self._scene.mouseGrabberItem()
         if grabber is not None:
             grabber.ungrabMouse()
+
+    def _add_unsaved_outline(self, rect: QRectF) -> QGraphicsRectItem:
+        outline = QGraphicsRectItem(rect)
+        pen = QPen(QColor(255, 200, 0), 2, Qt.PenStyle.DashLine)
+        pen.setCosmetic(True)
+        outline.setPen(pen)
+        outline.setZValue(5)
+        self._scene.addItem(outline)
+        self.unsaved_drawn.append(outline)
+        return outline
+
+    def _keep_unsaved_outline(self, box_id: int, outline: QGraphicsRectItem) -> None:
+        """The drawn box got its id: its outline goes when the box is read back."""
+        if outline in self.unsaved_drawn:  # not cleared with the photo meanwhile
+            self._unsaved_outlines[box_id] = outline
+
+    def _drop_unsaved_outline(self, outline: QGraphicsRectItem) -> None:
+        if outline in self.unsaved_drawn:  # not cleared with the photo meanwhile
+            self.unsaved_drawn.remove(outline)
+            self._scene.removeItem(outline)
 
     def _cancel_drawing(self) -> None:
         if self._drawing is not None:

@@ -56,6 +56,7 @@ def test_drag_draws_one_box_saved_at_once_with_one_undo_command(qtbot, env):
     assert v.label == "aircraft"
     assert session.undo_stack.count() == 1
     assert canvas.selected_box_ids() == [box.id]
+    assert canvas.unsaved_drawn == []  # saved and read back: no dashed outline left
     assert not canvas.draw_mode()
     session.undo_stack.undo()
     assert stored(session.case, first) == []

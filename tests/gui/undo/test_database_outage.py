@@ -198,6 +198,7 @@ def test_with_the_server_cut_off_the_window_answers_and_edits_wait_then_save_in_
         qtbot.waitUntil(lambda: len(session.pending) == 2 and _history(session) == [
             "Nudge box" + pending_suffix(), "Draw box" + pending_suffix()], timeout=20000)
         assert "The database is unreachable: 2 edit(s) pending, not yet saved; retrying" in said
+        assert len(canvas.unsaved_drawn) == 1  # the drawn box shows, dashed, while it waits
 
         meter.phase = "switching photos (D, D, A)"
         for key in (Qt.Key.Key_D, Qt.Key.Key_D, Qt.Key.Key_A):
@@ -221,6 +222,7 @@ def test_with_the_server_cut_off_the_window_answers_and_edits_wait_then_save_in_
         qtbot.keyClick(canvas, Qt.Key.Key_A)
         qtbot.waitUntil(lambda: canvas.photo_id == photos[0] and len(canvas.items_by_id) == 2,
                         timeout=15000)
+        assert canvas.unsaved_drawn == []  # read back: a box like any other
     finally:
         meter.stop()
 
