@@ -210,6 +210,8 @@ def self_test(controller: AppController, case_path: Path | None) -> int:
 
     path = case_path if case_path is not None else build_demo_case()
     window = controller.open_case(path, raise_errors=True)
+    # The photo list is read in a worker: wait for it (a case without photos never fills).
+    _wait(lambda: window.browser.model.rowCount() > 0, 5)
     rows = window.browser.model.rowCount()
     problems = []
     if rows == 0:

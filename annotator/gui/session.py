@@ -8,7 +8,7 @@ refreshes itself.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QThreadPool, Signal
 from PySide6.QtGui import QUndoStack
 
 from annotator.core.case.folder import Case
@@ -30,6 +30,16 @@ class CaseSession(QObject):
         self.case = case
         self.undo_stack = QUndoStack(self)
         self.jobs = JobRunner(pool if not isinstance(pool, ImmediatePool) else pool, self)
+        # Reads of the database for the views (a photo's boxes, panels): a pool of their own,
+        # so a read waiting on an unreachable server holds up neither the GUI thread nor the
+        # decoding of pictures. A test's stand-in pool is used as it is.
+        self._reads_pool: QThreadPool | None = None
+        if pool is not None and not isinstance(pool, QThreadPool):
+            self.reads = JobRunner(pool, self)  # type: ignore[arg-type]
+        else:
+            self._reads_pool = QThreadPool(self)
+            self._reads_pool.setMaxThreadCount(2)
+            self.reads = JobRunner(self._reads_pool, self)
         self.current_photo_id: int | None = None
         # Set by the main window: the photo next to `photo_id` in the browser's order.
         self.neighbour = lambda photo_id, step: None
@@ -39,10 +49,13 @@ class CaseSession(QObject):
         # (kind, id) → the version our own last save left ("box", box id; "claim", photo id):
         # what an undo/redo must still find stored, or someone else changed it meanwhile.
         self.known_versions: dict[tuple[str, int], int] = {}
-        # Edits that could not reach the database: kept, shown as pending, retried.
+        # The one writer: every edit is saved there, in order, off the GUI thread (at once on
+        # the calling thread with a test's ImmediatePool); edits the server cannot take yet
+        # wait there, shown as pending, and are retried.
         from annotator.gui.undo.pending import PendingEdits
 
-        self.pending = PendingEdits(self)
+        immediate = isinstance(pool, ImmediatePool)
+        self.pending = PendingEdits(self, threaded=not immediate)
         # Packet pictures rendered in the background after edits, so exports only pack them.
         from annotator.gui.background.picture_preparer import PicturePreparer
 
@@ -67,9 +80,13 @@ class CaseSession(QObject):
         self.photo_selected.emit(photo_id)
 
     def close(self) -> None:
+        self.pending.stop()
         self.pictures.stop()
         if self.live is not None:
             self.live.stop()
         self.jobs.wait(5000)
+        if self._reads_pool is not None:
+            self._reads_pool.clear()  # reads not started are not needed any more
+        self.reads.wait(8000)
         self.undo_stack.clear()
         self.case.close()

@@ -68,7 +68,7 @@ app = ensure_app()
 controller = AppController()
 window = controller.open_case(case_path, raise_errors=True)
 view, model, thumbs = window.browser.view, window.browser.model, window.browser.thumbs
-result = {"rows": model.rowCount()}
+result = {}
 
 def visible_rows():
     area = view.viewport().rect()
@@ -83,8 +83,9 @@ def visible_rows():
     return rows
 
 def first_screen_ready():
-    rows = visible_rows()
-    return len(rows) > 0 and all(thumbs.known(model._row(r).sha256) for r in rows)
+    rows = visible_rows()  # the list and its rows are read in workers: maybe not yet
+    data = [model._row(r) for r in rows]
+    return len(rows) > 0 and all(d is not None and thumbs.known(d.sha256) for d in data)
 
 probe_clock = QElapsedTimer()
 lateness = []
@@ -155,6 +156,7 @@ def wait_first_screen():
     if first_screen_ready():
         view.viewport().repaint()  # painted with the thumbnails, now
         result["usable_s"] = time.time() - t_start
+        result["rows"] = model.rowCount()
         result["rss_open_mb"] = rss_mb()
         wait_canvas()
     else:

@@ -114,6 +114,18 @@ def folder_writable(root: Path) -> bool:
 PASSWORD_ENV = "ANNOTATOR_DB_PASSWORD"
 CONNECT_TIMEOUT_S = 5  # an unreachable server fails fast: the GUI must never hang on it
 STATEMENT_TIMEOUT_MS = 60_000  # a stuck statement (a lock held by a crashed peer) ends too
+# A connection cut mid-use (a cable pulled, a VPN dropped, a router rebooted) sends no reset:
+# the client would wait for the kernel's retransmissions, about 15 minutes. Keepalives probe
+# an idle connection, and `tcp_user_timeout` ends one whose data goes unacknowledged, so a
+# save on a dead link fails within seconds and is kept pending (retried) instead.
+PG_CONNECT_ARGS: dict[str, Any] = {
+    "connect_timeout": CONNECT_TIMEOUT_S,
+    "keepalives": 1,
+    "keepalives_idle": 10,
+    "keepalives_interval": 3,
+    "keepalives_count": 3,
+    "tcp_user_timeout": 10_000,  # ms
+}
 
 
 def check_db_url(url: str) -> None:
@@ -143,7 +155,7 @@ def _url_engine(url: str, password: str | None = None) -> Engine:
     if parsed.get_backend_name() != "postgresql":
         return create_engine(parsed, pool_pre_ping=True)
     engine = create_engine(parsed, pool_pre_ping=True,
-                           connect_args={"connect_timeout": CONNECT_TIMEOUT_S})
+                           connect_args=dict(PG_CONNECT_ARGS))
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: Any, _record: Any) -> None:

@@ -13,7 +13,7 @@ import json
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from annotator.core.case.folder import CONNECT_TIMEOUT_S, NOTIFY_CHANNEL
+from annotator.core.case.folder import NOTIFY_CHANNEL, PG_CONNECT_ARGS
 
 if TYPE_CHECKING:
     from annotator.core.case import Case
@@ -63,7 +63,7 @@ class ChangeListener:
         import psycopg
 
         self.close()
-        conn = psycopg.connect(self._conninfo, autocommit=True, connect_timeout=CONNECT_TIMEOUT_S)
+        conn = psycopg.connect(self._conninfo, autocommit=True, **PG_CONNECT_ARGS)
         conn.execute(f"LISTEN {NOTIFY_CHANNEL}")
         self._conn = conn
 

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from annotator.gui.background.live_updates import LiveUpdates
 from annotator.gui.background.picture_preparer import PicturePreparer
-from annotator.gui.background.workers import ImmediatePool, Job, JobRunner
+from annotator.gui.background.workers import ImmediatePool, Job, JobRunner, LatestOnly
 
 __all__ = [
     "ImmediatePool",
     "Job",
     "JobRunner",
+    "LatestOnly",
     "LiveUpdates",
     "PicturePreparer",
 ]

@@ -25,11 +25,12 @@ _FLIGHT_TYPES = {"flight", "aircraft", "link", "photo_flight_link"}
 
 
 class _ListenThread(QThread):
-    batch = Signal(list)
+    batch = Signal(list, dict)  # the changes, and the photo ids of their photos' SHA-256
     connection_changed = Signal(bool)
 
     def __init__(self, case: Any, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self.case = case
         self.listener = ChangeListener(case)
         self.stopping = threading.Event()
 
@@ -52,8 +53,18 @@ class _ListenThread(QThread):
                 online = True
                 self.connection_changed.emit(True)
             if changes:
-                self.batch.emit(changes)
+                self.batch.emit(changes, self._photo_ids(changes))
         self.listener.close()
+
+    def _photo_ids(self, changes: list[Change]) -> dict[str, int]:
+        """Read here, on the listening thread: the GUI thread never waits on the server."""
+        shas = {c.photo_sha256 for c in changes if c.photo_sha256}
+        if not shas:
+            return {}
+        try:
+            return photo_ids_by_sha256(self.case, shas)
+        except DATABASE_ERRORS:
+            return {}  # the server went away meanwhile: refresh what needs no photo id
 
 
 class LiveUpdates(QObject):
@@ -78,21 +89,15 @@ class LiveUpdates(QObject):
 
     _stopped = False
 
-    def apply(self, changes: list[Change]) -> None:
-        """Emit one refresh per kind of data the batch touched (not one per change)."""
+    def apply(self, changes: list[Change], ids: dict[str, int]) -> None:
+        """Emit one refresh per kind of data the batch touched (not one per change);
+        `ids`: photo id by SHA-256, read by the listening thread."""
         if self._stopped:
             return
         own = self.session.case.instance_id
         theirs = [c for c in changes if c.origin != own]
         if not theirs:
             return
-        shas = {c.photo_sha256 for c in theirs if c.photo_sha256}
-        ids: dict[str, int] = {}
-        if shas:
-            try:
-                ids = photo_ids_by_sha256(self.session.case, shas)
-            except DATABASE_ERRORS:
-                ids = {}  # the server went away meanwhile: refresh what needs no photo id
         box_photos: set[int] = set()
         changed_photos: set[int] = set()
         photos = flights = labels = False

@@ -21,6 +21,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
+from annotator.core.case import is_connection_error
 from annotator.core.errors import first_line
 from annotator.gui.i18n.core_text import tr_error
 
@@ -67,7 +68,8 @@ class Job:
         try:
             value = fn(self)
         except Exception as exc:  # noqa: BLE001 - a worker reports, it never crashes the app
-            traceback.print_exc()
+            if not is_connection_error(exc):  # the server away is no bug: said, not traced
+                traceback.print_exc()
             # core errors in the user's language, by code
             text = first_line(tr_error(exc), type(exc).__name__)
             del fn, exc
@@ -164,3 +166,34 @@ class JobRunner(QObject):
 
     def wait(self, msecs: int = -1) -> bool:
         return self.pool.waitForDone(msecs)
+
+
+class LatestOnly:
+    """One view's reads through a job runner, each superseding the one before: only the
+    latest request's result (or error) reaches the view, so a photo selected a moment ago
+    never overwrites the one shown now, and a read stuck on an unreachable server never
+    holds up the GUI thread (it shows when it comes, or fails with a message)."""
+
+    def __init__(self, jobs: JobRunner) -> None:
+        self.jobs = jobs
+        self._job: Job | None = None
+
+    def load(self, work: Callable[[], Any], show: Callable[[Any], None],
+             failed: Callable[[str], None] | None = None) -> None:
+        """Run `work()` off the GUI thread, then `show(result)` on it (or `failed(text)`)."""
+        self.cancel()
+
+        def run(job: Job) -> Any:
+            return None if job.cancelled else work()
+
+        job = self.jobs.submit(run, show, failed or (lambda _text: None))
+        self._job = job if self.jobs.is_live(job) else None
+
+    def cancel(self) -> None:
+        """Drop the request in hand (its result is never shown)."""
+        if self._job is not None:
+            self.jobs.cancel(self._job)
+            self._job = None
+
+    def busy(self) -> bool:
+        return self._job is not None and self.jobs.is_live(self._job)

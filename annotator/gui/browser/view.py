@@ -5,10 +5,17 @@ page at a time when the view first asks for a row, so a 10 000-photo case opens 
 a 10-photo one. Thumbnails come from `ThumbnailCache` (worker threads) with a placeholder
 until they arrive. Selecting a row selects the photo in the session; the main window's
 next/previous actions move through this same order (`neighbour`).
+
+Every read of the database runs in a worker (`session.reads`): the filter's ids, the pages
+of rows (a row not read yet shows empty until its page lands), a photo's row read again
+after an edit (the old one stays on screen meanwhile). So scrolling and moving through the
+photos never wait on the database server, even when it cannot be reached.
 """
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import (
@@ -57,7 +64,7 @@ from annotator.core.photo_list import (
     photo_ids,
     photo_rows,
 )
-from annotator.gui.background.workers import ImmediatePool, JobRunner
+from annotator.gui.background.workers import ImmediatePool, JobRunner, LatestOnly
 from annotator.gui.browser.badges import COPIES_ROLE, CopyBadgeDelegate
 from annotator.gui.browser.thumbnails import ThumbnailCache
 from annotator.gui.i18n import integer, local_display, show_instant
@@ -68,6 +75,7 @@ PAGE = 100
 # has not read the case's hashes yet it parses every photo's (seconds for 10 000 photos),
 # and the first screenful of thumbnails comes first.
 COPIES_DELAY_MS = 1500
+RETRY_PAGE_S = 5.0  # a page that could not be read is not asked again sooner
 PHOTO_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 THUMB_SIZE = QSize(128, 96)
 
@@ -110,26 +118,45 @@ class PhotoListModel(QAbstractListModel):
         self._rows: dict[int, PhotoRow] = {}
         self._row_of_sha: dict[str, int] = {}
         self._copies: dict[int, CopyBadge] = {}
+        self._reads = LatestOnly(session.reads)
+        self._pages_loading: set[int] = set()  # first rows of pages being read
+        self._pages_failed: dict[int, float] = {}  # first row → when its read failed
+        self._fetching_inline = False  # a test's pool runs the read inside `data()`
         self._loading_placeholder = _placeholder(thumbs.size)
         self._missing_placeholder = _placeholder(thumbs.size, self.tr("no thumbnail"))
         thumbs.ready.connect(self._thumbnails_ready)
 
     # -- loading -----------------------------------------------------------------------
 
-    def set_filter(self, flt: PhotoFilter) -> None:
+    def set_filter(self, flt: PhotoFilter, then: Callable[[], None] | None = None) -> None:
         self.filter = flt
-        self.reload()
+        self.reload(then)
 
-    def reload(self) -> None:
+    def reload(self, then: Callable[[], None] | None = None) -> None:
         """Re-run the filter query (after an import, a filter change, or a change of the
-        "Show times in" setting)."""
+        "Show times in" setting) in a worker; the rows change when it is done, then
+        `then()` is called."""
         self._local_times = local_display()
-        ids, total = photo_ids(self.session.case, self.filter)
+        case, flt = self.session.case, self.filter
+
+        def read() -> tuple[list[int], int]:
+            return photo_ids(case, flt)
+
+        def done(result: tuple[list[int], int]) -> None:
+            self._reset(*result)
+            if then is not None:
+                then()
+
+        self._reads.load(read, done)
+
+    def _reset(self, ids: list[int], total: int) -> None:
         self.beginResetModel()
         self._ids = ids
         self._index_of = {pid: i for i, pid in enumerate(ids)}
         self._rows.clear()
         self._row_of_sha.clear()
+        self._pages_loading.clear()
+        self._pages_failed.clear()
         self.total = total
         self.endResetModel()
         self.count_changed.emit(len(ids), total)
@@ -143,13 +170,15 @@ class PhotoListModel(QAbstractListModel):
                                   [Qt.ItemDataRole.DisplayRole])
 
     def refresh_photo(self, photo_id: int) -> None:
-        """Drop one photo's cached row so its registrations and verdict are read again."""
-        row = self._index_of.get(photo_id)
-        if row is None:
+        """Read one photo's row again (its registrations and verdict), in a worker; the
+        row shows what it showed until the new one lands."""
+        if photo_id not in self._index_of:
             return
-        self._rows.pop(photo_id, None)
-        index = self.index(row)
-        self.dataChanged.emit(index, index)
+        if photo_id not in self._rows:
+            return  # not read yet: it will be read as it is when the view asks for it
+        case = self.session.case
+        self.session.reads.submit(lambda _job: photo_rows(case, [photo_id]), self._rows_read,
+                                  lambda _text: None)
 
     def set_copies(self, copies: dict[int, CopyBadge]) -> None:
         """The photos that have copies in the case (read by a worker): badges repainted."""
@@ -161,17 +190,47 @@ class PhotoListModel(QAbstractListModel):
         return None if photo_id is None else self._copies.get(photo_id)
 
     def _row(self, row: int) -> PhotoRow | None:
+        """The row's data if read; else its page is asked of a worker, and None for now."""
         photo_id = self._ids[row]
         cached = self._rows.get(photo_id)
         if cached is not None:
             return cached
         start = row - row % PAGE
+        failed = self._pages_failed.get(start)
+        if start in self._pages_loading or (
+                failed is not None and time.monotonic() - failed < RETRY_PAGE_S):
+            return None
         page = [pid for pid in self._ids[start:start + PAGE] if pid not in self._rows]
-        loaded = photo_rows(self.session.case, page)
-        self._rows.update(loaded)
-        for pid, data in loaded.items():
-            self._row_of_sha[data.sha256] = self._index_of[pid]
+        case, ids = self.session.case, self._ids
+        self._pages_loading.add(start)
+
+        def loaded(rows: dict[int, PhotoRow]) -> None:
+            if ids is self._ids:  # not a page of the rows before a reload
+                self._pages_loading.discard(start)
+                self._rows_read(rows)
+
+        def failed_read(_text: str) -> None:
+            if ids is self._ids:
+                self._pages_loading.discard(start)
+                self._pages_failed[start] = time.monotonic()
+
+        self._fetching_inline = True
+        try:
+            self.session.reads.submit(lambda _job: photo_rows(case, page), loaded, failed_read)
+        finally:
+            self._fetching_inline = False
         return self._rows.get(photo_id)
+
+    def _rows_read(self, rows: dict[int, PhotoRow]) -> None:
+        rows = {pid: data for pid, data in rows.items() if pid in self._index_of}
+        if not rows:
+            return
+        self._rows.update(rows)
+        for pid, data in rows.items():
+            self._row_of_sha[data.sha256] = self._index_of[pid]
+        if not self._fetching_inline:
+            numbers = [self._index_of[pid] for pid in rows]
+            self.dataChanged.emit(self.index(min(numbers)), self.index(max(numbers)))
 
     # -- Qt model API ------------------------------------------------------------------
 
@@ -336,6 +395,7 @@ class PhotoBrowser(QWidget):
                                      size, parent=self)
         self.model = PhotoListModel(session, self.thumbs, self)
         self.filters = FilterBar(flight_link_table() is not None)
+        self._choices_read = LatestOnly(session.reads)
         self.view = PhotoListView()
         self.view.setModel(self.model)
         self.view.setItemDelegate(CopyBadgeDelegate(self.view))
@@ -397,8 +457,13 @@ class PhotoBrowser(QWidget):
         return QSize(340, 600)
 
     def reload(self) -> None:
-        """Re-read choices and rows, keeping the selected photo selected if it still shows."""
-        labels, verdicts = photo_filters(self.session.case)
+        """Re-read choices and rows (in workers), keeping the selected photo selected if it
+        still shows."""
+        case = self.session.case
+        self._choices_read.load(lambda: photo_filters(case), self._choices_loaded)
+
+    def _choices_loaded(self, choices: tuple[list[str], list[str]]) -> None:
+        labels, verdicts = choices
         self.filters.blockSignals(True)
         self.filters.set_choices(labels, verdicts)
         self.filters.blockSignals(False)
@@ -470,7 +535,11 @@ class PhotoBrowser(QWidget):
             flt = PhotoFilter(sort=flt.sort, only=self._copies_shown)
         current = self.session.current_photo_id
         offset = self._offset_in_view(current)
-        self.model.set_filter(flt)
+        self.model.set_filter(flt, lambda: self._filtered(current, offset))
+
+    def _filtered(self, current: int | None, offset: int | None) -> None:
+        """The rows for the filter have landed: keep the selected photo where it was."""
+        current = self.session.current_photo_id  # the user may have moved on meanwhile
         row = self.model.row_of(current)
         if row is not None:
             self._select_row(row, keep_offset=offset)

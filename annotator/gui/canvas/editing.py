@@ -93,18 +93,48 @@ class BoxEditing:
         assert self.photo_id is not None
         values = BoxValues(x=rect.x(), y=rect.y(), w=rect.width(), h=rect.height())
         command = CreateBoxCommand(self.session, self.photo_id, values)
-        if self._push(command) and command.box_id is not None:
-            self.select_box(command.box_id)
+        # Shown dashed until it is saved and read back (its id comes from the database, a
+        # moment later, or once the server is back), then selected.
+        outline = self._add_unsaved_outline(rect)
+
+        def done() -> None:
+            if command.failed or command.box_id is None:
+                self._drop_unsaved_outline(outline)
+            else:
+                self._keep_unsaved_outline(command.box_id, outline)
+                self.select_box_when_shown(command.box_id)
+
+        command.when_done(done)
+        self._push(command)
+
+    def _push_geometry(self, command: EditBoxesCommand, rects: dict[int, QRectF]) -> None:
+        """Push a move/resize/nudge, its boxes shown where they go at once: a reload that
+        lands before its save is done (an earlier edit's, or none while the server is
+        unreachable) keeps them there, so the next nudge starts from what is on screen."""
+        for box_id, rect in rects.items():
+            self._unsaved_rects[box_id] = QRectF(rect)
+            item = self.items_by_id.get(box_id)
+            if item is not None and item.rect() != rect:
+                item.set_box_rect(rect)
+
+        def done() -> None:
+            for box_id, rect in rects.items():
+                if self._unsaved_rects.get(box_id) == rect:
+                    del self._unsaved_rects[box_id]
+
+        command.when_done(done)
+        self._push(command)
 
     def _on_item_edited(self, item: BoxItem, old: QRectF, kind: str) -> None:
         if self.photo_id is None:
             return
-        r = item.rect()
+        r = QRectF(item.rect())
         text = self.tr("Resize box") if kind == "resize" else self.tr("Move box")
-        self._push(EditBoxesCommand(self.session, self.photo_id,
-                                    {item.box_id: {"x": r.x(), "y": r.y(),
-                                                   "w": r.width(), "h": r.height()}}, text,
-                                    versions={item.box_id: item.info.version}))
+        self._push_geometry(EditBoxesCommand(self.session, self.photo_id,
+                                             {item.box_id: {"x": r.x(), "y": r.y(),
+                                                            "w": r.width(), "h": r.height()}},
+                                             text, versions={item.box_id: item.info.version}),
+                            {item.box_id: r})
 
     def nudge_selected(self, dx: float, dy: float) -> None:
         """Move the selected boxes by (dx, dy) px, kept inside the photo; nudges merge."""
@@ -119,8 +149,11 @@ class BoxEditing:
             changes[box_id] = dict(zip(("x", "y", "w", "h"), r, strict=True))
         if changes:
             versions = {box_id: self.items_by_id[box_id].info.version for box_id in changes}
-            self._push(EditBoxesCommand(self.session, self.photo_id, changes,
-                                        self.tr("Nudge box"), merge=True, versions=versions))
+            rects = {box_id: QRectF(c["x"], c["y"], c["w"], c["h"])
+                     for box_id, c in changes.items()}
+            self._push_geometry(EditBoxesCommand(self.session, self.photo_id, changes,
+                                                 self.tr("Nudge box"), merge=True,
+                                                 versions=versions), rects)
 
     def delete_selected(self) -> None:
         ids = self.selected_box_ids()
@@ -132,8 +165,10 @@ class BoxEditing:
         if not ids or self.photo_id is None:
             return
         command = DuplicateBoxCommand(self.session, self.items_by_id[ids[0]].info)
-        if self._push(command) and command.created is not None:
-            self.select_box(command.created.id)
+        command.when_done(lambda: self.select_box_when_shown(
+            command.created.id if command.created is not None and not command.failed
+            else None))
+        self._push(command)
 
     def copy_previous(self) -> None:
         """Copy the previous photo's (in browser order) boxes onto this one."""
@@ -143,7 +178,14 @@ class BoxEditing:
         if previous is None:
             self.session.status_message.emit(self.tr("There is no previous photo."))
             return
-        if not photo_has_boxes(self.session.case, previous):
-            self.session.status_message.emit(self.tr("The previous photo has no boxes."))
-            return
-        self._push(CopyBoxesCommand(self.session, previous, self.photo_id))
+        case, photo_id = self.session.case, self.photo_id
+
+        def copy(has_boxes: bool) -> None:
+            if photo_id != self.photo_id:
+                return  # another photo is shown now
+            if not has_boxes:
+                self.session.status_message.emit(self.tr("The previous photo has no boxes."))
+                return
+            self._push(CopyBoxesCommand(self.session, previous, photo_id))
+
+        self.session.reads.submit(lambda _job: photo_has_boxes(case, previous), copy)

@@ -10,7 +10,9 @@ box's registration to be read (`read_registration_requested`; the Annotations pa
 
 The canvas never writes the database itself: it pushes commands (annotator.gui.undo.box_commands) on
 the session's undo stack and redraws from the database whenever `boxes_changed` says so, so
-what is on screen is what is stored. Decoding runs in workers (canvas.image_loader).
+what is on screen is what is stored. Decoding runs in workers (canvas.image_loader), and so
+do the reads of the photo and its boxes (`session.reads`): the GUI thread never waits on
+the database server.
 """
 
 from __future__ import annotations
@@ -32,7 +34,9 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QGraphicsRectItem, QGraphicsScene, QGraphicsView, QWidget
 
 from annotator.core import boxes as core
-from annotator.core.photos import photo_to_show
+from annotator.core.boxes import BoxInfo
+from annotator.core.photos import PhotoToShow, photo_to_show
+from annotator.gui.background.workers import LatestOnly
 from annotator.gui.canvas.box_item import BoxItem
 from annotator.gui.canvas.editing import BoxEditing
 from annotator.gui.canvas.image_loader import PhotoImageLoader
@@ -81,6 +85,16 @@ class PhotoCanvas(BoxEditing, QGraphicsView):
         self._scene.selectionChanged.connect(self._on_selection_changed)
 
         self.loader = PhotoImageLoader(session.jobs, self)
+        self._photo_read = LatestOnly(session.reads)
+        self._boxes_read = LatestOnly(session.reads)
+        self._loading_photo: int | None = None  # read in flight for this photo
+        self._boxes_stale = False  # its boxes changed while it was read
+        self._select_when_shown: int | None = None
+        self._unsaved_rects: dict[int, QRectF] = {}  # box id → where an unsaved edit put it
+        # Boxes drawn and not yet read back (saving, or pending while the server is away):
+        # a dashed outline each, keyed by the box id once the save gave one.
+        self._unsaved_outlines: dict[int, QGraphicsRectItem] = {}
+        self.unsaved_drawn: list[QGraphicsRectItem] = []  # every such outline shown now
         self._make_actions()
         session.photo_selected.connect(self.show_photo)
         session.boxes_changed.connect(self._on_boxes_changed)
@@ -124,25 +138,54 @@ class PhotoCanvas(BoxEditing, QGraphicsView):
     # -- showing a photo -----------------------------------------------------------------
 
     def show_photo(self, photo_id: int | None) -> None:
-        """Show `photo_id` (or nothing): boxes at once, the image when a worker decodes it."""
+        """Show `photo_id` (or nothing): its boxes once a worker has read them, the image
+        when a worker decodes it."""
         self.loader.cancel()
+        self._photo_read.cancel()
+        self._boxes_read.cancel()
+        self._select_when_shown = None
         self._finish_gestures()
         if self.photo_item is not None:
             self.photo_item.release_images()  # even if a stray reference keeps the item
         self._syncing = True
         self._scene.clear()
+        self._unsaved_outlines, self.unsaved_drawn = {}, []
         self._syncing = False
         self.items_by_id = {}
         self.photo_item = None
         self.photo_id = None
+        self._loading_photo = photo_id
         if photo_id is None:
             self.set_draw_mode(False)
             self.box_selection_changed.emit(None)
             return
-        shown = photo_to_show(self.session.case, photo_id)
-        if shown is None:
+        self._boxes_stale = False
+        case = self.session.case
+
+        def read() -> tuple[PhotoToShow, list[BoxInfo]] | None:
+            shown = photo_to_show(case, photo_id)
+            if shown is None:
+                return None
+            with case.reading() as s:
+                return shown, core.list_boxes(s, photo_id)
+
+        self._photo_read.load(read, lambda result: self._photo_read_done(photo_id, result),
+                              lambda text: self._photo_read_failed(photo_id, text))
+
+    def _photo_read_failed(self, photo_id: int, text: str) -> None:
+        if photo_id == self._loading_photo:
+            self._loading_photo = None
+            self.session.status_message.emit(self.tr("Cannot show this photo: {0}").format(text))
+
+    def _photo_read_done(self, photo_id: int,
+                         result: tuple[PhotoToShow, list[BoxInfo]] | None) -> None:
+        if photo_id != self._loading_photo:
+            return
+        self._loading_photo = None
+        if result is None:
             self.box_selection_changed.emit(None)
             return
+        shown, stored = result
         sha256, width, height, orientation = (shown.sha256, shown.width, shown.height,
                                               shown.orientation)
         self.photo_id = photo_id
@@ -151,7 +194,9 @@ class PhotoCanvas(BoxEditing, QGraphicsView):
         self._scene.addItem(self.photo_item)
         margin = max(width, height) * 0.25
         self._scene.setSceneRect(self._bounds.adjusted(-margin, -margin, margin, margin))
-        self._sync_boxes()
+        self._apply_boxes(photo_id, stored)
+        if self._boxes_stale:
+            self._sync_boxes()
         self.fit_to_window()
         self.box_selection_changed.emit(None)
         item = self.photo_item
@@ -180,13 +225,38 @@ class PhotoCanvas(BoxEditing, QGraphicsView):
     def _on_boxes_changed(self, photo_id: int) -> None:
         if photo_id == self.photo_id:
             self._sync_boxes()
+        elif photo_id == self._loading_photo:
+            self._boxes_stale = True  # read again once the photo is shown
+
+    def select_box_when_shown(self, box_id: int | None) -> None:
+        """Select `box_id` now if it is shown, else once a reload of the boxes brings it
+        (a box just drawn: its save and the reload run in workers)."""
+        if box_id is None:
+            return
+        if box_id in self.items_by_id and not self._boxes_read.busy():
+            self._select_when_shown = None
+            self.select_box(box_id)
+        else:
+            self._select_when_shown = box_id
 
     def _sync_boxes(self) -> None:
-        """Make the box items match the database (add, update, remove), keeping selection."""
+        """Read the boxes again (in a worker), then make the items match them."""
         if self.photo_id is None:
             return
-        with self.session.case.reading() as s:
-            stored = {b.id: b for b in core.list_boxes(s, self.photo_id)}
+        photo_id, case = self.photo_id, self.session.case
+
+        def read() -> list[BoxInfo]:
+            with case.reading() as s:
+                return core.list_boxes(s, photo_id)
+
+        self._boxes_read.load(read, lambda stored: self._apply_boxes(photo_id, stored))
+
+    def _apply_boxes(self, photo_id: int, boxes: list[BoxInfo]) -> None:
+        """Make the box items match `boxes` as read (add, update, remove), keeping the
+        selection."""
+        if photo_id != self.photo_id:
+            return
+        stored = {b.id: b for b in boxes}
         selected = self.selected_box_ids()
         self._syncing = True
         try:
@@ -201,9 +271,18 @@ class PhotoCanvas(BoxEditing, QGraphicsView):
                     self._scene.addItem(item)
                 elif item.info != info or item.rect() != item.stored_rect():
                     item.set_info(info)
+                unsaved = self._unsaved_rects.get(box_id)
+                if unsaved is not None and item.rect() != unsaved:
+                    item.set_box_rect(unsaved)  # an edit on its way: shown where it goes
         finally:
             self._syncing = False
-        if selected != self.selected_box_ids():
+        for box_id in [i for i in self._unsaved_outlines if i in self.items_by_id]:
+            self._drop_unsaved_outline(self._unsaved_outlines.pop(box_id))
+        wanted = self._select_when_shown  # not in this read: maybe in the next one
+        if wanted is not None and wanted in self.items_by_id:
+            self._select_when_shown = None
+            self.select_box(wanted)
+        elif selected != self.selected_box_ids():
             self._on_selection_changed()
 
     # -- selection -----------------------------------------------------------------------
@@ -417,6 +496,26 @@ class PhotoCanvas(BoxEditing, QGraphicsView):
         grabber = self._scene.mouseGrabberItem()
         if grabber is not None:
             grabber.ungrabMouse()
+
+    def _add_unsaved_outline(self, rect: QRectF) -> QGraphicsRectItem:
+        outline = QGraphicsRectItem(rect)
+        pen = QPen(QColor(255, 200, 0), 2, Qt.PenStyle.DashLine)
+        pen.setCosmetic(True)
+        outline.setPen(pen)
+        outline.setZValue(5)
+        self._scene.addItem(outline)
+        self.unsaved_drawn.append(outline)
+        return outline
+
+    def _keep_unsaved_outline(self, box_id: int, outline: QGraphicsRectItem) -> None:
+        """The drawn box got its id: its outline goes when the box is read back."""
+        if outline in self.unsaved_drawn:  # not cleared with the photo meanwhile
+            self._unsaved_outlines[box_id] = outline
+
+    def _drop_unsaved_outline(self, outline: QGraphicsRectItem) -> None:
+        if outline in self.unsaved_drawn:  # not cleared with the photo meanwhile
+            self.unsaved_drawn.remove(outline)
+            self._scene.removeItem(outline)
 
     def _cancel_drawing(self) -> None:
         if self._drawing is not None:

@@ -6,7 +6,9 @@ leaving, a combo choice) as one undo command, saved at once; a field still being
 committed before the box or photo changes, so switching photos quickly loses nothing. The
 registration is normalized by the core (`5umbh` → `5U-MBH`); a flagged mark shows in red
 with the reason. Read registration (the button, or R on the canvas) suggests what the box
-shows (`panels.registration_reader`).
+shows (`panels.registration_reader`). The boxes and lists are read in a worker
+(`session.reads`), and a field committed but not yet saved keeps its text until its save is
+done.
 """
 
 from __future__ import annotations
@@ -43,6 +45,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core import boxes as core
 from annotator.core.boxes import CONFIDENCES, BoxInfo
+from annotator.gui.background.workers import LatestOnly
 from annotator.gui.i18n.core_text import tr_registration_problem
 from annotator.gui.panels.registration_reader import RegistrationReader
 from annotator.gui.theme import error_colour, error_style
@@ -119,6 +122,9 @@ class AnnotationsPanel(QWidget):
         self.box: BoxInfo | None = None
         self._loading = False
         self._committing: str | None = None
+        # (box id, field) → the value committed and not yet saved (its save is queued).
+        self._unsaved: dict[tuple[int, str], Any] = {}
+        self._read = LatestOnly(session.reads)
 
         self.model = BoxListModel(self)
         self.list = QListView(self)
@@ -217,13 +223,20 @@ class AnnotationsPanel(QWidget):
             self._reload()
 
     def _reload(self) -> None:
-        """Re-read the photo's boxes, the case's labels and registrations."""
-        rows: list[BoxInfo] = []
-        with self.session.case.reading() as s:
-            if self.photo_id is not None:
-                rows = core.list_boxes(s, self.photo_id)
-            labels = core.list_labels(s)
-            registrations = core.registrations_in_case(s)
+        """Re-read the photo's boxes, the case's labels and registrations (in a worker)."""
+        case, photo_id = self.session.case, self.photo_id
+
+        def read() -> tuple[list[BoxInfo], list[str], list[str]]:
+            with case.reading() as s:
+                rows = core.list_boxes(s, photo_id) if photo_id is not None else []
+                return rows, core.list_labels(s), core.registrations_in_case(s)
+
+        self._read.load(read, lambda result: self._loaded(photo_id, *result))
+
+    def _loaded(self, photo_id: int | None, rows: list[BoxInfo], labels: list[str],
+                registrations: list[str]) -> None:
+        if photo_id != self.photo_id:
+            return
         keep = self.box.id if self.box is not None else None
         self._loading = True
         try:
@@ -270,9 +283,12 @@ class AnnotationsPanel(QWidget):
                   "note": self.note_edit.toPlainText()}
         widgets = {"registration": self.registration_edit, "aircraft_type": self.type_edit,
                    "operator": self.operator_edit, "note": self.note_edit}
-        return {name: text for name, text in fields.items()
-                if name != self._committing and widgets[name].hasFocus()
-                and text != (getattr(previous.values, name) or "")}
+        unsaved = {name: text for name, text in fields.items()
+                   if (box.id, name) in self._unsaved
+                   and (text.strip() or None) == self._unsaved[(box.id, name)]}
+        return unsaved | {name: text for name, text in fields.items()
+                          if name != self._committing and widgets[name].hasFocus()
+                          and text != (getattr(previous.values, name) or "")}
 
     def _show_box(self, box: BoxInfo | None) -> None:
         typing = self._typing(box)
@@ -354,14 +370,22 @@ class AnnotationsPanel(QWidget):
             return
         if isinstance(value, str):
             value = value.strip() or None
-        current = getattr(box.values, field)
+        current = self._unsaved.get((box.id, field), getattr(box.values, field))
         if value == current or (field == "label" and value is None):
             return
         self._committing = field  # the reload that follows shows this field as stored
+        key = (box.id, field)
+        command = EditBoxesCommand(self.session, box.photo_id, {box.id: {field: value}}, text,
+                                   versions={box.id: box.version})
+
+        def done() -> None:  # saved or failed: the reload that follows shows what is stored
+            if self._unsaved.get(key) == value:
+                del self._unsaved[key]
+
+        command.when_done(done)
+        self._unsaved[key] = value
         try:
-            self.session.undo_stack.push(
-                EditBoxesCommand(self.session, box.photo_id, {box.id: {field: value}}, text,
-                                 versions={box.id: box.version}))
+            self.session.undo_stack.push(command)
             if self.box is box:  # the command's reload did not reach us (another photo)
                 self._show_box(self.box)
         finally:

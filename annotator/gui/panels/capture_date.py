@@ -279,9 +279,14 @@ class CaptureDatePanel(QWidget):
         command = SetClaimCommand(
             self.session, self.photo_id, {key: old}, {key: widget_value},
             self.tr("Set {0}").format(names[key]), version=self._claim_version)
+        photo_id = self.photo_id
+
+        def saved() -> None:  # before the reload (a worker) lands
+            if not command.failed and command.version is not None and photo_id == self.photo_id:
+                self._claim_version = command.version
+
+        command.when_done(saved)
         self.session.undo_stack.push(command)
-        if not command.failed and command.version is not None:
-            self._claim_version = command.version  # before the reload (a worker) lands
 
     def _acq_edited(self, key: str) -> None:
         if self._loading or self.photo_id is None:

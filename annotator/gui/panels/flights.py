@@ -144,11 +144,25 @@ class FlightsPanel(QWidget):
         self.suggested.clear()
         self.link_buttons = []
         self.why.setText("")
+        self._request += 1
+        request = self._request
         if photo_id is None:
             self.status_label.setText(self.tr("No photo selected."))
             return
-        with self.session.case.reading() as s:
-            for link in linked_flights_json(s, photo_id):
+        self.status_label.setText(self.tr("Looking for flights…"))
+        case = self.session.case
+
+        def read(_job: Any) -> list[dict[str, Any]]:
+            with case.reading() as s:
+                return list(linked_flights_json(s, photo_id))
+
+        def work(_job: Any) -> dict[str, Any]:
+            return suggestions_for(case, photo_id)
+
+        def linked(links: list[dict[str, Any]]) -> None:
+            if request != self._request:
+                return  # links of a photo no longer shown
+            for link in links:
                 note = link["link_note"] or ""
                 item = QTreeWidgetItem([_flight_text(link),
                                         relation_text(link["relation"], short=True)])
@@ -157,19 +171,16 @@ class FlightsPanel(QWidget):
                 item.setData(0, 256, link["id"])
                 item.setData(1, 256, note)
                 self.linked.addTopLevelItem(item)
-        if self.linked.topLevelItemCount():
-            self.linked.setCurrentItem(self.linked.topLevelItem(0))
-        self._show_note(self.linked.currentItem())
-        self.status_label.setText(self.tr("Looking for flights…"))
-        self._request += 1
-        request = self._request
-        case = self.session.case
+            if self.linked.topLevelItemCount():
+                self.linked.setCurrentItem(self.linked.topLevelItem(0))
+            self._show_note(self.linked.currentItem())
+            # The suggestions leave out what is linked already: asked once the links are in.
+            self.session.jobs.submit(
+                work, lambda result: self._show_suggestions(request, result),
+                lambda text: request == self._request and self.status_label.setText(text))
 
-        def work(_job: Any) -> dict[str, Any]:
-            return suggestions_for(case, photo_id)
-
-        self.session.jobs.submit(work, lambda result: self._show_suggestions(request, result),
-                                 lambda text: self.status_label.setText(text))
+        self.session.reads.submit(read, linked, lambda text: request == self._request
+                                  and self.status_label.setText(text))
 
     def _show_suggestions(self, request: int, result: dict[str, Any]) -> None:
         if request != self._request:

@@ -28,6 +28,7 @@ from annotator.core.history.case_views import (
     history_for_photo,
     overlay_for_photo,
 )
+from annotator.gui.background.workers import LatestOnly
 from annotator.gui.canvas.image_loader import to_qimage
 from annotator.gui.i18n import number
 from annotator.gui.session import CaseSession
@@ -96,6 +97,7 @@ class HistoryPanel(QWidget):
         layout.addWidget(self.overlay_status)
         layout.addStretch(1)
 
+        self._read = LatestOnly(session.reads)
         session.photo_selected.connect(self.show_photo)
         self.show_photo(session.current_photo_id)
 
@@ -109,9 +111,25 @@ class HistoryPanel(QWidget):
             button.setChecked(False)
             button.blockSignals(False)
         self.overlay_status.clear()
-        self.history = history_for_photo(self.session.case, photo_id) if photo_id else None
+        self.history = None
         self.empty.setVisible(photo_id is None)
-        self._fill()
+        if photo_id is None:
+            self._read.cancel()
+            self._fill()
+            return
+        for widget in (self.double_button, self.ela_button, self.ghost_button,
+                       self.overlay_quality):
+            widget.setEnabled(False)  # until the history is read (in a worker)
+        for label in (self.quality, self.tables, self.encoding, self.double, self.signs):
+            label.clear()
+        case = self.session.case
+        self._read.load(lambda: history_for_photo(case, photo_id),
+                        lambda history: self._loaded(photo_id, history))
+
+    def _loaded(self, photo_id: int, history: dict[str, Any] | None) -> None:
+        if photo_id == self.photo_id:
+            self.history = history
+            self._fill()
 
     def _fill(self) -> None:
         history = self.history or {}

@@ -17,6 +17,7 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from annotator.core.photos import photo_record
+from annotator.gui.background.workers import LatestOnly
 from annotator.gui.i18n import decimal, integer
 from annotator.gui.panels.copy_tree import CopyableTree
 from annotator.gui.session import CaseSession
@@ -108,6 +109,8 @@ class MetadataPanel(QWidget):
         layout.addWidget(self.empty)
         layout.addWidget(self.tree, 1)
         self.search.textChanged.connect(self._filter)
+        self._read = LatestOnly(session.reads)
+        self.photo_id: int | None = None
         session.photo_selected.connect(self.show_photo)
         session.photo_changed.connect(self._photo_changed)
         self.show_photo(session.current_photo_id)
@@ -117,8 +120,20 @@ class MetadataPanel(QWidget):
             self.show_photo(photo_id)
 
     def show_photo(self, photo_id: int | None) -> None:
+        """Show `photo_id`'s tags once a worker has read them."""
+        self.photo_id = photo_id
+        if photo_id is None:
+            self._read.cancel()
+            self._show(None, None)
+            return
+        case = self.session.case
+        self._read.load(lambda: photo_record(case, photo_id),
+                        lambda photo: self._show(photo_id, photo))
+
+    def _show(self, photo_id: int | None, photo: Any) -> None:
+        if photo_id != self.photo_id:
+            return
         self.model.removeRows(0, self.model.rowCount())
-        photo = photo_record(self.session.case, photo_id) if photo_id is not None else None
         self.empty.setVisible(photo is None)
         if photo is None:
             return

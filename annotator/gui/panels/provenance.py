@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 from annotator.core.case.audit import photo_events
 from annotator.core.metadata import ContentCredentials
 from annotator.core.photos import photo_record
+from annotator.gui.background.workers import LatestOnly
 from annotator.gui.i18n import integer
 from annotator.gui.panels.copy_tree import CopyableTree
 from annotator.gui.session import CaseSession
@@ -82,6 +83,8 @@ class ProvenancePanel(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.empty)
         layout.addWidget(split, 1)
+        self._read = LatestOnly(session.reads)
+        self.photo_id: int | None = None
         session.photo_selected.connect(self.show_photo)
         session.photo_changed.connect(self._refresh_if_current)
         session.boxes_changed.connect(self._refresh_if_current)
@@ -92,21 +95,34 @@ class ProvenancePanel(QWidget):
             self.show_photo(photo_id)
 
     def show_photo(self, photo_id: int | None) -> None:
+        """Show `photo_id`'s facts and audit events once a worker has read them."""
+        self.photo_id = photo_id
+        if photo_id is None:
+            self._read.cancel()
+            self._show(None, (None, [], []))
+            return
+        case = self.session.case
+
+        def read() -> tuple[Any, list[Any], list[Any]]:
+            photo = photo_record(case, photo_id)
+            if photo is None:
+                return None, [], []
+            return photo, list(photo.sources), photo_events(case, photo.sha256)
+
+        self._read.load(read, lambda result: self._show(photo_id, result))
+
+    def _show(self, photo_id: int | None, result: tuple[Any, list[Any], list[Any]]) -> None:
         from annotator.gui.i18n.timefmt import show_instant
 
+        if photo_id != self.photo_id:
+            return
+        photo, sources, events = result
         self.facts.removeRows(0, self.facts.rowCount())
         self.credentials.removeRows(0, self.credentials.rowCount())
         self.credentials_state.clear()
         self.credentials_state.setStyleSheet("")
         self.credentials_view.setVisible(False)  # shown again when there are credentials
         self.history.removeRows(0, self.history.rowCount())
-        photo = None
-        events = []
-        if photo_id is not None:
-            photo = photo_record(self.session.case, photo_id)
-            if photo is not None:
-                sources = list(photo.sources)
-                events = photo_events(self.session.case, photo.sha256)
         self.empty.setVisible(photo is None)
         if photo is None:
             return

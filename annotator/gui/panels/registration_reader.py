@@ -175,9 +175,12 @@ class RegistrationReader(QWidget):
             self.session, box.photo_id, {box.id: {"registration": cand.registration}},
             self.tr("Read registration"), versions={box.id: box.version},
             source=source_of(result, cand))
+        said = self.tr("Registration set to {0} from the reading (Ctrl+Z undoes it).")
+
+        def done() -> None:  # the save runs on the session's writer: said once it is stored
+            if not command.failed:
+                self._say(said.format(cand.registration))
+
+        command.when_done(done)
         self.session.undo_stack.push(command)
-        if command.failed:
-            return False
-        self._say(self.tr("Registration set to {0} from the reading (Ctrl+Z undoes it).")
-                  .format(cand.registration))
-        return True
+        return not command.failed

@@ -417,11 +417,18 @@ class ShadowDialog(QDialog):
         before = self.stored.values() if self.stored is not None else None
         version = self.stored.version if self.stored is not None else 0
         command = SetShadowCommand(self.session, self.photo_id, before, after, version=version)
+        photo_id = self.photo_id
+
+        def done() -> None:  # the save runs on the session's writer: said once it is stored
+            if not command.failed and photo_id == self.photo_id:
+                with self.session.case.reading() as s:
+                    self.stored = get_shadow(s, photo_id)
+                self.session.status_message.emit(
+                    self.tr("Shadow measurement saved on the photo."))
+            self._update_buttons()
+
+        command.when_done(done)
         self.session.undo_stack.push(command)
-        if not command.failed:
-            with self.session.case.reading() as s:
-                self.stored = get_shadow(s, self.photo_id)
-            self.session.status_message.emit(self.tr("Shadow measurement saved on the photo."))
         self._update_buttons()
 
     def remove(self) -> None:
@@ -429,10 +436,15 @@ class ShadowDialog(QDialog):
             return
         command = SetShadowCommand(self.session, self.photo_id, self.stored.values(), None,
                                    version=self.stored.version)
+        photo_id = self.photo_id
+
+        def done() -> None:
+            if not command.failed and photo_id == self.photo_id:
+                self.stored = None
+            self._update_buttons()
+
+        command.when_done(done)
         self.session.undo_stack.push(command)
-        if not command.failed:
-            self.stored = None
-        self._update_buttons()
 
     def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt's name
         """Closed or hidden: the canvas gets its clicks back and the marks go."""

@@ -1,7 +1,7 @@
 """Every undoable edit (boxes, flights, claims, sources and shadow measurements) as a
-QUndoCommand, and the one protocol by which an edit reaches the database: in order,
-conflicts resolved by the user, kept pending and retried when the connection drops, never
-shown as saved when it was not.
+QUndoCommand, and the one protocol by which an edit reaches the database: on the session's
+one writer thread (never the GUI thread), in order, conflicts resolved by the user, kept
+pending and retried when the connection drops, never shown as saved when it was not.
 
 Other packages import from here only (`__all__`).
 """

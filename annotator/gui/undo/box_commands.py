@@ -10,6 +10,7 @@ views still reload, so the screen shows what is stored.
 
 from __future__ import annotations
 
+import threading
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QTimer
@@ -142,6 +143,9 @@ class EditBoxesCommand(BoxCommand):
         self._fresh: dict[int, int] = {}  # "apply mine": over the version the conflict showed
         self._resolution: str | None = None
         self.source = source
+        self.unchanged = False
+        # `changes` is written by a merge (GUI thread) while a save reads it (writer thread).
+        self._values_lock = threading.Lock()
 
     def id(self) -> int:  # noqa: A003 - Qt's name
         return NUDGE_ID if self.merge else -1
@@ -151,12 +155,21 @@ class EditBoxesCommand(BoxCommand):
         self._resolution = MINE
 
     def _expected(self, box_ids: list[int]) -> dict[int, int]:
-        """The version each box must still have: the editor's on the first apply, then the
-        one our own last save left (undo/redo after our later edits is not a conflict)."""
+        """The version each box must still have: the editor's on the first apply (or the one
+        our own later save left, when the editor drew the box before that save reached the
+        database), then the one our own last save left (undo/redo after our later edits is
+        not a conflict)."""
         known = self.session.known_versions
-        out = {i: v for i in box_ids
-               if (v := self.versions.get(i) if not self.before else known.get(("box", i)))
-               is not None}
+        out: dict[int, int] = {}
+        for i in box_ids:
+            ours = known.get(("box", i))
+            if self.before:
+                expected = ours
+            else:
+                shown = self.versions.get(i)
+                expected = shown if shown is None or ours is None else max(shown, ours)
+            if expected is not None:
+                out[i] = expected
         out.update({i: v for i, v in self._fresh.items() if i in box_ids})
         return out
 
@@ -171,13 +184,18 @@ class EditBoxesCommand(BoxCommand):
 
     def apply(self) -> None:
         first = not self.before
-        results = self._save(self.changes, self.source)
-        for box_id, edit in results.items():
-            change = self.changes[box_id]
-            self.before.setdefault(box_id, {k: getattr(edit.before, k) for k in change})
-            self.changes[box_id] = {k: getattr(edit.after, k) for k in change}
-        if first and all(edit.before == edit.after for edit in results.values()):
-            self.setObsolete(True)  # nothing changed (e.g. `5umbh` over `5U-MBH`): no undo step
+        with self._values_lock:
+            asked = {box_id: dict(change) for box_id, change in self.changes.items()}
+        results = self._save(asked, self.source)
+        with self._values_lock:
+            for box_id, edit in results.items():
+                change = asked[box_id]
+                self.before.setdefault(box_id, {k: getattr(edit.before, k) for k in change})
+                if self.changes.get(box_id) == change:  # not merged with a later nudge since
+                    self.changes[box_id] = {k: getattr(edit.after, k) for k in change}
+        # Nothing changed (e.g. `5umbh` over `5U-MBH`): no undo step (made obsolete once
+        # the save is finished, on the GUI thread).
+        self.unchanged = first and all(edit.before == edit.after for edit in results.values())
 
     def revert(self) -> None:
         self._save(self.before)
@@ -188,9 +206,14 @@ class EditBoxesCommand(BoxCommand):
                 and set(other.changes) == set(self.changes)
                 and other.photo_id == self.photo_id):
             return False
-        for box_id, change in other.changes.items():
-            self.changes[box_id] = change
+        with self._values_lock:
+            for box_id, change in other.changes.items():
+                self.changes[box_id] = dict(change)
         self.versions.update(other.versions)
+        self.unchanged = False
+        self.session.pending.adopt(self, other)  # its save, maybe still queued, is ours now
+        for callback in other.take_done_callbacks():
+            self.when_done(callback)
         return True
 
 

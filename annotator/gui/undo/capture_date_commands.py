@@ -48,19 +48,12 @@ class _FieldsCommand(SavingCommand):
         self.tell_views()
         self.session.photos_changed.emit()  # the verdict column may have changed
 
-    def _sync_version(self) -> None:
-        """Later commands of ours may have saved the same record: expect what they left."""
+    def before_run(self) -> None:
+        """Later commands of ours may have saved the same record: expect what they left
+        (on the writer, where our saves run in order)."""
         known = self.session.known_versions.get((self.kind, self.photo_id))
         if self.version is not None and known is not None:
             self.version = known
-
-    def redo(self) -> None:
-        self._sync_version()
-        super().redo()
-
-    def undo(self) -> None:
-        self._sync_version()
-        super().undo()
 
 
 class SetClaimCommand(_FieldsCommand):

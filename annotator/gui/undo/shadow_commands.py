@@ -45,20 +45,12 @@ class SetShadowCommand(SavingCommand):
             self.session.known_versions[("shadow", self.photo_id)] = saved
         self.resolution = None
 
-    def _sync_version(self) -> None:
+    def before_run(self) -> None:
         """Later commands of ours may have saved the same measurement: expect what they
-        left (as the claim commands do)."""
+        left (as the claim commands do; on the writer, where our saves run in order)."""
         known = self.session.known_versions.get(("shadow", self.photo_id))
         if self.version is not None and known is not None:
             self.version = known
-
-    def redo(self) -> None:
-        self._sync_version()
-        super().redo()
-
-    def undo(self) -> None:
-        self._sync_version()
-        super().undo()
 
     def apply(self) -> None:
         self._save(self.after)

@@ -293,7 +293,7 @@ class MainWindow(QMainWindow):
         if row is None:
             self.photo_label.setText("")
             return
-        name = str(self.browser.model.index(row).data()).split("\n")[0]
+        name = str(self.browser.model.index(row).data() or "").split("\n")[0]
         self.photo_label.setText(self.tr("{name} ({n} of {total})").format(
             name=name, n=row + 1, total=self.browser.model.rowCount()))
 
@@ -406,15 +406,15 @@ class MainWindow(QMainWindow):
         """Edits still waiting for the database (team case, server unreachable): try once
         more, then closing loses them only if the user says so."""
         pending = getattr(self.session, "pending", None)
-        if pending is None or not len(pending):
+        if pending is None or pending.idle():
             return True
-        pending.retry()
-        if not len(pending):
+        pending.flush()  # the saves on their way, and a last try of those waiting
+        if pending.idle():
             return True
         answer = QMessageBox.question(
             self, self.tr("Edits not saved"),
             self.tr("{0} edit(s) could not reach the database yet and are not saved. Close "
-                    "anyway and lose them?").format(len(pending)))
+                    "anyway and lose them?").format(pending.unsaved()))
         return answer == QMessageBox.StandardButton.Yes
 
     def _dialog_running(self) -> bool:

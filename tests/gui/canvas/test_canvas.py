@@ -56,6 +56,7 @@ def test_drag_draws_one_box_saved_at_once_with_one_undo_command(qtbot, env):
     assert v.label == "aircraft"
     assert session.undo_stack.count() == 1
     assert canvas.selected_box_ids() == [box.id]
+    assert canvas.unsaved_drawn == []  # saved and read back: no dashed outline left
     assert not canvas.draw_mode()
     session.undo_stack.undo()
     assert stored(session.case, first) == []
@@ -294,7 +295,9 @@ def test_decoding_runs_off_the_gui_thread_and_stale_photos_never_show(qtbot, cas
     qtbot.addWidget(canvas)
     session.select_photo(a)
     session.select_photo(b)
-    qtbot.waitUntil(lambda: canvas.photo_item.full is not None, timeout=10000)
+    # The photo's row is read in a worker too: the canvas shows it a moment later.
+    qtbot.waitUntil(lambda: canvas.photo_item is not None and canvas.photo_item.full is not None,
+                    timeout=10000)
     assert canvas.photo_item.full.width() == 1800
     assert threads and threading.get_ident() not in threads
     session.jobs.wait(10000)
