@@ -11,6 +11,7 @@ pre-draw boxes that sit on the aircraft (the rotated photo included).
 
 from __future__ import annotations
 
+import random
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -102,25 +103,46 @@ def _font(size: int, bold: bool = False) -> ImageFont.FreeTypeFont | ImageFont.I
 
 
 def _draw_background(draw: ImageDraw.ImageDraw, width: int, height: int, seed: int) -> None:
-    horizon = int(height * 0.48)
+    """Sky, apron and buildings that differ from photo to photo: each demo photo is a picture
+    of its own (the horizon's height, the clouds, the light and the buildings change with
+    `seed`), so the file-history search rightly finds no copies among them."""
+    rng = random.Random(seed * 7919 + 17)
+    horizon = int(height * rng.uniform(0.36, 0.56))
+    light = rng.randint(-30, 30)  # morning haze to afternoon glare
     for y in range(horizon):  # a hazy Sahel sky, lighter towards the horizon
         t = y / max(1, horizon)
-        draw.line([(0, y), (width, y)], fill=(int(140 + 80 * t), int(175 + 55 * t),
+        draw.line([(0, y), (width, y)], fill=(int(140 + 80 * t) + light // 2,
+                                              int(175 + 55 * t) + light // 3,
                                               int(215 + 25 * t) - seed % 3 * 4))
-    draw.rectangle((0, horizon, width, height), fill=(176, 170, 160))  # concrete apron
+    for _ in range(rng.randint(2, 5)):  # dust clouds and haze banks
+        cx, cy = rng.uniform(0, width), rng.uniform(0, horizon * 0.8)
+        rx, ry = rng.uniform(0.08, 0.25) * width, rng.uniform(0.03, 0.09) * height
+        grey = rng.randint(215, 245)
+        draw.ellipse((cx - rx, cy - ry, cx + rx, cy + ry), fill=(grey, grey, grey - 6))
+    apron = (176 + light // 3, 170 + light // 4, 160)
+    draw.rectangle((0, horizon, width, height), fill=apron)  # concrete apron
     draw.rectangle((0, horizon, width, horizon + height // 40), fill=(196, 170, 120))  # sand
-    # A distant terminal and a control tower on the horizon.
-    tx = int(width * (0.55 + 0.1 * (seed % 3)))
-    draw.rectangle((tx, horizon - height // 14, tx + width // 4, horizon), fill=(210, 200, 185))
-    draw.rectangle((tx - width // 30, horizon - height // 5, tx - width // 60, horizon),
+    for _ in range(rng.randint(1, 3)):  # darker patches of resurfaced concrete
+        x0, y0 = rng.uniform(0, width * 0.8), rng.uniform(horizon, height * 0.9)
+        shade = rng.randint(130, 160)
+        draw.rectangle((x0, y0, x0 + rng.uniform(0.1, 0.4) * width,
+                        y0 + rng.uniform(0.04, 0.12) * height), fill=(shade, shade - 4, shade - 10))
+    # Terminals, hangars and a control tower on the horizon, laid out per photo.
+    for _ in range(rng.randint(1, 3)):
+        bx, bw = rng.uniform(0, 0.85) * width, rng.uniform(0.08, 0.3) * width
+        bh, shade = rng.uniform(0.03, 0.12) * height, rng.randint(150, 220)
+        draw.rectangle((bx, horizon - bh, bx + bw, horizon), fill=(shade, shade - 8, shade - 20))
+    tx, tower_h = rng.uniform(0.1, 0.9) * width, rng.uniform(0.12, 0.24) * height
+    draw.rectangle((tx - width / 30, horizon - tower_h, tx - width / 60, horizon),
                    fill=(200, 195, 185))
-    draw.rectangle((tx - width // 24, horizon - height // 5 - height // 30, tx - width // 100,
-                    horizon - height // 5), fill=(90, 110, 120))
+    draw.rectangle((tx - width / 24, horizon - tower_h - height / 30, tx - width / 100,
+                    horizon - tower_h), fill=(90, 110, 120))
     # Expansion joints and a yellow taxi line on the apron.
     for i in range(1, 8):
         y = horizon + (height - horizon) * i * i // 64
         draw.line([(0, y), (width, y)], fill=(160, 155, 148), width=2)
-    draw.line([(0, int(height * 0.92)), (width, int(height * 0.80))], fill=(225, 190, 40),
+    draw.line([(0, int(height * rng.uniform(0.8, 0.97))),
+               (width, int(height * rng.uniform(0.72, 0.95)))], fill=(225, 190, 40),
               width=max(4, height // 120))
 
 
