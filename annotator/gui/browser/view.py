@@ -122,6 +122,9 @@ class PhotoListModel(QAbstractListModel):
         self._pages_loading: set[int] = set()  # first rows of pages being read
         self._pages_failed: dict[int, float] = {}  # first row → when its read failed
         self._fetching_inline = False  # a test's pool runs the read inside `data()`
+        # Every row's size, whether its data has been read yet or not: the list measures one
+        # row only (uniform sizes), and a row still being read must not make every row small.
+        self.row_hint = QSize()
         self._loading_placeholder = _placeholder(thumbs.size)
         self._missing_placeholder = _placeholder(thumbs.size, self.tr("no thumbnail"))
         thumbs.ready.connect(self._thumbnails_ready)
@@ -245,6 +248,8 @@ class PhotoListModel(QAbstractListModel):
             return self._ids[index.row()]
         if role == COPIES_ROLE:
             return self._copies.get(self._ids[index.row()])
+        if role == Qt.ItemDataRole.SizeHintRole:
+            return self.row_hint if self.row_hint.isValid() else None
         row = self._row(index.row())
         if row is None:
             return None
@@ -402,6 +407,10 @@ class PhotoBrowser(QWidget):
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.setIconSize(size)
         self.view.setUniformItemSizes(True)  # no per-row size queries: 10 000 rows stay cheap
+        lines = self.view.fontMetrics()
+        self.model.row_hint = QSize(
+            size.width() + lines.horizontalAdvance("bamako-2023-10-27-0941.jpg") + 16,
+            max(size.height(), 3 * lines.lineSpacing()) + 6)  # name, time, registrations
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.view.setSpacing(2)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from sqlalchemy import update
 
 from annotator.core.models import Photo
@@ -228,7 +228,43 @@ def test_thumbnails_arriving_repaint_rows_without_laying_out_the_whole_list(qtbo
         return count_rows(*args)
 
     model.rowCount = counting
-    shown = [model._row(view.indexAt(view.viewport().rect().center()).row()).sha256]
+    centre = view.viewport().rect().center()
+    middle = next(i for i in (view.indexAt(centre + QPoint(0, dy)) for dy in range(0, 40, 3))
+                  if i.isValid())  # (the centre may fall in the spacing between two rows)
+    shown = [model._row(middle.row()).sha256]
     widget.thumbs.ready.emit(shown + [model._row(r).sha256 for r in (0, 4999)])
     view.executeDelayedItemsLayout()  # the layout Qt would have scheduled runs now
     assert len(calls) < 200, f"{len(calls)} rowCount calls for one batch of thumbnails"
+
+
+def test_rows_have_their_full_height_before_their_data_is_read(qtbot, case, tmp_path):
+    """The list measures one row (uniform sizes): a row whose data is still being read must
+    not make every row one line high, which cut the names and squeezed the thumbnails."""
+    from tests.fixtures.held_pool import HeldPool
+
+    import_files(case, make_photos(tmp_path / "in", 3))
+    pool = HeldPool()
+    session = CaseSession(case, pool)
+    widget = PhotoBrowser(session)
+    qtbot.addWidget(widget)
+    widget.resize(320, 600)
+    widget.show()
+    qtbot.waitExposed(widget)
+    lines = widget.view.fontMetrics().lineSpacing()
+    icon = widget.view.iconSize()
+
+    def first_row_height() -> int:
+        return widget.view.visualRect(widget.model.index(0)).height()
+
+    pool.run_all()  # the filter's ids: rows exist, their data not read yet
+    assert widget.model.rowCount() == 3
+    before = first_row_height()
+    assert before >= max(icon.height(), 3 * lines)
+
+    def read() -> bool:
+        pool.run_all()  # the row pages asked for by painting and by `data()`
+        return widget.model.index(0).data() is not None
+
+    qtbot.waitUntil(read, timeout=5000)
+    assert "\n" in widget.model.index(0).data()  # name, then time
+    assert first_row_height() == before
