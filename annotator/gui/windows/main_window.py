@@ -18,6 +18,7 @@ from PySide6.QtGui import (
     QDragEnterEvent,
     QDropEvent,
     QKeySequence,
+    QResizeEvent,
     QShowEvent,
 )
 from PySide6.QtWidgets import (
@@ -110,8 +111,11 @@ class MainWindow(QMainWindow):
         self.undo_dock = self._dock("undo", self.tr("Undo history"), self.undo_view,
                                     area.RightDockWidgetArea)
         self.tabifyDockWidget(self.metadata_dock, self.provenance_dock)
-        self.tabifyDockWidget(self.provenance_dock, self.undo_dock)
+        # Beside Annotations (and Flights): five tabs under Metadata do not fit the dock's
+        # width, and a tab scrolled out of sight is as hidden as a cut one.
+        self.tabifyDockWidget(self.annotations_dock, self.undo_dock)
         self.metadata_dock.raise_()
+        self.annotations_dock.raise_()
         # The map and its routes table: shown from View → Map (hidden until then).
         self.map_panel = MapPanel(session)
         self.map_dock = self._dock("map", self.tr("Map"), self.map_panel,
@@ -123,6 +127,7 @@ class MainWindow(QMainWindow):
         self.map_dock.hide()
         self.routes_dock.hide()
         self._initial_size()
+        self._tabs_fitted = False
         self.resizeDocks([self.browser_dock, self.annotations_dock], [340, 440],
                          Qt.Orientation.Horizontal)
         self.resizeDocks([self.annotations_dock, self.metadata_dock], [370, 430],
@@ -186,6 +191,27 @@ class MainWindow(QMainWindow):
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
         self._whole_tabs()
+        if not self._tabs_fitted:
+            self._tabs_fitted = True
+            QTimer.singleShot(0, self._fit_tabs)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        if self._tabs_fitted:  # a larger window leaves room for the tabs a small one cut
+            QTimer.singleShot(0, self._fit_tabs)
+
+    def _fit_tabs(self) -> None:
+        """Widen the right-hand docks (up to 45 % of the window) so that every tab of their
+        tab bars shows: a tab behind the bar's scroll arrows is as hidden as a cut one."""
+        needed = 0
+        for bar in self.findChildren(QTabBar):
+            if bar.count() > 1 and bar.isVisible() and bar.parent() is self:
+                width = sum(bar.tabSizeHint(i).width() for i in range(bar.count()))
+                needed = max(needed, width + 16)
+        width = self.annotations_dock.width()
+        if needed > width:
+            self.resizeDocks([self.annotations_dock], [min(needed, int(self.width() * 0.45))],
+                             Qt.Orientation.Horizontal)
 
     # -- menus ---------------------------------------------------------------------------
 

@@ -32,6 +32,8 @@ def test_no_dock_tab_title_is_cut(qtbot, qapp, case, tmp_path: Path, language):
                 text = bar.tabText(i)
                 titles.append(text)
                 assert bar.tabRect(i).width() >= metrics.horizontalAdvance(text), text
+                # and no tab is scrolled out of the bar (behind its scroll arrows)
+                assert bar.rect().contains(bar.tabRect(i)), (text, bar.tabRect(i), bar.rect())
         assert ("Historique" if language == "fr" else "History") in titles
         window.close()
     finally:
