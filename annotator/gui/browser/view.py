@@ -35,6 +35,7 @@ from PySide6.QtGui import (
     QPainter,
     QPixmap,
     QRegularExpressionValidator,
+    QResizeEvent,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -313,6 +314,17 @@ class PhotoListView(QListView):
                     bottom_right: QModelIndex | QPersistentModelIndex,
                     roles: list[int] | None = None) -> None:
         QAbstractItemView.dataChanged(self, top_left, bottom_right, roles or [])
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        """Rows as wide as the list (no sideways scrolling for a few pixels of text)."""
+        super().resizeEvent(event)
+        model = self.model()
+        if isinstance(model, PhotoListModel) and model.row_hint.isValid():
+            width = max(self.iconSize().width() + 40,
+                        self.viewport().width() - 2 * self.spacing() - 2)
+            if width != model.row_hint.width():
+                model.row_hint = QSize(width, model.row_hint.height())
+                self.scheduleDelayedItemsLayout()
 
 
 class FilterBar(QWidget):

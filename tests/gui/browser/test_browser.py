@@ -268,3 +268,14 @@ def test_rows_have_their_full_height_before_their_data_is_read(qtbot, case, tmp_
     qtbot.waitUntil(read, timeout=5000)
     assert "\n" in widget.model.index(0).data()  # name, then time
     assert first_row_height() == before
+
+
+def test_rows_are_as_wide_as_the_list(qtbot, browser):
+    """No sideways scrolling: a row's width follows the list's."""
+    browser.resize(300, 600)
+    qtbot.waitUntil(lambda: browser.view.visualRect(browser.model.index(0)).width()
+                    <= browser.view.viewport().width(), timeout=3000)
+    assert not browser.view.horizontalScrollBar().isVisible()
+    browser.resize(420, 600)
+    qtbot.waitUntil(lambda: browser.view.visualRect(browser.model.index(0)).width()
+                    >= browser.view.viewport().width() - 8, timeout=3000)
