@@ -25,6 +25,7 @@ from annotator.gui.icons import icon
 from annotator.resources import icons_dir, translations_dir
 
 ORGANIZATION = "annotator"
+GUI_SWITCH_INTERVAL_S = 0.0005
 APPLICATION = "annotator"
 
 
@@ -32,6 +33,11 @@ def ensure_app() -> QApplication:
     """The one QApplication, created on first use."""
     app = QApplication.instance()
     if app is None:
+        # A worker running Python (a copies index, a date check) holds the GIL for up to the
+        # switch interval each time the GUI thread comes back from Qt to Python, hundreds of
+        # times a frame: at CPython's 5 ms a scroll frame waited 100 ms and more. 0.5 ms keeps
+        # frames smooth; the workers lose little (their heavy parts run in C).
+        sys.setswitchinterval(GUI_SWITCH_INTERVAL_S)
         app = QApplication(sys.argv[:1])
         app.setOrganizationName(ORGANIZATION)
         app.setApplicationName(APPLICATION)
