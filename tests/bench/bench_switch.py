@@ -152,6 +152,9 @@ def run_annotator(paths: list[Path], tmp: Path, switches: int) -> dict:
     timeline_window = FlightsWindow(session)
     timeline_window.show()
     timeline = timeline_window.timeline
+    # The photos are a minute apart: at the default scale their marks overlap (and stack
+    # into lanes), so a click on one may land on another. A minute is 60 px here.
+    timeline.set_scale(3600.0)
 
     def wait_until(predicate, timeout_s: float = 30.0) -> None:  # type: ignore[no-untyped-def]
         loop = QEventLoop()
@@ -229,8 +232,12 @@ def run_annotator(paths: list[Path], tmp: Path, switches: int) -> dict:
         else:
             click_mark(order[(pos + 3) % len(order)])
         gui.append(time.perf_counter() - t0)
-        if session.current_photo_id == before or canvas.photo_id != session.current_photo_id:
+        if session.current_photo_id == before:
             raise PreconditionFailed(f"switch {step} ({how}) did not change the photo")
+        # The canvas takes the photo when its worker has read it (not within the key press).
+        wait_until(lambda: canvas.photo_id == session.current_photo_id, 10)
+        if canvas.photo_id != session.current_photo_id:
+            raise PreconditionFailed(f"switch {step} ({how}): the canvas never showed the photo")
         item = canvas.photo_item
         marks: dict[str, float] = {}
 
