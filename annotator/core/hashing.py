@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
+from typing import IO, BinaryIO
 
 CHUNK = 1024 * 1024
 
@@ -24,11 +24,13 @@ class FileDigest:
     size: int
 
 
-def digest_file(path: Path | str, *, head: bytearray | None = None) -> FileDigest:
+def digest_file(path: Path | str, *, head: bytearray | None = None,
+                copy_to: BinaryIO | None = None) -> FileDigest:
     """Hash `path` in 1 MiB chunks (constant memory). OSError propagates to the caller.
 
     `head`, when given, receives the first chunk (the JPEG header the import analyses
-    without reading the file again)."""
+    without reading the file again). `copy_to`, when given, receives every chunk as it is
+    hashed: a copy that is, by construction, exactly the bytes the digest names."""
     sha = hashlib.sha256()
     md5 = hashlib.md5(usedforsecurity=False)
     size = 0
@@ -44,6 +46,8 @@ def digest_file(path: Path | str, *, head: bytearray | None = None) -> FileDiges
                 head.extend(chunk)
             sha.update(chunk)
             md5.update(chunk)
+            if copy_to is not None:
+                copy_to.write(chunk)
             size += n
     return FileDigest(sha.hexdigest(), md5.hexdigest(), size)
 

@@ -175,7 +175,7 @@ def dating_input(case: Case, session: Session, photo: Photo) -> DatingInput:
                        thumbnail=thumbnail if known else None, thumbnail_known=known,
                        posted_utc=posted, flights=flights,
                        linked_airport=linked, linked_ground=ground, history_findings=history,
-                       shadow=shadow_fact(session, photo.id))
+                       shadow=None if new else shadow_fact(session, photo.id))
 
 
 def check_photo(case: Case, session: Session, photo: Photo) -> CaptureVerdict:

@@ -112,7 +112,8 @@ def _record_all(case: Case, report: ImportReport, files: list[str], workers: int
     """Analyse `files` (in workers) and record each in order; the number recorded."""
     total = len(files)
     recorder = Recorder(case, report)
-    results = _analyses(files, min(workers, max(1, total)), limit, recorder.known, cancel)
+    results = _analyses(files, min(workers, max(1, total)), limit, recorder.known,
+                        recorder.staging, cancel)
     # A few analysed files wait here while their copies into the store run on I/O threads,
     # so this process records file N while the bytes of N+1… are still being written.
     waiting: deque[tuple[str, Any, Future[Path] | None]] = deque()
@@ -149,17 +150,18 @@ _worker_task = analyse_in_worker
 
 
 def _analyses(files: list[str], jobs: int, max_pixels: int, known: frozenset[str],
-              cancel: threading.Event | None) -> Generator[tuple[str, Any], None, None]:
+              staging: str, cancel: threading.Event | None,
+              ) -> Generator[tuple[str, Any], None, None]:
     """(path, FileAnalysis or exception) per file, in order, from workers or in-process."""
     if jobs > 1:
         yield from run_in_order(_worker_task, files, jobs=jobs, initializer=init_worker,
-                                initargs=(max_pixels, known), cancel=cancel)
+                                initargs=(max_pixels, known, staging), cancel=cancel)
         return
     with _pillow_limit(max_pixels):
         for path in files:
             if cancel is not None and cancel.is_set():
                 return
-            yield path, analyse_file(path, max_pixels, known)
+            yield path, analyse_file(path, max_pixels, known, staging)
 
 
 @contextmanager

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import secrets
 import tempfile
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
@@ -59,17 +60,31 @@ class Recorder:
                 select(Photo.sha256).where(Photo.case_id == case.case_id)
             ).scalars()
             self.known = frozenset(hashes)
+        case.store.clear_stale_staging()
+        case.store.staging.mkdir(parents=True, exist_ok=True)
+        self._batch = f".incoming-{secrets.token_hex(6)}-"
 
     def reject(self, path: str, reason: str, code: str | None = None,
                params: dict[str, Any] | None = None) -> None:
         self.report.rejected.append(RejectedFile(path_text(path), one_line(reason), code,
                                                  dict(params or {})))
 
+    @property
+    def staging(self) -> str:
+        """Where workers copy each file as they hash it: a path prefix in the store's staging
+        folder, this batch's own, so `close` can remove whatever copy was never adopted (a
+        file in flight when the batch was cancelled, a worker that died)."""
+        return str(self.case.store.staging / self._batch)
+
     def start_copy(self, result: FileAnalysis | BaseException) -> Future[Path] | None:
-        """Begin copying a new file into the store (on an I/O thread); None if not needed."""
+        """Put a new file into the store, on an I/O thread: adopt the worker's staged copy
+        (sync and rename), or copy it when none was staged; None if not needed."""
         if isinstance(result, BaseException) or result.reason is not None or result.known:
             return None
         assert result.digest is not None
+        if result.staged is not None:
+            return self.io.submit(self.case.store.adopt, Path(result.staged),
+                                  result.digest.sha256)
         return self.io.submit(self.case.store.put, Path(result.path), result.digest.sha256)
 
     def discard(self, path: str, result: Any, copy: Future[Path] | None) -> None:
@@ -83,7 +98,10 @@ class Recorder:
         self._undo_files(result.digest.sha256, None)
 
     def close(self) -> None:
+        """After the workers have stopped: wait for copies, drop unadopted staged copies."""
         self.io.shutdown(wait=True)
+        for leftover in self.case.store.staging.glob(f"{self._batch}*"):
+            leftover.unlink(missing_ok=True)
 
     def record(self, path: str, result: FileAnalysis | BaseException,
                copy: Future[Path] | None = None) -> None:

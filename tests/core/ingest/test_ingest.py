@@ -404,3 +404,49 @@ def test_the_bomb_limit_set_in_settings_applies_when_none_is_given(case, tmp_pat
     assert "exceeds the limit of 1,000,000" in report.rejected[0].reason
     report = import_paths(case, [big], jobs=1, max_pixels=5_000_000)  # explicit wins
     assert len(report.imported) == 1
+
+
+def test_a_copy_staged_by_a_worker_that_died_is_removed_at_the_end(case: Case, tmp_path: Path,
+                                                                     monkeypatch):
+    import annotator.core.ingest.importer as ingest
+
+    monkeypatch.setattr(ingest, "_worker_task", fx.stage_then_crash)
+    folder = tmp_path / "in"
+    for n in range(1, 4):
+        fx.good_jpeg(folder / f"{n}.jpg", n)
+    fx.good_jpeg(folder / "crash.jpg", 31)
+
+    report = import_paths(case, [folder], jobs=2)
+
+    assert [Path(r.path).name for r in report.rejected] == ["crash.jpg"]
+    assert list(case.store.staging.iterdir()) == []
+    stored = sorted(p for p in case.store.root.rglob("*") if p.is_file())
+    assert sorted(case.store.path_for(i.sha256) for i in report.imported) == stored
+
+
+def test_staged_copies_older_than_a_day_are_cleared_younger_ones_kept(case: Case):
+    import os
+    import time
+
+    case.store.staging.mkdir(parents=True, exist_ok=True)
+    old = case.store.staging / ".incoming-dead-1"
+    young = case.store.staging / ".incoming-live-1"
+    for f in (old, young):
+        f.write_bytes(b"x")
+    day_ago = time.time() - 2 * 86400
+    os.utime(old, (day_ago, day_ago))
+
+    case.store.clear_stale_staging()
+
+    assert not old.exists() and young.exists()
+
+
+def test_the_worker_copy_is_the_hashed_bytes(case: Case, tmp_path: Path):
+    """Two workers: every stored original was written by the worker that hashed it."""
+    files = [fx.good_jpeg(tmp_path / f"{n}.jpg", n) for n in range(1, 5)]
+    report = import_paths(case, files, jobs=2)
+    for item in report.imported:
+        stored = case.store.path_for(item.sha256)
+        assert digest_file(stored).sha256 == item.sha256
+        assert stored.read_bytes() == Path(item.path).read_bytes()
+    assert list(case.store.staging.iterdir()) == []
