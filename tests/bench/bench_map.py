@@ -86,9 +86,13 @@ def load_in_worker(app, view, data) -> dict[str, float]:  # type: ignore[no-unty
     last = [time.perf_counter()]
     times: dict[str, float] = {}
 
+    stalls: list[tuple[float, float]] = []  # (at, length) of each gap over 50 ms
+
     def tick() -> None:
         now = time.perf_counter()
         gaps.append(now - last[0])
+        if now - last[0] > 0.05:
+            stalls.append((last[0] - start, now - last[0]))
         last[0] = now
 
     timer = QTimer()
@@ -120,6 +124,10 @@ def load_in_worker(app, view, data) -> dict[str, float]:  # type: ignore[no-unty
     end = time.perf_counter()
     if len(view.photo_ids()) != len(data.photos) or not view.track_items:
         raise SystemExit("benchmark invalid: the map loaded in a worker is incomplete")
+    shown_at = times["shown"] - start
+    print(f"loading: result on the GUI thread at {shown_at * 1000:.0f} ms; stalls over 50 ms "
+          "(began at, lasted): " + ", ".join(f"{a * 1000:.0f}+{n * 1000:.0f} ms"
+                                             for a, n in stalls))
     return {"total": end - start, "prepare": times["prepare"], "adding": end - times["shown"],
             "worst": max(gaps), "over": sum(g > 0.05 for g in gaps), "ticks": len(gaps)}
 

@@ -5,12 +5,12 @@ empty parent item per base-map level."""
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
+import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPixmap
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QWidget
 
 from annotator.core.maps import render as style
@@ -43,110 +43,151 @@ class Layer(QGraphicsItem):
         pass
 
 
+STAMP_PX = 16
+_STAMPS: dict[tuple[bool, float], QPixmap] = {}
+
+
+def _stamp(gps: bool, ratio: float) -> QPixmap:
+    """A photo point drawn once: a red dot in a white edge (GPS) or a red ring (claimed)."""
+    key = (gps, ratio)
+    if key not in _STAMPS:
+        pixmap = QPixmap(round(STAMP_PX * ratio), round(STAMP_PX * ratio))
+        pixmap.setDevicePixelRatio(ratio)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        centre = QPointF(STAMP_PX / 2, STAMP_PX / 2)
+        if gps:
+            painter.setBrush(QBrush(QColor(style.PHOTO)))
+            painter.setPen(QPen(QColor("#ffffff"), 1.2))
+            painter.drawEllipse(centre, 5.0, 5.0)
+        else:
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.setPen(QPen(QColor(style.PHOTO), 2.0))
+            painter.drawEllipse(centre, 6.0, 6.0)
+        painter.end()
+        _STAMPS[key] = pixmap
+    return _STAMPS[key]
+
+
 class PhotoLayer(QGraphicsItem):
     """Every photo point in one item that paints them in screen pixels: a filled dot (GPS)
-    or a ring (claimed place), the current photo ringed in yellow. Points that fall on the
-    same pixel are painted once, and only those on screen, so 10,000 photos cost a few
-    milliseconds a frame instead of 10,000 items."""
+    or a ring (claimed place), the current photo ringed in yellow. The points are numpy
+    arrays: each paint keeps those on screen and one per pixel in a few vector operations,
+    then stamps a pre-drawn point on each, so 10,000 photos cost a few
+    milliseconds a frame instead of 10,000 items (or a Python loop over them)."""
 
     def __init__(self, rect: QRectF) -> None:
         super().__init__()
         self.rect = rect
         self.ids: list[int] = []
-        self.xs: list[float] = []
-        self.ys: list[float] = []
-        self.gps: list[bool] = []
-        self.when: list[datetime | None] = []
-        self.direction: list[float | None] = []
-        self.shown: list[bool] = []
         self.index: dict[int, int] = {}
+        self.set_points([], [], [], [], [], [])
         self.current: int | None = None
         self.setZValue(30)
 
-    def add(self, photo_id: int, x: float, y: float, gps: bool, when: datetime | None,
-            direction: float | None = None) -> None:
-        self.index[photo_id] = len(self.ids)
-        self.direction.append(direction)
-        self.ids.append(photo_id)
-        self.xs.append(x)
-        self.ys.append(y)
-        self.gps.append(gps)
-        self.when.append(when)
-        self.shown.append(True)
+    def set_points(self, ids: list[int], xs: list[float], ys: list[float], gps: list[bool],
+                   when: list[datetime | None], direction: list[float | None]) -> None:
+        """Every point at once (scene units; `when` None: time unknown, always shown)."""
+        self.ids = list(ids)
+        self.index = {photo_id: i for i, photo_id in enumerate(self.ids)}
+        self.xs = np.asarray(xs, dtype=np.float64)
+        self.ys = np.asarray(ys, dtype=np.float64)
+        self.gps = np.asarray(gps, dtype=bool)
+        self.when = np.asarray([w.timestamp() if w is not None else np.nan for w in when],
+                               dtype=np.float64)
+        self.direction = np.asarray([d if d is not None else np.nan for d in direction],
+                                    dtype=np.float64)
+        self.shown = np.ones(len(self.ids), dtype=bool)
+        self.update()
 
     def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
         return self.rect
 
     def paint(self, painter: QPainter, option: Any, widget: QWidget | None = None) -> None:
+        if not self.ids:
+            return
         t = painter.worldTransform()
         sx, sy, dx, dy = t.m11(), t.m22(), t.dx(), t.dy()
         width = widget.width() if widget is not None else 10_000
         height = widget.height() if widget is not None else 10_000
+        px, py = self.xs * sx + dx, self.ys * sy + dy
+        on = self.shown & (px > -20) & (px < width + 20) & (py > -20) & (py < height + 20)
         painter.save()
         painter.resetTransform()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        seen: set[tuple[int, int, bool]] = set()
         painter.setPen(QPen(QColor(style.PHOTO), 2.0))
-        for i, angle in enumerate(self.direction):  # the direction of view (GPSImgDirection)
-            if angle is None or not self.shown[i]:
-                continue
-            px, py = self.xs[i] * sx + dx, self.ys[i] * sy + dy
-            if -20 < px < width + 20 and -20 < py < height + 20:
-                a = math.radians(angle)
-                painter.drawLine(QPointF(px, py),
-                                 QPointF(px + 16 * math.sin(a), py - 16 * math.cos(a)))
-        filled = [QBrush(QColor(style.PHOTO)), QPen(QColor("#ffffff"), 1.2)]
-        ring = [QBrush(Qt.BrushStyle.NoBrush), QPen(QColor(style.PHOTO), 2.0)]
+        for i in np.flatnonzero(on & ~np.isnan(self.direction)):  # direction of view
+            a = math.radians(float(self.direction[i]))
+            x, y = float(px[i]), float(py[i])
+            painter.drawLine(QPointF(x, y), QPointF(x + 16 * math.sin(a), y - 16 * math.cos(a)))
         for gps in (False, True):
-            brush, pen = filled if gps else ring
-            painter.setBrush(brush)
-            painter.setPen(pen)
-            r = 5.0 if gps else 6.0
-            for i, x in enumerate(self.xs):
-                if self.gps[i] != gps or not self.shown[i]:
-                    continue
-                px, py = x * sx + dx, self.ys[i] * sy + dy
-                if not (-8 < px < width + 8 and -8 < py < height + 8):
-                    continue
-                key = (round(px), round(py), gps)
-                if key in seen:
-                    continue
-                seen.add(key)
-                painter.drawEllipse(QPointF(px, py), r, r)
-        if self.current in self.index and self.shown[self.index[self.current]]:
-            i = self.index[self.current]
+            chosen = np.flatnonzero(on & (self.gps == gps))
+            if not len(chosen):
+                continue
+            # one point per pixel
+            keys = np.round(px[chosen]).astype(np.int64) * 1_000_003 + np.round(
+                py[chosen]).astype(np.int64)
+            chosen = chosen[np.unique(keys, return_index=True)[1]]
+            stamp = _stamp(gps, painter.device().devicePixelRatioF())
+            half = STAMP_PX // 2
+            # One pre-drawn pixmap per point, at whole pixels: a third of the cost of an
+            # antialiased ellipse each (10,000 photos zoomed out: about 25 ms).
+            for x, y in zip((np.round(px[chosen]) - half).astype(int).tolist(),
+                            (np.round(py[chosen]) - half).astype(int).tolist(), strict=True):
+                painter.drawPixmap(x, y, stamp)
+        i = self.index.get(self.current) if self.current is not None else None
+        if i is not None and self.shown[i]:
             painter.setBrush(QBrush(Qt.BrushStyle.NoBrush))
             painter.setPen(QPen(QColor("#ffd400"), 3.0))
-            painter.drawEllipse(QPointF(self.xs[i] * sx + dx, self.ys[i] * sy + dy), 7.5, 7.5)
+            painter.drawEllipse(QPointF(float(px[i]), float(py[i])), 7.5, 7.5)
         painter.restore()
 
     def set_current(self, photo_id: int | None) -> None:
         self.current = photo_id
         self.update()
 
-    def apply_filter(self, shown: Callable[[datetime | None, datetime | None], bool]) -> None:
-        self.shown = [shown(w, w) for w in self.when]
+    def apply_filter(self, until: datetime | None, since: datetime | None) -> None:
+        """Show the photos taken by `until` and not before `since` (None: no limit), and
+        those whose time is unknown."""
+        shown = np.ones(len(self.ids), dtype=bool)
+        known = ~np.isnan(self.when)
+        if until is not None:
+            shown &= ~known | (self.when <= until.timestamp())
+        if since is not None:
+            shown &= ~known | (self.when >= since.timestamp())
+        self.shown = shown
         self.update()
 
     def is_shown(self, photo_id: int) -> bool:
-        return self.shown[self.index[photo_id]]
+        return bool(self.shown[self.index[photo_id]])
 
     def scene_pos(self, photo_id: int) -> QPointF:
         i = self.index[photo_id]
-        return QPointF(self.xs[i], self.ys[i])
+        return QPointF(float(self.xs[i]), float(self.ys[i]))
 
     def photo_near(self, to_view: Any, x: float, y: float, reach: float = 7.0) -> int | None:
         """The shown photo whose point is nearest to view position (x, y), within `reach`
         pixels (`to_view` is the view's transform)."""
+        if not self.ids:
+            return None
         sx, sy, dx, dy = to_view.m11(), to_view.m22(), to_view.dx(), to_view.dy()
-        best, best_d = None, reach * reach
-        for i, px in enumerate(self.xs):
-            if not self.shown[i]:
-                continue
-            d = (px * sx + dx - x) ** 2 + (self.ys[i] * sy + dy - y) ** 2
-            if d <= best_d:
-                best, best_d = self.ids[i], d
-        return best
+        d = (self.xs * sx + dx - x) ** 2 + (self.ys * sy + dy - y) ** 2
+        d[~self.shown] = np.inf
+        i = int(np.argmin(d))
+        return self.ids[i] if d[i] <= reach * reach else None
+
+
+class BasePath(QGraphicsPathItem):
+    """A land polygon, a border or the graticule. Its bounds are its points' (with a pixel
+    to spare for the cosmetic pen): QGraphicsPathItem strokes the whole path to find them,
+    which for a few hundred coastlines held up the first paint of a map by ~100 ms."""
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
+        return self.path().controlPointRect().adjusted(-1, -1, 1, 1)
+
+    def shape(self) -> QPainterPath:
+        return self.path()
 
 
 class FlightLine(QGraphicsPathItem):

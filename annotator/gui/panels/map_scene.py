@@ -29,7 +29,7 @@ from annotator.core.maps.geometry import LegArc, MapData, TrackLine
 from annotator.core.maps.projection import Plane, nice_step
 
 UNITS = 100.0  # scene units per degree of latitude
-TRACK_LEVELS = (0.0, 0.01, 0.05, 0.2)  # degrees: a track's simplifications
+TRACK_LEVELS = (0.0, 0.01, 0.02, 0.05, 0.1, 0.2)  # degrees: a track's simplifications
 CHUNK = 500  # track points per item
 Region = tuple[float, float, float, float]  # west, south, east, north
 Rect = tuple[float, float, float, float]  # x, y, width, height in scene units

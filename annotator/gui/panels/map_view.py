@@ -34,7 +34,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QGraphicsItem,
-    QGraphicsPathItem,
     QGraphicsRectItem,
     QGraphicsScene,
     QGraphicsSimpleTextItem,
@@ -48,7 +47,7 @@ from annotator.core.maps.colours import SINGLE
 from annotator.core.maps.geometry import MapData
 from annotator.core.maps.projection import Plane
 from annotator.core.maps.sun_mark import SunMark, toward
-from annotator.gui.panels.map_items import FlightLine, Layer, LodPath, PhotoLayer, pen
+from annotator.gui.panels.map_items import BasePath, FlightLine, Layer, LodPath, PhotoLayer, pen
 from annotator.gui.panels.map_scene import (
     TRACK_LEVELS,
     UNITS,
@@ -117,6 +116,9 @@ class MapView(QGraphicsView):
         last is in."""
         scene = self.scene()
         self._steps = None
+        # Painting a half-built map costs as much as painting the whole (tens of ms zoomed
+        # out): the viewport keeps its last picture until every item is in, then paints once.
+        self.viewport().setUpdatesEnabled(False)
         scene.clear()
         self.photos, self.leg_items, self.track_items = None, [], []
         self.base_items, self.border_items = [], []
@@ -143,6 +145,7 @@ class MapView(QGraphicsView):
                 return
         self._steps = None
         self.building = False
+        self.viewport().setUpdatesEnabled(True)
         self._level_of_detail()
         self.apply_filter(self.until, self.since)
         self.set_current_photo(self.current_photo)
@@ -154,10 +157,9 @@ class MapView(QGraphicsView):
         scene = self.scene()
         assert self.photos is not None
         photos = prepared.photos
-        for i, photo_id in enumerate(photos.ids):
-            self.photos.add(photo_id, photos.xs[i], photos.ys[i], photos.gps[i],
-                            photos.when[i], photos.direction[i])
-        self.photos.apply_filter(self._shown)
+        self.photos.set_points(photos.ids, photos.xs, photos.ys, photos.gps, photos.when,
+                               photos.direction)
+        self.photos.apply_filter(self.until, self.since)
         self.photos.set_current(self.current_photo)
         scene.addItem(self.photos)
         self._show_sun()
@@ -176,12 +178,12 @@ class MapView(QGraphicsView):
         self._level_of_detail()
         for i, (land, borders) in enumerate(zip(prepared.land, prepared.borders, strict=True)):
             for path in land:
-                item = QGraphicsPathItem(path, self.base_items[i])
+                item = BasePath(path, self.base_items[i])
                 item.setPen(coast)
                 item.setBrush(land_brush)
                 yield
             for path in borders:
-                QGraphicsPathItem(path, self.border_items[i]).setPen(border_pen)
+                BasePath(path, self.border_items[i]).setPen(border_pen)
                 yield
         for name, x, y in prepared.labels:
             text = scene.addSimpleText(name)
@@ -189,7 +191,10 @@ class MapView(QGraphicsView):
             text.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations, True)
             text.setPos(x, y)
             text.setZValue(2)
-        scene.addPath(prepared.graticule, pen(style.GRID, 0.6, dash=True)).setZValue(3)
+        grid = BasePath(prepared.graticule)
+        grid.setPen(pen(style.GRID, 0.6, dash=True))
+        grid.setZValue(3)
+        scene.addItem(grid)
 
     def _add_flights(self, drawing: FlightDrawing) -> Iterator[None]:
         scene = self.scene()
@@ -306,7 +311,7 @@ class MapView(QGraphicsView):
         for _, item in [*self.leg_items, *self.track_items]:
             item.setVisible(self._shown(item.first, item.last))
         if self.photos is not None:
-            self.photos.apply_filter(self._shown)
+            self.photos.apply_filter(self.until, self.since)
         self._show_sun()
 
     def set_current_photo(self, photo_id: int | None) -> None:
@@ -367,8 +372,10 @@ class MapView(QGraphicsView):
                                                strict=True)):
             land.setVisible(i == base)
             border.setVisible(i == base)
+        # A track's points kept at least 3 px apart: a 2.2 px line looks the same, and a
+        # zoomed-out 100,000-point track is drawn with a few thousand.
         self._track_level = max(i for i, level in enumerate(TRACK_LEVELS)
-                                if level <= deg_per_px * 1.5 or i == 0)
+                                if level <= deg_per_px * 3 or i == 0)
         for _, item in self.track_items:
             item.show_level(self._track_level)
 

@@ -254,6 +254,8 @@ def test_items_are_added_a_few_at_a_time(qtbot, shared):
     panel.view.built.connect(lambda: turns.append("built"))
     panel.view.show_prepared(panel.view.prepared)
     assert panel.view.building
+    assert not panel.view.viewport().updatesEnabled()  # the half-built map is not painted
     qtbot.waitUntil(lambda: not panel.view.building, timeout=20000)
     assert turns == ["built"] and len(panel.view.leg_items) == 15
+    assert panel.view.viewport().updatesEnabled()
     assert QPointF(panel.view.photo_view_pos(next(iter(panel.view.photo_ids()))))
