@@ -414,22 +414,23 @@ class MapView(QGraphicsView):
 
 def sun_text(mark: SunMark) -> str:
     """The label beside the sun's ray or fan, in the user's language."""
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("MapView", text)
+    translate = QCoreApplication.translate
 
     def deg(value: float) -> str:
         return f"{value:.0f}°"
 
     if mark.whole_day:
-        return tr("Sun: the capture time spans a day or more (any azimuth)")
+        return translate("MapView", "Sun: the capture time spans a day or more (any azimuth)")
     if mark.is_interval:
         if not mark.fan:
-            return tr("Sun below the horizon all through the capture interval")
-        return tr("Sun: azimuth {0} to {1} over the capture interval").format(
+            return translate("MapView", "Sun below the horizon all through the capture interval")
+        return translate("MapView", "Sun: azimuth {0} to {1} over the capture interval").format(
             deg(mark.fan[0]), deg(mark.fan[-1]))
     sun = mark.best
     if sun is None:
         return ""
     if not mark.up:
-        return tr("Sun below the horizon (elevation {0})").format(deg(sun.elevation))
-    return tr("Sun: azimuth {0}, elevation {1}").format(deg(sun.azimuth), deg(sun.elevation))
+        return translate("MapView", "Sun below the horizon (elevation {0})").format(
+            deg(sun.elevation))
+    return translate("MapView", "Sun: azimuth {0}, elevation {1}").format(
+        deg(sun.azimuth), deg(sun.elevation))
