@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QWidget
 
 from annotator.core.maps import render as style
 
-SELECTED = "#ffb000"
+SELECTED = "#00a6d6"  # the selected flight: apart from the legs' rust and the sun's orange
 
 
 def pen(colour: str, width: float, dash: bool = False) -> QPen:
@@ -212,7 +212,7 @@ class FlightLine(QGraphicsPathItem):
         return shape
 
     def set_selected(self, selected: bool) -> None:
-        """The selected flight is drawn wider, in amber, over the others."""
+        """The selected flight is drawn wider, in bright blue, over the others."""
         if selected:
             pen = QPen(self.pen_normal)
             pen.setColor(QColor(SELECTED))

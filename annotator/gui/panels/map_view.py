@@ -94,6 +94,7 @@ class MapView(QGraphicsView):
         self.since: datetime | None = None
         self.home: QRectF | None = None
         self.building = False
+        self.moved_by_user = False  # zoomed or panned since the map was fitted
         self._steps: Iterator[None] | None = None
         self._track_level = 0
         self.budget_s = BUDGET_S
@@ -251,6 +252,8 @@ class MapView(QGraphicsView):
     def resizeEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
         self._place_legend()
+        if not self.moved_by_user:  # a dock resized before anyone zoomed: still all shown
+            self.fit()
 
     def _airports(self, data: MapData) -> None:
         font = QFont()
@@ -291,6 +294,7 @@ class MapView(QGraphicsView):
     # -- showing -----------------------------------------------------------------------
 
     def fit(self) -> None:
+        self.moved_by_user = False
         if self.home is not None:
             self.fitInView(self.home, Qt.AspectRatioMode.KeepAspectRatio)
         self._level_of_detail()
@@ -381,6 +385,7 @@ class MapView(QGraphicsView):
 
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 - Qt's name
         factor = 1.25 if event.angleDelta().y() > 0 else 0.8
+        self.moved_by_user = True
         self.scale(factor, factor)
         self._level_of_detail()
         event.accept()
@@ -406,6 +411,7 @@ class MapView(QGraphicsView):
                 self.photo_clicked.emit(photo_id)
                 event.accept()
                 return
+            self.moved_by_user = True  # the press starts a drag that pans
             flight_id = self.flight_near(x, y)
             if flight_id is not None:
                 self.flight_clicked.emit(flight_id)  # the press still pans, as on the map

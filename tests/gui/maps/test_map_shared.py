@@ -259,3 +259,22 @@ def test_items_are_added_a_few_at_a_time(qtbot, shared):
     assert turns == ["built"] and len(panel.view.leg_items) == 15
     assert panel.view.viewport().updatesEnabled()
     assert QPointF(panel.view.photo_view_pos(next(iter(panel.view.photo_ids()))))
+
+
+def test_the_map_stays_fitted_when_the_dock_is_resized_until_zoomed(qtbot, shared):
+    _, panel, _, built = shared
+    view = panel.view
+    panel.resize(1000, 300)
+    qtbot.waitUntil(lambda: view.viewport().height() < 300)
+    home = view.mapFromScene(view.home).boundingRect()
+    assert view.viewport().rect().adjusted(-2, -2, 2, 2).contains(home)
+    panel.resize(1000, 800)
+    qtbot.waitUntil(lambda: view.viewport().height() > 600)
+    home = view.mapFromScene(view.home).boundingRect()
+    assert view.viewport().rect().adjusted(-2, -2, 2, 2).contains(home)
+    assert home.height() > 500 or home.width() > 900  # grown with the view
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(3, 3))
+    scale = view.transform().m11()
+    panel.resize(1000, 400)
+    qtbot.waitUntil(lambda: view.viewport().height() < 400)
+    assert view.transform().m11() == scale  # once moved by hand, left as it is
