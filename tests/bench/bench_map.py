@@ -156,6 +156,7 @@ def main() -> int:
     start = time.perf_counter()
     view.set_data(data)
     view.viewport().repaint()
+    app.processEvents()  # the scene's deferred bookkeeping of the new items: part of it
     build = time.perf_counter() - start
     loading = load_in_worker(app, view, data)
     if len(view.photo_ids()) != args.photos or not view.track_items:

@@ -221,8 +221,10 @@ def prepare_map(data: MapData, colour_by: str = SINGLE) -> PreparedMap:
         photos.gps.append(p.placed == "gps")
         photos.when.append(p.capture_utc)
         photos.direction.append(p.direction)
+    # what "Fit" shows: everything with a margin (room for the sun's ray and the labels)
+    m = max(80.0, 0.18 * max(east - west, south - north))
     return PreparedMap(data, plane, region, (x0, y0, x1 - x0, y1 - y0),
-                       (west - 80, north - 80, east - west + 160, south - north + 160),
+                       (west - m, north - m, east - west + 2 * m, south - north + 2 * m),
                        land, borders, labels, _graticule(plane, region),
                        prepare_flights(data, plane, colour_by), photos)
 
