@@ -134,6 +134,8 @@ class MapPanel(QWidget):
         self.routes_model.set_rows(data.routes.to_json()["routes"] if data.routes else [])
         self._filter_changed()
         self._load_sun(self.session.current_photo_id)
+        if prepared.flights.colour_by != self.colour_by():
+            self._colour_changed()  # the choice changed while the map was being read
 
     def _colour_changed(self) -> None:
         """Colour the tracks another way: only the legs and tracks are prepared again."""

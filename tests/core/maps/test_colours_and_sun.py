@@ -10,6 +10,7 @@ from annotator.core.maps.colours import (
     ALTITUDE,
     FLIGHT,
     NO_ALTITUDE,
+    RAMP,
     SINGLE,
     TRACK,
     AltitudeScale,
@@ -150,3 +151,20 @@ def test_photo_sun_uses_the_capture_date_account_and_the_claimed_place(case):
     claimed = photo_sun(case, built["photos"]["gao-claimed.jpg"])
     assert claimed is not None and claimed.placed == "claimed"
     assert photo_sun(case, 999_999) is None
+
+
+def test_annotator_map_colours_tracks_as_asked(case, tmp_path):
+    from annotator.cli import main
+    from annotator.core.flights.importers import import_file
+    from tests.fixtures.flights import GABS, GAGO, flight_points, write_readsb
+
+    pts = flight_points(datetime(2023, 10, 27, 12, 0, tzinfo=UTC), GABS, GAGO, minutes=60)
+    import_file(case, write_readsb(tmp_path / "trace.json", pts), "readsb")
+    path = str(case.root)
+    case.close()
+    plain, coloured = tmp_path / "plain.svg", tmp_path / "altitude.svg"
+    assert main(["map", path, "--out", str(plain)]) == 0
+    assert main(["map", path, "--out", str(coloured), "--colour-tracks", "altitude"]) == 0
+    text = coloured.read_text()
+    assert "track altitude (ft)" in text and "track altitude" not in plain.read_text()
+    assert sum(colour in text for colour in RAMP) >= 3  # the climb, the cruise, the legend
