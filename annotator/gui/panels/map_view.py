@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QPoint, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -98,7 +98,9 @@ class MapView(QGraphicsView):
         self._steps: Iterator[None] | None = None
         self._track_level = 0
         self.budget_s = BUDGET_S
-        self.legend = AltitudeLegend(self.viewport())
+        # A child of the view, over the viewport: a child of the viewport would be moved
+        # with the picture at every scroll (QWidget.scroll moves the children too).
+        self.legend = AltitudeLegend(self)
         self.legend.hide()
 
     # -- building ----------------------------------------------------------------------
@@ -247,11 +249,17 @@ class MapView(QGraphicsView):
 
     def _place_legend(self) -> None:
         self.legend.adjustSize()
-        self.legend.move(8, self.viewport().height() - self.legend.height() - 8)
+        area = self.viewport().geometry()
+        self.legend.move(area.left() + 8, area.bottom() + 1 - self.legend.height() - 8)
+        self.legend.raise_()
+
+    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Resize:  # the viewport, not the view: scroll bars
+            self._place_legend()                # coming and going resize it alone
+        return super().viewportEvent(event)
 
     def resizeEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
-        self._place_legend()
         if not self.moved_by_user:  # a dock resized before anyone zoomed: still all shown
             self.fit()
 

@@ -278,3 +278,19 @@ def test_the_map_stays_fitted_when_the_dock_is_resized_until_zoomed(qtbot, share
     panel.resize(1000, 400)
     qtbot.waitUntil(lambda: view.viewport().height() < 400)
     assert view.transform().m11() == scale  # once moved by hand, left as it is
+
+
+def test_the_altitude_legend_stays_in_the_bottom_left_corner(qtbot, shared):
+    _, panel, _, _ = shared
+    panel.colour.setCurrentIndex(panel.colour.findData("altitude"))
+    viewport = panel.view.viewport()
+    for height in (350, 800):
+        panel.resize(1000, height)
+        qtbot.waitUntil(lambda h=height: abs(panel.height() - h) < 2)
+        legend = panel.view.legend.geometry().translated(-viewport.geometry().topLeft())
+        assert legend.left() == 8 and legend.bottom() == viewport.height() - 9
+        # …and stays there when the map is panned (scrolling moves the viewport's children)
+        bar = panel.view.horizontalScrollBar()
+        bar.setValue(bar.value() + 200)
+        moved = panel.view.legend.geometry().translated(-viewport.geometry().topLeft())
+        assert moved == legend
