@@ -24,6 +24,8 @@ class CaseSession(QObject):
     flights_changed = Signal()
     photo_changed = Signal(int)  # anything else about one photo (claim, source, links)
     status_message = Signal(str)
+    flight_selected = Signal(object)  # int flight id, or None (map, flights table, timeline)
+    timeline_range = Signal(object, object)  # the timeline's visible (start, end), UTC
 
     def __init__(self, case: Case, pool: object | None = None, parent: QObject | None = None):
         super().__init__(parent)
@@ -41,6 +43,8 @@ class CaseSession(QObject):
             self._reads_pool.setMaxThreadCount(2)
             self.reads = JobRunner(self._reads_pool, self)
         self.current_photo_id: int | None = None
+        self.current_flight_id: int | None = None
+        self.timeline_span: tuple[object, object] | None = None  # (start, end) in view
         # Set by the main window: the photo next to `photo_id` in the browser's order.
         self.neighbour = lambda photo_id, step: None
         # An edit met someone else's newer save: show both values, return "mine" or
@@ -78,6 +82,21 @@ class CaseSession(QObject):
     def select_photo(self, photo_id: int | None) -> None:
         self.current_photo_id = photo_id
         self.photo_selected.emit(photo_id)
+
+    def select_flight(self, flight_id: int | None) -> None:
+        """Make `flight_id` the selected flight everywhere (the map, the flights table, the
+        timeline); said once, so views that answer by selecting it too do not loop."""
+        if flight_id == self.current_flight_id:
+            return
+        self.current_flight_id = flight_id
+        self.flight_selected.emit(flight_id)
+
+    def set_timeline_range(self, start: object, end: object) -> None:
+        """The timeline shows `start`…`end` now (the map can follow it)."""
+        if self.timeline_span == (start, end):
+            return
+        self.timeline_span = (start, end)
+        self.timeline_range.emit(start, end)
 
     def close(self) -> None:
         self.pending.stop()

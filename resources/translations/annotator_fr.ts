@@ -25,6 +25,13 @@
     </message>
 </context>
 <context>
+    <name>AltitudeLegend</name>
+    <message>
+        <source>Track altitude (ft)</source>
+        <translation>Altitude des traces (ft)</translation>
+    </message>
+</context>
+<context>
     <name>AnnotationsPanel</name>
     <message>
         <source>Edit the case&apos;s label list</source>
@@ -2794,6 +2801,30 @@ Empreinte SHA-256 de SHA256SUMS : {digest}</translation>
         <translation>toutes dates</translation>
     </message>
     <message>
+        <source>Follow timeline</source>
+        <translation>Suivre la chronologie</translation>
+    </message>
+    <message>
+        <source>Show only the legs, track parts and photos inside the time the timeline shows (Flights → Flights and timeline)</source>
+        <translation>N’afficher que les vols, portions de trace et photos compris dans la période que montre la chronologie (Vols → Vols et chronologie)</translation>
+    </message>
+    <message>
+        <source>One colour</source>
+        <translation>Une couleur</translation>
+    </message>
+    <message>
+        <source>By altitude</source>
+        <translation>Par altitude</translation>
+    </message>
+    <message>
+        <source>By flight</source>
+        <translation>Par vol</translation>
+    </message>
+    <message>
+        <source>How the flight tracks are coloured</source>
+        <translation>Comment les traces des vols sont colorées</translation>
+    </message>
+    <message>
         <source>Fit</source>
         <translation>Ajuster</translation>
     </message>
@@ -2804,6 +2835,37 @@ Empreinte SHA-256 de SHA256SUMS : {digest}</translation>
     <message>
         <source>Until:</source>
         <translation>Jusqu’au :</translation>
+    </message>
+    <message>
+        <source>Tracks:</source>
+        <translation>Traces :</translation>
+    </message>
+    <message>
+        <source>{0} to {1}</source>
+        <translation>du {0} au {1}</translation>
+    </message>
+</context>
+<context>
+    <name>MapView</name>
+    <message>
+        <source>Sun: the capture time spans a day or more (any azimuth)</source>
+        <translation>Soleil : l’heure de prise de vue couvre un jour ou plus (tout azimut possible)</translation>
+    </message>
+    <message>
+        <source>Sun below the horizon all through the capture interval</source>
+        <translation>Soleil sous l’horizon pendant tout l’intervalle de prise de vue</translation>
+    </message>
+    <message>
+        <source>Sun: azimuth {0} to {1} over the capture interval</source>
+        <translation>Soleil : azimut de {0} à {1} sur l’intervalle de prise de vue</translation>
+    </message>
+    <message>
+        <source>Sun below the horizon (elevation {0})</source>
+        <translation>Soleil sous l’horizon (hauteur {0})</translation>
+    </message>
+    <message>
+        <source>Sun: azimuth {0}, elevation {1}</source>
+        <translation>Soleil : azimut {0}, hauteur {1}</translation>
     </message>
 </context>
 <context>

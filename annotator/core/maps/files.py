@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from annotator.core.errors import InputRejected
+from annotator.core.maps.colours import SINGLE
 from annotator.core.maps.geojson import geojson_bytes
 from annotator.core.maps.geometry import MapData, load_map
 from annotator.core.maps.kml import kml_bytes
@@ -30,17 +31,20 @@ def map_format(out: Path) -> str:
     return kind
 
 
-def map_bytes(data: MapData, kind: str, title: str = "annotator map") -> bytes:
+def map_bytes(data: MapData, kind: str, title: str = "annotator map",
+              colour_by: str = SINGLE) -> bytes:
+    """The file's bytes; `colour_by` (`colours`) colours the tracks of a PNG or SVG."""
     if kind == "geojson":
         return geojson_bytes(data)
     if kind == "kml":
         return kml_bytes(data, title)
     if kind == "svg":
-        return svg_bytes(data, title=title)
-    return png_bytes(data, title=title)
+        return svg_bytes(data, title=title, colour_by=colour_by)
+    return png_bytes(data, title=title, colour_by=colour_by)
 
 
-def write_map(case: Case, out: Path, what: MapFilter | None = None) -> MapData:
+def write_map(case: Case, out: Path, what: MapFilter | None = None,
+              colour_by: str = SINGLE) -> MapData:
     """Write the map of the flights and photos `what` selects to `out` (replaced whole, never
     left half-written); return what was drawn."""
     out = Path(out)
@@ -49,7 +53,8 @@ def write_map(case: Case, out: Path, what: MapFilter | None = None) -> MapData:
         raise InputRejected(f"the folder {out.parent} does not exist",
                             code="MAP_FOLDER_MISSING", parent=out.parent)
     data = load_map(case, what)
-    blob = map_bytes(data, kind, title=case_title(case, what or MapFilter()))
+    blob = map_bytes(data, kind, title=case_title(case, what or MapFilter()),
+                     colour_by=colour_by)
     fd, tmp = tempfile.mkstemp(prefix=".map-", dir=out.parent)
     try:
         with os.fdopen(fd, "wb") as fh:

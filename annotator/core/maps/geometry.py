@@ -78,6 +78,7 @@ class TrackPiece:
     coords: list[LonLat]
     times: list[datetime]
     gap: bool = False
+    alts: list[float | None] = field(default_factory=list)  # feet, one per coord
 
 
 @dataclass(frozen=True)
@@ -184,7 +185,18 @@ class MapData:
 
 def _split_fixes(fixes: list[TrackFix], gap: bool) -> list[TrackPiece]:
     parts = split_antimeridian([(f.lon, f.lat) for f in fixes], [f.t for f in fixes])
-    return [TrackPiece(coords, times, gap) for coords, times in parts]
+    pieces = []
+    i = 0  # the fix each part begins at (a crossing point adds one coord at each end)
+    for n, (coords, times) in enumerate(parts):
+        first = 1 if n else 0
+        alts: list[float | None] = [fixes[i - 1].alt_ft] if n else []
+        real = len(coords) - first - (1 if n < len(parts) - 1 else 0)
+        alts += [f.alt_ft for f in fixes[i:i + real]]
+        i += real
+        if n < len(parts) - 1:
+            alts.append(fixes[i - 1].alt_ft)
+        pieces.append(TrackPiece(coords, times, gap, alts))
+    return pieces
 
 
 def split_antimeridian(coords: Sequence[LonLat], times: Sequence[datetime] | None = None
@@ -300,6 +312,13 @@ def _photo_points(session: Session, what: MapFilter, flight_ids: list[int],
         points.append(PhotoPoint(photo_id, sha, name, float(lon), float(lat), placed,
                                  as_utc(when), _direction(raw_tags)))
     return points
+
+
+def photo_point(session: Session, photo_id: int) -> PhotoPoint | None:
+    """One photo where the map puts it (GPS, else the claimed place), or None when it has
+    neither (or does not exist)."""
+    points = _photo_points(session, MapFilter(), [], only=[photo_id])
+    return points[0] if points else None
 
 
 def _leg_arc(flight: Flight, tracked: bool) -> LegArc | None:

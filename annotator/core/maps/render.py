@@ -24,6 +24,14 @@ from xml.sax.saxutils import escape
 from PIL import Image, ImageDraw, ImageFont
 
 from annotator.core.maps.basemap import base_map, level_for
+from annotator.core.maps.colours import (
+    ALTITUDE,
+    FLIGHT,
+    SINGLE,
+    AltitudeScale,
+    flight_colours,
+    track_runs,
+)
 from annotator.core.maps.geometry import MapData
 from annotator.core.maps.projection import Projection, nice_length_km, nice_step
 
@@ -163,23 +171,24 @@ def _country_names(scene: Scene, proj: Projection) -> None:
                                  halo=False))
 
 
-def _flights(scene: Scene, proj: Projection, data: MapData) -> None:
+def _flights(scene: Scene, proj: Projection, data: MapData, colour_by: str = SINGLE) -> None:
     counts: dict[tuple[str | None, str | None], int] = {}
     if data.routes is not None:
         counts = {(r.origin, r.destination): r.count for r in data.routes.routes}
+    by_flight = flight_colours(data) if colour_by == FLIGHT else {}
     for leg in data.legs:
         if leg.tracked:
             continue
         n = counts.get((leg.origin, leg.destination), 1)
         width = 1.6 + 1.2 * math.log2(max(1, n))
         for part in leg.parts:
-            scene.items.append(Line(_simplified([proj.xy(*c) for c in part]), LEG, width,
+            scene.items.append(Line(_simplified([proj.xy(*c) for c in part]),
+                                    by_flight.get(leg.flight_id, LEG), width,
                                     (7, 5) if leg.estimated else None))
-    for track in data.tracks:
-        for piece in track.pieces():
-            points = _simplified([proj.xy(*c) for c in piece.coords])
-            scene.items.append(Line(points, TRACK, 1.5 if piece.gap else 2.2,
-                                    (5, 4) if piece.gap else None))
+    for _flight_id, gap, run in track_runs(data, colour_by):
+        points = _simplified([proj.xy(*c) for c in run.coords])
+        scene.items.append(Line(points, run.colour, 1.5 if gap else 2.2,
+                                (5, 4) if gap else None))
 
 
 def _airports(scene: Scene, proj: Projection, data: MapData) -> None:
@@ -204,6 +213,18 @@ def _photos(scene: Scene, proj: Projection, data: MapData) -> None:
             scene.items.append(Dot(x, y, 4.5, PHOTO, "#ffffff", 1.2))
         else:
             scene.items.append(Dot(x, y, 6, None, PHOTO, 2.0))
+
+
+def _altitude_legend(scene: Scene, scale: AltitudeScale) -> None:
+    """The altitude ramp under the legend: one swatch per band, the feet at each end."""
+    lx, ly = scene.width - 230.0, 24.0 + 6 * 20 + 14
+    scene.items.append(Label(lx, ly, "track altitude (ft)", 12, TEXT))
+    w = 180.0 / scale.bands
+    for i, (_low, _high, colour) in enumerate(scale.limits()):
+        x = lx + i * w
+        scene.items.append(Line([(x, ly + 12), (x + w, ly + 12)], colour, 8.0))
+    scene.items.append(Label(lx, ly + 32, "0", 11, TEXT))
+    scene.items.append(Label(lx + 180, ly + 32, f"{scale.top:,.0f}", 11, TEXT, "end"))
 
 
 def _furniture(scene: Scene, proj: Projection, title: str) -> None:
@@ -234,18 +255,22 @@ def _furniture(scene: Scene, proj: Projection, title: str) -> None:
 
 
 def compose(data: MapData, width: int = WIDTH, height: int = HEIGHT, title: str = "",
-            projection: Projection | None = None) -> Scene:
+            projection: Projection | None = None, colour_by: str = SINGLE) -> Scene:
     """The scene of `data` in a picture `width` × `height` (fitted to what is drawn unless a
-    projection is given)."""
+    projection is given), tracks coloured as `colour_by` says (`colours`: one colour, by
+    flight, or by altitude with its ramp in the legend)."""
     proj = projection or Projection.fit(data.bounds(), width, height)
     scene = Scene(width, height, SEA, projection=proj)
     _base(scene, proj)
     _graticule(scene, proj)
     _country_names(scene, proj)
-    _flights(scene, proj, data)
+    _flights(scene, proj, data, colour_by)
     _airports(scene, proj, data)
     _photos(scene, proj, data)
     _furniture(scene, proj, title)
+    scale = AltitudeScale.for_map(data) if colour_by == ALTITUDE else None
+    if scale is not None:
+        _altitude_legend(scene, scale)
     return scene
 
 
@@ -302,8 +327,8 @@ def scene_svg(scene: Scene) -> str:
 
 
 def svg_bytes(data: MapData, width: int = WIDTH, height: int = HEIGHT,
-              title: str = "") -> bytes:
-    return scene_svg(compose(data, width, height, title)).encode()
+              title: str = "", colour_by: str = SINGLE) -> bytes:
+    return scene_svg(compose(data, width, height, title, colour_by=colour_by)).encode()
 
 
 # --- PNG ---------------------------------------------------------------------------------
@@ -398,8 +423,8 @@ def scene_png(scene: Scene, supersample: int = SUPERSAMPLE) -> bytes:
 
 
 def png_bytes(data: MapData, width: int = WIDTH, height: int = HEIGHT, title: str = "",
-              supersample: int = SUPERSAMPLE) -> bytes:
-    return scene_png(compose(data, width, height, title), supersample)
+              supersample: int = SUPERSAMPLE, colour_by: str = SINGLE) -> bytes:
+    return scene_png(compose(data, width, height, title, colour_by=colour_by), supersample)
 
 
 __all__ = ["compose", "png_bytes", "scene_png", "scene_svg", "svg_bytes"]

@@ -214,8 +214,10 @@ class FlightsWindow(QMainWindow):
         top_layout.addWidget(self.progress)
         top_layout.addWidget(self.message)
         self.timeline = TimelineView(session)
-        self.timeline.flight_clicked.connect(self.select_flight)
+        # One selected flight for the whole window and the map: through the session.
+        self.timeline.flight_clicked.connect(session.select_flight)
         self.table.selectionModel().selectionChanged.connect(self._flight_selected)
+        session.flight_selected.connect(self._show_selected_flight)
         timeline_bar = QHBoxLayout()
         timeline_bar.setContentsMargins(4, 0, 4, 0)
         for action in (self.timeline.fit_action, self.timeline.selection_action):
@@ -282,12 +284,28 @@ class FlightsWindow(QMainWindow):
 
     def _flight_selected(self, *_args: Any) -> None:
         flight = self.selected_flight()
-        self.timeline.set_selected_flight(flight["id"] if flight else None)
+        flight_id = flight["id"] if flight else None
+        self.timeline.set_selected_flight(flight_id)
+        if flight_id is not None:
+            self.session.select_flight(flight_id)
 
     def select_flight(self, flight_id: int) -> None:
+        """Select the flight here and everywhere else (map, timeline)."""
+        self.session.select_flight(flight_id)
+        self._show_selected_flight(flight_id)
+
+    def _show_selected_flight(self, flight_id: object) -> None:
+        """The flight selected elsewhere (the map, the timeline): its row, its bar."""
+        self.timeline.set_selected_flight(flight_id if isinstance(flight_id, int) else None)
+        current = self.selected_flight()
+        if current is not None and current["id"] == flight_id:
+            return
         for row, flight in enumerate(self.model.rows):
             if flight["id"] == flight_id:
-                self.table.selectRow(self.proxy.mapFromSource(self.model.index(row, 0)).row())
+                index = self.proxy.mapFromSource(self.model.index(row, 0))
+                if index.isValid():  # a row hidden by the filter stays hidden
+                    self.table.selectRow(index.row())
+                    self.table.scrollTo(index)
                 return
 
     # -- add / edit ----------------------------------------------------------------------

@@ -258,11 +258,31 @@ class TimelineView(QGraphicsView):
         self.scene().setSceneRect(0, 0, width, bottom + 8)
         self.viewport().update()
 
+    def visible_range(self) -> tuple[datetime, datetime] | None:
+        """The times at the left (right of the row labels) and right edges of the view."""
+        if self.origin is None:
+            return None
+        left = self._left_scene_x()
+        right = self.mapToScene(QPoint(self.viewport().width(), 0)).x()
+        return self.time_at(left), self.time_at(max(left, right))
+
+    def _publish_range(self) -> None:
+        """Tell the session what time the view shows (the map may follow it)."""
+        span = self.visible_range()
+        if span is not None and self.isVisible():
+            self.session.set_timeline_range(*span)
+
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._publish_range()
+
     def _place_marks(self) -> None:
         """Lay out the marks from a view's width left of the view to one right of it, at
-        the current scale, unless they already are; hide those laid out before elsewhere."""
+        the current scale, unless they already are; hide those laid out before elsewhere.
+        Every zoom and scroll ends here: the visible range is published from here too."""
         if self.origin is None:
             return
+        self._publish_range()
         left = self.mapToScene(QPoint(0, 0)).x()
         right = left + self.viewport().width()
         scale, done_left, done_right = self._marks_at
@@ -450,6 +470,15 @@ class TimelineView(QGraphicsView):
             self.zoom_by(1 / ZOOM_STEP)
         else:
             super().keyPressEvent(event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
+        """A click on a bar selects its flight (in the table and on the map too); the press
+        goes on to the view, so a drag from a bar still pans."""
+        if event.button() == Qt.MouseButton.LeftButton:
+            item = self.itemAt(event.position().toPoint())
+            if isinstance(item, LegItem):
+                self.session.select_flight(item.bar.flight_id)
+        super().mousePressEvent(event)
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
         item = self.itemAt(event.position().toPoint())
