@@ -7,12 +7,13 @@ Severities, verdicts and `capture_utc_source` values are a contract (`check-date
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from annotator.core.dating.sun import SunPosition
+from annotator.core.findings import Finding
 from annotator.core.flights.times import FlightTimes, bounds_of
 from annotator.core.metadata.model import PhotoMetadata
 from annotator.core.timeutil import iso_z
@@ -101,18 +102,6 @@ class DatingInput:
     history_findings: tuple[dict[str, Any], ...] = ()
     # A shadow measured on the photo (annotator.core.shadows), compared with the capture time.
     shadow: ShadowFact | None = None
-
-
-@dataclass(frozen=True)
-class Finding:
-    code: str
-    severity: str
-    message: str
-    params: dict[str, Any] = field(default_factory=dict)
-
-    def to_json(self) -> dict[str, Any]:
-        return {"code": self.code, "severity": self.severity, "message": self.message,
-                "params": self.params}
 
 
 @dataclass(frozen=True)

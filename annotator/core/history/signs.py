@@ -18,9 +18,10 @@ match says which encoders write these tables, not who wrote this file.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
+from annotator.core.findings import Finding
 from annotator.core.history.table_matches import (
     TableMatch,
     camera_entries,
@@ -37,16 +38,8 @@ USUAL_CAPS = (4096, 2560, 2048, 1920, 1600, 1280, 1200, 1080, 1024, 960, 800, 72
 DATING_SIGNS = ("REENCODED", "TABLES_NOT_CAMERA")
 
 
-@dataclass(frozen=True)
-class Sign:
-    code: str
-    severity: str
-    message: str
-    params: dict[str, Any] = field(default_factory=dict)
-
-    def to_json(self) -> dict[str, Any]:
-        return {"code": self.code, "severity": self.severity, "message": self.message,
-                "params": self.params}
+# A sign is a finding about the file's history: the one statement type (core.findings).
+Sign = Finding
 
 
 @dataclass(frozen=True)
