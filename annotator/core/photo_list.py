@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Table, and_, case, false, func, or_, select
 from sqlalchemy.orm import Session
 
-from annotator.core.history.case_copies import copies_by_photo
+from annotator.core.bulk_read import all_scalars
+from annotator.core.history.case_copies import all_copies
 from annotator.core.models import Base, Box, CaseRow, Photo
 from annotator.core.timeutil import as_utc
 
@@ -133,7 +134,7 @@ def matching_ids(session: Session, flt: PhotoFilter) -> list[int]:
         no_utc = case((Photo.capture_utc.is_(None), 1), else_=0)
         no_local = case((Photo.capture_local.is_(None), 1), else_=0)
         stmt = stmt.order_by(no_utc, Photo.capture_utc, no_local, Photo.capture_local, Photo.id)
-    return list(session.execute(stmt).scalars())
+    return all_scalars(session, stmt)
 
 
 def rows_for(session: Session, ids: list[int]) -> dict[int, PhotoRow]:
@@ -194,10 +195,9 @@ def photo_copies(case: Case) -> dict[int, CopyBadge]:
     """Every photo that has copies in the case, with its group (for a worker thread: the
     first call in a process reads every photo's stored hashes)."""
     with case.reading() as session:
-        ids = list(session.execute(select(Photo.id)).scalars())
         return {pid: CopyBadge(tuple(m["id"] for m in c["photos"]), c["best"],
                                c["best_copy"]["id"])
-                for pid, c in copies_by_photo(session, ids).items()}
+                for pid, c in all_copies(session).items()}
 
 
 def photo_count_in(session: Session) -> int:

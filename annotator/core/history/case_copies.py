@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from annotator.core.bulk_read import all_rows
 from annotator.core.history.copy_index import CopyIndex, Postings
 from annotator.core.history.signs import sign_findings
 from annotator.core.history.similar import CopyGroup, PictureHashes
@@ -78,8 +79,8 @@ class _Entry:
     def rebuild(self, session: Session) -> None:
         self.seen = {}
         items = []
-        for pid, sha, meta in session.execute(
-                select(Photo.id, Photo.sha256, Photo.meta).order_by(Photo.id)):
+        for pid, sha, meta in all_rows(
+                session, select(Photo.id, Photo.sha256, Photo.meta).order_by(Photo.id)):
             self.seen[pid] = sha
             if (item := _hashes(pid, sha, _history(meta))) is not None:
                 items.append(item)
@@ -110,7 +111,7 @@ def _synced(session: Session, *, verify: bool = False) -> _Entry:
             entry.rebuild(session)
             return entry
         if verify:
-            current = dict(session.execute(select(Photo.id, Photo.sha256)).all())
+            current = dict(all_rows(session, select(Photo.id, Photo.sha256)))
             if current != entry.seen:
                 _catch_up(session, entry, current)
             return entry
@@ -202,6 +203,16 @@ def copies_within(copies: dict[str, Any] | None, photo_ids: set[int]
     return {**copies, "photos": [m for m in copies["photos"] if m["id"] in photo_ids],
             "best_copy": best if best["id"] in photo_ids else None,
             "earliest": earliest if earliest and earliest["photo"] in photo_ids else None}
+
+
+def all_copies(session: Session) -> dict[int, dict[str, Any]]:
+    """`copies_json` of every photo that has copies in the case (the browser's badges).
+    It walks the groups, not the photos: a case of 10 000 photos with few copies costs
+    little, so the worker asking for it barely competes with the GUI thread."""
+    entry = _synced(session, verify=True)
+    with entry.lock:
+        groups = entry.index.groups(_postings(session, None))
+    return {m.id: copies_json(grp, m.id) for grp in groups for m in grp.members}
 
 
 def copies_by_photo(session: Session, photo_ids: Sequence[int]) -> dict[int, dict[str, Any]]:
