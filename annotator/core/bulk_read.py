@@ -1,11 +1,12 @@
-"""Reading many rows without starving the GUI thread of the interpreter lock.
+"""Reading many rows from a worker thread of the GUI process, in batches with a pause.
 
-sqlite3's `fetchall` converts every row in one C call that lets go of the GIL only around
-each `sqlite3_step` and takes it straight back, before a waiting thread has run: a GUI
-thread waiting for the GIL then waits for the whole fetch (measured: 70–110 ms for 10 000
-ids in the photo list's filter, the copies index and the copies badges, while the browser
-scrolled). Reading a few hundred rows at a time, with a real sleep between batches when not
-on the main thread, bounds that wait to one batch.
+Every Python callback Qt makes while the GUI paints (a model's `data`, a delegate's `paint`)
+must take the interpreter lock; while a worker thread runs Python, each take waits up to the
+switch interval, so a scroll frame of a few hundred callbacks can wait 100 ms. A bulk read
+(10 000 ids for the photo list's filter, the copies index's rows) is such a worker: read
+here a few hundred rows at a time, with a real sleep between batches when not on the main
+thread, it leaves the lock free between batches and no single C call (sqlite3's `fetchall`
+of every row) holds it for a whole table.
 """
 
 from __future__ import annotations
