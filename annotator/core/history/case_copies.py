@@ -53,7 +53,8 @@ def _hashes(pid: int, sha: str, record: Any) -> PictureHashes | None:
         windows=tuple(record.get("windows") or ()),
         dwindows=tuple(record.get("dwindows") or ()), width=record.get("width") or 0,
         height=record.get("height") or 0, quality=(jpeg.get("quality") or {}).get("luma"),
-        tables_sha256=jpeg.get("tables_sha256"), detail=record.get("detail"))
+        tables_sha256=jpeg.get("tables_sha256"), detail=record.get("detail"),
+        pdq=record.get("pdq"))
 
 
 # -- the index each process keeps per case ---------------------------------------------

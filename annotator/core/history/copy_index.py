@@ -2,11 +2,11 @@
 
 `similar.group` groups a list of photos in one pass; a case grows one photo at a time, and
 the capture-date check of each new photo asks for its group. `CopyIndex` holds the case's
-hashes as arrays and the groups as a union-find, so adding a photo costs one comparison
-against the case (a vectorized XOR and population count, then the exact rules of
-`similar.pairs_with` on the few photos the prefilter keeps) and reading a group costs its
-size. The groups are exactly `similar.group`'s: the connected sets of the same relation
-(tested against it).
+hashes as arrays (`copy_rules.HashArrays`) and the groups as a union-find, so adding a photo
+costs one comparison against the case (a vectorized XOR and population count, then the
+rules of `copy_rules.judge` on the few photos the prefilter keeps) and reading a group
+costs its size. The groups are exactly `similar.group`'s: the connected sets of the same
+relation, judged by the same function (tested against it).
 
 Postings change, hashes never do (an original is never rewritten): postings are given to
 `group_of` by the caller, fresh, and never kept here.
@@ -18,22 +18,8 @@ import dataclasses
 from collections.abc import Iterable
 from datetime import datetime
 
-import numpy as np
-
-from annotator.core.history.similar import (
-    DHASH_THRESHOLD,
-    DPREFILTER,
-    FULL_THRESHOLD,
-    MIN_DETAIL,
-    PREFILTER,
-    WINDOW_THRESHOLD,
-    CopyGroup,
-    PictureHashes,
-    describe,
-    hex_to_u64,
-    identical_pictures,
-    pairs_of_arrays,
-)
+from annotator.core.history.copy_rules import HashArrays, PictureHashes, all_pairs, near
+from annotator.core.history.similar import CopyGroup, describe, identical_pictures
 
 Postings = dict[int, tuple[datetime | None, str | None]]
 
@@ -44,15 +30,7 @@ class CopyIndex:
     def __init__(self, items: Iterable[PictureHashes] = ()) -> None:
         self._items: list[PictureHashes] = []
         self._pos: dict[int, int] = {}
-        # Hashes parsed once, as rows of arrays with room to grow: pHash, dHash, whether
-        # the picture has detail enough to compare, and the window hashes (`_width` each).
-        self._width = 0
-        self._full = np.zeros(0, dtype=np.uint64)
-        self._dfull = np.zeros(0, dtype=np.uint64)
-        self._usable = np.zeros(0, dtype=bool)
-        self._pw = np.zeros((0, 0), dtype=np.uint64)
-        self._dw = np.zeros((0, 0), dtype=np.uint64)
-        self._has = np.zeros(0, dtype=bool)
+        self._arrays = HashArrays()
         self._parent: list[int] = []
         self._members: dict[int, list[int]] = {}  # root → indexes of its group
         # (best id, member id) → (distance, relation): hashes never change
@@ -78,53 +56,19 @@ class CopyIndex:
         n = len(items)
         self._items = list(items)
         self._pos = {it.id: k for k, it in enumerate(self._items)}
-        self._width = next((len(it.windows) for it in items
-                            if len(it.windows) and len(it.dwindows) == len(it.windows)), 0)
-        width = self._width
-        self._full = hex_to_u64([it.phash for it in items])
-        self._dfull = hex_to_u64([it.dhash for it in items])
-        self._usable = np.array([bool(it.phash) and (it.detail is None
-                                                     or it.detail >= MIN_DETAIL)
-                                 for it in items], dtype=bool)
-        self._has = np.array([bool(width) and len(it.windows) == len(it.dwindows) == width
-                              for it in items], dtype=bool)
-        blank = (None,) * width
-        self._pw = hex_to_u64([h for it, ok in zip(items, self._has.tolist(), strict=True)
-                               for h in (it.windows if ok else blank)]).reshape(n, width)
-        self._dw = hex_to_u64([h for it, ok in zip(items, self._has.tolist(), strict=True)
-                               for h in (it.dwindows if ok else blank)]).reshape(n, width)
+        self._arrays = HashArrays.of(self._items)
         self._parent = list(range(n))
         self._members = {k: [k] for k in range(n)}
-        edges = set(pairs_of_arrays(self._full, self._dfull, self._usable, self._pw, self._dw,
-                                    self._has))
+        i, j, _, _ = all_pairs(self._arrays)
+        edges = set(zip(i.tolist(), j.tolist(), strict=True))
         edges.update(identical_pictures(self._items))
         for a, b in edges:
             self._union(a, b)
 
     def _append(self, item: PictureHashes) -> int:
-        k = len(self._items)
-        if not self._width and len(item.windows) and len(item.dwindows) == len(item.windows):
-            self._width = len(item.windows)
-            self._pw = np.zeros((self._full.size, self._width), dtype=np.uint64)
-            self._dw = np.zeros((self._full.size, self._width), dtype=np.uint64)
-        if k == self._full.size:  # room for twice as many
-            size = max(64, 2 * k)
-            self._full = _grown(self._full, size)
-            self._dfull = _grown(self._dfull, size)
-            self._usable = _grown(self._usable, size)
-            self._has = _grown(self._has, size)
-            self._pw = _grown(self._pw, size)
-            self._dw = _grown(self._dw, size)
+        k = self._arrays.append(item)
         self._items.append(item)
         self._pos[item.id] = k
-        self._full[k] = hex_to_u64([item.phash])[0]
-        self._dfull[k] = hex_to_u64([item.dhash])[0]
-        self._usable[k] = bool(item.phash) and (item.detail is None or item.detail >= MIN_DETAIL)
-        has = bool(self._width) and len(item.windows) == len(item.dwindows) == self._width
-        self._has[k] = has
-        if has:
-            self._pw[k] = hex_to_u64(list(item.windows))
-            self._dw[k] = hex_to_u64(list(item.dwindows))
         self._parent.append(k)
         self._members[k] = [k]
         return k
@@ -147,34 +91,18 @@ class CopyIndex:
 
     def neighbours(self, item: PictureHashes) -> list[int]:
         """Ids of the photos of the index `item` is directly judged a copy of: the rules
-        of `similar.pairs_with`, on the arrays (no hash parsed again)."""
-        n = len(self._items)
-        if not item.phash or not n:
+        of `copy_rules.judge` and identical pictures, on the arrays (no hash parsed
+        again)."""
+        if not item.phash or not self._items:
             return []
-        mp, md = hex_to_u64([item.phash, item.dhash])
-        d = np.bitwise_count(self._full[:n] ^ mp)
-        near = np.nonzero(d <= PREFILTER)[0]
+        query = HashArrays.of([item], self._arrays.width)
+        d0 = near(self._arrays, query)
+        full = self._arrays.full[:self._arrays.n]
         key = (item.phash, item.dhash, item.width, item.height, item.tables_sha256)
-        out = {int(k) for k in near[d[near] == 0]
-               if (it := self._items[k]).id != item.id
-               and (it.phash, it.dhash, it.width, it.height, it.tables_sha256) == key}
-        if item.detail is not None and item.detail < MIN_DETAIL:
-            return sorted(self._items[k].id for k in out)
-        near = near[self._usable[near]]
-        dd = np.bitwise_count(self._dfull[near] ^ md)
-        direct = (d[near] <= FULL_THRESHOLD) & (dd <= DHASH_THRESHOLD)
-        out.update(near[direct].tolist())
-        rest = near[~direct & (dd <= DPREFILTER)]
-        width = len(item.windows)
-        if rest.size and width and width == self._width and len(item.dwindows) == width:
-            d1 = (np.bitwise_count(self._pw[rest] ^ mp)
-                  + np.bitwise_count(self._dw[rest] ^ md)).min(axis=1)
-            d1[~self._has[rest]] = 128
-            mine_p = hex_to_u64(list(item.windows))
-            mine_d = hex_to_u64(list(item.dwindows))
-            d2 = (np.bitwise_count(self._full[rest, None] ^ mine_p)
-                  + np.bitwise_count(self._dfull[rest, None] ^ mine_d)).min(axis=1)
-            out.update(rest[np.minimum(d1, d2) <= WINDOW_THRESHOLD].tolist())
+        out = set(d0.tolist())
+        out.update(int(k) for k in (full == query.full[0]).nonzero()[0]
+                   if ((it := self._items[k]).phash, it.dhash, it.width, it.height,
+                       it.tables_sha256) == key)
         me = self._pos.get(item.id)
         return sorted(self._items[k].id for k in out if k != me)
 
@@ -217,8 +145,3 @@ class CopyIndex:
                  for it in items]
         return describe(items, list(range(len(items))), self._relations)
 
-
-def _grown(values: np.ndarray, size: int) -> np.ndarray:
-    out = np.zeros((size, *values.shape[1:]), dtype=values.dtype)
-    out[:values.shape[0]] = values
-    return out

@@ -25,7 +25,7 @@ def picture_hashes(ident: int, path: Path, name: str = "") -> PictureHashes:
         w, h_ = im.size
     return PictureHashes(id=ident, sha256=name or str(path), phash=h.phash, dhash=h.dhash,
                          windows=h.windows, dwindows=h.dwindows, width=w, height=h_,
-                         detail=h.detail)
+                         detail=h.detail, pdq=h.pdq)
 
 
 def copies(image: Image.Image, rng: random.Random):
