@@ -171,82 +171,93 @@ def _grown(values: np.ndarray, size: int) -> np.ndarray:
 
 def _window_distance(full: np.ndarray, dfull: np.ndarray, pw: np.ndarray, dw: np.ndarray
                      ) -> np.ndarray:
-    """Per row: min over windows of pHash + dHash bits (whole picture against window)."""
-    return (np.bitwise_count(full[:, None] ^ pw)
-            + np.bitwise_count(dfull[:, None] ^ dw)).min(axis=1)
+    """Per row: min over windows of pHash + dHash bits (whole picture against window),
+    or 128 when no window is within `WINDOW_THRESHOLD` pHash bits alone (the dHash part
+    is counted only for those rows: most candidates are far from every window)."""
+    bits = np.bitwise_count(full[:, None] ^ pw)
+    out = np.full(full.size, 128, dtype=np.int64)
+    close = np.flatnonzero(bits.min(axis=1) <= WINDOW_THRESHOLD)
+    if close.size:
+        out[close] = (bits[close] + np.bitwise_count(dfull[close, None] ^ dw[close])
+                      ).min(axis=1)
+    return out
 
 
 def judge(a: HashArrays, ia: np.ndarray, b: HashArrays, ib: np.ndarray, cd: np.ndarray
           ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The module's rule on candidate pairs (row ia[k] of `a`, row ib[k] of `b`, both
-    usable, their whole pHashes `cd` ≤ `PREFILTER` bits apart): (copies, distance,
-    by_window) per pair. The distance is pHash bits for a same-framing pair, pHash + dHash
-    bits against the best window for a crop."""
+    usable, their whole pHashes `cd` ≤ `PREFILTER` bits apart): (k, distance, by_window)
+    for each pair k judged copies. The distance is pHash bits for a same-framing pair,
+    pHash + dHash bits against the best window for a crop."""
     dd = np.bitwise_count(a.dfull[ia] ^ b.dfull[ib])
+    pos = np.flatnonzero(dd <= DPREFILTER)  # (either rule needs it: the rest are out)
+    ia, ib, cd, dd = ia[pos], ib[pos], cd[pos].astype(np.int64), dd[pos].astype(np.int64)
     known = a.has_pdq[ia] & b.has_pdq[ib]
     direct = (cd <= FULL_THRESHOLD) & (dd <= DHASH_THRESHOLD)
-    check = np.nonzero(direct & known)[0]
+    check = np.flatnonzero(direct & known)
     if check.size:
         pq = np.bitwise_count(a.pdq[ia[check]] ^ b.pdq[ib[check]]).sum(axis=1)
         direct[check[pq > PDQ_THRESHOLD]] = False
-    dist = cd.astype(np.int64)
+    dist = cd.copy()
     by_window = np.zeros(cd.size, dtype=bool)
     ok = direct.copy()
-    if not (a.width and a.width == b.width):
-        return ok, dist, by_window
-    same_size = (a.size[ia] == b.size[ib]) & (a.size[ia] != 0)
-    rest = np.nonzero(~direct & (dd <= DPREFILTER) & (a.has[ia] | b.has[ib])
-                      & ~(known & same_size))[0]
-    for start in range(0, rest.size, 50_000):  # bounded memory
-        r = rest[start:start + 50_000]
-        ra, rb = ia[r], ib[r]
-        d1 = _window_distance(a.full[ra], a.dfull[ra], b.pw[rb], b.dw[rb])
-        d2 = _window_distance(b.full[rb], b.dfull[rb], a.pw[ra], a.dw[ra])
-        d1[~b.has[rb]] = 128
-        d2[~a.has[ra]] = 128
-        wd = np.minimum(d1, d2).astype(np.int64)
-        win = (wd <= WINDOW_THRESHOLD) & (wd <= cd[r] + dd[r])
-        ok[r[win]] = True
-        by_window[r[win]] = True
-        dist[r[win]] = wd[win]
-    return ok, dist, by_window
+    if a.width and a.width == b.width:
+        same_size = (a.size[ia] == b.size[ib]) & (a.size[ia] != 0)
+        rest = np.flatnonzero(~direct & (a.has[ia] | b.has[ib]) & ~(known & same_size))
+        for start in range(0, rest.size, 50_000):  # bounded memory
+            r = rest[start:start + 50_000]
+            ra, rb = ia[r], ib[r]
+            d1 = _window_distance(a.full[ra], a.dfull[ra], b.pw[rb], b.dw[rb])
+            d2 = _window_distance(b.full[rb], b.dfull[rb], a.pw[ra], a.dw[ra])
+            d1[~b.has[rb]] = 128
+            d2[~a.has[ra]] = 128
+            wd = np.minimum(d1, d2)
+            win = r[(wd <= WINDOW_THRESHOLD) & (wd <= cd[r] + dd[r])]
+            ok[win] = True
+            by_window[win] = True
+            dist[win] = wd[(wd <= WINDOW_THRESHOLD) & (wd <= cd[r] + dd[r])]
+    keep = np.flatnonzero(ok)
+    return pos[keep], dist[keep], by_window[keep]
 
 
 def all_pairs(a: HashArrays) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Every pair of rows i < j of `a` judged copies: (i, j, distance, by_window)."""
-    rows = np.nonzero(a.usable[:a.n])[0]
+    rows = np.flatnonzero(a.usable[:a.n])
     full = a.full[rows]
     m = rows.size
     found_i: list[np.ndarray] = []
     found_j: list[np.ndarray] = []
     found_d: list[np.ndarray] = []
-    xor = np.empty((BLOCK, COLUMNS), dtype=np.uint64)
-    bits = np.empty((BLOCK, COLUMNS), dtype=np.uint8)
-    near = np.empty((BLOCK, COLUMNS), dtype=bool)
+    xor = np.empty(BLOCK * COLUMNS, dtype=np.uint64)
+    bits = np.empty(BLOCK * COLUMNS, dtype=np.uint8)
+    near = np.empty(BLOCK * COLUMNS, dtype=bool)
+    upper = np.arange(COLUMNS)[None, :] > np.arange(BLOCK)[:, None]
     for start in range(0, m, BLOCK):
         stop = min(m, start + BLOCK)
         h = stop - start
         for col in range(start, m, COLUMNS):  # the upper triangle only
-            end = min(m, col + COLUMNS)
-            w = end - col
-            x, c, k = xor[:h, :w], bits[:h, :w], near[:h, :w]
-            np.bitwise_xor(full[start:stop, None], full[None, col:end], out=x)
+            w = min(m, col + COLUMNS) - col
+            x = xor[:h * w].reshape(h, w)
+            c = bits[:h * w].reshape(h, w)
+            k = near[:h * w].reshape(h, w)
+            np.bitwise_xor(full[start:stop, None], full[None, col:col + w], out=x)
             np.bitwise_count(x, out=c)
             np.less_equal(c, PREFILTER, out=k)
             if col == start:  # the diagonal tile: only j > i
-                k &= np.arange(w)[None, :] > np.arange(h)[:, None]
-            i, j = np.nonzero(k)
-            if i.size:
+                k &= upper[:h, :w]
+            flat = np.flatnonzero(k)
+            if flat.size:
+                i, j = np.divmod(flat, w)
                 found_i.append(i + start)
                 found_j.append(j + col)
-                found_d.append(c[i, j])
+                found_d.append(c.ravel()[flat])
     if not found_i:
         empty = np.zeros(0, dtype=np.int64)
         return empty, empty, empty, np.zeros(0, dtype=bool)
     ci = rows[np.concatenate(found_i)]
     cj = rows[np.concatenate(found_j)]
-    ok, dist, by_window = judge(a, ci, a, cj, np.concatenate(found_d))
-    return ci[ok], cj[ok], dist[ok], by_window[ok]
+    pos, dist, by_window = judge(a, ci, a, cj, np.concatenate(found_d))
+    return ci[pos], cj[pos], dist, by_window
 
 
 def near(a: HashArrays, b: HashArrays, k: int = 0) -> np.ndarray:
@@ -254,6 +265,6 @@ def near(a: HashArrays, b: HashArrays, k: int = 0) -> np.ndarray:
     if not b.usable[k] or not a.n:
         return np.zeros(0, dtype=np.int64)
     d = np.bitwise_count(a.full[:a.n] ^ b.full[k])
-    rows = np.nonzero((d <= PREFILTER) & a.usable[:a.n])[0]
-    ok, _, _ = judge(a, rows, b, np.full(rows.size, k), d[rows])
-    return rows[ok]
+    rows = np.flatnonzero((d <= PREFILTER) & a.usable[:a.n])
+    pos, _, _ = judge(a, rows, b, np.full(rows.size, k), d[rows])
+    return rows[pos]
