@@ -330,10 +330,11 @@ class _Batch:
             return entry.index.group_of(photo.id, self.postings)
 
     def _remember(self, index: CopyIndex, near: list[int]) -> None:
-        """What the older copies' checks read before a new photo joins their groups."""
+        """What the older copies' checks read before a new photo joins their groups (every
+        photo connected to its neighbours: a group split again may move any of them)."""
         assert self.postings is not None
         done: set[int] = set()
-        for pid in near:
+        for pid in index.related(near):
             if pid in done:
                 continue
             members = index.members_of(pid)

@@ -44,6 +44,7 @@ WINDOW_THRESHOLD = 20  # pHash + dHash bits, whole picture against the best wind
 PREFILTER = 24  # whole-picture pHash bits under which a pair is judged at all
 DPREFILTER = 28  # and whole-picture dHash bits, for the window rule
 MIN_DETAIL = 8.0
+AMBIGUOUS_MARGIN = 4  # bits: a crop this close to two photos that differ joins neither
 BLOCK = 256  # rows per block of the all-pairs comparison (a block's columns fit in cache)
 COLUMNS = 4096
 PDQ_WORDS = 4
@@ -260,11 +261,100 @@ def all_pairs(a: HashArrays) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.nda
     return ci[pos], cj[pos], dist, by_window
 
 
-def near(a: HashArrays, b: HashArrays, k: int = 0) -> np.ndarray:
-    """Rows of `a` judged copies of row `k` of `b` (identical pictures aside)."""
+def near(a: HashArrays, b: HashArrays, k: int = 0
+         ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Rows of `a` judged copies of row `k` of `b` (identical pictures aside), with the
+    distance and whether by a window."""
     if not b.usable[k] or not a.n:
-        return np.zeros(0, dtype=np.int64)
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0, bool)
     d = np.bitwise_count(a.full[:a.n] ^ b.full[k])
     rows = np.flatnonzero((d <= PREFILTER) & a.usable[:a.n])
-    pos, _, _ = judge(a, rows, b, np.full(rows.size, k), d[rows])
-    return rows[pos]
+    pos, dist, by_window = judge(a, rows, b, np.full(rows.size, k), d[rows])
+    return rows[pos], dist, by_window
+
+
+# An edge between rows a and b: (by_window, distance, first id, second id), the sort key
+# that decides which edges are taken first (same framing before crops, closest first, then
+# the photos' ids: the same order whichever way the photos came in).
+Edge = tuple[bool, int, int, int, int, int]
+
+
+def apart(a: HashArrays, rows: Sequence[int]) -> set[tuple[int, int]]:
+    """Pairs of `rows` (a < b) that are different photos of one scene: the same pixel size,
+    whole pictures alike (pHash within `PREFILTER`), and PDQs more than `PDQ_THRESHOLD`
+    bits apart. Frames of a burst and a scene shot twice from a tripod come out so; a copy
+    of a photo almost never has its exact size and another PDQ (a re-encoding moves PDQ by
+    8 bits at most)."""
+    idx = np.asarray(rows, dtype=np.int64)
+    ok = a.has_pdq[idx] & (a.size[idx] != 0)
+    idx = idx[ok]
+    if idx.size < 2:
+        return set()
+    i, j = np.triu_indices(idx.size, k=1)
+    ri, rj = idx[i], idx[j]
+    sel = ((a.size[ri] == a.size[rj])
+           & (np.bitwise_count(a.full[ri] ^ a.full[rj]) <= PREFILTER))
+    ri, rj = ri[sel], rj[sel]
+    far = np.bitwise_count(a.pdq[ri] ^ a.pdq[rj]).sum(axis=1) > PDQ_THRESHOLD
+    return {(min(x, y), max(x, y)) for x, y in zip(ri[far].tolist(), rj[far].tolist(),
+                                                   strict=True)}
+
+
+def partition(rows: Sequence[int], edges: Sequence[Edge], split: set[tuple[int, int]]
+              ) -> list[list[int]]:
+    """The groups of one connected set of photos (`rows`, joined by `edges`: (by_window,
+    distance, id, id, row, row)) when some of its pairs are different photos (`split`).
+
+    Edges are taken in order (same framing first, then the closest crop); one that would
+    put two different photos in one group is refused. A photo that joined a group through
+    a crop edge while another crop edge, less than `AMBIGUOUS_MARGIN` bits worse, led to a
+    group it cannot share is ambiguous (as MusicBrainz Picard says when its two best
+    matches are too close): its crop edges are dropped, and it stays with its same-framing
+    copies only. Without `split`, one group."""
+    if not split:
+        return [sorted(rows)]
+    banned: dict[int, set[int]] = {r: set() for r in rows}
+    for x, y in split:
+        banned[x].add(y)
+        banned[y].add(x)
+    order = sorted(edges)
+    dropped: set[int] = set()
+    while True:
+        members, joined, refused = _greedy(rows, order, banned, dropped)
+        ambiguous = {r for r, d in joined.items()
+                     if any(d2 < d + AMBIGUOUS_MARGIN for d2 in refused.get(r, ()))}
+        if not ambiguous - dropped:
+            return [sorted(m) for m in members.values()]
+        dropped |= ambiguous
+
+
+def _greedy(rows: Sequence[int], order: Sequence[Edge], banned: dict[int, set[int]],
+            dropped: set[int]) -> tuple[dict[int, set[int]], dict[int, int],
+                                        dict[int, list[int]]]:
+    """One pass of `partition`: the groups, the rows that joined a group by a crop edge
+    (the smaller side of the merge) with its distance, and each row's refused crop
+    edges' distances."""
+    group_of = {r: r for r in rows}
+    members = {r: {r} for r in rows}
+    joined: dict[int, int] = {}
+    refused: dict[int, list[int]] = {}
+    for by_window, dist, _, _, a, b in order:
+        if by_window and (a in dropped or b in dropped):
+            continue
+        ga, gb = group_of[a], group_of[b]
+        if ga == gb:
+            continue
+        if len(members[ga]) < len(members[gb]) or (
+                len(members[ga]) == len(members[gb]) and min(members[ga]) > min(members[gb])):
+            ga, gb, a, b = gb, ga, b, a
+        if any(banned[r] & members[ga] for r in members[gb]):
+            if by_window:
+                refused.setdefault(a, []).append(dist)
+                refused.setdefault(b, []).append(dist)
+            continue
+        if by_window:
+            joined.setdefault(b, dist)  # b's side, the smaller, joined a's group
+        for r in members[gb]:
+            group_of[r] = ga
+        members[ga] |= members.pop(gb)
+    return members, joined, refused

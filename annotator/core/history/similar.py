@@ -29,18 +29,22 @@ from annotator.core.history.copy_rules import (
     PDQ_THRESHOLD,
     PREFILTER,
     WINDOW_THRESHOLD,
+    Edge,
     HashArrays,
     PictureHashes,
     all_pairs,
+    apart,
     hex_to_u64,
     near,
+    partition,
 )
 from annotator.core.timeutil import iso_z
 
 __all__ = [
     "DHASH_THRESHOLD", "DPREFILTER", "FULL_THRESHOLD", "MIN_DETAIL", "PDQ_THRESHOLD",
     "PREFILTER", "WINDOW_THRESHOLD", "CopyGroup", "Member", "PictureHashes", "candidate_pairs",
-    "describe", "group", "hex_to_u64", "identical_pictures", "pairs_with", "relation",
+    "describe", "group", "grouped_indexes", "hex_to_u64", "identical_pictures", "pairs_with",
+    "relation",
 ]
 
 
@@ -85,7 +89,7 @@ def pairs_with(items: list[PictureHashes], index: int) -> list[int]:
     out = {k for k, it in enumerate(items) if k != index and it.phash and (
         it.phash, it.dhash, it.width, it.height, it.tables_sha256) == key}
     arr = HashArrays.of(items)
-    out.update(k for k in near(arr, arr, index).tolist() if k != index)
+    out.update(k for k in near(arr, arr, index)[0].tolist() if k != index)
     return sorted(out)
 
 
@@ -105,7 +109,20 @@ def identical_pictures(items: list[PictureHashes]) -> list[tuple[int, int]]:
 
 
 def group(items: list[PictureHashes]) -> list[CopyGroup]:
-    """The groups of two or more copies, largest first."""
+    """The groups of two or more copies, largest first: the connected sets of the copies
+    relation, each split where it would hold two different photos of one scene
+    (`copy_rules.partition`)."""
+    return [describe(items, idx) for idx in grouped_indexes(items)]
+
+
+def grouped_indexes(items: list[PictureHashes]) -> list[list[int]]:
+    """The indexes of each group of two or more copies, largest first (then by first id)."""
+    arr = HashArrays.of(items)
+    i, j, dist, by_window = all_pairs(arr)
+    pairs = {(a, b): (d, w) for a, b, d, w in zip(i.tolist(), j.tolist(), dist.tolist(),
+                                                   by_window.tolist(), strict=True)}
+    for a, b in identical_pictures(items):
+        pairs.setdefault((a, b), (0, False))
     parent = list(range(len(items)))
 
     def find(x: int) -> int:
@@ -114,19 +131,23 @@ def group(items: list[PictureHashes]) -> list[CopyGroup]:
             x = parent[x]
         return x
 
-    edges = candidate_pairs(items)
-    for a, b in identical_pictures(items):
-        edges.setdefault((a, b), (0, False))
-    for a, b in edges:
+    for a, b in pairs:
         ra, rb = find(a), find(b)
         if ra != rb:
             parent[max(ra, rb)] = min(ra, rb)
     sets: dict[int, list[int]] = {}
+    edges: dict[int, list[Edge]] = {}
     for k in range(len(items)):
         sets.setdefault(find(k), []).append(k)
-    groups = [describe(items, idx) for idx in sets.values() if len(idx) > 1]
-    groups.sort(key=lambda g: (-len(g.members), g.members[0].id))
-    return groups
+    for (a, b), (d, w) in pairs.items():
+        ia, ib = items[a].id, items[b].id
+        edges.setdefault(find(a), []).append((w, d, min(ia, ib), max(ia, ib), a, b))
+    out = []
+    for root, idx in sets.items():
+        if len(idx) > 1:
+            out += [g for g in partition(idx, edges[root], apart(arr, idx)) if len(g) > 1]
+    out.sort(key=lambda g: (-len(g), min(items[k].id for k in g)))
+    return out
 
 
 def _best(items: list[PictureHashes], idx: list[int]) -> int:
