@@ -13,9 +13,10 @@ from PIL import Image, ImageDraw, ImageOps
 
 from annotator.core.history.analyze import THUMB_SIDE, hashes_of
 from annotator.core.history.copy_index import CopyIndex
-from annotator.core.history.similar import PictureHashes, group
+from annotator.core.history.perceptual import distance
+from annotator.core.history.similar import DHASH_THRESHOLD, FULL_THRESHOLD, PictureHashes, group
 from annotator.core.images import decode
-from tests.core.history.history_fixtures import jpeg, textured
+from tests.core.history.history_fixtures import apron, jpeg, textured
 
 
 def picture_hashes(ident: int, path: Path, name: str = "") -> PictureHashes:
@@ -63,6 +64,62 @@ def test_relations_on_generated_copies(tmp_path: Path) -> None:
     rel = {m.sha256: (m.relation, m.best) for m in groups[0].members}
     assert rel == {"src": ("identical", True), "reenc": ("reencoded", False),
                    "small": ("resized", False), "crop": ("cropped", False)}
+
+
+def captioned(image: Image.Image, share: float, on_top: bool) -> Image.Image:
+    """`image` with a white caption bar `share` of its height added above or below."""
+    w, h = image.size
+    bar = int(h * share)
+    out = Image.new("RGB", (w, h + bar), (255, 255, 255))
+    out.paste(image, (0, bar if on_top else 0))
+    ImageDraw.Draw(out).text((10, 2 if on_top else h + 2),
+                             "BREAKING: aircraft seen at the airport", fill=(0, 0, 0))
+    return out
+
+
+def scene_photos(tmp_path: Path) -> dict[str, PictureHashes]:
+    """One photo of an apron scene with its copies, and other photos of the same scene
+    (the aircraft further along; a burst's next frames, new grain and a small shift),
+    some posted as smaller copies."""
+    photo = apron()
+    w, h = photo.size
+    moved = apron(aircraft=(0.20, 0.62, 0.62))
+    burst = apron(aircraft=(0.15, 0.58, 0.72), grain=1)
+    pictures = {
+        "photo": (photo, 90),
+        "reencoded": (photo, 55),
+        "resized": (photo.resize((w * 55 // 100, h * 55 // 100), Image.Resampling.LANCZOS), 85),
+        "cropped": (photo.crop((w * 6 // 100, h * 4 // 100, w * 96 // 100, h * 92 // 100)), 88),
+        "captioned": (captioned(photo, 0.09, on_top=True), 85),
+        "moved": (moved, 90),
+        "moved-posted": (moved.resize((w * 70 // 100, h * 70 // 100), Image.Resampling.LANCZOS),
+                         80),
+        "burst": (burst, 90),
+        "burst-posted": (burst.resize((w * 60 // 100, h * 60 // 100), Image.Resampling.LANCZOS),
+                         75),
+        "burst-next": (apron(aircraft=(0.18, 0.58, 0.72), grain=2), 92),
+    }
+    out = {}
+    for k, (name, (picture, quality)) in enumerate(pictures.items(), 1):
+        jpeg(picture, quality, tmp_path / f"{name}.jpg")
+        out[name] = picture_hashes(k, tmp_path / f"{name}.jpg", name)
+    return out
+
+
+def test_different_photos_of_one_scene_are_not_copies(tmp_path: Path) -> None:
+    photos = scene_photos(tmp_path)
+    first = photos["photo"]
+    for other in ("moved", "burst", "burst-next"):  # pHash and dHash alone: "copies"
+        assert distance(first.phash, photos[other].phash) <= FULL_THRESHOLD
+        assert distance(first.dhash, photos[other].dhash) <= DHASH_THRESHOLD
+    items = list(photos.values())
+    found = {frozenset(m.sha256 for m in g.members) for g in group(items)}
+    assert found == {frozenset({"photo", "reencoded", "resized", "cropped", "captioned"}),
+                     frozenset({"moved", "moved-posted"}), frozenset({"burst", "burst-posted"})}
+    grown = CopyIndex()  # the case's index, photos added in another order: the same groups
+    for item in random.Random(2).sample(items, len(items)):
+        grown.add(item)
+    assert {frozenset(m.sha256 for m in g.members) for g in grown.groups({})} == found
 
 
 def test_flat_pictures_group_only_when_identical(tmp_path: Path) -> None:
