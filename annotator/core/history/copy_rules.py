@@ -170,17 +170,18 @@ def _grown(values: np.ndarray, size: int) -> np.ndarray:
     return out
 
 
-def _window_distance(full: np.ndarray, dfull: np.ndarray, pw: np.ndarray, dw: np.ndarray
-                     ) -> np.ndarray:
-    """Per row: min over windows of pHash + dHash bits (whole picture against window),
-    or 128 when no window is within `WINDOW_THRESHOLD` pHash bits alone (the dHash part
-    is counted only for those rows: most candidates are far from every window)."""
-    bits = np.bitwise_count(full[:, None] ^ pw)
+def _window_distance(full: np.ndarray, dfull: np.ndarray, other: HashArrays,
+                     rows: np.ndarray) -> np.ndarray:
+    """Per pair k: min over the windows of `other`'s row rows[k] of pHash + dHash bits
+    against the whole picture (full[k], dfull[k]); 128 when that row has no windows or none
+    is within `WINDOW_THRESHOLD` pHash bits alone (the dHash part is counted only for the
+    rest: most candidates are far from every window)."""
+    bits = np.bitwise_count(full[:, None] ^ other.pw[rows])
     out = np.full(full.size, 128, dtype=np.int64)
-    close = np.flatnonzero(bits.min(axis=1) <= WINDOW_THRESHOLD)
+    close = np.flatnonzero((bits.min(axis=1) <= WINDOW_THRESHOLD) & other.has[rows])
     if close.size:
-        out[close] = (bits[close] + np.bitwise_count(dfull[close, None] ^ dw[close])
-                      ).min(axis=1)
+        out[close] = (bits[close] + np.bitwise_count(dfull[close, None]
+                                                     ^ other.dw[rows[close]])).min(axis=1)
     return out
 
 
@@ -205,14 +206,11 @@ def judge(a: HashArrays, ia: np.ndarray, b: HashArrays, ib: np.ndarray, cd: np.n
     if a.width and a.width == b.width:
         same_size = (a.size[ia] == b.size[ib]) & (a.size[ia] != 0)
         rest = np.flatnonzero(~direct & (a.has[ia] | b.has[ib]) & ~(known & same_size))
-        for start in range(0, rest.size, 50_000):  # bounded memory
-            r = rest[start:start + 50_000]
+        for start in range(0, rest.size, 16_384):  # bounded memory (about 4 MB a table)
+            r = rest[start:start + 16_384]
             ra, rb = ia[r], ib[r]
-            d1 = _window_distance(a.full[ra], a.dfull[ra], b.pw[rb], b.dw[rb])
-            d2 = _window_distance(b.full[rb], b.dfull[rb], a.pw[ra], a.dw[ra])
-            d1[~b.has[rb]] = 128
-            d2[~a.has[ra]] = 128
-            wd = np.minimum(d1, d2)
+            wd = np.minimum(_window_distance(a.full[ra], a.dfull[ra], b, rb),
+                            _window_distance(b.full[rb], b.dfull[rb], a, ra))
             win = r[(wd <= WINDOW_THRESHOLD) & (wd <= cd[r] + dd[r])]
             ok[win] = True
             by_window[win] = True
@@ -224,7 +222,7 @@ def judge(a: HashArrays, ia: np.ndarray, b: HashArrays, ib: np.ndarray, cd: np.n
 def all_pairs(a: HashArrays) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Every pair of rows i < j of `a` judged copies: (i, j, distance, by_window)."""
     rows = np.flatnonzero(a.usable[:a.n])
-    full = a.full[rows]
+    full, dfull = a.full[rows], a.dfull[rows]
     m = rows.size
     found_i: list[np.ndarray] = []
     found_j: list[np.ndarray] = []
@@ -249,9 +247,15 @@ def all_pairs(a: HashArrays) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.nda
             flat = np.flatnonzero(k)
             if flat.size:
                 i, j = np.divmod(flat, w)
-                found_i.append(i + start)
-                found_j.append(j + col)
-                found_d.append(c.ravel()[flat])
+                i += start
+                j += col
+                # (either rule needs the dHashes within DPREFILTER: cut here, while the
+                # block's rows are in cache, and keep a fifth of the candidates)
+                keep = np.flatnonzero(np.bitwise_count(dfull[i] ^ dfull[j]) <= DPREFILTER)
+                found_i.append(i[keep].astype(np.int32))
+                found_j.append(j[keep].astype(np.int32))
+                found_d.append(c.ravel()[flat[keep]])
+    del xor, bits, near  # (the judge's tables take their place)
     if not found_i:
         empty = np.zeros(0, dtype=np.int64)
         return empty, empty, empty, np.zeros(0, dtype=bool)
