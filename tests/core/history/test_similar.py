@@ -14,7 +14,13 @@ from PIL import Image, ImageDraw, ImageOps
 from annotator.core.history.analyze import THUMB_SIDE, hashes_of
 from annotator.core.history.copy_index import CopyIndex
 from annotator.core.history.perceptual import distance
-from annotator.core.history.similar import DHASH_THRESHOLD, FULL_THRESHOLD, PictureHashes, group
+from annotator.core.history.similar import (
+    DHASH_THRESHOLD,
+    FULL_THRESHOLD,
+    PDQ_THRESHOLD,
+    PictureHashes,
+    group,
+)
 from annotator.core.images import decode
 from tests.core.history.history_fixtures import apron, jpeg, textured
 
@@ -135,6 +141,7 @@ def test_flat_pictures_group_only_when_identical(tmp_path: Path) -> None:
 # moving his hands in front of one background), different photos that must stay apart.
 SAME_PICTURE = ("exif-samples/jpg/orientation/landscape_", "exif-samples/jpg/orientation/portrait_",
                 "exif-samples/jpg/hdr/canon_hdr_")
+BURST = "metadata-extractor-images/nef/Issue 247-"
 
 
 def _series(name: str) -> str:
@@ -186,12 +193,27 @@ def test_copies_of_corpus_photos_join_their_source(corpus: Path, tmp_path: Path,
         series = {_series(source_of[m.id]) for m in g.members}
         if len(series) > 1:
             mixed.add(tuple(sorted(series)))
+    # pairs of files of different photos that share a group, and those pHash and dHash
+    # alone would call copies (same framing) with what PDQ says of them
+    false_pairs = sum(1 for g in groups for a in g.members for b in g.members
+                      if a.id < b.id and _series(source_of[a.id]) != _series(source_of[b.id]))
+    alike = [(a, b) for n, a in enumerate(items) for b in items[n + 1:]
+             if _series(source_of[a.id]) != _series(source_of[b.id])
+             and distance(a.phash, b.phash) <= FULL_THRESHOLD
+             and distance(a.dhash, b.dhash) <= DHASH_THRESHOLD]
+    pdq_apart = sorted(distance(a.pdq, b.pdq) for a, b in alike if a.pdq and b.pdq)
+    burst = [sources[n] for n in sources if n.startswith(BURST)]
     total = sum(joined.values()) / sum(per_kind.values())
     with capsys.disabled():
         print(f"\n{len(sources)} corpus photos, {sum(per_kind.values())} copies: joined "
               f"{total:.1%} ("
-              + ", ".join(f"{k} {joined[k]}/{per_kind[k]}" for k in sorted(per_kind))
-              + f"); groups mixing different photos: {len(mixed)}")
+              + ", ".join(f"{k} {joined[k]}/{per_kind[k]} = {joined[k] / per_kind[k]:.1%}"
+                          for k in sorted(per_kind))
+              + f"); groups mixing different photos: {len(mixed)}, pairs of files of "
+              f"different photos in one group: {false_pairs}; pairs of files of different "
+              f"photos alike in pHash and dHash: {len(alike)}, their PDQ distances "
+              f"{pdq_apart[:3]}…{pdq_apart[-1:]} (threshold {PDQ_THRESHOLD})")
         for m in sorted(mixed):
             print("   mixed:", m)
-    assert total >= 0.95 and not mixed
+    assert len(burst) == 4 and len({group_of.get(b, -b) for b in burst}) == 4
+    assert total >= 0.95 and not mixed and not false_pairs
