@@ -1,32 +1,42 @@
 """When two photos are copies of one picture: the rule, on hashes parsed into arrays.
 
 `similar.group` (all photos at once) and `copy_index.CopyIndex` (a case's photos, one at a
-time) both judge pairs here, so they cannot disagree. Two photos with detail enough to tell
-(`MIN_DETAIL`) are copies when
+time) both judge pairs and split groups here, so they cannot disagree. Two photos with
+detail enough to tell (`MIN_DETAIL`) are copies when
 
 - **same framing**: their whole-picture pHashes differ by at most `FULL_THRESHOLD` bits and
   their dHashes by at most `DHASH_THRESHOLD` (re-encodings and resizings land at 0–4), and,
   when both have a PDQ hash, their PDQs differ by at most `PDQ_THRESHOLD` of 256 bits.
-  pHash and dHash see only the coarse layout: two different photos of one composition (the
-  same sky and horizon, an aircraft a little further along; two frames of a burst) come out
-  2–10 bits apart, while PDQ, finer, puts them 54 bits apart and more (copies: 20 at most);
+  pHash and dHash see only the coarse layout: different photos of one composition (the
+  same sky and horizon, an aircraft a little further along; two frames of a burst) come
+  out 2–10 bits apart, while PDQ, finer, puts them 54 bits apart and more; a copy is at
+  most 20 bits from its source, 32 from another copy (corpus copies, README);
 - **a crop or a caption bar**: one's whole picture is within `WINDOW_THRESHOLD` bits (pHash
   + dHash) of one of the other's windows (`perceptual.WINDOWS`), and that window matches at
   least as well as the other's whole picture (a crop is better explained by the part it
   keeps; two frames of one scene match best whole). PDQ cannot confirm this relation: a
-  crop of 5–20 % moves a copy 90–150 PDQ bits from its source, as far as another photo.
+  crop of 5–20 % moves a copy 90–150 PDQ bits from its source, as far as another photo,
+  and PDQ of the window itself does no better (it moves with the window's misalignment).
   Two photos of exactly the same pixel size that both have a PDQ are judged by the first
   rule alone: a crop keeps fewer pixels, and frames of a burst share the camera's size.
+
+Groups are the connected sets of that relation, split where they would hold two different
+photos (`apart`: the same pixel size, whole pictures alike, PDQs apart): a crop of one burst
+frame may be as close to the next frame as to its own, and would otherwise join the two
+(`partition`: edges taken in order, a crop as close to two such photos joins neither).
 
 Flat pictures (a blank sky, a grey card) hash alike whatever they show: they are copies
 only when identical (`similar.identical_pictures`). The thresholds were measured on copies
 made from the corpus photos and on different photos of one scene (README, "File history";
 `tests/core/history/test_similar.py`).
 
-Speed: the candidates are the pairs whose whole-picture pHashes are within `PREFILTER` bits,
-found by comparing all pairs in blocks with numpy (XOR and a population count over uint64:
-10 000 photos are 5·10^7 pairs); every rule above then runs, vectorized, on those few
-(`tests/bench/bench_similar.py`).
+Speed: the candidates are the pairs whose whole-picture pHashes are within `PREFILTER` bits
+and dHashes within `DPREFILTER`, found by comparing all pairs in cache-sized tiles with
+numpy (XOR and a population count over uint64: 10 000 photos are 5·10^7 pairs, about
+0.15 s); every rule above then runs, vectorized, on those few, and the split only on the
+connected sets that hold two photos of the same size (`tests/bench/bench_similar.py`).
+Multi-index hashing does not pay here: a 24-bit radius over 64 bits leaves no substring
+selective enough.
 """
 
 from __future__ import annotations
