@@ -300,18 +300,28 @@ def apart(a: HashArrays, rows: Sequence[int]) -> set[tuple[int, int]]:
     of a photo almost never has its exact size and another PDQ (a re-encoding moves PDQ by
     8 bits at most)."""
     idx = np.asarray(rows, dtype=np.int64)
-    ok = a.has_pdq[idx] & (a.size[idx] != 0)
-    idx = idx[ok]
+    idx = idx[a.has_pdq[idx] & (a.size[idx] != 0)]
+    out: set[tuple[int, int]] = set()
     if idx.size < 2:
-        return set()
-    i, j = np.triu_indices(idx.size, k=1)
-    ri, rj = idx[i], idx[j]
-    sel = ((a.size[ri] == a.size[rj])
-           & (np.bitwise_count(a.full[ri] ^ a.full[rj]) <= PREFILTER))
-    ri, rj = ri[sel], rj[sel]
-    far = np.bitwise_count(a.pdq[ri] ^ a.pdq[rj]).sum(axis=1) > PDQ_THRESHOLD
-    return {(min(x, y), max(x, y)) for x, y in zip(ri[far].tolist(), rj[far].tolist(),
-                                                   strict=True)}
+        return out
+    idx = idx[np.argsort(a.size[idx], kind="stable")]
+    sizes = a.size[idx]
+    bounds = np.flatnonzero(np.diff(sizes)) + 1
+    for same in np.split(idx, bounds):  # only photos of one size can be apart
+        for start in range(0, same.size, 512):  # (bounded memory on a large set)
+            ri = same[start:start + 512]
+            rj = same[start:]
+            near = ((np.bitwise_count(a.full[ri, None] ^ a.full[None, rj]) <= PREFILTER)
+                    & (np.arange(start, same.size)[None, :]
+                       > np.arange(start, start + ri.size)[:, None]))
+            i, j = np.nonzero(near)
+            if not i.size:
+                continue
+            x, y = ri[i], rj[j]
+            far = np.bitwise_count(a.pdq[x] ^ a.pdq[y]).sum(axis=1) > PDQ_THRESHOLD
+            out.update((min(p, q), max(p, q)) for p, q in zip(x[far].tolist(),
+                                                              y[far].tolist(), strict=True))
+    return out
 
 
 def partition(rows: Sequence[int], edges: Sequence[Edge], split: set[tuple[int, int]]
