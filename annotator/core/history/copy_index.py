@@ -24,6 +24,8 @@ from annotator.core.history.copy_rules import (
     PictureHashes,
     all_pairs,
     apart,
+    apart_across,
+    keep_edge,
     near,
     partition,
 )
@@ -46,7 +48,9 @@ class CopyIndex:
         self._arrays = HashArrays()
         self._parent: list[int] = []
         self._members: dict[int, list[int]] = {}  # root → indexes of its connected set
-        self._edges: dict[int, list[Edge]] = {}  # root → the edges within its set
+        self._best: list[list[Edge]] = []  # index → its closest edges (`keep_edge`)
+        self._banned: dict[int, set[int]] = {}  # index → the indexes it is `apart` from
+        self._split: set[int] = set()  # roots of the sets that hold pairs `apart`
         self._group: list[int] = []  # index → the first index of its group
         self._groups: dict[int, list[int]] = {}  # first index → indexes of its group
         # the last `neighbours` asked: (photo id, [(neighbour index, distance, by_window)])
@@ -81,7 +85,9 @@ class CopyIndex:
         self._arrays = HashArrays.of(self._items)
         self._parent = list(range(n))
         self._members = {k: [k] for k in range(n)}
-        self._edges = {k: [] for k in range(n)}
+        self._best = [[] for _ in range(n)]
+        self._banned = {}
+        self._split = set()
         self._group = list(range(n))
         self._groups = {k: [k] for k in range(n)}
         i, j, dist, by_window = all_pairs(self._arrays)
@@ -91,9 +97,12 @@ class CopyIndex:
             pairs.setdefault((a, b), (0, False))
         for (a, b), (d, w) in pairs.items():
             self._union(a, b)
-            self._edges[self._find(a)].append(self._edge(a, b, d, w))
+            edge = self._edge(a, b, d, w)
+            keep_edge(self._best[a], edge)
+            keep_edge(self._best[b], edge)
         for root, idx in self._members.items():
             if len(idx) > 1:
+                self._ban(root, apart(self._arrays, idx))
                 self._partition(root)
 
     def _append(self, item: PictureHashes) -> int:
@@ -102,7 +111,7 @@ class CopyIndex:
         self._pos[item.id] = k
         self._parent.append(k)
         self._members[k] = [k]
-        self._edges[k] = []
+        self._best.append([])
         self._group.append(k)
         self._groups[k] = [k]
         return k
@@ -122,15 +131,29 @@ class CopyIndex:
             ra, rb = rb, ra
         self._parent[rb] = ra
         self._members[ra].extend(self._members.pop(rb))
-        self._edges[ra].extend(self._edges.pop(rb))
+        if rb in self._split:
+            self._split.discard(rb)
+            self._split.add(ra)
         return ra
+
+    def _ban(self, root: int, pairs: set[tuple[int, int]]) -> None:
+        for x, y in pairs:
+            self._banned.setdefault(x, set()).add(y)
+            self._banned.setdefault(y, set()).add(x)
+        if pairs:
+            self._split.add(root)
 
     def _partition(self, root: int) -> None:
         """The groups of the connected set `root`, worked out again."""
         idx = self._members[root]
         for k in idx:
             self._groups.pop(self._group[k], None)
-        for grp in partition(idx, self._edges[root], apart(self._arrays, idx)):
+        if root not in self._split:
+            groups = [sorted(idx)]
+        else:
+            groups = partition(idx, sorted({e for k in idx for e in self._best[k]}),
+                               self._banned)
+        for grp in groups:
             first = min(grp)
             for k in grp:
                 self._group[k] = first
@@ -186,10 +209,21 @@ class CopyIndex:
         k = self._append(item)
         if not found:
             return
+        # the pairs `apart` the merged set gains: the new photo against every member, and
+        # the sets it joins against each other (each set's own pairs are kept)
+        sets = list({self._find(j): None for j, _, _ in found})
+        split = apart_across(self._arrays, [k], [m for r in sets for m in self._members[r]])
+        for n, r in enumerate(sets):
+            for other in sets[n + 1:]:
+                split |= apart_across(self._arrays, self._members[r], self._members[other])
         for j, d, w in found:
-            root = self._union(k, j)
-            self._edges[root].append(self._edge(j, k, d, w))
-        self._partition(self._find(k))
+            self._union(k, j)
+            edge = self._edge(j, k, d, w)
+            keep_edge(self._best[j], edge)
+            keep_edge(self._best[k], edge)
+        root = self._find(k)
+        self._ban(root, split)
+        self._partition(root)
 
     def group_of(self, photo_id: int, postings: Postings) -> CopyGroup | None:
         """The photo's group, described as `similar.group` does (None: no copies)."""

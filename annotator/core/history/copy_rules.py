@@ -41,7 +41,8 @@ selective enough.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import bisect
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -55,6 +56,7 @@ PREFILTER = 24  # whole-picture pHash bits under which a pair is judged at all
 DPREFILTER = 28  # and whole-picture dHash bits, for the window rule
 MIN_DETAIL = 8.0
 AMBIGUOUS_MARGIN = 4  # bits: a crop this close to two photos that differ joins neither
+KEPT_EDGES = 8  # per photo, its closest copies: what a split weighs (bounded work)
 BLOCK = 256  # rows per block of the all-pairs comparison (a block's columns fit in cache)
 COLUMNS = 4096
 PDQ_WORDS = 4
@@ -324,23 +326,64 @@ def apart(a: HashArrays, rows: Sequence[int]) -> set[tuple[int, int]]:
     return out
 
 
-def partition(rows: Sequence[int], edges: Sequence[Edge], split: set[tuple[int, int]]
-              ) -> list[list[int]]:
+def apart_across(a: HashArrays, left: Sequence[int], right: Sequence[int]
+                 ) -> set[tuple[int, int]]:
+    """The pairs of `apart` with one row in `left` and the other in `right` (disjoint):
+    what a photo joining connected sets adds to theirs."""
+    x = np.asarray(left, dtype=np.int64)
+    y = np.asarray(right, dtype=np.int64)
+    x = x[a.has_pdq[x] & (a.size[x] != 0)]
+    y = y[a.has_pdq[y] & (a.size[y] != 0)]
+    out: set[tuple[int, int]] = set()
+    for start in range(0, x.size, 512):
+        rx = x[start:start + 512]
+        near = ((a.size[rx, None] == a.size[None, y])
+                & (np.bitwise_count(a.full[rx, None] ^ a.full[None, y]) <= PREFILTER))
+        i, j = np.nonzero(near)
+        if not i.size:
+            continue
+        p, q = rx[i], y[j]
+        far = np.bitwise_count(a.pdq[p] ^ a.pdq[q]).sum(axis=1) > PDQ_THRESHOLD
+        out.update((min(u, v), max(u, v)) for u, v in zip(p[far].tolist(), q[far].tolist(),
+                                                          strict=True))
+    return out
+
+
+def keep_edge(best: list[Edge], edge: Edge) -> None:
+    """Put `edge` in one photo's list of its `KEPT_EDGES` first edges (sorted)."""
+    if len(best) < KEPT_EDGES or edge < best[-1]:
+        bisect.insort(best, edge)
+        del best[KEPT_EDGES:]
+
+
+_NONE: frozenset[int] = frozenset()
+
+
+def banned_by(split: set[tuple[int, int]]) -> dict[int, set[int]]:
+    """`split` as each row's set of the rows it cannot share a group with."""
+    banned: dict[int, set[int]] = {}
+    for x, y in split:
+        banned.setdefault(x, set()).add(y)
+        banned.setdefault(y, set()).add(x)
+    return banned
+
+
+def partition(rows: Sequence[int], edges: Sequence[Edge],
+              split: set[tuple[int, int]] | Mapping[int, set[int]]) -> list[list[int]]:
     """The groups of one connected set of photos (`rows`, joined by `edges`: (by_window,
     distance, id, id, row, row)) when some of its pairs are different photos (`split`).
 
-    Edges are taken in order (same framing first, then the closest crop); one that would
-    put two different photos in one group is refused. A photo that joined a group through
-    a crop edge while another crop edge, less than `AMBIGUOUS_MARGIN` bits worse, led to a
-    group it cannot share is ambiguous (as MusicBrainz Picard says when its two best
-    matches are too close): its crop edges are dropped, and it stays with its same-framing
-    copies only. Without `split`, one group."""
+    `edges` are each photo's `KEPT_EDGES` first (`keep_edge`), so that splitting a large
+    set of copies costs its size, not its square (two clusters of a set joined only by
+    edges neither keeps come out as two groups). Edges are taken in order (same framing
+    first, then the closest crop); one that would put two different photos in one group is
+    refused. A photo that joined a group through a crop edge while another crop edge, less
+    than `AMBIGUOUS_MARGIN` bits worse, led to a group it cannot share is ambiguous (as
+    MusicBrainz Picard says when its two best matches are too close): its crop edges are
+    dropped, and it stays with its same-framing copies only. Without `split`, one group."""
     if not split:
         return [sorted(rows)]
-    banned: dict[int, set[int]] = {r: set() for r in rows}
-    for x, y in split:
-        banned[x].add(y)
-        banned[y].add(x)
+    banned = split if isinstance(split, Mapping) else banned_by(split)
     order = sorted(edges)
     dropped: set[int] = set()
     while True:
@@ -352,7 +395,7 @@ def partition(rows: Sequence[int], edges: Sequence[Edge], split: set[tuple[int, 
         dropped |= ambiguous
 
 
-def _greedy(rows: Sequence[int], order: Sequence[Edge], banned: dict[int, set[int]],
+def _greedy(rows: Sequence[int], order: Sequence[Edge], banned: Mapping[int, set[int]],
             dropped: set[int]) -> tuple[dict[int, set[int]], dict[int, int],
                                         dict[int, list[int]]]:
     """One pass of `partition`: the groups, the rows that joined a group by a crop edge
@@ -371,7 +414,7 @@ def _greedy(rows: Sequence[int], order: Sequence[Edge], banned: dict[int, set[in
         if len(members[ga]) < len(members[gb]) or (
                 len(members[ga]) == len(members[gb]) and min(members[ga]) > min(members[gb])):
             ga, gb, a, b = gb, ga, b, a
-        if any(banned[r] & members[ga] for r in members[gb]):
+        if any(not banned.get(r, _NONE).isdisjoint(members[ga]) for r in members[gb]):
             if by_window:
                 refused.setdefault(a, []).append(dist)
                 refused.setdefault(b, []).append(dist)

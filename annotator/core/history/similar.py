@@ -35,6 +35,7 @@ from annotator.core.history.copy_rules import (
     all_pairs,
     apart,
     hex_to_u64,
+    keep_edge,
     near,
     partition,
 )
@@ -136,16 +137,26 @@ def grouped_indexes(items: list[PictureHashes]) -> list[list[int]]:
         if ra != rb:
             parent[max(ra, rb)] = min(ra, rb)
     sets: dict[int, list[int]] = {}
-    edges: dict[int, list[Edge]] = {}
     for k in range(len(items)):
         sets.setdefault(find(k), []).append(k)
-    for (a, b), (d, w) in pairs.items():
-        ia, ib = items[a].id, items[b].id
-        edges.setdefault(find(a), []).append((w, d, min(ia, ib), max(ia, ib), a, b))
     out = []
-    for root, idx in sets.items():
-        if len(idx) > 1:
-            out += [g for g in partition(idx, edges[root], apart(arr, idx)) if len(g) > 1]
+    best: dict[int, list[Edge]] | None = None
+    for idx in sets.values():
+        if len(idx) < 2:
+            continue
+        split = apart(arr, idx)
+        if not split:
+            out.append(idx)
+            continue
+        if best is None:  # each photo's closest edges (`copy_rules.keep_edge`)
+            best = {}
+            for (a, b), (d, w) in pairs.items():
+                ia, ib = items[a].id, items[b].id
+                edge = (w, d, min(ia, ib), max(ia, ib), a, b)
+                keep_edge(best.setdefault(a, []), edge)
+                keep_edge(best.setdefault(b, []), edge)
+        edges = sorted({e for k in idx for e in best.get(k, ())})
+        out += [g for g in partition(idx, edges, split) if len(g) > 1]
     out.sort(key=lambda g: (-len(g), min(items[k].id for k in g)))
     return out
 
