@@ -18,15 +18,12 @@ import dataclasses
 from collections.abc import Iterable
 from datetime import datetime
 
-from annotator.core.history.copy_rules import (
+from annotator.core.history.copy_rules import HashArrays, PictureHashes, all_pairs, near
+from annotator.core.history.copy_split import (
     Edge,
-    HashArrays,
-    PictureHashes,
-    all_pairs,
     apart,
     apart_across,
     keep_edge,
-    near,
     partition,
 )
 from annotator.core.history.similar import CopyGroup, describe, identical_pictures
@@ -38,7 +35,7 @@ class CopyIndex:
     """The photos' hashes and their groups of copies; photos are only ever added.
 
     Two levels: the connected sets of the copies relation (a union-find, with the edges
-    that joined each set), and each set's groups (`copy_rules.partition`: a set holding two
+    that joined each set), and each set's groups (`copy_split.partition`: a set holding two
     different photos of one scene is split). A photo added joins sets, and only the set
     it ends in is partitioned again, so the groups stay `similar.group`'s."""
 

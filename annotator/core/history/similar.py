@@ -29,16 +29,13 @@ from annotator.core.history.copy_rules import (
     PDQ_THRESHOLD,
     PREFILTER,
     WINDOW_THRESHOLD,
-    Edge,
     HashArrays,
     PictureHashes,
     all_pairs,
-    apart,
     hex_to_u64,
-    keep_edge,
     near,
-    partition,
 )
+from annotator.core.history.copy_split import Edge, apart, keep_edge, partition
 from annotator.core.timeutil import iso_z
 
 __all__ = [
@@ -112,7 +109,7 @@ def identical_pictures(items: list[PictureHashes]) -> list[tuple[int, int]]:
 def group(items: list[PictureHashes]) -> list[CopyGroup]:
     """The groups of two or more copies, largest first: the connected sets of the copies
     relation, each split where it would hold two different photos of one scene
-    (`copy_rules.partition`)."""
+    (`copy_split.partition`)."""
     return [describe(items, idx) for idx in grouped_indexes(items)]
 
 
@@ -148,7 +145,7 @@ def grouped_indexes(items: list[PictureHashes]) -> list[list[int]]:
         if not split:
             out.append(idx)
             continue
-        if best is None:  # each photo's closest edges (`copy_rules.keep_edge`)
+        if best is None:  # each photo's closest edges (`copy_split.keep_edge`)
             best = {}
             for (a, b), (d, w) in pairs.items():
                 ia, ib = items[a].id, items[b].id

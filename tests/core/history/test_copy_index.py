@@ -10,7 +10,7 @@ from pathlib import Path
 from PIL import Image
 
 from annotator.core.history.copy_index import CopyIndex
-from annotator.core.history.copy_rules import partition
+from annotator.core.history.copy_split import partition
 from annotator.core.history.similar import PictureHashes, group
 from tests.core.history.history_fixtures import jpeg, textured
 from tests.core.history.test_similar import copies, picture_hashes
