@@ -12,11 +12,12 @@ detail enough to tell (`MIN_DETAIL`) are copies when
   out 2–10 bits apart, while PDQ, finer, puts them 54 bits apart and more; a copy is at
   most 20 bits from its source, 32 from another copy (corpus copies, README);
 - **a crop or a caption bar**: one's whole picture is within `WINDOW_THRESHOLD` bits (pHash
-  + dHash) of one of the other's windows (`perceptual.WINDOWS`), and that window matches at
-  least as well as the other's whole picture (a crop is better explained by the part it
-  keeps; two frames of one scene match best whole). PDQ cannot confirm this relation: a
-  crop of 5–20 % moves a copy 90–150 PDQ bits from its source, as far as another photo,
-  and PDQ of the window itself does no better (it moves with the window's misalignment).
+  + dHash) of one of the other's windows (`perceptual.WINDOWS`), and that window matches
+  about as well as the other's whole picture or better (`WINDOW_SLACK`: a crop is better
+  explained by the part it keeps; two frames of one scene match best whole). PDQ cannot
+  confirm this relation: a crop of 5–20 % moves a copy 90–150 PDQ bits from its source,
+  as far as another photo, and PDQ of the window itself does no better (it moves with the
+  window's misalignment).
   Two photos of exactly the same pixel size that both have a PDQ are judged by the first
   rule alone: a crop keeps fewer pixels, and frames of a burst share the camera's size.
 
@@ -50,6 +51,7 @@ FULL_THRESHOLD = 10
 DHASH_THRESHOLD = 16
 PDQ_THRESHOLD = 36  # of 256 bits; copies ≤ 20 from their source, ≤ 32 from each other
 WINDOW_THRESHOLD = 20  # pHash + dHash bits, whole picture against the best window
+WINDOW_SLACK = 2  # bits the best window may match worse than the whole picture
 PREFILTER = 24  # whole-picture pHash bits under which a pair is judged at all
 DPREFILTER = 28  # and whole-picture dHash bits, for the window rule
 MIN_DETAIL = 8.0
@@ -219,10 +221,11 @@ def judge(a: HashArrays, ia: np.ndarray, b: HashArrays, ib: np.ndarray, cd: np.n
             ra, rb = ia[r], ib[r]
             wd = np.minimum(_window_distance(a.full[ra], a.dfull[ra], b, rb),
                             _window_distance(b.full[rb], b.dfull[rb], a, ra))
-            win = r[(wd <= WINDOW_THRESHOLD) & (wd <= cd[r] + dd[r])]
+            fits = (wd <= WINDOW_THRESHOLD) & (wd <= cd[r] + dd[r] + WINDOW_SLACK)
+            win = r[fits]
             ok[win] = True
             by_window[win] = True
-            dist[win] = wd[(wd <= WINDOW_THRESHOLD) & (wd <= cd[r] + dd[r])]
+            dist[win] = wd[fits]
     keep = np.flatnonzero(ok)
     return pos[keep], dist[keep], by_window[keep]
 
