@@ -129,6 +129,20 @@ def test_different_photos_of_one_scene_are_not_copies(tmp_path: Path) -> None:
     assert {frozenset(m.sha256 for m in g.members) for g in grown.groups({})} == found
 
 
+def test_frames_of_one_scene_posted_at_other_sizes_stay_apart(tmp_path: Path) -> None:
+    photo, w, h = apron(), 800, 533
+    frames = {"photo": photo, "moved": apron(aircraft=(0.20, 0.62, 0.62)),
+              "burst": apron(aircraft=(0.15, 0.58, 0.72), grain=1),
+              "burst-next": apron(aircraft=(0.18, 0.58, 0.72), grain=2)}
+    items = []  # each only as a copy posted at its own size: no two of one size
+    for k, (name, frame) in enumerate(frames.items(), 1):
+        share = (55, 70, 60, 65)[k - 1]
+        posted = frame.resize((w * share // 100, h * share // 100), Image.Resampling.LANCZOS)
+        jpeg(posted, 80, tmp_path / f"{name}.jpg")
+        items.append(picture_hashes(k, tmp_path / f"{name}.jpg", name))
+    assert group(items) == []
+
+
 def test_flat_pictures_group_only_when_identical(tmp_path: Path) -> None:
     Image.new("RGB", (300, 200), (120, 160, 220)).save(tmp_path / "a.jpg", quality=90)
     Image.new("RGB", (300, 200), (125, 150, 210)).save(tmp_path / "b.jpg", quality=90)
