@@ -11,7 +11,9 @@ seed: re-encoded, resized, cropped, captioned) and prints PDQ distances (bits of
   16 bits): what it must reject (the corpus's NEF burst and its copies), and the same for
   different photos of one generated apron scene (`history_fixtures.apron`);
 - crops and captioned copies against their source's closest window (PDQ of the window
-  cut from the same 256 px thumbnail): why PDQ cannot confirm a crop.
+  cut from the same 256 px thumbnail): why PDQ cannot confirm a crop;
+- how many proportional crops (the aspect ratio kept, 3–10 % and 10–20 % off each side)
+  `similar.group` puts with their source, among all the corpus photos.
 
 Exits 1 when the corpus is absent.
 """
@@ -33,6 +35,7 @@ from PIL import Image, ImageOps
 from annotator.core.history.analyze import THUMB_SIDE
 from annotator.core.history.copy_rules import DHASH_THRESHOLD, FULL_THRESHOLD, PDQ_THRESHOLD
 from annotator.core.history.perceptual import WINDOWS, _bits_to_hex, distance
+from annotator.core.history.similar import group
 from annotator.core.images import decode
 from tests.core.history.history_fixtures import apron, jpeg
 from tests.core.history.test_similar import BURST, _series, copies, picture_hashes
@@ -60,6 +63,34 @@ def spread(values: list[int]) -> str:
     v = sorted(values)
     return f"{len(v)} pairs: median {v[len(v) // 2]}, 95 % ≤ {v[int(0.95 * (len(v) - 1))]}, " \
            f"max {v[-1]}, min {v[0]}"
+
+
+def proportional_crops(rows: list, tmp: Path) -> None:
+    """Two crops of each corpus photo keeping its aspect ratio, grouped with all sources."""
+    rng = random.Random(5)
+    items = [item for _, kind, item, _ in rows if kind == "source"]
+    source_of: dict[int, tuple[int, bool]] = {}
+    for _, kind, item, path in rows:
+        if kind != "source":
+            continue
+        with Image.open(path) as im:
+            image = ImageOps.exif_transpose(im).convert("RGB")
+        w, h = image.size
+        for share in (rng.uniform(0.03, 0.1), rng.uniform(0.1, 0.2)):
+            cw, ch = w * (1 - share), h * (1 - share)
+            left, top = rng.uniform(0, w - cw), rng.uniform(0, h - ch)
+            out = tmp / f"crop{len(source_of)}.jpg"
+            jpeg(image.crop((int(left), int(top), int(left + cw), int(top + ch))),
+                 rng.randint(70, 95), out)
+            crop = picture_hashes(100_000 + len(source_of), out)
+            items.append(crop)
+            source_of[crop.id] = (item.id, share < 0.1)
+    group_of = {m.id: n for n, g in enumerate(group(items)) for m in g.members}
+    for small, label in ((True, "3-10 %"), (False, "10-20 %")):
+        ids = [c for c, (_, s) in source_of.items() if s == small]
+        joined = sum(1 for c in ids
+                     if c in group_of and group_of.get(source_of[c][0]) == group_of[c])
+        print(f"  proportional crops {label}: {joined}/{len(ids)} join their source")
 
 
 def main() -> int:
@@ -126,6 +157,7 @@ def main() -> int:
                 best_window[kind].append(min(cands))
         for kind, values in best_window.items():
             print(f"  {kind} copy, closest window PDQ: {spread(values)}")
+        proportional_crops(rows, Path(tmp))
     scene = apron()
     others = {"moved": apron(aircraft=(0.20, 0.62, 0.62)),
               "burst": apron(aircraft=(0.15, 0.58, 0.72), grain=1),

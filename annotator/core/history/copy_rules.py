@@ -18,11 +18,8 @@ detail enough to tell (`MIN_DETAIL`) are copies when
   confirm this relation: a crop of 5–20 % moves a copy 90–150 PDQ bits from its source,
   as far as another photo, and PDQ of the window itself does no better (it moves with the
   window's misalignment).
-  Two photos that both have a PDQ are judged by the first rule alone when they have exactly
-  the same pixel size (a crop keeps fewer pixels; frames of a burst share the camera's),
-  or the same aspect ratio, whole pictures within `FULL_THRESHOLD` pHash bits and PDQs
-  apart (the same framing, other content: frames of a burst posted at other sizes; a crop
-  changes the framing).
+  Two photos of exactly the same pixel size that both have a PDQ are judged by the first
+  rule alone: a crop keeps fewer pixels, and frames of a burst share the camera's size.
 
 Groups are the connected sets of that relation, split where they would hold two different
 photos of one scene (`copy_split`): a crop of one burst frame may be as close to the next
@@ -54,7 +51,6 @@ FULL_THRESHOLD = 10
 DHASH_THRESHOLD = 16
 PDQ_THRESHOLD = 36  # of 256 bits; copies ≤ 20 from their source, ≤ 32 from each other
 WINDOW_THRESHOLD = 20  # pHash + dHash bits, whole picture against the best window
-SAME_ASPECT = 100  # aspect ratios within 1/100 are the same framing
 WINDOW_SLACK = 2  # bits the best window may match worse than the whole picture
 PREFILTER = 24  # whole-picture pHash bits under which a pair is judged at all
 DPREFILTER = 28  # and whole-picture dHash bits, for the window rule
@@ -218,18 +214,8 @@ def judge(a: HashArrays, ia: np.ndarray, b: HashArrays, ib: np.ndarray, cd: np.n
     by_window = np.zeros(cd.size, dtype=bool)
     ok = direct.copy()
     if a.width and a.width == b.width:
-        sa, sb = a.size[ia], b.size[ib]
-        same_size = (sa == sb) & (sa != 0)
-        wa, ha, wb, hb = sa >> 32, sa & 0xFFFFFFFF, sb >> 32, sb & 0xFFFFFFFF
-        # the same framing (aspect ratio, whole pictures close), other content (PDQ):
-        # another photo of the scene, maybe posted at another size, not a crop of it
-        framed = ((np.abs(wa * hb - wb * ha) * SAME_ASPECT <= wb * ha) & (sa != 0) & (sb != 0)
-                  & (cd <= FULL_THRESHOLD) & known)
-        look = np.flatnonzero(framed)
-        framed[look] = np.bitwise_count(a.pdq[ia[look]] ^ b.pdq[ib[look]]).sum(axis=1) \
-            > PDQ_THRESHOLD
-        rest = np.flatnonzero(~direct & (a.has[ia] | b.has[ib])
-                              & ~(known & same_size) & ~framed)
+        same_size = (a.size[ia] == b.size[ib]) & (a.size[ia] != 0)
+        rest = np.flatnonzero(~direct & (a.has[ia] | b.has[ib]) & ~(known & same_size))
         for start in range(0, rest.size, 16_384):  # bounded memory (about 4 MB a table)
             r = rest[start:start + 16_384]
             ra, rb = ia[r], ib[r]
