@@ -54,7 +54,8 @@ def _hashes(pid: int, sha: str, record: Any) -> PictureHashes | None:
         windows=tuple(record.get("windows") or ()),
         dwindows=tuple(record.get("dwindows") or ()), width=record.get("width") or 0,
         height=record.get("height") or 0, quality=(jpeg.get("quality") or {}).get("luma"),
-        tables_sha256=jpeg.get("tables_sha256"), detail=record.get("detail"))
+        tables_sha256=jpeg.get("tables_sha256"), detail=record.get("detail"),
+        pdq=record.get("pdq"))
 
 
 # -- the index each process keeps per case ---------------------------------------------
@@ -340,10 +341,11 @@ class _Batch:
             return entry.index.group_of(photo.id, self.postings)
 
     def _remember(self, index: CopyIndex, near: list[int]) -> None:
-        """What the older copies' checks read before a new photo joins their groups."""
+        """What the older copies' checks read before a new photo joins their groups (every
+        photo connected to its neighbours: a group split again may move any of them)."""
         assert self.postings is not None
         done: set[int] = set()
-        for pid in near:
+        for pid in index.related(near):
             if pid in done:
                 continue
             members = index.members_of(pid)

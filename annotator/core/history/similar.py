@@ -1,28 +1,19 @@
 """The same picture across the files of a case: groups of copies, and which came first.
 
-Two photos are copies when
-
-- their whole-picture pHashes differ by at most `FULL_THRESHOLD` bits (re-encodings and
-  resizings land at 0–4), or
-- one's whole picture is within `WINDOW_THRESHOLD` bits of one of the other's window
-  pHashes (`perceptual.WINDOWS`: a crop of up to about 20 %, a caption bar), checked only
-  for pairs whose whole pictures are within `PREFILTER` bits;
-
-and their pictures have detail enough to tell (`MIN_DETAIL`); flat pictures (a blank sky,
-a grey card) hash alike whatever they show, so they are grouped only when identical.
-Groups are the connected sets of that relation. The thresholds were measured on copies
-made from the corpus photos (README, "File history").
-
-Speed: all pairs' whole-picture distances are computed in blocks with numpy (XOR and a
-population count over uint64), which for 10 000 photos is 5·10^7 pairs in about 0.3 s;
-the window test then runs only on the few pairs the prefilter keeps
-(`tests/bench/bench_similar.py`).
+Which pairs of photos are copies is decided in `copy_rules` (same framing: pHash and dHash
+close, confirmed by PDQ; a crop or a caption bar: a whole picture close to a window of the
+other); identical pictures (same pixels and tables, flat ones included) always are. Groups
+are the connected sets of that relation. `copy_index.CopyIndex` keeps the same groups for a
+case as photos are added (tested against `group`).
 
 Each member's `relation` is to the group's best copy (the most pixels, then the highest
 JPEG quality, then the first imported): `identical` (same pixels and tables: only the
 metadata differs), `reencoded` (same size, other encoding), `resized` (same framing,
 fewer pixels), `cropped` (a part of the best copy), `similar` (anything else: a caption
-added, a different framing).
+added, a different framing). Its `distance` is in pHash bits (of 64): between the whole
+pictures, or, for a crop, between one whole picture and the other's closest window; PDQ
+confirms pairs but is not reported as the distance (its 256 bits would not compare with
+the other members' figures).
 """
 
 from __future__ import annotations
@@ -30,36 +21,29 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-import numpy as np
-
+from annotator.core.history.copy_rules import (
+    DHASH_THRESHOLD,
+    DPREFILTER,
+    FULL_THRESHOLD,
+    MIN_DETAIL,
+    PDQ_THRESHOLD,
+    PREFILTER,
+    WINDOW_THRESHOLD,
+    HashArrays,
+    PictureHashes,
+    all_pairs,
+    hex_to_u64,
+    near,
+)
+from annotator.core.history.copy_split import Edge, apart, keep_edge, partition
 from annotator.core.timeutil import iso_z
 
-FULL_THRESHOLD = 10
-DHASH_THRESHOLD = 16
-WINDOW_THRESHOLD = 20  # pHash + dHash bits, whole picture against the best window
-PREFILTER = 24  # whole-picture pHash bits under which the windows are compared
-DPREFILTER = 28  # and whole-picture dHash bits
-MIN_DETAIL = 8.0
-BLOCK = 512
-
-
-@dataclass(frozen=True)
-class PictureHashes:
-    """What grouping needs of one photo (from its stored history)."""
-
-    id: int
-    sha256: str
-    phash: str | None
-    dhash: str | None = None
-    windows: tuple[str, ...] = ()
-    dwindows: tuple[str, ...] = ()
-    width: int = 0
-    height: int = 0
-    quality: int | None = None
-    tables_sha256: str | None = None
-    detail: float | None = None
-    posted_utc: datetime | None = None
-    source: str | None = None
+__all__ = [
+    "DHASH_THRESHOLD", "DPREFILTER", "FULL_THRESHOLD", "MIN_DETAIL", "PDQ_THRESHOLD",
+    "PREFILTER", "WINDOW_THRESHOLD", "CopyGroup", "Member", "PictureHashes", "candidate_pairs",
+    "describe", "group", "grouped_indexes", "hex_to_u64", "identical_pictures", "pairs_with",
+    "relation",
+]
 
 
 @dataclass(frozen=True)
@@ -85,129 +69,25 @@ class CopyGroup:
         return {"photos": [m.to_json() for m in self.members], "earliest": self.earliest}
 
 
-def _u64(hexes: list[str | None]) -> np.ndarray:
-    """16-digit hex strings as uint64 (None, or a string of another length, as 0), parsed
-    in one go."""
-    text = "".join(hexes) if None not in hexes else ""  # type: ignore[arg-type]
-    if len(text) != 16 * len(hexes):  # (stored hashes are all 16 digits: this is rare)
-        text = "".join(h if h and len(h) == 16 else "0" * 16 for h in hexes)
-    return np.frombuffer(bytes.fromhex(text), dtype=">u8").astype(np.uint64)
-
-
-hex_to_u64 = _u64
-
-
-def _popcount(x: np.ndarray) -> np.ndarray:
-    return np.bitwise_count(x)
-
-
-def _windows(items: list[PictureHashes], attr: str, width: int) -> tuple[np.ndarray, np.ndarray]:
-    has = np.array([len(getattr(it, attr)) == width for it in items], dtype=bool)
-    flat = [h for it in items for h in (getattr(it, attr) if len(getattr(it, attr)) == width
-                                        else (None,) * width)]
-    return _u64(flat).reshape(len(items), width), has
-
-
-def _window_distance(pf: np.ndarray, df: np.ndarray, pw: np.ndarray, dw: np.ndarray
-                     ) -> np.ndarray:
-    """Per row: min over windows of pHash + dHash distance (whole picture vs window)."""
-    return (_popcount(pf[:, None] ^ pw) + _popcount(df[:, None] ^ dw)).min(axis=1)
-
-
 def candidate_pairs(items: list[PictureHashes]) -> dict[tuple[int, int], tuple[int, bool]]:
-    """{(i, j): (distance, by_window)} for every pair of indexes i < j judged copies."""
-    usable = np.array([bool(it.phash) and (it.detail is None or it.detail >= MIN_DETAIL)
-                       for it in items], dtype=bool)
-    width = max((len(it.windows) for it in items), default=0)
-    pw, has_p = _windows(items, "windows", width)
-    dw, has_d = _windows(items, "dwindows", width)
-    return pairs_of_arrays(_u64([it.phash for it in items]), _u64([it.dhash for it in items]),
-                           usable, pw, dw, has_p & has_d)
-
-
-def pairs_of_arrays(full: np.ndarray, dfull: np.ndarray, usable: np.ndarray, pw: np.ndarray,
-                    dw: np.ndarray, has: np.ndarray
-                    ) -> dict[tuple[int, int], tuple[int, bool]]:
-    """`candidate_pairs` on hashes already parsed: whole-picture pHashes and dHashes, which
-    pictures have detail enough, the window hashes (one row each) and which rows have them."""
-    n = full.size
-    edges: dict[tuple[int, int], tuple[int, bool]] = {}
-    close_i: list[np.ndarray] = []
-    close_j: list[np.ndarray] = []
-    close_d: list[np.ndarray] = []
-    for start in range(0, n, BLOCK):
-        stop = min(n, start + BLOCK)
-        # only the upper triangle: columns from this block's first row on
-        d = _popcount(full[start:stop, None] ^ full[None, start:])
-        i, j = np.nonzero(d <= PREFILTER)
-        dist = d[i, j]
-        i, j = i + start, j + start
-        keep = (j > i) & usable[i] & usable[j]
-        close_i.append(i[keep])
-        close_j.append(j[keep])
-        close_d.append(dist[keep])
-    if not close_i:
-        return edges
-    ci, cj, cd = np.concatenate(close_i), np.concatenate(close_j), np.concatenate(close_d)
-    dd = _popcount(dfull[ci] ^ dfull[cj])
-    direct = (cd <= FULL_THRESHOLD) & (dd <= DHASH_THRESHOLD)
-    for a, b, dist in zip(ci[direct].tolist(), cj[direct].tolist(), cd[direct].tolist(),
-                          strict=True):
-        edges[(a, b)] = (int(dist), False)
-    rest = ~direct & (dd <= DPREFILTER)
-    if rest.any() and pw.shape[1]:
-        all_i, all_j = ci[rest], cj[rest]
-        for start in range(0, all_i.size, 50_000):  # bounded memory
-            ri, rj = all_i[start:start + 50_000], all_j[start:start + 50_000]
-            d1 = _window_distance(full[ri], dfull[ri], pw[rj], dw[rj])
-            d2 = _window_distance(full[rj], dfull[rj], pw[ri], dw[ri])
-            d1[~has[rj]] = 128
-            d2[~has[ri]] = 128
-            both = np.minimum(d1, d2)
-            ok = both <= WINDOW_THRESHOLD
-            for a, b, dist in zip(ri[ok].tolist(), rj[ok].tolist(), both[ok].tolist(),
-                                  strict=True):
-                edges[(a, b)] = (int(dist), True)
-    return edges
+    """{(i, j): (distance, by_window)} for every pair of indexes i < j judged copies
+    (`copy_rules`; identical pictures aside)."""
+    i, j, dist, by_window = all_pairs(HashArrays.of(items))
+    return {(a, b): (d, w) for a, b, d, w in zip(i.tolist(), j.tolist(), dist.tolist(),
+                                                  by_window.tolist(), strict=True)}
 
 
 def pairs_with(items: list[PictureHashes], index: int) -> list[int]:
     """Indexes of the items judged copies of `items[index]` (the rules of
-    `candidate_pairs`, one against all, vectorized)."""
+    `candidate_pairs`, one against all, and identical pictures)."""
     me = items[index]
     if not me.phash:
         return []
     key = (me.phash, me.dhash, me.width, me.height, me.tables_sha256)
     out = {k for k, it in enumerate(items) if k != index and it.phash and (
         it.phash, it.dhash, it.width, it.height, it.tables_sha256) == key}
-    if me.detail is not None and me.detail < MIN_DETAIL:
-        return sorted(out)
-    others = [k for k, it in enumerate(items) if k != index and it.phash and (
-        it.detail is None or it.detail >= MIN_DETAIL)]
-    if not others:
-        return sorted(out)
-    idx = np.array(others)
-    full = _u64([items[k].phash for k in others])
-    dfull = _u64([items[k].dhash for k in others])
-    mp, md = _u64([me.phash])[0], _u64([me.dhash])[0]
-    d = _popcount(full ^ mp)
-    dd = _popcount(dfull ^ md)
-    direct = (d <= FULL_THRESHOLD) & (dd <= DHASH_THRESHOLD)
-    out.update(idx[direct].tolist())
-    rest = np.nonzero(~direct & (d <= PREFILTER) & (dd <= DPREFILTER))[0]
-    width = len(me.windows)
-    if rest.size and width and len(me.dwindows) == width:
-        sub = [items[k] for k in idx[rest].tolist()]
-        pw, has_p = _windows(sub, "windows", width)
-        dw, has_d = _windows(sub, "dwindows", width)
-        n = len(sub)
-        d1 = _window_distance(np.full(n, mp), np.full(n, md), pw, dw)
-        d1[~(has_p & has_d)] = 128
-        mine_p = np.broadcast_to(_u64(list(me.windows)), (n, width))
-        mine_d = np.broadcast_to(_u64(list(me.dwindows)), (n, width))
-        d2 = _window_distance(full[rest], dfull[rest], mine_p, mine_d)
-        ok = np.minimum(d1, d2) <= WINDOW_THRESHOLD
-        out.update(idx[rest][ok].tolist())
+    arr = HashArrays.of(items)
+    out.update(k for k in near(arr, arr, index)[0].tolist() if k != index)
     return sorted(out)
 
 
@@ -227,7 +107,20 @@ def identical_pictures(items: list[PictureHashes]) -> list[tuple[int, int]]:
 
 
 def group(items: list[PictureHashes]) -> list[CopyGroup]:
-    """The groups of two or more copies, largest first."""
+    """The groups of two or more copies, largest first: the connected sets of the copies
+    relation, each split where it would hold two different photos of one scene
+    (`copy_split.partition`)."""
+    return [describe(items, idx) for idx in grouped_indexes(items)]
+
+
+def grouped_indexes(items: list[PictureHashes]) -> list[list[int]]:
+    """The indexes of each group of two or more copies, largest first (then by first id)."""
+    arr = HashArrays.of(items)
+    i, j, dist, by_window = all_pairs(arr)
+    pairs = {(a, b): (d, w) for a, b, d, w in zip(i.tolist(), j.tolist(), dist.tolist(),
+                                                   by_window.tolist(), strict=True)}
+    for a, b in identical_pictures(items):
+        pairs.setdefault((a, b), (0, False))
     parent = list(range(len(items)))
 
     def find(x: int) -> int:
@@ -236,19 +129,33 @@ def group(items: list[PictureHashes]) -> list[CopyGroup]:
             x = parent[x]
         return x
 
-    edges = candidate_pairs(items)
-    for a, b in identical_pictures(items):
-        edges.setdefault((a, b), (0, False))
-    for a, b in edges:
+    for a, b in pairs:
         ra, rb = find(a), find(b)
         if ra != rb:
             parent[max(ra, rb)] = min(ra, rb)
     sets: dict[int, list[int]] = {}
     for k in range(len(items)):
         sets.setdefault(find(k), []).append(k)
-    groups = [describe(items, idx) for idx in sets.values() if len(idx) > 1]
-    groups.sort(key=lambda g: (-len(g.members), g.members[0].id))
-    return groups
+    out = []
+    best: dict[int, list[Edge]] | None = None
+    for idx in sets.values():
+        if len(idx) < 2:
+            continue
+        split = apart(arr, idx)
+        if not split:
+            out.append(idx)
+            continue
+        if best is None:  # each photo's closest edges (`copy_split.keep_edge`)
+            best = {}
+            for (a, b), (d, w) in pairs.items():
+                ia, ib = items[a].id, items[b].id
+                edge = (w, d, min(ia, ib), max(ia, ib), a, b)
+                keep_edge(best.setdefault(a, []), edge)
+                keep_edge(best.setdefault(b, []), edge)
+        edges = sorted({e for k in idx for e in best.get(k, ())})
+        out += [g for g in partition(idx, edges, split) if len(g) > 1]
+    out.sort(key=lambda g: (-len(g), min(items[k].id for k in g)))
+    return out
 
 
 def _best(items: list[PictureHashes], idx: list[int]) -> int:

@@ -10,6 +10,7 @@ from pathlib import Path
 from PIL import Image
 
 from annotator.core.history.copy_index import CopyIndex
+from annotator.core.history.copy_split import partition
 from annotator.core.history.similar import PictureHashes, group
 from tests.core.history.history_fixtures import jpeg, textured
 from tests.core.history.test_similar import copies, picture_hashes
@@ -59,3 +60,15 @@ def test_the_earliest_posting_comes_from_the_postings_given(tmp_path: Path) -> N
     assert grp is not None
     assert grp.earliest == {"photo": 4, "posted_utc": "2023-10-26T12:00:00Z", "source": "X"}
     assert index.group_of(3, {}).earliest is None  # nothing kept from the call before
+
+
+def test_a_crop_as_close_to_two_different_photos_joins_neither() -> None:
+    # rows 0 and 1: two frames of a burst (apart); 2: a re-encoding of 0; 3: a crop whose
+    # window distance to frame 1 (11 bits) is within the margin of its distance to 0 (13)
+    edges = [(False, 0, 1, 3, 0, 2), (True, 11, 2, 4, 1, 3), (True, 13, 1, 4, 0, 3),
+             (True, 10, 1, 2, 0, 1)]
+    groups = partition([0, 1, 2, 3], edges, {(0, 1)})
+    assert sorted(groups) == [[0, 2], [1], [3]]
+    # 8 bits closer to frame 1 than to frame 0: the crop is frame 1's
+    edges[2] = (True, 19, 1, 4, 0, 3)
+    assert sorted(partition([0, 1, 2, 3], edges, {(0, 1)})) == [[0, 2], [1, 3]]

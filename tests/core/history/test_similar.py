@@ -4,6 +4,7 @@ corpus photos join their source's group; different photos never share one."""
 from __future__ import annotations
 
 import json
+import os
 import random
 from collections import Counter
 from pathlib import Path
@@ -13,9 +14,16 @@ from PIL import Image, ImageDraw, ImageOps
 
 from annotator.core.history.analyze import THUMB_SIDE, hashes_of
 from annotator.core.history.copy_index import CopyIndex
-from annotator.core.history.similar import PictureHashes, group
+from annotator.core.history.perceptual import distance
+from annotator.core.history.similar import (
+    DHASH_THRESHOLD,
+    FULL_THRESHOLD,
+    PDQ_THRESHOLD,
+    PictureHashes,
+    group,
+)
 from annotator.core.images import decode
-from tests.core.history.history_fixtures import jpeg, textured
+from tests.core.history.history_fixtures import apron, jpeg, textured
 
 
 def picture_hashes(ident: int, path: Path, name: str = "") -> PictureHashes:
@@ -25,7 +33,7 @@ def picture_hashes(ident: int, path: Path, name: str = "") -> PictureHashes:
         w, h_ = im.size
     return PictureHashes(id=ident, sha256=name or str(path), phash=h.phash, dhash=h.dhash,
                          windows=h.windows, dwindows=h.dwindows, width=w, height=h_,
-                         detail=h.detail)
+                         detail=h.detail, pdq=h.pdq)
 
 
 def copies(image: Image.Image, rng: random.Random):
@@ -65,6 +73,81 @@ def test_relations_on_generated_copies(tmp_path: Path) -> None:
                    "small": ("resized", False), "crop": ("cropped", False)}
 
 
+def captioned(image: Image.Image, share: float, on_top: bool) -> Image.Image:
+    """`image` with a white caption bar `share` of its height added above or below."""
+    w, h = image.size
+    bar = int(h * share)
+    out = Image.new("RGB", (w, h + bar), (255, 255, 255))
+    out.paste(image, (0, bar if on_top else 0))
+    ImageDraw.Draw(out).text((10, 2 if on_top else h + 2),
+                             "BREAKING: aircraft seen at the airport", fill=(0, 0, 0))
+    return out
+
+
+def scene_photos(tmp_path: Path) -> dict[str, PictureHashes]:
+    """One photo of an apron scene with its copies, and other photos of the same scene
+    (the aircraft further along; a burst's next frames, new grain and a small shift),
+    some posted as smaller copies."""
+    photo = apron()
+    w, h = photo.size
+    moved = apron(aircraft=(0.20, 0.62, 0.62))
+    burst = apron(aircraft=(0.15, 0.58, 0.72), grain=1)
+    pictures = {
+        "photo": (photo, 90),
+        "reencoded": (photo, 55),
+        "resized": (photo.resize((w * 55 // 100, h * 55 // 100), Image.Resampling.LANCZOS), 85),
+        "cropped": (photo.crop((w * 6 // 100, h * 4 // 100, w * 96 // 100, h * 92 // 100)), 88),
+        "captioned": (captioned(photo, 0.09, on_top=True), 85),
+        "moved": (moved, 90),
+        "moved-posted": (moved.resize((w * 70 // 100, h * 70 // 100), Image.Resampling.LANCZOS),
+                         80),
+        "burst": (burst, 90),
+        "burst-posted": (burst.resize((w * 60 // 100, h * 60 // 100), Image.Resampling.LANCZOS),
+                         75),
+        "burst-next": (apron(aircraft=(0.18, 0.58, 0.72), grain=2), 92),
+    }
+    out = {}
+    for k, (name, (picture, quality)) in enumerate(pictures.items(), 1):
+        jpeg(picture, quality, tmp_path / f"{name}.jpg")
+        out[name] = picture_hashes(k, tmp_path / f"{name}.jpg", name)
+    return out
+
+
+def test_different_photos_of_one_scene_are_not_copies(tmp_path: Path) -> None:
+    photos = scene_photos(tmp_path)
+    first = photos["photo"]
+    for other in ("moved", "burst", "burst-next"):  # pHash and dHash alone: "copies"
+        assert distance(first.phash, photos[other].phash) <= FULL_THRESHOLD
+        assert distance(first.dhash, photos[other].dhash) <= DHASH_THRESHOLD
+    items = list(photos.values())
+    found = {frozenset(m.sha256 for m in g.members) for g in group(items)}
+    assert found == {frozenset({"photo", "reencoded", "resized", "cropped", "captioned"}),
+                     frozenset({"moved", "moved-posted"}), frozenset({"burst", "burst-posted"})}
+    grown = CopyIndex()  # the case's index, photos added in another order: the same groups
+    for item in random.Random(2).sample(items, len(items)):
+        grown.add(item)
+    assert {frozenset(m.sha256 for m in g.members) for g in grown.groups({})} == found
+
+
+@pytest.mark.xfail(strict=True, reason="known gap: frames of one scene, each only as a copy "
+                   "posted at its own size, can meet through the window rule (README)")
+def test_frames_of_one_scene_posted_at_other_sizes_stay_apart(tmp_path: Path) -> None:
+    # Barring the window rule between photos of one framing (aspect ratio, whole pHash
+    # within 10 bits) whose PDQs differ would pass this, but loses proportional crops:
+    # in one draw, 26 of 131 corpus photos cropped by 3-10 % keeping their aspect ratio.
+    photo, w, h = apron(), 800, 533
+    frames = {"photo": photo, "moved": apron(aircraft=(0.20, 0.62, 0.62)),
+              "burst": apron(aircraft=(0.15, 0.58, 0.72), grain=1),
+              "burst-next": apron(aircraft=(0.18, 0.58, 0.72), grain=2)}
+    items = []  # each only as a copy posted at its own size: no two of one size
+    for k, (name, frame) in enumerate(frames.items(), 1):
+        share = (55, 70, 60, 65)[k - 1]
+        posted = frame.resize((w * share // 100, h * share // 100), Image.Resampling.LANCZOS)
+        jpeg(posted, 80, tmp_path / f"{name}.jpg")
+        items.append(picture_hashes(k, tmp_path / f"{name}.jpg", name))
+    assert group(items) == []
+
+
 def test_flat_pictures_group_only_when_identical(tmp_path: Path) -> None:
     Image.new("RGB", (300, 200), (120, 160, 220)).save(tmp_path / "a.jpg", quality=90)
     Image.new("RGB", (300, 200), (125, 150, 210)).save(tmp_path / "b.jpg", quality=90)
@@ -72,11 +155,13 @@ def test_flat_pictures_group_only_when_identical(tmp_path: Path) -> None:
     assert group(items) == []
 
 
-# Corpus files that are one picture under several names (EXIF Orientation test series, one
-# NEF shot exported several times, and a bracketed pair shot from a tripod, HDR off and on:
-# the same framing at the same moment, which no perceptual hash should tell apart).
+# Corpus files that are one picture under several names (EXIF Orientation test series, and a
+# bracketed pair shot from a tripod, HDR off and on: the same framing at the same moment,
+# grouped or not). Not the NEF series "Issue 247-1..4": four frames of a burst (a child
+# moving his hands in front of one background), different photos that must stay apart.
 SAME_PICTURE = ("exif-samples/jpg/orientation/landscape_", "exif-samples/jpg/orientation/portrait_",
-                "metadata-extractor-images/nef/Issue 247-", "exif-samples/jpg/hdr/canon_hdr_")
+                "exif-samples/jpg/hdr/canon_hdr_")
+BURST = "metadata-extractor-images/nef/Issue 247-"
 
 
 def _series(name: str) -> str:
@@ -90,7 +175,8 @@ def test_copies_of_corpus_photos_join_their_source(corpus: Path, tmp_path: Path,
     names = sorted(k for k, v in truth.items() if v.get("File:FileType") == "JPEG"
                    and not k.startswith("Pillow/") and (v.get("File:ImageWidth") or 0) >= 320
                    and (v.get("File:ImageHeight") or 0) >= 240)
-    rng = random.Random(16)
+    # (COPIES_SEED=17 … draws other copies: README gives the figures of 16 to 19)
+    rng = random.Random(int(os.environ.get("COPIES_SEED", "16")))
     items: list[PictureHashes] = []
     source_of: dict[int, str] = {}
     kind_of: dict[int, str] = {}
@@ -128,12 +214,27 @@ def test_copies_of_corpus_photos_join_their_source(corpus: Path, tmp_path: Path,
         series = {_series(source_of[m.id]) for m in g.members}
         if len(series) > 1:
             mixed.add(tuple(sorted(series)))
+    # pairs of files of different photos that share a group, and those pHash and dHash
+    # alone would call copies (same framing) with what PDQ says of them
+    false_pairs = sum(1 for g in groups for a in g.members for b in g.members
+                      if a.id < b.id and _series(source_of[a.id]) != _series(source_of[b.id]))
+    alike = [(a, b) for n, a in enumerate(items) for b in items[n + 1:]
+             if _series(source_of[a.id]) != _series(source_of[b.id])
+             and distance(a.phash, b.phash) <= FULL_THRESHOLD
+             and distance(a.dhash, b.dhash) <= DHASH_THRESHOLD]
+    pdq_apart = sorted(distance(a.pdq, b.pdq) for a, b in alike if a.pdq and b.pdq)
+    burst = [sources[n] for n in sources if n.startswith(BURST)]
     total = sum(joined.values()) / sum(per_kind.values())
     with capsys.disabled():
         print(f"\n{len(sources)} corpus photos, {sum(per_kind.values())} copies: joined "
               f"{total:.1%} ("
-              + ", ".join(f"{k} {joined[k]}/{per_kind[k]}" for k in sorted(per_kind))
-              + f"); groups mixing different photos: {len(mixed)}")
+              + ", ".join(f"{k} {joined[k]}/{per_kind[k]} = {joined[k] / per_kind[k]:.1%}"
+                          for k in sorted(per_kind))
+              + f"); groups mixing different photos: {len(mixed)}, pairs of files of "
+              f"different photos in one group: {false_pairs}; pairs of files of different "
+              f"photos alike in pHash and dHash: {len(alike)}, their PDQ distances "
+              f"{pdq_apart[:3]}…{pdq_apart[-1:]} (threshold {PDQ_THRESHOLD})")
         for m in sorted(mixed):
             print("   mixed:", m)
-    assert total >= 0.95 and not mixed
+    assert len(burst) == 4 and len({group_of.get(b, -b) for b in burst}) == 4
+    assert total >= 0.95 and not mixed and not false_pairs
