@@ -68,7 +68,7 @@ from annotator.core.packet.render_cache import (
 from annotator.core.packet.selection import Selection, resolve
 from annotator.core.packet.signing import fingerprint as key_fingerprint
 from annotator.core.packet.signing import load_private_key, public_pem, sign
-from annotator.core.packet.zipwriter import PacketZip, checksum_line, checksums_text
+from annotator.core.packet.zipwriter import SUMS, PacketZip, checksum_line, checksums_text
 from annotator.core.startup import configure_libraries
 from annotator.core.timeutil import utc_now
 
@@ -421,7 +421,7 @@ class _Export:
         """Step 5b: SHA256SUMS over every file, and its signature."""
         sums = checksums_text(self.packet.hashes)
         listed = len(self.packet.hashes)  # the files SHA256SUMS lists: what `verify` checks
-        self.packet.write_bytes("SHA256SUMS", sums)
+        self.packet.write_bytes(SUMS, sums)
         if self.key is not None:
             self.packet.write_bytes("SHA256SUMS.sig", sign(self.key, sums))
         self.packet.write_bytes(timestamp.TSQ, timestamp.make_request(sums))

@@ -41,11 +41,11 @@ from cryptography.hazmat.primitives.serialization import Encoding
 from cryptography.x509.oid import ExtendedKeyUsageOID
 
 from annotator.core.errors import InputRejected
+from annotator.core.packet.zipwriter import SUMS, read_member
 from annotator.core.timeutil import iso_z
 
 TSQ = "SHA256SUMS.tsq"
 TSR = "SHA256SUMS.tsr"
-SUMS = "SHA256SUMS"
 TSA_TIMEOUT_S = 30
 _MAX_REPLY = 1024 * 1024  # a reply is a few kB; anything larger is not one
 
@@ -375,14 +375,7 @@ def load_certificates(paths: Sequence[Path]) -> list[x509.Certificate]:
 
 def read_stamp_entries(zf: zipfile.ZipFile) -> tuple[bytes | None, bytes | None, bytes | None]:
     """(SHA256SUMS, request, reply) from an open packet, each None when absent."""
-    names = set(zf.namelist())
-
-    def read(name: str, limit: int) -> bytes | None:
-        if name not in names or zf.getinfo(name).file_size > limit:
-            return None
-        return zf.read(name)
-
-    return read(SUMS, 512 * 1024 * 1024), read(TSQ, 64 * 1024), read(TSR, _MAX_REPLY)
+    return read_member(zf, SUMS), read_member(zf, TSQ, 64 * 1024), read_member(zf, TSR, _MAX_REPLY)
 
 
 def fetch_reply(url: str, request: bytes, timeout: float = TSA_TIMEOUT_S) -> bytes:

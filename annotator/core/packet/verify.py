@@ -27,9 +27,9 @@ from annotator.core.packet.signing import (
     load_public_key_pem,
     verify_signature,
 )
+from annotator.core.packet.zipwriter import SUMS, read_member
 from annotator.core.timeutil import iso_z
 
-SUMS = "SHA256SUMS"
 SIG = "SHA256SUMS.sig"
 AFTER_EVENT = ("custody.jsonl", "report.pdf")
 _SUM_LINE = re.compile(r"^([0-9a-fA-F]{64}) [ *](.+)$")
@@ -81,19 +81,6 @@ def _hash_entry(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> str:
         return sha256_of_stream(fh)
 
 
-def _read_small(zf: zipfile.ZipFile, name: str, limit: int = 512 * 1024 * 1024) -> bytes | None:
-    try:
-        info = zf.getinfo(name)
-    except KeyError:
-        return None
-    if info.file_size > limit:
-        return None
-    try:
-        return zf.read(info)
-    except (zipfile.BadZipFile, OSError, ValueError):
-        return None
-
-
 def parse_sums(data: bytes, report: VerifyReport) -> dict[str, str]:
     """SHA256SUMS as {name: sha256}; malformed lines are problems."""
     sums: dict[str, str] = {}
@@ -136,7 +123,7 @@ def verify_packet(path: Path, pubkey: Path | None = None,
                             code="PACKET_NOT_ZIP", path=path) from exc
     with zf:
         entries = _entries(zf, report)
-        sums_data = _read_small(zf, SUMS) if SUMS in entries else None
+        sums_data = read_member(zf, SUMS) if SUMS in entries else None
         if sums_data is None:
             report.missing.append(SUMS)
             report.problems.append(f"{SUMS} is missing: no file can be checked")
@@ -193,7 +180,7 @@ def _check_files(zf: zipfile.ZipFile, entries: dict[str, zipfile.ZipInfo],
 
 
 def _load_manifest(zf: zipfile.ZipFile, report: VerifyReport) -> dict[str, Any] | None:
-    data = _read_small(zf, "manifest.json")
+    data = read_member(zf, "manifest.json")
     if data is None:
         return None
     try:
@@ -208,7 +195,7 @@ def _check_signature(zf: zipfile.ZipFile, entries: dict[str, zipfile.ZipInfo],
                      sums_data: bytes, manifest: dict[str, Any] | None, pubkey: Path | None,
                      report: VerifyReport) -> None:
     declared = (manifest or {}).get("signature") or None
-    sig = _read_small(zf, SIG, limit=4096) if SIG in entries else None
+    sig = read_member(zf, SIG, limit=4096) if SIG in entries else None
     if sig is None:
         if pubkey is not None or declared:
             report.signature = "missing"
@@ -285,7 +272,7 @@ def _check_custody(zf: zipfile.ZipFile, sums: dict[str, str], report: VerifyRepo
     if "custody.jsonl" not in sums:
         report.problems.append(f"custody.jsonl is not listed in {SUMS}")
         return
-    data = _read_small(zf, "custody.jsonl")
+    data = read_member(zf, "custody.jsonl")
     if data is None:
         return  # already reported as missing or altered
     try:

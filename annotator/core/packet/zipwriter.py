@@ -15,11 +15,28 @@ from pathlib import Path
 
 from annotator.core.errors import InputRejected
 
+SUMS = "SHA256SUMS"  # the packet's checksum file: every other file's SHA-256
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 CHUNK = 1024 * 1024
 _STORED = frozenset({".jpg", ".jpeg", ".png", ".heic", ".heif", ".avif", ".webp", ".gif",
                      ".pdf", ".zip", ".gz", ".mp4", ".mov", ".sig"})
 ZIP64_LIMIT = (1 << 31) - 1
+
+
+def read_member(zf: zipfile.ZipFile, name: str, limit: int = 512 * 1024 * 1024
+                ) -> bytes | None:
+    """A packet member's bytes, or None when it is absent, larger than `limit`, or cannot be
+    read (a damaged or tampered archive: a bad CRC, a broken header)."""
+    try:
+        info = zf.getinfo(name)
+    except KeyError:
+        return None
+    if info.file_size > limit:
+        return None
+    try:
+        return zf.read(info)
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return None
 
 
 def checksum_line(sha256: str, name: str) -> str:
