@@ -76,6 +76,10 @@ PAGE = 100
 # has not read the case's hashes yet it parses every photo's (seconds for 10 000 photos),
 # and the first screenful of thumbnails comes first.
 COPIES_DELAY_MS = 1500
+# …and waits until the list has been still this long: the badges are decoration, and a
+# worker reading the case's hashes while the list scrolls costs frames (every Python call
+# Qt makes while painting a row waits its turn for the interpreter lock).
+SCROLL_QUIET_MS = 800
 RETRY_PAGE_S = 5.0  # a page that could not be read is not asked again sooner
 PHOTO_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 THUMB_SIZE = QSize(128, 96)
@@ -450,6 +454,8 @@ class PhotoBrowser(QWidget):
         self.filters.changed.connect(self._filters_edited)
         self.show_all_button.clicked.connect(self.show_all)
         self.view.customContextMenuRequested.connect(self._context_menu)
+        self._last_scroll = 0.0  # time.monotonic() of the list's last scroll
+        self.view.verticalScrollBar().valueChanged.connect(self._scrolled)
         self.model.count_changed.connect(self._show_count)
         self.view.selectionModel().currentChanged.connect(self._current_changed)
         session.photo_selected.connect(self._photo_selected)
@@ -490,10 +496,21 @@ class PhotoBrowser(QWidget):
         self.filters.blockSignals(False)
         self._apply_filter(self.filters.current())
         if self._copies_asked:
-            self._load_copies()
+            self._load_copies_when_still()
         else:
             self._copies_asked = 1  # (the first answer is the one asked below)
-            QTimer.singleShot(COPIES_DELAY_MS, self._load_copies)
+            QTimer.singleShot(COPIES_DELAY_MS, self._load_copies_when_still)
+
+    def _scrolled(self, _value: int) -> None:
+        self._last_scroll = time.monotonic()
+
+    def _load_copies_when_still(self) -> None:
+        """`_load_copies` once the list has not scrolled for SCROLL_QUIET_MS."""
+        still_ms = (time.monotonic() - self._last_scroll) * 1000
+        if still_ms < SCROLL_QUIET_MS:
+            QTimer.singleShot(int(SCROLL_QUIET_MS - still_ms) + 1, self._load_copies_when_still)
+            return
+        self._load_copies()
 
     def _load_copies(self) -> None:
         """Read which photos have copies, in a worker (the first read in a process reads

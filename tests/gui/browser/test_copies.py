@@ -142,3 +142,31 @@ def test_go_to_the_best_copy_selects_it(qtbot, browser, session):
     ids = photo_ids_by_name(session.case)
     _right_click_and_choose(qtbot, browser, "d-cropped.jpg", "Go to the best copy")
     assert session.current_photo_id == ids["a-camera.jpg"]
+
+
+def test_the_badges_wait_until_the_list_stops_scrolling(qtbot, session, monkeypatch):
+    import time
+
+    import annotator.gui.browser.view as view_module
+
+    monkeypatch.setattr(view_module, "COPIES_DELAY_MS", 50)
+    monkeypatch.setattr(view_module, "SCROLL_QUIET_MS", 400)
+    widget = PhotoBrowser(session)
+    qtbot.addWidget(widget)
+    widget.resize(360, 160)  # a few rows tall: the list scrolls
+    widget.show()
+    bar = widget.view.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0, timeout=5000)
+
+    # The user scrolls up and down for over a second: no badge read meanwhile.
+    end = time.monotonic() + 1.2
+    step = 0
+    while time.monotonic() < end:
+        step += 1
+        bar.setValue(bar.maximum() if step % 2 else 0)
+        qtbot.wait(40)
+        assert widget.model.copies_of(1) is None
+    stopped = time.monotonic()
+    # Still for a moment: the badges come.
+    qtbot.waitUntil(lambda: widget.model.copies_of(1) is not None, timeout=5000)
+    assert time.monotonic() - stopped >= 0.35
