@@ -252,6 +252,10 @@ def copy_facts(session: Session, photo: Photo, own_posted: datetime | None
     signs recorded at import: `signs.DATING_SIGNS`)."""
     findings = sign_findings(_history(photo.meta))
     own = as_utc(own_posted)
+    if _hashes(photo.id, photo.sha256, _history(photo.meta)) is None:
+        # No picture hashes (not decoded, or imported before they were kept): it has no
+        # copies, and the case's index need not be read (10 000 rows, for nothing).
+        return own, tuple(findings)
     batch = _BATCH.get()
     if batch is not None and batch.key == _key(session):
         grp = batch.group_of(session, photo)
