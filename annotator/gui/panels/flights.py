@@ -254,7 +254,7 @@ def install_flights(window: Any) -> None:
     title = QCoreApplication.translate("MainWindow", "Flights")
     window.flights_dock = window._dock("flights", title, window.flights_panel,
                                        Qt.DockWidgetArea.RightDockWidgetArea)
-    window.tabifyDockWidget(window.annotations_dock, window.flights_dock)
+    window.tabify(window.annotations_dock, window.flights_dock)
     window.annotations_dock.raise_()
     window.flights_window = None
 
