@@ -312,6 +312,12 @@ class MainWindow(QMainWindow):
         self.map_action.toggled.connect(self._map_toggled)
         view.addAction(self.map_action)
         view.addAction(self.routes_dock.toggleViewAction())
+        self.map_window = None
+        self.map_window_action = self._action(self.tr("Map in a &window"),
+                                              self.open_map_window, (), view)
+        self.map_window_action.setObjectName("window.map_window")
+        self.map_window_action.setToolTip(self.tr(
+            "Open the map in a window of its own (for a second screen)"))
 
         photo = bar.addMenu(self.tr("&Photo"))
         self.next_action = self._action(self.tr("&Next photo"), lambda: self.go(1),
@@ -352,6 +358,12 @@ class MainWindow(QMainWindow):
         name = str(self.browser.model.index(row).data() or "").split("\n")[0]
         self.photo_label.setText(self.tr("{name} ({n} of {total})").format(
             name=name, n=row + 1, total=self.browser.model.rowCount()))
+
+    def open_map_window(self):  # type: ignore[no-untyped-def]
+        """The map in a window of its own, sharing the selection; returns the window."""
+        from annotator.gui.windows.map_window import open_map_window
+
+        return open_map_window(self)
 
     def open_shadow_tool(self):  # type: ignore[no-untyped-def]
         """The Sun & shadows tool on the shown photo (one dialog, kept); returns it."""
@@ -451,6 +463,8 @@ class MainWindow(QMainWindow):
         if self.import_dialog is not None and self._dialog_running():
             self.import_dialog.cancel()
         self.save_state()
+        if self.map_window is not None:
+            self.map_window.close()
         self.browser.shutdown()
         self.session.close()
         event.accept()
