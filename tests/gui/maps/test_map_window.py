@@ -93,3 +93,12 @@ def test_closing_the_map_window_frees_its_scene(qtbot, window):
     window.session.flights_changed.emit()
     again, panel = _open(qtbot, window)  # and it opens again
     assert panel.view.photo_ids() == set(built["photos"].values())
+
+
+def test_closing_the_main_window_closes_the_map_window(qtbot, window):
+    window, _ = window
+    map_window, panel = _open(qtbot, window)
+    scene = panel.view.scene()
+    window.close()
+    assert not map_window.isVisible()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(scene))
