@@ -2642,6 +2642,14 @@ Empreinte SHA-256 de SHA256SUMS : {digest}</translation>
         <translation>&amp;Carte</translation>
     </message>
     <message>
+        <source>Map in a &amp;window</source>
+        <translation>Carte dans une &amp;fenêtre</translation>
+    </message>
+    <message>
+        <source>Open the map in a window of its own (for a second screen)</source>
+        <translation>Ouvrir la carte dans une fenêtre à part (pour un second écran)</translation>
+    </message>
+    <message>
         <source>&amp;Photo</source>
         <translation>&amp;Photo</translation>
     </message>
@@ -2866,6 +2874,13 @@ Empreinte SHA-256 de SHA256SUMS : {digest}</translation>
     <message>
         <source>Sun: azimuth {0}, elevation {1}</source>
         <translation>Soleil : azimut {0}, hauteur {1}</translation>
+    </message>
+</context>
+<context>
+    <name>MapWindow</name>
+    <message>
+        <source>Map — {name}</source>
+        <translation>Carte — {name}</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,9 @@
 """The Flights panel: the selected photo's linked flights and the suggested ones.
 
+A linked flight chosen in the list is the selected flight everywhere (`session.select_flight`:
+the map, the flights table, the timeline), and a flight selected elsewhere is highlighted in
+the list when the photo is linked to it.
+
 Suggestions come from the core (`suggest_for_photo`), computed through the job runner so a
 case with many flights never blocks the window; each has a Link button (one click, one
 undoable command). The status line says, as Picard does, when the best two are too close
@@ -93,6 +97,10 @@ class FlightsPanel(QWidget):
         self.link_note.setWordWrap(True)
         self.link_note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.linked.currentItemChanged.connect(self._show_note)
+        # Filling the list (a new photo) or following the shared selection is not the
+        # investigator choosing a flight: only their clicks and keys select it elsewhere.
+        self._following = False
+        self.linked.itemSelectionChanged.connect(self._linked_chosen)
         self.unlink_button = QPushButton(self.tr("Unlink"))
         self.unlink_button.clicked.connect(self.unlink_selected)
         self.status_label = QLabel()
@@ -128,17 +136,48 @@ class FlightsPanel(QWidget):
         session.photo_changed.connect(self._refresh_if_current)
         session.boxes_changed.connect(self._refresh_if_current)
         session.flights_changed.connect(lambda: self.show_photo(self.photo_id))
+        session.flight_selected.connect(self.show_selected_flight)
         self.show_photo(session.current_photo_id)
 
     def _refresh_if_current(self, photo_id: int) -> None:
         if photo_id == self.photo_id:
             self.show_photo(photo_id)
 
+    def _linked_chosen(self) -> None:
+        chosen = self.linked.selectedItems()
+        if chosen and not self._following:
+            self.session.select_flight(int(chosen[0].data(0, 256)))
+
+    def linked_item(self, flight_id: object) -> QTreeWidgetItem | None:
+        """The row of linked flight `flight_id`, None when the photo is not linked to it."""
+        for i in range(self.linked.topLevelItemCount()):
+            item = self.linked.topLevelItem(i)
+            if item.data(0, 256) == flight_id:
+                return item
+        return None
+
+    def show_selected_flight(self, flight_id: object) -> None:
+        """Highlight `flight_id` (selected on the map, the table or the timeline) when it is
+        one of the photo's linked flights; otherwise no linked flight is shown selected."""
+        item = self.linked_item(flight_id) if flight_id is not None else None
+        self._following = True
+        try:
+            if item is not None:
+                self.linked.setCurrentItem(item)
+            else:
+                self.linked.clearSelection()
+        finally:
+            self._following = False
+
     def show_photo(self, photo_id: int | None) -> None:
         from annotator.core.flights.links import linked_flights_json
 
         self.photo_id = photo_id
-        self.linked.clear()
+        self._following = True
+        try:
+            self.linked.clear()
+        finally:
+            self._following = False
         self._show_note(None)
         self.suggestions = []
         self.suggested.clear()
@@ -162,17 +201,11 @@ class FlightsPanel(QWidget):
         def linked(links: list[dict[str, Any]]) -> None:
             if request != self._request:
                 return  # links of a photo no longer shown
-            for link in links:
-                note = link["link_note"] or ""
-                item = QTreeWidgetItem([_flight_text(link),
-                                        relation_text(link["relation"], short=True)])
-                item.setToolTip(0, "\n".join(t for t in (_flight_text(link), note) if t))
-                item.setToolTip(1, relation_text(link["relation"]))
-                item.setData(0, 256, link["id"])
-                item.setData(1, 256, note)
-                self.linked.addTopLevelItem(item)
-            if self.linked.topLevelItemCount():
-                self.linked.setCurrentItem(self.linked.topLevelItem(0))
+            self._following = True
+            try:
+                self._fill_linked(links)
+            finally:
+                self._following = False
             self._show_note(self.linked.currentItem())
             # The suggestions leave out what is linked already: asked once the links are in.
             self.session.jobs.submit(
@@ -181,6 +214,25 @@ class FlightsPanel(QWidget):
 
         self.session.reads.submit(read, linked, lambda text: request == self._request
                                   and self.status_label.setText(text))
+
+    def _fill_linked(self, links: list[dict[str, Any]]) -> None:
+        """One row per linked flight; the flight selected elsewhere is current if listed,
+        else the first (for Unlink and its note), shown unselected."""
+        for link in links:
+                note = link["link_note"] or ""
+                item = QTreeWidgetItem([_flight_text(link),
+                                        relation_text(link["relation"], short=True)])
+                item.setToolTip(0, "\n".join(t for t in (_flight_text(link), note) if t))
+                item.setToolTip(1, relation_text(link["relation"]))
+                item.setData(0, 256, link["id"])
+                item.setData(1, 256, note)
+                self.linked.addTopLevelItem(item)
+        selected = self.linked_item(self.session.current_flight_id)
+        if selected is not None:
+            self.linked.setCurrentItem(selected)
+        elif self.linked.topLevelItemCount():
+            self.linked.setCurrentItem(self.linked.topLevelItem(0))
+            self.linked.clearSelection()  # current for Unlink, but not the flight selected
 
     def _show_suggestions(self, request: int, result: dict[str, Any]) -> None:
         if request != self._request:
@@ -254,7 +306,7 @@ def install_flights(window: Any) -> None:
     title = QCoreApplication.translate("MainWindow", "Flights")
     window.flights_dock = window._dock("flights", title, window.flights_panel,
                                        Qt.DockWidgetArea.RightDockWidgetArea)
-    window.tabifyDockWidget(window.annotations_dock, window.flights_dock)
+    window.tabify(window.annotations_dock, window.flights_dock)
     window.annotations_dock.raise_()
     window.flights_window = None
 

@@ -99,6 +99,14 @@ class MapPanel(QWidget):
         session.photos_changed.connect(self._changed)
         self.routes_model = RoutesModel(self)
 
+    def shutdown(self) -> None:
+        """Drop the reads on their way and empty the scene (the panel's window is closing):
+        nothing arrives later for a view that is gone."""
+        self._stale = False
+        for loads in (self._loads, self._colouring, self._suns):
+            loads.cancel()
+        self.view.clear()
+
     def _changed(self) -> None:
         self._stale = True
         if self.isVisible():

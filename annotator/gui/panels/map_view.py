@@ -137,6 +137,16 @@ class MapView(QGraphicsView):
         self._show_legend()
         self._continue(budget_s if budget_s is not None else self.budget_s)
 
+    def clear(self) -> None:
+        """Stop building and remove every item (the view is going away)."""
+        self._steps = None
+        self.building = False
+        self.scene().clear()
+        self.photos, self.leg_items, self.track_items = None, [], []
+        self.base_items, self.border_items = [], []
+        self.sun_item = None
+        self.viewport().setUpdatesEnabled(True)
+
     def _continue(self, budget_s: float | None = None) -> None:
         steps = self._steps
         if steps is None:

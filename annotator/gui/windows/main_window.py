@@ -48,6 +48,7 @@ from annotator.gui.shortcuts import name_action
 from annotator.gui.windows.field_undo import FieldUndoFilter
 
 STATE_VERSION = 1
+MAP_SHARE = 0.38  # of the window's height, for a map dock shown from View → Map
 
 
 def _canvas_classes():  # type: ignore[no-untyped-def]
@@ -103,17 +104,17 @@ class MainWindow(QMainWindow):
         self.capture_date = CaptureDatePanel(session)
         self.capture_date_dock = self._dock("capture-date", self.tr("Capture date"),
                                             self.capture_date, area.RightDockWidgetArea)
-        self.tabifyDockWidget(self.metadata_dock, self.capture_date_dock)
+        self.tabify(self.metadata_dock, self.capture_date_dock)
         self.history = HistoryPanel(session, self.canvas)
         self.history_dock = self._dock("history", self.tr("History"), self.history,
                                        area.RightDockWidgetArea)
-        self.tabifyDockWidget(self.capture_date_dock, self.history_dock)
+        self.tabify(self.capture_date_dock, self.history_dock)
         self.undo_dock = self._dock("undo", self.tr("Undo history"), self.undo_view,
                                     area.RightDockWidgetArea)
-        self.tabifyDockWidget(self.metadata_dock, self.provenance_dock)
+        self.tabify(self.metadata_dock, self.provenance_dock)
         # Beside Annotations (and Flights): five tabs under Metadata do not fit the dock's
         # width, and a tab scrolled out of sight is as hidden as a cut one.
-        self.tabifyDockWidget(self.annotations_dock, self.undo_dock)
+        self.tabify(self.annotations_dock, self.undo_dock)
         self.metadata_dock.raise_()
         self.annotations_dock.raise_()
         # The map and its routes table: shown from View → Map (hidden until then).
@@ -123,7 +124,7 @@ class MainWindow(QMainWindow):
         self.routes_panel = RoutesPanel(self.map_panel.routes_model)
         self.routes_dock = self._dock("routes", self.tr("Routes"), self.routes_panel,
                                       area.BottomDockWidgetArea)
-        self.tabifyDockWidget(self.map_dock, self.routes_dock)
+        self.tabify(self.map_dock, self.routes_dock)
         self.map_dock.hide()
         self.routes_dock.hide()
         self._initial_size()
@@ -181,6 +182,22 @@ class MainWindow(QMainWindow):
         dock.dockLocationChanged.connect(lambda _area: QTimer.singleShot(0, self._whole_tabs))
         return dock
 
+    def tabify(self, first: QDockWidget, second: QDockWidget) -> None:
+        """`second` as a tab beside `first`, with no stray tab bar left behind.
+
+        Qt (6.11) leaks a tab bar when a second tab group is made: making the group's bar
+        lays the window out first, which makes a bar for the half-made group, then makes
+        another; the first is forgotten, never moved or hidden again, and shows at its old
+        place over the other docks (a loose "Map | Routes" over the Photos list). With the
+        layout switched off meanwhile, the group gets one bar.
+        """
+        layout = self.layout()
+        layout.setEnabled(False)
+        try:
+            self.tabifyDockWidget(first, second)
+        finally:
+            layout.setEnabled(True)
+
     def _whole_tabs(self) -> None:
         """Dock tabs show their whole title ("Capture date", not "Capture d…"): Qt elides
         them to fit; they scroll instead. Tab bars are made as docks are tabbed together."""
@@ -212,6 +229,18 @@ class MainWindow(QMainWindow):
         if needed > width:
             self.resizeDocks([self.annotations_dock], [min(needed, int(self.width() * 0.45))],
                              Qt.Orientation.Horizontal)
+
+    def _map_toggled(self, shown: bool) -> None:
+        if shown:
+            QTimer.singleShot(0, self._give_map_room)
+
+    def _give_map_room(self) -> None:
+        """A map shown from View → Map gets a useful height (Qt gives a new bottom dock its
+        smallest, a strip where the map is a thumbnail); a map made taller is left so."""
+        want = int(self.height() * MAP_SHARE)
+        if self.map_dock.isVisible() and not self.map_dock.isFloating() \
+                and self.map_dock.height() < want:
+            self.resizeDocks([self.map_dock], [want], Qt.Orientation.Vertical)
 
     # -- menus ---------------------------------------------------------------------------
 
@@ -280,8 +309,15 @@ class MainWindow(QMainWindow):
         self.map_action = self.map_dock.toggleViewAction()
         self.map_action.setText(self.tr("&Map"))
         self.map_action.setShortcut(QKeySequence("Ctrl+Shift+M"))
+        self.map_action.toggled.connect(self._map_toggled)
         view.addAction(self.map_action)
         view.addAction(self.routes_dock.toggleViewAction())
+        self.map_window = None
+        self.map_window_action = self._action(self.tr("Map in a &window"),
+                                              self.open_map_window, (), view)
+        self.map_window_action.setObjectName("window.map_window")
+        self.map_window_action.setToolTip(self.tr(
+            "Open the map in a window of its own (for a second screen)"))
 
         photo = bar.addMenu(self.tr("&Photo"))
         self.next_action = self._action(self.tr("&Next photo"), lambda: self.go(1),
@@ -322,6 +358,12 @@ class MainWindow(QMainWindow):
         name = str(self.browser.model.index(row).data() or "").split("\n")[0]
         self.photo_label.setText(self.tr("{name} ({n} of {total})").format(
             name=name, n=row + 1, total=self.browser.model.rowCount()))
+
+    def open_map_window(self):  # type: ignore[no-untyped-def]
+        """The map in a window of its own, sharing the selection; returns the window."""
+        from annotator.gui.windows.map_window import open_map_window
+
+        return open_map_window(self)
 
     def open_shadow_tool(self):  # type: ignore[no-untyped-def]
         """The Sun & shadows tool on the shown photo (one dialog, kept); returns it."""
@@ -421,6 +463,8 @@ class MainWindow(QMainWindow):
         if self.import_dialog is not None and self._dialog_running():
             self.import_dialog.cancel()
         self.save_state()
+        if self.map_window is not None:
+            self.map_window.close()
         self.browser.shutdown()
         self.session.close()
         event.accept()
