@@ -157,18 +157,57 @@ def _deg(value: float, pos: str, neg: str) -> str:
     return text + (pos if value > 0 else neg if value < 0 else "")
 
 
+LABEL_GRID_PX = 40  # spacing of the points tried for a country name the frame cuts off
+LABEL_MIN_POINTS = 6  # …and how many must fall in the country for its name to be shown
+
+
 def _country_names(scene: Scene, proj: Projection) -> None:
+    """Each country's name at its label point; where the frame cuts that point off but shows
+    enough of the country, at the middle of the part shown (Niger on a map of its west)."""
+    view = proj.view()
+    grid: list[tuple[float, float]] | None = None
     for country in base_map(level_for(1 / proj.scale)).countries:
         if country.label is None:
             continue
         w, s, e, n = country.bbox
+        if e < view[0] or w > view[2] or n < view[1] or s > view[3]:
+            continue
         x0, y0 = proj.xy(w, n)
         x1, y1 = proj.xy(e, s)
         x, y = proj.xy(*country.label)
-        if x1 - x0 < 90 or not (40 < x < scene.width - 40 and 30 < y < scene.height - 30):
+        if x1 - x0 < 90:
             continue
+        if not (40 < x < scene.width - 40 and 30 < y < scene.height - 30):
+            if grid is None:
+                grid = [(gx, gy) for gx in range(90, scene.width - 89, LABEL_GRID_PX)
+                        for gy in range(60, scene.height - 59, LABEL_GRID_PX)]
+            inside = _inside_country(country, proj, grid)
+            if len(inside) < LABEL_MIN_POINTS:
+                continue
+            mx = sum(p[0] for p in inside) / len(inside)
+            my = sum(p[1] for p in inside) / len(inside)
+            x, y = min(inside, key=lambda p: (p[0] - mx) ** 2 + (p[1] - my) ** 2)
         scene.items.append(Label(x, y, country.name.upper(), 13, COUNTRY_TEXT, "middle",
                                  halo=False))
+
+
+def _inside_country(country, proj: Projection,  # type: ignore[no-untyped-def]
+                    points: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """The picture points that fall inside the country (even-odd over each shape's rings)."""
+    lonlat = [proj.lonlat(px, py) for px, py in points]
+    hit = [False] * len(points)
+    for shape in country.shapes:
+        w, s, e, n = shape.bbox
+        for i, (lon, lat) in enumerate(lonlat):
+            if hit[i] or not (w <= lon <= e and s <= lat <= n):
+                continue
+            crossings = 0
+            for ring in shape.rings:
+                for (ax, ay), (bx, by) in zip(ring, ring[1:] + ring[:1], strict=False):
+                    if (ay > lat) != (by > lat) and lon < ax + (lat - ay) * (bx - ax) / (by - ay):
+                        crossings += 1
+            hit[i] = crossings % 2 == 1
+    return [p for p, h in zip(points, hit, strict=True) if h]
 
 
 def _flights(scene: Scene, proj: Projection, data: MapData, colour_by: str = SINGLE) -> None:
@@ -215,9 +254,9 @@ def _photos(scene: Scene, proj: Projection, data: MapData) -> None:
             scene.items.append(Dot(x, y, 6, None, PHOTO, 2.0))
 
 
-def _altitude_legend(scene: Scene, scale: AltitudeScale) -> None:
+def _altitude_legend(scene: Scene, scale: AltitudeScale, above: int) -> None:
     """The altitude ramp under the legend: one swatch per band, the feet at each end."""
-    lx, ly = scene.width - 230.0, 24.0 + 6 * 20 + 14
+    lx, ly = scene.width - 230.0, 24.0 + above * 20 + 14  # under the legend's `above` lines
     scene.items.append(Label(lx, ly, "track altitude (ft)", 12, TEXT))
     w = 180.0 / scale.bands
     for i, (_low, _high, colour) in enumerate(scale.limits()):
@@ -227,7 +266,23 @@ def _altitude_legend(scene: Scene, scale: AltitudeScale) -> None:
     scene.items.append(Label(lx + 180, ly + 32, f"{scale.top:,.0f}", 11, TEXT, "end"))
 
 
-def _furniture(scene: Scene, proj: Projection, title: str) -> None:
+def legend_entries(data: MapData) -> list[str]:
+    """What the legend lists: only what the map draws (a key to lines that are not there
+    would say something the map does not show)."""
+    legs = [leg for leg in data.legs if not leg.tracked]
+    pieces = [piece for track in data.tracks for piece in track.pieces()]
+    shown = {
+        "leg (great circle)": any(not leg.estimated for leg in legs),
+        "leg, a time estimated": any(leg.estimated for leg in legs),
+        "track": any(not piece.gap for piece in pieces),
+        "coverage gap": any(piece.gap for piece in pieces),
+        "photo (GPS)": any(p.placed == "gps" for p in data.photos),
+        "photo (claimed place)": any(p.placed != "gps" for p in data.photos),
+    }
+    return [name for name, drawn in shown.items() if drawn]
+
+
+def _furniture(scene: Scene, proj: Projection, title: str, data: MapData) -> None:
     max_km = proj.km_per_px() * scene.width * 0.2
     km = nice_length_km(max_km)
     px = km / proj.km_per_px()
@@ -240,18 +295,19 @@ def _furniture(scene: Scene, proj: Projection, title: str) -> None:
         scene.items.append(Label(24, 32, title, 20, TEXT, bold=True))
     scene.items.append(Label(scene.width - 12, scene.height - 12, ATTRIBUTION, 11, TEXT,
                              "end"))
-    legend = [("leg (great circle)", LEG, None), ("leg, a time estimated", LEG, (7.0, 5.0)),
-              ("track", TRACK, None), ("coverage gap", TRACK, (5.0, 4.0))]
-    lx, ly = scene.width - 230.0, 24.0
-    for i, (text, colour, dash) in enumerate(legend):
-        y = ly + i * 20
-        scene.items.append(Line([(lx, y), (lx + 34, y)], colour, 2.5, dash))
+    lines = {"leg (great circle)": (LEG, None), "leg, a time estimated": (LEG, (7.0, 5.0)),
+             "track": (TRACK, None), "coverage gap": (TRACK, (5.0, 4.0))}
+    lx, y = scene.width - 230.0, 24.0
+    for text in legend_entries(data):
+        if text in lines:
+            colour, dash = lines[text]
+            scene.items.append(Line([(lx, y), (lx + 34, y)], colour, 2.5, dash))
+        elif text == "photo (GPS)":
+            scene.items.append(Dot(lx + 17, y, 4.5, PHOTO, "#ffffff", 1.2))
+        else:
+            scene.items.append(Dot(lx + 17, y, 6, None, PHOTO, 2.0))
         scene.items.append(Label(lx + 42, y + 5, text, 12, TEXT))
-    y = ly + len(legend) * 20
-    scene.items.append(Dot(lx + 17, y, 4.5, PHOTO, "#ffffff", 1.2))
-    scene.items.append(Label(lx + 42, y + 5, "photo (GPS)", 12, TEXT))
-    scene.items.append(Dot(lx + 17, y + 20, 6, None, PHOTO, 2.0))
-    scene.items.append(Label(lx + 42, y + 25, "photo (claimed place)", 12, TEXT))
+        y += 20
 
 
 def compose(data: MapData, width: int = WIDTH, height: int = HEIGHT, title: str = "",
@@ -267,10 +323,10 @@ def compose(data: MapData, width: int = WIDTH, height: int = HEIGHT, title: str 
     _flights(scene, proj, data, colour_by)
     _airports(scene, proj, data)
     _photos(scene, proj, data)
-    _furniture(scene, proj, title)
+    _furniture(scene, proj, title, data)
     scale = AltitudeScale.for_map(data) if colour_by == ALTITUDE else None
     if scale is not None:
-        _altitude_legend(scene, scale)
+        _altitude_legend(scene, scale, len(legend_entries(data)))
     return scene
 
 
