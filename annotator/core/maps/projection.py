@@ -94,3 +94,19 @@ def nice_length_km(max_km: float) -> float:
         if factor * power <= max_km:
             return float(factor * power)
     return float(power)
+
+
+def thinned(points: list[tuple[float, float]], step: float) -> list[tuple[float, float]]:
+    """Level of detail: drop points closer than `step` (Manhattan distance, in the points'
+    own units) to the last one kept; the ends are always kept. The renderer (in pixels) and
+    the GUI's track levels (in degrees) draw lines through it."""
+    if step <= 0 or len(points) <= 2:
+        return points
+    kept = [points[0]]
+    for p in points[1:-1]:
+        q = kept[-1]
+        if abs(p[0] - q[0]) + abs(p[1] - q[1]) >= step:
+            kept.append(p)
+    kept.append(points[-1])
+    return kept
+

@@ -33,7 +33,7 @@ from annotator.core.maps.colours import (
     track_runs,
 )
 from annotator.core.maps.geometry import MapData
-from annotator.core.maps.projection import Projection, nice_length_km, nice_step
+from annotator.core.maps.projection import Projection, nice_length_km, nice_step, thinned
 
 WIDTH, HEIGHT = 1600, 1000
 SUPERSAMPLE = 2
@@ -102,16 +102,8 @@ class Scene:
 
 
 def _simplified(points: list[XY], min_px: float = 0.75) -> list[XY]:
-    """Drop points closer than `min_px` to the last one kept (ends kept): level of detail."""
-    if len(points) <= 2:
-        return points
-    kept = [points[0]]
-    for p in points[1:-1]:
-        q = kept[-1]
-        if abs(p[0] - q[0]) + abs(p[1] - q[1]) >= min_px:
-            kept.append(p)
-    kept.append(points[-1])
-    return kept
+    """Points closer than `min_px` to the last one kept dropped (`projection.thinned`)."""
+    return thinned(points, min_px)
 
 
 def _base(scene: Scene, proj: Projection) -> None:

@@ -18,14 +18,11 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
-    QProgressBar,
     QPushButton,
     QRadioButton,
     QVBoxLayout,
@@ -36,6 +33,7 @@ from annotator.core.boxes import case_registrations
 from annotator.core.photo_list import photo_count
 from annotator.gui.background.workers import Job
 from annotator.gui.dialogs.sizing import grow_to_contents
+from annotator.gui.dialogs.work_footer import work_footer
 from annotator.gui.i18n import as_sentence, integer
 from annotator.gui.session import CaseSession
 from annotator.gui.theme import error_style
@@ -112,17 +110,9 @@ class ExportDialog(QDialog):
         form.addRow(self.sign_check, key_row)
 
         # -- progress and buttons
-        self.progress = QProgressBar()
-        self.progress.setRange(0, 1)
-        self.progress.setValue(0)
-        self.status = QLabel()
-        self.status.setWordWrap(True)
-        self.buttons = QDialogButtonBox()
-        self.export_button = QPushButton(self.tr("Export"))
-        self.export_button.setDefault(True)
-        self.cancel_button = QPushButton(self.tr("Cancel"))
-        self.buttons.addButton(self.export_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        self.buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
+        foot = work_footer(self.tr("Export"), self.tr("Cancel"))
+        self.progress, self.status, self.buttons = foot.progress, foot.status, foot.buttons
+        self.export_button, self.cancel_button = foot.start, foot.stop
         self.export_button.clicked.connect(self.start)
         self.cancel_button.clicked.connect(self.cancel)
 

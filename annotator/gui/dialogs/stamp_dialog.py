@@ -10,17 +10,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QProgressBar,
     QPushButton,
     QRadioButton,
     QVBoxLayout,
@@ -29,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core.packet.timestamp import load_certificates, stamp_packet
 from annotator.gui.background.workers import Job, JobRunner
+from annotator.gui.dialogs.work_footer import work_footer
 from annotator.gui.i18n.timefmt import show_instant
 from annotator.gui.theme import error_style
 
@@ -80,18 +79,9 @@ class StampDialog(QDialog):
             "file of the packet changes."))
         explain.setWordWrap(True)
 
-        self.progress = QProgressBar()
-        self.progress.setRange(0, 1)
-        self.progress.setValue(0)
-        self.status = QLabel()
-        self.status.setWordWrap(True)
-        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.buttons = QDialogButtonBox()
-        self.stamp_button = QPushButton(self.tr("Stamp"))
-        self.stamp_button.setDefault(True)
-        self.close_button = QPushButton(self.tr("Close"))
-        self.buttons.addButton(self.stamp_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        self.buttons.addButton(self.close_button, QDialogButtonBox.ButtonRole.RejectRole)
+        foot = work_footer(self.tr("Stamp"), self.tr("Close"))
+        self.progress, self.status, self.buttons = foot.progress, foot.status, foot.buttons
+        self.stamp_button, self.close_button = foot.start, foot.stop
         self.stamp_button.clicked.connect(self.start)
         self.close_button.clicked.connect(self.reject)
 

@@ -26,26 +26,13 @@ from annotator.core.maps.colours import (
     track_runs,
 )
 from annotator.core.maps.geometry import LegArc, MapData, TrackLine
-from annotator.core.maps.projection import Plane, nice_step
+from annotator.core.maps.projection import Plane, nice_step, thinned
 
 UNITS = 100.0  # scene units per degree of latitude
 TRACK_LEVELS = (0.0, 0.01, 0.02, 0.05, 0.1, 0.2)  # degrees: a track's simplifications
 CHUNK = 500  # track points per item
 Region = tuple[float, float, float, float]  # west, south, east, north
 Rect = tuple[float, float, float, float]  # x, y, width, height in scene units
-
-
-def decimated(points: list[tuple[float, float]], step: float) -> list[tuple[float, float]]:
-    """Drop points closer than `step` (Manhattan, degrees) to the last one kept; ends kept."""
-    if step <= 0 or len(points) <= 2:
-        return points
-    kept = [points[0]]
-    for p in points[1:-1]:
-        q = kept[-1]
-        if abs(p[0] - q[0]) + abs(p[1] - q[1]) >= step:
-            kept.append(p)
-    kept.append(points[-1])
-    return kept
 
 
 @dataclass
@@ -152,7 +139,7 @@ def prepare_flights(data: MapData, plane: Plane, colour_by: str = SINGLE) -> Fli
             times = run.times[i:i + CHUNK + 1]
             if len(coords) < 2:
                 continue
-            paths = [path_of(plane, decimated(coords, step)) for step in TRACK_LEVELS]
+            paths = [path_of(plane, thinned(coords, step)) for step in TRACK_LEVELS]
             drawing.tracks.append(TrackChunk(tracks[flight_id], paths, run.colour, gap,
                                              min(times), max(times)))
     return drawing
@@ -229,5 +216,5 @@ def prepare_map(data: MapData, colour_by: str = SINGLE) -> PreparedMap:
                        prepare_flights(data, plane, colour_by), photos)
 
 
-__all__ = ["CHUNK", "FlightDrawing", "PreparedMap", "TRACK_LEVELS", "UNITS", "decimated",
+__all__ = ["CHUNK", "FlightDrawing", "PreparedMap", "TRACK_LEVELS", "UNITS",
            "prepare_flights", "prepare_map", "xy"]
