@@ -10,8 +10,9 @@ Nothing here decodes pixels.
 from __future__ import annotations
 
 import struct
+from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 if TYPE_CHECKING:
     from annotator.core.metadata.exif_raw import RawExif
@@ -77,37 +78,45 @@ def is_raw_name(path: Path) -> bool:
     return path.suffix.lower() in RAW_EXTENSIONS
 
 
+def jpeg_header_segments(path: Path) -> Iterator[tuple[int, int, BinaryIO]]:
+    """(marker, length, file) of each segment of a JPEG's header, up to and including the
+    first scan (SOS); the file stands just after the length bytes, so the caller may read the
+    segment's payload. Nothing for a file that is not a JPEG; the walk stops quietly at a
+    broken length or the end of the file. OSError propagates."""
+    with open(path, "rb") as fh:
+        if fh.read(2) != b"\xff\xd8":
+            return
+        for _ in range(10_000):
+            byte = fh.read(1)
+            while byte == b"\xff":  # fill bytes
+                byte = fh.read(1)
+            if not byte:
+                return
+            marker = byte[0]
+            if marker in (0xD8, 0x01) or 0xD0 <= marker <= 0xD7:
+                continue  # no length
+            length_bytes = fh.read(2)
+            if len(length_bytes) < 2:
+                return
+            (length,) = struct.unpack(">H", length_bytes)
+            start = fh.tell()
+            yield marker, length, fh
+            if marker == 0xDA or length < 2:
+                return
+            fh.seek(start + length - 2)
+
+
 def _jpeg_sof_size(path: Path) -> tuple[int, int] | None:
     """(width, height) from the first SOF marker of a JPEG; None if not found."""
     sof = {0xC0, 0xC1, 0xC2, 0xC3, 0xC5, 0xC6, 0xC7, 0xC9, 0xCA, 0xCB, 0xCD, 0xCE, 0xCF}
     try:
-        with open(path, "rb") as fh:
-            if fh.read(2) != b"\xff\xd8":
-                return None
-            for _ in range(10_000):
-                byte = fh.read(1)
-                while byte == b"\xff":
-                    byte = fh.read(1)
-                    if byte != b"\xff":
-                        break
-                if not byte:
+        for marker, _length, fh in jpeg_header_segments(path):
+            if marker in sof:
+                data = fh.read(5)
+                if len(data) < 5:
                     return None
-                marker = byte[0]
-                if marker in (0xD8, 0x01) or 0xD0 <= marker <= 0xD7:
-                    continue
-                length_bytes = fh.read(2)
-                if len(length_bytes) < 2:
-                    return None
-                (length,) = struct.unpack(">H", length_bytes)
-                if marker in sof:
-                    data = fh.read(5)
-                    if len(data) < 5:
-                        return None
-                    height, width = struct.unpack(">HH", data[1:5])
-                    return width, height
-                if marker == 0xDA or length < 2:
-                    return None
-                fh.seek(length - 2, 1)
+                height, width = struct.unpack(">HH", data[1:5])
+                return width, height
     except OSError:
         return None
     return None

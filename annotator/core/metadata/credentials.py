@@ -32,6 +32,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from annotator.core.images.container_header import jpeg_header_segments
+
 INVALID, VALID, TRUSTED = "Invalid", "Valid", "Trusted"
 STATES = (INVALID, VALID, TRUSTED)
 ANCHORS_ENV = "ANNOTATOR_C2PA_ANCHORS"
@@ -253,32 +255,20 @@ def _context(extra_path: str | None) -> Any:
 
 
 def _jpeg_without_app11(path: Path) -> bool:
-    """Whether `path` is a JPEG whose header segments (up to the first scan) hold no APP11.
+    """Whether `path` is a JPEG whose header (up to the first scan) has no APP11 segment.
 
     C2PA embeds its manifest store in a JPEG only as APP11 JUMBF segments, so such a file has
     none and the SDK (2–3 ms a file) need not be asked. Anything unexpected (not a JPEG, a
-    broken segment length) answers False: the SDK decides."""
+    header cut short) answers False: the SDK decides."""
     try:
-        with open(path, "rb") as fh:
-            if fh.read(2) != b"\xff\xd8":
+        for marker, _length, _fh in jpeg_header_segments(path):
+            if marker == 0xEB:  # APP11
                 return False
-            while True:
-                head = fh.read(4)
-                if len(head) < 4 or head[0] != 0xFF:
-                    return False
-                marker = head[1]
-                if marker == 0xEB:  # APP11
-                    return False
-                if marker == 0xDA:  # start of scan: the header is over
-                    return True
-                if marker == 0xFF or 0xD0 <= marker <= 0xD8 or marker == 0x01:
-                    return False  # fill bytes or a stand-alone marker here: let the SDK look
-                length = int.from_bytes(head[2:4], "big")
-                if length < 2:
-                    return False
-                fh.seek(length - 2, os.SEEK_CUR)
+            if marker == 0xDA:  # start of scan: the whole header had none
+                return True
     except OSError:
         return False
+    return False
 
 
 def _reader(path: Path) -> Any:
