@@ -40,9 +40,13 @@ if TYPE_CHECKING:
     from annotator.core.case import Case
 
 def _history(meta: Any) -> Any:
-    # (the whole meta column is read: a JSON path in SQL differs between SQLite and
-    # PostgreSQL's json type)
     return meta.get("history") if isinstance(meta, dict) else None
+
+
+# The index reads only the `history` member of each photo's metadata (SQLAlchemy's JSON
+# index: JSON_EXTRACT on SQLite, -> on PostgreSQL), not the whole tag dump: the first read
+# of a 10 000-photo case runs in a worker of the GUI process, beside the painting thread.
+_HISTORY = Photo.meta["history"]
 
 
 def _hashes(pid: int, sha: str, record: Any) -> PictureHashes | None:
@@ -70,20 +74,20 @@ class _Entry:
     lock: threading.RLock = field(default_factory=threading.RLock)
 
     def load(self, rows: Any) -> None:
-        """Add rows (id, sha256, meta), in id order."""
-        for pid, sha, meta in rows:
+        """Add rows (id, sha256, history), in id order."""
+        for pid, sha, history in rows:
             self.seen[pid] = sha
-            item = _hashes(pid, sha, _history(meta))
+            item = _hashes(pid, sha, history)
             if item is not None:
                 self.index.add(item)
 
     def rebuild(self, session: Session) -> None:
         self.seen = {}
         items = []
-        for pid, sha, meta in all_rows(
-                session, select(Photo.id, Photo.sha256, Photo.meta).order_by(Photo.id)):
+        for pid, sha, history in all_rows(
+                session, select(Photo.id, Photo.sha256, _HISTORY).order_by(Photo.id)):
             self.seen[pid] = sha
-            if (item := _hashes(pid, sha, _history(meta))) is not None:
+            if (item := _hashes(pid, sha, history)) is not None:
                 items.append(item)
         self.index = CopyIndex(items)  # (all pairs at once: faster than one by one)
 
@@ -120,7 +124,7 @@ def _synced(session: Session, *, verify: bool = False) -> _Entry:
         if count == len(entry.seen) and (top or 0) == max(entry.seen):
             return entry
         last = max(entry.seen)
-        entry.load(session.execute(select(Photo.id, Photo.sha256, Photo.meta)
+        entry.load(session.execute(select(Photo.id, Photo.sha256, _HISTORY)
                                    .where(Photo.id > last).order_by(Photo.id)))
         if count != len(entry.seen):  # photos disappeared (a rolled-back insert): read all
             entry.rebuild(session)
@@ -133,7 +137,7 @@ def _catch_up(session: Session, entry: _Entry, current: dict[int, str]) -> None:
         entry.rebuild(session)
         return
     new = sorted(set(current) - set(entry.seen))
-    entry.load(session.execute(select(Photo.id, Photo.sha256, Photo.meta)
+    entry.load(session.execute(select(Photo.id, Photo.sha256, _HISTORY)
                                .where(Photo.id.in_(new)).order_by(Photo.id)))
 
 
