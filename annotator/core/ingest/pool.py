@@ -26,7 +26,8 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
-WORKER_MODULE = "annotator.core.ingest.worker"
+# Imported by the fork server before it forks workers: the worker module, warmed up.
+PRELOAD_MODULE = "annotator.core.ingest.worker_preload"
 FILE_TIMEOUT_S = 300.0  # far above the decode of the largest image the pixel limit allows
 
 
@@ -44,8 +45,9 @@ def process_context() -> multiprocessing.context.BaseContext:
     """The start method for import workers (see the module docstring)."""
     if "forkserver" in multiprocessing.get_all_start_methods():
         ctx = multiprocessing.get_context("forkserver")
-        # Workers fork from a server that has already imported Pillow and the readers.
-        ctx.set_forkserver_preload([WORKER_MODULE])
+        # Workers fork from a server that has already imported Pillow and the readers, and
+        # analysed one small photo (every lazy load done: see worker_preload).
+        ctx.set_forkserver_preload([PRELOAD_MODULE])
         return ctx
     return multiprocessing.get_context("spawn")
 
