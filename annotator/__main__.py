@@ -10,6 +10,6 @@ if getattr(sys, "frozen", False):
 
     multiprocessing.freeze_support()
 
-from annotator.cli import main  # noqa: E402 - after freeze_support on purpose
+from annotator.cli import run  # noqa: E402 - after freeze_support on purpose
 
-raise SystemExit(main())
+run()

@@ -213,9 +213,17 @@ def refresh_photo_date(case: Case, session: Session, photo: Photo) -> CaptureVer
 def refresh_photos(case: Case, session: Session, photo_ids: Sequence[int]) -> None:
     """Recompute and store the checks of `photo_ids` inside the caller's write transaction
     (the case's write transaction calls it for the photos its writers marked)."""
-    for photo in session.execute(select(Photo).where(Photo.id.in_(list(photo_ids)))
-                                 .order_by(Photo.id)).scalars():
-        refresh_photo_date(case, session, photo)
+    held: dict[int, Photo] = {}  # those the session holds (an import's new photo): no query
+    for photo_id in photo_ids:
+        photo = session.identity_map.get(Session.identity_key(Photo, photo_id))
+        if isinstance(photo, Photo):
+            held[photo_id] = photo
+    rest = [i for i in photo_ids if i not in held]
+    if rest:
+        held.update((p.id, p) for p in session.execute(
+            select(Photo).where(Photo.id.in_(rest))).scalars())
+    for photo_id in sorted(held):
+        refresh_photo_date(case, session, held[photo_id])
 
 
 def stored_date(session: Session, photo_id: int) -> dict[str, Any] | None:

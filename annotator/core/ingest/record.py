@@ -53,6 +53,7 @@ class Recorder:
         self.case = case
         self.report = report
         self._thumb_dirs: set[Path] = set()
+        self._recorded: dict[str, _Existing] = {}  # this batch's new photos, by SHA-256
         self.io = ThreadPoolExecutor(max_workers=COPY_THREADS,
                                      thread_name_prefix="annotator-store-copy")
         with case.reading() as session:
@@ -196,10 +197,13 @@ class Recorder:
             self._check_unchanged(source, digest.size, analysis.mtime_ns)
             try:
                 with self.case.writing() as session:
-                    existing = self._existing(session, sha)
-                    if existing is not None:  # recorded meanwhile (earlier in this batch, or
-                        self._duplicate_in(session, analysis, existing)  # another importer)
+                    earlier = self._recorded.get(sha)
+                    if earlier is not None:  # the same bytes earlier in this batch
+                        self._duplicate_in(session, analysis, earlier)
                         return
+                    # No query for the bytes first: the workers were told the case's
+                    # hashes, this batch's are in `_recorded`, and the unique (case, sha256)
+                    # refuses a row another importer committed meanwhile (below).
                     photo_id = self._insert_photo(session, analysis, thumb is not None)
             except IntegrityError:
                 # Another importer (a team member, on PostgreSQL) committed the same bytes
@@ -213,6 +217,7 @@ class Recorder:
         except BaseException:
             self._undo_files(sha, thumb)
             raise
+        self._recorded[sha] = _Existing(photo_id, path_text(source.name))
         self.report.imported.append(ImportedFile(path_text(analysis.path), sha, photo_id))
 
     def _insert_photo(self, session: Session, analysis: FileAnalysis, has_thumbnail: bool) -> int:

@@ -134,6 +134,40 @@ def test_same_bytes_twice_in_one_batch_make_one_photo_and_two_sources(case: Case
         assert s.query(Photo).count() == 1 and s.query(PhotoSource).count() == 2
 
 
+def test_bytes_another_importer_committed_meanwhile_become_a_source(case: Case,
+                                                                    tmp_path: Path):
+    """The batch read the case's hashes before a team member imported the same bytes: the
+    unique (case, sha256) refuses our row, and the file is recorded as the duplicate it now
+    is, its store copy kept (the other photo owns it)."""
+    from annotator.core.ingest.record import Recorder
+    from annotator.core.ingest.report import ImportReport
+    from annotator.core.ingest.worker import analyse_file
+
+    ours = fx.good_jpeg(tmp_path / "ours" / "IMG_7.jpg", 7)
+    theirs = tmp_path / "theirs" / "same.jpg"
+    theirs.parent.mkdir()
+    shutil.copyfile(ours, theirs)
+    report = ImportReport(files=1)
+    recorder = Recorder(case, report)  # reads the case's hashes: none yet
+    analysis = analyse_file(str(ours), decode.DEFAULT_MAX_PIXELS, recorder.known,
+                            recorder.staging)
+    assert not analysis.known and analysis.staged is not None
+    import_paths(case, [theirs], jobs=1)  # the other importer commits first
+
+    recorder.record(str(ours), analysis, recorder.start_copy(analysis))
+    recorder.close()
+
+    assert report.imported == [] and report.rejected == []
+    (dup,) = report.duplicates
+    assert dup.source_added and dup.duplicate_of == "same.jpg"
+    with case.reading() as s:
+        photo = s.execute(select(Photo)).scalar_one()
+        assert sorted(src.path for src in photo.sources) == sorted([str(ours), str(theirs)])
+        assert verify_chain(s).ok
+    assert case.store.path_for(photo.sha256).read_bytes() == ours.read_bytes()
+    assert list(case.store.staging.iterdir()) == []
+
+
 def test_store_copy_is_byte_identical_and_read_only(case: Case, tmp_path: Path):
     a = fx.good_jpeg(tmp_path / "a.jpg", 7)
     (item,) = import_paths(case, [a], jobs=1).imported
