@@ -10,11 +10,12 @@ writer may mark without depending on them (and no package cycle forms).
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from sqlalchemy.orm import Session
 
 STALE_DATES = "annotator.stale_dates"  # the session.info key holding the marked photo ids
-NEW_PHOTOS = "annotator.new_photos"  # the photos the session's transaction inserted
+NEW_PHOTOS = "annotator.new_photos"  # the photos the session's transaction inserted, by id
 
 
 def mark_dating_stale(session: Session, photo_ids: Iterable[int]) -> None:
@@ -22,17 +23,24 @@ def mark_dating_stale(session: Session, photo_ids: Iterable[int]) -> None:
     session.info.setdefault(STALE_DATES, set()).update(photo_ids)
 
 
-def mark_new_photo(session: Session, photo_id: int) -> None:
-    """`photo_id` was inserted by `session`'s transaction (an import): nothing refers to it
-    yet (no claim, source, box, flight link or stored check), so its first check need not
-    look for them. Marks it stale too."""
-    session.info.setdefault(NEW_PHOTOS, set()).add(photo_id)
-    mark_dating_stale(session, [photo_id])
+def mark_new_photo(session: Session, photo: Any) -> None:
+    """`photo` (a `Photo` row) was inserted by `session`'s transaction (an import): nothing
+    refers to it yet (no claim, source, box, flight link or stored check), so its first
+    check need not look for them. Marks it stale too. The object itself is kept until the
+    transaction ends (the session holds flushed rows only weakly), so the check reads it
+    without a query (`new_photo`)."""
+    session.info.setdefault(NEW_PHOTOS, {})[photo.id] = photo
+    mark_dating_stale(session, [photo.id])
 
 
 def is_new_photo(session: Session, photo_id: int) -> bool:
     """Whether `session`'s transaction inserted `photo_id` (`mark_new_photo`)."""
-    return photo_id in session.info.get(NEW_PHOTOS, ())
+    return photo_id in session.info.get(NEW_PHOTOS, {})
+
+
+def new_photo(session: Session, photo_id: int) -> Any | None:
+    """The `Photo` row `session`'s transaction inserted as `photo_id`, else None."""
+    return session.info.get(NEW_PHOTOS, {}).get(photo_id)
 
 
 def take_stale(session: Session) -> list[int]:

@@ -37,7 +37,7 @@ from annotator.core.models import Box, DateCheck, Photo, PhotoShadow
 from annotator.core.models.flights import Flight, PhotoFlightLink
 from annotator.core.reference.airports import find_airport
 from annotator.core.reference.timezones import offset_at_local
-from annotator.core.stale import is_new_photo
+from annotator.core.stale import is_new_photo, new_photo
 from annotator.core.timeutil import iso_z, parse_iso_utc, utc_now
 
 if TYPE_CHECKING:
@@ -213,10 +213,10 @@ def refresh_photo_date(case: Case, session: Session, photo: Photo) -> CaptureVer
 def refresh_photos(case: Case, session: Session, photo_ids: Sequence[int]) -> None:
     """Recompute and store the checks of `photo_ids` inside the caller's write transaction
     (the case's write transaction calls it for the photos its writers marked)."""
-    held: dict[int, Photo] = {}  # those the session holds (an import's new photo): no query
+    held: dict[int, Photo] = {}  # an import's new photos are at hand: no query for them
     for photo_id in photo_ids:
-        photo = session.identity_map.get(Session.identity_key(Photo, photo_id))
-        if isinstance(photo, Photo):
+        photo = new_photo(session, photo_id)
+        if photo is not None:
             held[photo_id] = photo
     rest = [i for i in photo_ids if i not in held]
     if rest:

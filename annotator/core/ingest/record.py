@@ -269,7 +269,7 @@ class Recorder:
                                  "format": photo.format, "width": photo.width,
                                  "height": photo.height, "examiner": self.case.examiner})
         session.flush()
-        mark_new_photo(session, photo.id)  # its verdict, in the same transaction
+        mark_new_photo(session, photo)  # its verdict, in the same transaction
         return photo.id
 
     def _check_unchanged(self, source: Path, size: int, mtime_ns: int | None) -> None:
