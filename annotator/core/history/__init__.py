@@ -6,18 +6,39 @@ and which photos of a case are copies of one picture (perceptual hashes, groupin
 earliest posting among copies). Pure Python, no Qt: the CLI (`annotator analyze`,
 `annotator similar`), the import, the packet and the dating check call these functions;
 the GUI's History panel and its overlays are built on them.
+
+The names below are loaded on first use: the importing process reads the case's copies
+(`case_copies`) but never analyses a file, and must not pay for the analysis (numpy, the
+perceptual hashes, the table index) before it can start the import's workers.
 """
 
-from annotator.core.history.analyze import (
-    FileHistory,
-    analyze_file,
-    file_dating_findings,
-    history_at_import,
-)
-from annotator.core.history.double_compression import DoubleCompression, detect
-from annotator.core.history.views import error_level, jpeg_ghost
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from annotator.core.history.analyze import (
+        FileHistory,
+        analyze_file,
+        file_dating_findings,
+        history_at_import,
+    )
+    from annotator.core.history.double_compression import DoubleCompression, detect
+    from annotator.core.history.views import error_level, jpeg_ghost
 
 __all__ = [
     "DoubleCompression", "FileHistory", "analyze_file", "detect", "error_level",
     "file_dating_findings", "history_at_import", "jpeg_ghost",
 ]
+
+_HOME = {"FileHistory": "analyze", "analyze_file": "analyze",
+         "file_dating_findings": "analyze", "history_at_import": "analyze",
+         "DoubleCompression": "double_compression", "detect": "double_compression",
+         "error_level": "views", "jpeg_ghost": "views"}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _HOME:
+        return getattr(import_module(f"{__name__}.{_HOME[name]}"), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

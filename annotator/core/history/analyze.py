@@ -5,7 +5,7 @@ Two entry points share every rule:
 - `analyze_file(path)` for `annotator analyze` (reads and decodes the file itself, and runs
   the double-compression check unless told not to);
 - `history_at_import(head, thumbnail, meta)` for the import worker, from what it already
-  has: the first chunk of bytes its hashing read (`head`), and the 256 px thumbnail it
+  has: the first MiB of bytes its hashing read (`head`), and the 256 px thumbnail it
   decoded. No extra read, no extra decode (a header longer than that chunk is the one
   exception: it is read again up to the first scan).
 

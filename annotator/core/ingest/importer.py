@@ -37,11 +37,9 @@ from annotator.core.ingest.report import (
     ImportReport,
     RejectedFile,
 )
-from annotator.core.ingest.worker import (
-    analyse_file,
-    analyse_in_worker,
-    init_worker,
-)
+from annotator.core.ingest.tasks import analyse as analyse_in_worker
+from annotator.core.ingest.tasks import analyse_here
+from annotator.core.ingest.tasks import init as init_worker
 
 Progress = Callable[[int, int, str], None]
 
@@ -161,7 +159,7 @@ def _analyses(files: list[str], jobs: int, max_pixels: int, known: frozenset[str
         for path in files:
             if cancel is not None and cancel.is_set():
                 return
-            yield path, analyse_file(path, max_pixels, known, staging)
+            yield path, analyse_here(path, max_pixels, known, staging)
 
 
 @contextmanager

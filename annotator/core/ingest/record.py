@@ -16,7 +16,7 @@ import tempfile
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -31,11 +31,14 @@ from annotator.core.ingest.report import (
     ImportedFile,
     ImportReport,
     RejectedFile,
+    one_line,
 )
-from annotator.core.ingest.worker import FileAnalysis, one_line
 from annotator.core.models import Photo, PhotoSource
 from annotator.core.stale import mark_new_photo
 from annotator.core.timeutil import iso_z, utc_now
+
+if TYPE_CHECKING:  # the worker module loads the readers, which this process never needs
+    from annotator.core.ingest.worker import FileAnalysis
 
 COPY_THREADS = 2
 

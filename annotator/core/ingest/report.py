@@ -101,3 +101,9 @@ class ImportReport:
             "counts": {"files": self.files, "imported": len(self.imported),
                        "duplicates": len(self.duplicates), "rejected": len(self.rejected)},
         }
+
+
+def one_line(text: str, limit: int = 300) -> str:
+    """A reason fit for one line of output."""
+    flat = " ".join(str(text).split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"

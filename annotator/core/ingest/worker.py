@@ -30,7 +30,7 @@ from annotator.core.history import history_at_import
 from annotator.core.images import decode
 from annotator.core.images.orientation import displayed_size
 from annotator.core.images.thumbnail_check import compare_thumbnail
-from annotator.core.ingest.report import Reason
+from annotator.core.ingest.report import Reason, one_line
 from annotator.core.metadata import PhotoMetadata, read_metadata
 from annotator.core.startup import configure_libraries
 
@@ -78,12 +78,6 @@ class FileAnalysis:
     # store's staging folder for the recording process to adopt or drop it; None when no
     # staging folder was given or the file is not to be recorded.
     staged: str | None = None
-
-
-def one_line(text: str, limit: int = 300) -> str:
-    """A reason fit for one line of output."""
-    flat = " ".join(str(text).split())
-    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
 def os_reason(exc: OSError) -> Reason:

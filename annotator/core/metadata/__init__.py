@@ -2,24 +2,30 @@
 exifread with Pillow's fallback, XMP, IPTC, maker-note serial numbers, known editors, and
 content credentials: C2PA manifests checked offline).
 
-Other packages import from here only (`__all__`).
+Other packages import from here only (`__all__`). The names are loaded on first use: the
+capture-date check needs the `PhotoMetadata` value, not the readers (exifread, the C2PA
+SDK's checks), and the importing process must not load them before its workers start.
 """
 
 from __future__ import annotations
 
-from annotator.core.metadata.credentials import (
-    ContentCredentials,
-    CredentialAction,
-    CredentialIngredient,
-    manifest_store_json,
-    read_credentials,
-    summary_line,
-)
-from annotator.core.metadata.editors import editor_named
-from annotator.core.metadata.exif_raw import RawExif
-from annotator.core.metadata.jumbf import embedded_store
-from annotator.core.metadata.model import GpsFix, PhotoMetadata, gps_error_m
-from annotator.core.metadata.reader import read_metadata
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from annotator.core.metadata.credentials import (
+        ContentCredentials,
+        CredentialAction,
+        CredentialIngredient,
+        manifest_store_json,
+        read_credentials,
+        summary_line,
+    )
+    from annotator.core.metadata.editors import editor_named
+    from annotator.core.metadata.exif_raw import RawExif
+    from annotator.core.metadata.jumbf import embedded_store
+    from annotator.core.metadata.model import GpsFix, PhotoMetadata, gps_error_m
+    from annotator.core.metadata.reader import read_metadata
 
 __all__ = [
     "ContentCredentials",
@@ -36,3 +42,18 @@ __all__ = [
     "read_metadata",
     "summary_line",
 ]
+
+_HOME = {
+    "ContentCredentials": "credentials", "CredentialAction": "credentials",
+    "CredentialIngredient": "credentials", "manifest_store_json": "credentials",
+    "read_credentials": "credentials", "summary_line": "credentials",
+    "editor_named": "editors", "RawExif": "exif_raw", "embedded_store": "jumbf",
+    "GpsFix": "model", "PhotoMetadata": "model", "gps_error_m": "model",
+    "read_metadata": "reader",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _HOME:
+        return getattr(import_module(f"{__name__}.{_HOME[name]}"), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

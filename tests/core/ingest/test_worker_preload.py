@@ -49,3 +49,16 @@ def test_sample_photo_is_a_camera_like_jpeg(tmp_path: Path) -> None:
     result = analyse_file(str(path), 250_000_000, frozenset())
     assert result.reason is None and result.metadata is not None
     assert result.metadata.make == "Canon" and result.metadata.gps is not None
+
+
+def test_the_importing_process_loads_no_reader_before_its_pool_starts() -> None:
+    """What it must import before it can start the workers is the database layer; the
+    readers (Pillow's plugins, the history's analysis, the metadata readers) are theirs."""
+    probe = ("import json, sys; import annotator.core.ingest.importer; "
+             "print(json.dumps(sorted(m for m in sys.modules if m in ("
+             "'annotator.core.ingest.worker', 'annotator.core.history.analyze', "
+             "'annotator.core.history.perceptual', 'annotator.core.metadata.reader', "
+             "'exifread', 'pdqhash'))))")
+    out = subprocess.run([sys.executable, "-c", probe], cwd=REPO, check=True,
+                         capture_output=True, text=True)
+    assert json.loads(out.stdout) == []
