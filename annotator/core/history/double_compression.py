@@ -15,7 +15,9 @@ missing coefficients is the estimate; it is detected when its impossible bins ho
 coefficients the decision rests on.
 
 The coefficients are read with `jpeglib` (libjpeg's own decoder; Pillow does not expose
-them). It runs on demand (`annotator analyze`), never during an import.
+them). It runs on demand (`annotator analyze`), never during an import. libjpeg's warnings
+about a damaged file are kept off standard error (`c_warnings`): the file's one line says
+what is wrong with it.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from pathlib import Path
 import numpy as np
 
 from annotator.core.history.quantization import STD_LUMA, scaled_table
+from annotator.core.images.c_warnings import held_c_warnings
 
 CANDIDATES = range(30, 100)
 # Low-frequency AC positions (natural order) where the histograms are rich enough.
@@ -51,9 +54,10 @@ def read_luma_coefficients(path: Path | str) -> tuple[np.ndarray, np.ndarray]:
     """(quantized luma DCT blocks as (N, 64) natural order, the luma table (64,))."""
     import jpeglib
 
-    dct = jpeglib.read_dct(str(path))
-    y = np.asarray(dct.Y).reshape(-1, 64)
-    qt = np.asarray(dct.qt)
+    with held_c_warnings():
+        dct = jpeglib.read_dct(str(path))
+        y = np.asarray(dct.Y).reshape(-1, 64)
+        qt = np.asarray(dct.qt)
     table = qt[0].reshape(64) if qt.ndim == 3 else qt.reshape(-1, 64)[0]
     return y, table.astype(np.int64)
 
