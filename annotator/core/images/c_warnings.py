@@ -44,7 +44,7 @@ def held_c_warnings() -> Iterator[list[str]]:
             os.close(saved)
             hold.seek(0)
             text = hold.read().decode("utf-8", "replace")
-            others = []
+            others: list[str] = []
             for line in text.splitlines():
                 (caught if line.startswith(LIBJPEG_WARNINGS) else others).append(line)
             if others:
