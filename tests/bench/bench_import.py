@@ -1,6 +1,7 @@
 """Import throughput and memory against the floor: run by hand, never collected by pytest.
 
-    python tests/bench/bench_import.py [--count 200] [--jobs 2]
+    python tests/bench/bench_import.py [--count 200] [--jobs 2] [--repeat N]
+                                       [--against OTHER_CHECKOUT]
 
 Generates COUNT 12-megapixel JPEGs with EXIF (textured, so they are the size of camera
 files; cached in the temp folder between runs), then, with the files in the page cache:
@@ -12,6 +13,10 @@ files; cached in the temp folder between runs), then, with the files in the page
    hashing, metadata, the 1/8-scale decode check, thumbnails, copies into the store, one
    transaction per photo);
 3. `exiftool -json -fast DIR` for comparison.
+
+With `--against`, each round also imports with another checkout of the project (an older
+commit, say), the two in alternating order, and the medians of both are printed: on a
+machine whose speed drifts, only interleaved rounds compare two versions.
 
 Memory: the peak over time of the summed RSS and the summed PSS (proportional set size:
 shared pages split between the processes sharing them) of the import process and all its
@@ -179,20 +184,22 @@ def run_floor(listing: bytes, jobs: int) -> dict[str, float]:
             "floor_cpu": CPU_SECONDS["sha"] + CPU_SECONDS["djpeg"]}
 
 
-def run_import(folder: Path, jobs: int, memory: bool = False) -> dict[str, object]:
+def run_import(folder: Path, jobs: int, memory: bool = False, repo: Path = REPO
+               ) -> dict[str, object]:
     """`annotator import` into a fresh case: wall time, CPU of the whole process tree, and
     with `memory` the peak memory (which perturbs the timing: see the module docstring)."""
     work = Path(tempfile.mkdtemp(prefix="annotator-bench-case-"))
     try:
         case = work / "case"
         env = {**os.environ, "ANNOTATOR_EXAMINER": "bench", "ANNOTATOR_CONFIG_DIR": str(work)}
+        env["PYTHONPATH"] = str(repo)  # (`-m annotator` from `repo`'s own package)
         subprocess.run([sys.executable, "-m", "annotator", "init", str(case)], check=True,
-                       cwd=REPO, env=env, stdout=subprocess.DEVNULL)
+                       cwd=repo, env=env, stdout=subprocess.DEVNULL)
         cpu_before = _children_cpu()
         start = time.perf_counter()
         proc = subprocess.Popen([sys.executable, "-m", "annotator", "import", str(case),
                                  str(folder), "--jobs", str(jobs)],
-                                cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                cwd=repo, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                 text=True)
         sampler = TreeMemory(proc.pid, 0.02 if memory else 0.05, memory=memory)
         sampler.start()
@@ -219,6 +226,8 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=1,
                         help="rounds of floor then import; the fastest of each is reported "
                              "(on a shared machine, the least disturbed)")
+    parser.add_argument("--against", type=Path, default=None,
+                        help="another checkout of the project, imported in every round too")
     parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir())
                         / f"annotator-bench-12mp-{CACHE_VERSION}")
     args = parser.parse_args()
@@ -234,10 +243,14 @@ def main() -> int:
     # Warm the page cache so every contender reads from memory.
     _timed(["cat", *map(str, files)], stdout=subprocess.DEVNULL)
 
-    floors, imports = [], []
-    for _ in range(max(1, args.repeat)):
+    floors, imports, others = [], [], []
+    for k in range(max(1, args.repeat)):
         floors.append(run_floor(listing, args.jobs))
+        if args.against is not None and k % 2:
+            others.append(run_import(args.cache, args.jobs, repo=args.against))
         imports.append(run_import(args.cache, args.jobs))
+        if args.against is not None and not k % 2:
+            others.append(run_import(args.cache, args.jobs, repo=args.against))
     fl = min(floors, key=lambda f: f["floor"])
     im = min(imports, key=lambda i: i["wall"])  # type: ignore[arg-type, return-value]
     measured = run_import(args.cache, args.jobs, memory=True)
@@ -273,6 +286,18 @@ def main() -> int:
     floor_walls = ", ".join(f"{f['floor']:.2f}" for f in floors)
     import_walls = ", ".join(f"{float(i['wall']):.2f}" for i in imports)  # type: ignore[arg-type]
     print(f"all rounds, wall (s): floor {floor_walls}; import {import_walls}")
+    if others:
+        import statistics
+
+        def medians(runs: list[dict[str, object]]) -> str:
+            wall = statistics.median(float(r["wall"]) for r in runs)  # type: ignore[arg-type]
+            cpu = statistics.median(float(r["cpu"]) for r in runs)  # type: ignore[arg-type]
+            return f"wall {wall:.2f} s, CPU {cpu:.2f} s"
+
+        other_walls = ", ".join(f"{float(o['wall']):.2f}" for o in others)  # type: ignore[arg-type]
+        print(f"against {args.against}: import {other_walls}")
+        print(f"medians: this checkout {medians(imports)}; {args.against.name} "
+              f"{medians(others)}")
     print(f"peak memory of the import process tree ({measured['processes']} processes; a "
           f"round of its own, {float(measured['wall']):.2f} s wall under the sampler): "  # type: ignore[arg-type]
           f"RSS sum {float(measured['rss']):.0f} MB, "  # type: ignore[arg-type]
