@@ -42,6 +42,7 @@ from annotator.core.history.signs import (
 )
 from annotator.core.history.table_matches import TableMatch, matches
 from annotator.core.images import decode
+from annotator.core.images.c_warnings import held_c_warnings
 from annotator.core.metadata import PhotoMetadata, read_metadata
 from annotator.core.metadata.model import has_exif
 
@@ -235,8 +236,14 @@ def _structure(path: str | Path, head: bytes) -> JpegStructure | None:
 
 def analyze_file(path: Path | str, *, double_compression: bool = True,
                  display_path: str | None = None) -> FileHistory:
-    """Analyse one file; never raises for anything the file can cause (see `error`)."""
-    path = Path(path)
+    """Analyse one file; never raises for anything the file can cause (see `error`). The
+    decoders' warnings about a damaged file stay off standard error (`c_warnings`)."""
+    with held_c_warnings():
+        return _analyze_file(Path(path), double_compression, display_path)
+
+
+def _analyze_file(path: Path, double_compression: bool, display_path: str | None
+                  ) -> FileHistory:
     shown = display_path or str(path)
     try:
         data = path.read_bytes()

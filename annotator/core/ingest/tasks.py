@@ -13,6 +13,8 @@ from __future__ import annotations
 from importlib import import_module
 from typing import Any
 
+from annotator.core.images.c_warnings import held_c_warnings
+
 WORKER_MODULE = "annotator.core.ingest.worker"
 
 
@@ -28,5 +30,7 @@ def analyse(path: str) -> Any:
 
 def analyse_here(path: str, max_pixels: int, known: frozenset[str],
                  staging: str | None) -> Any:
-    """`worker.analyse_file`, in this process (an import with one job)."""
-    return import_module(WORKER_MODULE).analyse_file(path, max_pixels, known, staging)
+    """`worker.analyse_file`, in this process (an import with one job), the decoders'
+    warnings held off standard error as a worker's are."""
+    with held_c_warnings():
+        return import_module(WORKER_MODULE).analyse_file(path, max_pixels, known, staging)

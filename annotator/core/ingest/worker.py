@@ -28,6 +28,7 @@ from annotator.core.errors import InputRejected
 from annotator.core.hashing import FileDigest, digest_file
 from annotator.core.history import history_at_import
 from annotator.core.images import decode
+from annotator.core.images.c_warnings import silence_c_warnings
 from annotator.core.images.orientation import displayed_size
 from annotator.core.images.thumbnail_check import compare_thumbnail
 from annotator.core.ingest.report import Reason, one_line
@@ -215,7 +216,8 @@ def init_worker(max_pixels: int, known: frozenset[str], staging: str | None = No
     too), the case's known SHA-256s and the store's staging folder.
 
     Ctrl-C is left to the main process, which stops the batch cleanly; a worker killed by
-    it mid-file would otherwise look like a crash.
+    it mid-file would otherwise look like a crash. The decoders' warnings (libtiff's,
+    libjpeg's) go nowhere: a refused file is one line, from the result (`c_warnings`).
 
     Workers run at a lower scheduling priority (`WORKER_NICENESS`): the recording process
     (and the GUI, when it imports) gets a core the moment it has work, so the in-order
@@ -231,6 +233,7 @@ def init_worker(max_pixels: int, known: frozenset[str], staging: str | None = No
         except OSError:
             pass  # not allowed here: the workers run at the caller's priority
     configure_libraries(max_pixels)
+    silence_c_warnings()
     _worker_max_pixels = max_pixels
     _worker_known = known
     _worker_staging = staging
