@@ -36,17 +36,22 @@ def sample_photo() -> bytes:
 
 
 def warm() -> None:
-    """Analyse the sample once (no staging: nothing is kept); a failure only means the first
-    file of each worker loads what this did not."""
-    fd, name = tempfile.mkstemp(prefix="annotator-warm-", suffix=".jpg")
+    """Analyse the sample once (no staging: nothing is kept); a failure (no writable temp
+    folder, say) only means the first file of each worker loads what this did not. Nothing
+    may escape: the fork server ignores only an ImportError from what it preloads."""
+    name = None
     try:
+        fd, name = tempfile.mkstemp(prefix="annotator-warm-", suffix=".jpg")
         with os.fdopen(fd, "wb") as out:
             out.write(sample_photo())
         analyse_file(name, decode.DEFAULT_MAX_PIXELS, frozenset())
     except Exception:  # noqa: BLE001, S110 - warming is an optimisation only
         pass
     finally:
-        os.unlink(name)
-
+        if name is not None:
+            try:
+                os.unlink(name)
+            except OSError:
+                pass
 
 warm()

@@ -62,3 +62,13 @@ def test_the_importing_process_loads_no_reader_before_its_pool_starts() -> None:
     out = subprocess.run([sys.executable, "-c", probe], cwd=REPO, check=True,
                          capture_output=True, text=True)
     assert json.loads(out.stdout) == []
+
+
+def test_a_preload_that_cannot_warm_up_still_loads(tmp_path: Path) -> None:
+    """No writable temp folder: the fork server must still start (it ignores only an
+    ImportError from what it preloads), just without the warm-up."""
+    probe = ("import tempfile, sys; tempfile.tempdir = sys.argv[1]; "
+             "import annotator.core.ingest.worker_preload as p; print('loaded')")
+    out = subprocess.run([sys.executable, "-c", probe, str(tmp_path / "missing")], cwd=REPO,
+                         capture_output=True, text=True)
+    assert out.returncode == 0 and out.stdout.strip() == "loaded", out.stderr
