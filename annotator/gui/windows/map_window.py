@@ -4,18 +4,22 @@ A second `MapPanel` on the same session: what is selected on it (a photo, a flig
 selected in the browser, the flights table, the timeline and the dock's map, and the other
 way round; "Follow timeline" follows the same timeline. Its map is read and prepared in a
 worker like the dock's. Closing the window deletes it, its view and its scene, and drops the
-reads still on their way.
+reads still on their way; its place and size are kept for the next time (`map_window/
+geometry` in the GUI settings, as the main window keeps its own).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QWidget
 
+from annotator.gui.gui_settings import gui_settings
 from annotator.gui.panels.map_panel import MapPanel
+
+GEOMETRY_KEY = "map_window/geometry"
 
 
 class MapWindow(QMainWindow):
@@ -32,8 +36,14 @@ class MapWindow(QMainWindow):
         self.panel = MapPanel(session)
         self.setCentralWidget(self.panel)
         self.resize(1100, 750)
+        geometry = gui_settings().value(GEOMETRY_KEY)
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        settings = gui_settings()
+        settings.setValue(GEOMETRY_KEY, self.saveGeometry())
+        settings.sync()
         self.panel.shutdown()
         super().closeEvent(event)
         self.closed.emit()

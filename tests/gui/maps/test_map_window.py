@@ -102,3 +102,16 @@ def test_closing_the_main_window_closes_the_map_window(qtbot, window):
     window.close()
     assert not map_window.isVisible()
     qtbot.waitUntil(lambda: not shiboken6.isValid(scene))
+
+
+def test_the_map_window_opens_where_and_as_large_as_it_was_closed(qtbot, window):
+    window, _built = window
+    map_window, _panel = _open(qtbot, window)
+    map_window.resize(700, 520)  # (within the offscreen screen, which a restore respects)
+    qtbot.waitUntil(lambda: map_window.size().width() == 700)
+    map_window.close()
+    qtbot.waitUntil(lambda: window.map_window is None)
+
+    again, _panel = _open(qtbot, window)
+    assert again is not map_window
+    assert (again.width(), again.height()) == (700, 520)
