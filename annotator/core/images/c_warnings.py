@@ -56,24 +56,36 @@ _LOCK = threading.RLock()  # one thread redirecting at a time (nested: see held_
 @contextmanager
 def held_c_warnings() -> Iterator[list[str]]:
     """Collect, in the yielded list, the decoders' messages printed during the block.
-    Nested holds work: the inner gives back what is not a decoder's to the outer."""
+    Nested holds work: the inner gives back what is not a decoder's to the outer. Where no
+    temporary file can be made (a full or read-only temp folder), or descriptor 2 is not
+    open, the block runs as it would without this (the messages then show)."""
     caught: list[str] = []
-    with _LOCK, tempfile.TemporaryFile() as hold:
+    with _LOCK:
         try:
-            sys.stderr.flush()
-        except (OSError, ValueError):
-            pass
-        saved = os.dup(2)
-        os.dup2(hold.fileno(), 2)
-        try:
+            hold = tempfile.TemporaryFile()
+        except OSError:
             yield caught
-        finally:
-            os.dup2(saved, 2)
-            os.close(saved)
-            hold.seek(0)
-            text = hold.read().decode("utf-8", "replace")
-            others: list[str] = []
-            for line in text.splitlines():
-                (caught if is_decoder_message(line) else others).append(line)
-            if others:
-                os.write(2, ("\n".join(others) + "\n").encode("utf-8", "replace"))
+            return
+        with hold:
+            try:
+                saved = os.dup(2)
+            except OSError:
+                yield caught
+                return
+            try:
+                sys.stderr.flush()
+            except (OSError, ValueError):
+                pass
+            os.dup2(hold.fileno(), 2)
+            try:
+                yield caught
+            finally:
+                os.dup2(saved, 2)
+                os.close(saved)
+                hold.seek(0)
+                text = hold.read().decode("utf-8", "replace")
+                others: list[str] = []
+                for line in text.splitlines():
+                    (caught if is_decoder_message(line) else others).append(line)
+                if others:
+                    os.write(2, ("\n".join(others) + "\n").encode("utf-8", "replace"))

@@ -106,3 +106,11 @@ def test_an_import_in_this_process_holds_the_noise_too(tmp_path: Path, capfd) ->
         report = import_paths(case, [folder], jobs=1)
     assert len(report.imported) + len(report.rejected) == 2
     assert "Fax4Decode" not in capfd.readouterr().err
+
+
+def test_without_a_temp_folder_the_analysis_still_runs(tmp_path: Path, monkeypatch) -> None:
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "missing"))
+    result = analyze_file(_damaged(tmp_path / "damaged.jpg"))
+    assert result.jpeg is not None and result.error is None
