@@ -45,7 +45,10 @@ def silence_c_warnings() -> None:
     keeps it (a developer wants to see everything)."""
     if os.environ.get("ANNOTATOR_DEBUG"):
         return
-    null = os.open(os.devnull, os.O_WRONLY)
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+    except OSError:  # no null device here: the messages show, nothing else changes
+        return
     os.dup2(null, 2)
     os.close(null)
 
