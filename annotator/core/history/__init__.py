@@ -14,8 +14,9 @@ perceptual hashes, the table index) before it can start the import's workers.
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from annotator.core import lazy_names
 
 if TYPE_CHECKING:
     from annotator.core.history.analyze import (
@@ -38,7 +39,4 @@ _HOME = {"FileHistory": "analyze", "analyze_file": "analyze",
          "error_level": "views", "jpeg_ghost": "views"}
 
 
-def __getattr__(name: str) -> Any:
-    if name in _HOME:
-        return getattr(import_module(f"{__name__}.{_HOME[name]}"), name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+__getattr__ = lazy_names.loader(__name__, _HOME)

@@ -8,8 +8,9 @@ layer (SQLAlchemy, the models) that only the recording process needs.
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from annotator.core import lazy_names
 
 if TYPE_CHECKING:
     from annotator.core.ingest.importer import import_paths
@@ -24,7 +25,4 @@ __all__ = [
 _HOME = {"import_paths": "importer", "process_context": "pool", "warm_up": "pool"}
 
 
-def __getattr__(name: str) -> Any:
-    if name in _HOME:
-        return getattr(import_module(f"{__name__}.{_HOME[name]}"), name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+__getattr__ = lazy_names.loader(__name__, _HOME)

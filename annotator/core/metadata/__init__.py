@@ -9,8 +9,9 @@ SDK's checks), and the importing process must not load them before its workers s
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from annotator.core import lazy_names
 
 if TYPE_CHECKING:
     from annotator.core.metadata.credentials import (
@@ -53,7 +54,4 @@ _HOME = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    if name in _HOME:
-        return getattr(import_module(f"{__name__}.{_HOME[name]}"), name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+__getattr__ = lazy_names.loader(__name__, _HOME)
